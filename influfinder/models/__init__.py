@@ -1,0 +1,27 @@
+"""Every table of the app. Importing this package registers them all on SQLModel.metadata."""
+
+from influfinder.models.analytics import Analytics
+from influfinder.models.application import Application
+from influfinder.models.auth import OneTimeToken, UserSession
+from influfinder.models.collaboration import Collaboration, CollaborationEvent
+from influfinder.models.message import Message, conversation_key
+from influfinder.models.notification import Notification
+from influfinder.models.offer import Offer
+from influfinder.models.submission import ContentSubmission
+from influfinder.models.user import Profile, User
+
+__all__ = [
+    "Analytics",
+    "Application",
+    "Collaboration",
+    "CollaborationEvent",
+    "ContentSubmission",
+    "Message",
+    "Notification",
+    "Offer",
+    "OneTimeToken",
+    "Profile",
+    "User",
+    "UserSession",
+    "conversation_key",
+]

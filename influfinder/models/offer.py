@@ -1,0 +1,60 @@
+"""Offers that businesses and agencies publish."""
+
+import uuid
+from datetime import datetime
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from influfinder.domain.enums import CompensationType, Currency, OfferCategory, OfferStatus
+from influfinder.models._base import enum_column, fk, json_column, money, timestamp, uuid_pk
+
+
+class Offer(SQLModel, table=True):
+    __tablename__ = "offers"
+    __table_args__ = (
+        sa.CheckConstraint("budget_min IS NULL OR budget_min >= 0", name="ck_offers_budget_min"),
+        sa.CheckConstraint(
+            "budget_min IS NULL OR budget_max IS NULL OR budget_min <= budget_max", name="ck_offers_budget_range"
+        ),
+        sa.CheckConstraint("slots >= 1", name="ck_offers_slots"),
+        sa.CheckConstraint("min_tier BETWEEN 0 AND 5", name="ck_offers_min_tier"),
+        # The public list: active offers, newest first or closing soon, by category and city.
+        sa.Index("ix_offers_status_created", "status", "created_at"),
+        sa.Index("ix_offers_status_deadline", "status", "application_deadline"),
+        sa.Index("ix_offers_status_category", "status", "category"),
+        sa.Index("ix_offers_status_city", "status", "city"),
+        # A business's own offers by status.
+        sa.Index("ix_offers_business_status", "business_id", "status"),
+    )
+
+    id: uuid.UUID = uuid_pk()
+    business_id: uuid.UUID = fk("users.id", index=False, ondelete="CASCADE")
+    brand_name: str = Field(default="", max_length=120)  # agencies name the brand they act for
+    title: str = Field(max_length=120)
+    description: str = Field(sa_column=sa.Column(sa.Text(), nullable=False))
+    category: OfferCategory = enum_column(OfferCategory)
+    platforms: list = json_column(list)  # [Platform]
+    budget_min: Decimal | None = money()
+    budget_max: Decimal | None = money()
+    currency: Currency = enum_column(Currency, Currency.EUR)
+    compensation_type: CompensationType = enum_column(CompensationType, CompensationType.PAID)
+    compensation_value: Decimal | None = money()  # retail value of the product or experience
+    compensation_details: str = Field(default="", max_length=500)
+    status: OfferStatus = enum_column(OfferStatus, OfferStatus.DRAFT)
+    is_public: bool = True
+    requirements: dict = json_column(dict)  # domain.offer_terms.Requirements
+    content_specs: dict = json_column(dict)  # domain.offer_terms.ContentSpecs
+    application_deadline: datetime | None = timestamp(nullable=True)
+    content_deadline: datetime | None = timestamp(nullable=True)
+    requires_visit: bool = False
+    city: str = Field(default="", max_length=80)
+    address: str = Field(default="", max_length=200)
+    slots: int = 1
+    min_tier: int = 0
+    cover_image: str | None = Field(default=None, max_length=200)
+    views_count: int = 0
+    published_at: datetime | None = timestamp(nullable=True)
+    created_at: datetime = timestamp()
+    updated_at: datetime = timestamp()

@@ -1,0 +1,87 @@
+"""The user aggregate: a User and its Profile (1:1)."""
+
+import uuid
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+from influfinder.domain.enums import UserType
+from influfinder.models._base import enum_column, fk, json_column, timestamp, uuid_pk
+
+
+class User(SQLModel, table=True):
+    __tablename__ = "users"
+    __table_args__ = (
+        # Emails are stored lower-cased by the services; the check makes the unique index case-insensitive.
+        sa.CheckConstraint("email = lower(email)", name="ck_users_email_lower"),
+        sa.CheckConstraint("username = lower(username)", name="ck_users_username_lower"),
+    )
+
+    id: uuid.UUID = uuid_pk()
+    email: str = Field(sa_column=sa.Column(sa.String(254), nullable=False, unique=True))
+    username: str = Field(sa_column=sa.Column(sa.String(30), nullable=False, unique=True))
+    password_hash: str | None = Field(default=None, max_length=100)  # None: OAuth-only account
+    user_type: UserType = enum_column(UserType, index=True)
+    is_verified: bool = False
+    is_admin: bool = False
+    is_active: bool = True
+    auth_providers: dict = json_column(dict)  # {"google": "<subject>", ...}
+    email_verified_at: datetime | None = timestamp(nullable=True)
+    last_login_at: datetime | None = timestamp(nullable=True)
+    deleted_at: datetime | None = timestamp(nullable=True)
+    created_at: datetime = timestamp(index=True)
+    updated_at: datetime = timestamp()
+
+
+class Profile(SQLModel, table=True):
+    __tablename__ = "profiles"
+    __table_args__ = (
+        sa.CheckConstraint("tier_level BETWEEN 0 AND 5", name="ck_profiles_tier_level"),
+        sa.CheckConstraint("rating IS NULL OR (rating >= 1 AND rating <= 5)", name="ck_profiles_rating"),
+        sa.Index("ix_profiles_tier_karma", "tier_level", "karma_score"),
+    )
+
+    id: uuid.UUID = uuid_pk()
+    user_id: uuid.UUID = Field(
+        sa_column=sa.Column(sa.Uuid(), sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False, unique=True)
+    )
+    display_name: str = Field(default="", max_length=80)
+    bio: str = Field(default="", max_length=1000)
+    city: str = Field(default="", max_length=80, index=True)
+    avatar_path: str | None = Field(default=None, max_length=200)
+
+    # Gamification (creators)
+    tier_level: int = Field(default=0, index=True)
+    karma_score: int = 0
+    tier_progress: float = 0.0
+    rating: float | None = None
+    rating_count: int = 0
+    completed_collaborations: int = 0
+
+    # Audience per platform (creators); typed in until OAuth imports them
+    instagram_handle: str | None = Field(default=None, max_length=60)
+    instagram_followers: int = 0
+    instagram_engagement: float = 0.0
+    instagram_verified: bool = False
+    tiktok_handle: str | None = Field(default=None, max_length=60)
+    tiktok_followers: int = 0
+    tiktok_engagement: float = 0.0
+    tiktok_verified: bool = False
+    facebook_handle: str | None = Field(default=None, max_length=60)
+    facebook_followers: int = 0
+    facebook_engagement: float = 0.0
+    facebook_verified: bool = False
+    preferred_categories: list = json_column(list)
+
+    # Businesses and agencies
+    company_name: str | None = Field(default=None, max_length=120)
+    website: str | None = Field(default=None, max_length=200)
+    business_category: str | None = Field(default=None, max_length=32)
+
+    created_at: datetime = timestamp()
+    updated_at: datetime = timestamp()
+
+    @property
+    def total_followers(self) -> int:
+        return self.instagram_followers + self.tiktok_followers + self.facebook_followers

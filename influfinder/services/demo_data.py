@@ -1,0 +1,346 @@
+"""Deterministic demo data: accounts, offers, applications and collaborations in every state.
+
+`build_demo(now, password_hash)` is pure: the same arguments give the same rows, ids included.
+`load_demo_data(db)` inserts them into an empty database and is what `python -m influfinder seed`
+and the app's first start call.
+"""
+
+from __future__ import annotations
+
+import random
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlmodel import Session, SQLModel, select
+
+from influfinder.domain.enums import (
+    ApplicationStatus,
+    CollaborationStatus,
+    CompensationType,
+    ContentFormat,
+    Currency,
+    NotificationType,
+    OfferCategory,
+    OfferStatus,
+    Platform,
+    SubmissionStatus,
+    AnalysisStatus,
+    UserType,
+)
+from influfinder.domain.tiers import standing
+from influfinder.models import (
+    Application,
+    Collaboration,
+    CollaborationEvent,
+    ContentSubmission,
+    Message,
+    Notification,
+    Offer,
+    Profile,
+    User,
+    conversation_key,
+)
+from influfinder.services.passwords import hash_password
+
+DEMO_PASSWORD = "influfinder-demo-2026"
+_NS = uuid.UUID("6f1c2a4e-9a51-4c1e-8f7e-1d0c2b3a4f50")
+_SEED = 2026
+
+
+@dataclass(frozen=True)
+class DemoAccount:
+    email: str
+    username: str
+    user_type: UserType
+    name: str
+    city: str
+    is_admin: bool = False
+    completed: int = 0  # creators: past completed collaborations, which set the tier
+
+
+ADMIN = DemoAccount("admin@influfinder.demo", "admin", UserType.BUSINESS, "Influfinder Admin", "Madrid", is_admin=True)
+BUSINESSES = (
+    DemoAccount("hello@cafeaurora.demo", "cafe_aurora", UserType.BUSINESS, "Café Aurora", "Madrid"),
+    DemoAccount("team@bloomstudio.demo", "bloom_studio", UserType.BUSINESS, "Bloom Studio", "Barcelona"),
+    DemoAccount("brands@novaagency.demo", "nova_agency", UserType.AGENCY, "Nova Agency", "Ciudad de México"),
+)
+CREATORS = (
+    DemoAccount("lucia@creators.demo", "lucia.eats", UserType.CREATOR, "Lucía Romero", "Madrid", completed=0),
+    DemoAccount("marco@creators.demo", "marco.moves", UserType.CREATOR, "Marco Díaz", "Barcelona", completed=2),
+    DemoAccount("sofia@creators.demo", "sofia.style", UserType.CREATOR, "Sofía Herrera", "Valencia", completed=6),
+    DemoAccount("diego@creators.demo", "diego.travels", UserType.CREATOR, "Diego Navarro", "Ciudad de México", completed=15),
+    DemoAccount("ana@creators.demo", "ana.glow", UserType.CREATOR, "Ana Torres", "Sevilla", completed=30),
+    DemoAccount("leo@creators.demo", "leo.tech", UserType.CREATOR, "Leo Martín", "Austin", completed=60),
+)
+ACCOUNTS = (ADMIN, *BUSINESSES, *CREATORS)
+
+_CITIES = {
+    "Madrid": Currency.EUR, "Barcelona": Currency.EUR, "Valencia": Currency.EUR, "Sevilla": Currency.EUR,
+    "Ciudad de México": Currency.MXN, "Guadalajara": Currency.MXN, "Austin": Currency.USD, "Miami": Currency.USD,
+}
+_TITLES = {
+    OfferCategory.FOOD: ["Brunch tasting for two", "New seasonal menu reel", "Coffee ritual stories", "Chef's table night"],
+    OfferCategory.FASHION: ["Autumn capsule lookbook", "Sustainable denim try-on", "Street style weekend", "Sneaker drop unboxing"],
+    OfferCategory.BEAUTY: ["Skincare routine review", "Salon makeover day", "Clean beauty GRWM", "Fragrance launch story"],
+    OfferCategory.TRAVEL: ["Boutique hotel staycation", "Rooftop sunset weekend", "Hidden gems city guide", "Wine country escape"],
+    OfferCategory.TECH: ["Noise-cancelling headphones review", "Smart home setup tour", "Creator camera kit test", "Productivity app walkthrough"],
+    OfferCategory.FITNESS: ["Boutique gym first class", "Running club takeover", "Yoga retreat morning", "Protein bar taste test"],
+    OfferCategory.LIFESTYLE: ["Plant shop styling session", "Vinyl bar evening", "Ceramics workshop", "Bookshop café afternoon"],
+    OfferCategory.HOME: ["Living room refresh", "Candle collection flatlay", "Kitchenware cook-along", "Bedding unboxing"],
+    OfferCategory.ENTERTAINMENT: ["Escape room challenge", "Comedy club night", "Immersive art exhibition", "Karaoke launch party"],
+}
+_STATUSES = [OfferStatus.ACTIVE] * 28 + [OfferStatus.DRAFT] * 5 + [OfferStatus.PAUSED] * 4 + [OfferStatus.ARCHIVED] * 3
+# Accepted applications become collaborations, one in each state.
+_COLLABORATION_STATES = list(CollaborationStatus)
+_PENDING_APPLICATION_STATES = [
+    ApplicationStatus.APPLIED, ApplicationStatus.APPLIED, ApplicationStatus.UNDER_REVIEW,
+    ApplicationStatus.UNDER_REVIEW, ApplicationStatus.REJECTED, ApplicationStatus.WITHDRAWN,
+]
+
+
+def demo_id(*parts: object) -> uuid.UUID:
+    return uuid.uuid5(_NS, "/".join(str(p) for p in parts))
+
+
+@dataclass
+class DemoData:
+    users: list[User] = field(default_factory=list)
+    profiles: list[Profile] = field(default_factory=list)
+    offers: list[Offer] = field(default_factory=list)
+    applications: list[Application] = field(default_factory=list)
+    collaborations: list[Collaboration] = field(default_factory=list)
+    events: list[CollaborationEvent] = field(default_factory=list)
+    submissions: list[ContentSubmission] = field(default_factory=list)
+    notifications: list[Notification] = field(default_factory=list)
+    messages: list[Message] = field(default_factory=list)
+
+    def rows(self) -> list[SQLModel]:
+        # Parents before children, so foreign keys hold at every flush.
+        return [*self.users, *self.profiles, *self.offers, *self.applications, *self.collaborations,
+                *self.events, *self.submissions, *self.notifications, *self.messages]
+
+
+def build_demo(now: datetime, password_hash: str) -> DemoData:
+    rng = random.Random(_SEED)
+    data = DemoData()
+    for account in ACCOUNTS:
+        _add_account(data, account, now, password_hash)
+    for i in range(40):
+        data.offers.append(_offer(rng, i, now))
+    _add_applications(data, rng, now)
+    return data
+
+
+def _add_account(data: DemoData, account: DemoAccount, now: datetime, password_hash: str) -> None:
+    user_id = demo_id("user", account.username)
+    joined = now - timedelta(days=90 + len(data.users) * 7)
+    data.users.append(User(
+        id=user_id, email=account.email, username=account.username, password_hash=password_hash,
+        user_type=account.user_type, is_verified=True, is_admin=account.is_admin,
+        auth_providers={"email": account.email}, email_verified_at=joined, created_at=joined, updated_at=joined,
+    ))
+    profile = Profile(id=demo_id("profile", account.username), user_id=user_id, display_name=account.name,
+                      city=account.city, created_at=joined, updated_at=joined)
+    if account.user_type is UserType.CREATOR:
+        _creator_profile(profile, account)
+    else:
+        profile.company_name = account.name
+        profile.website = f"https://{account.username.replace('_', '')}.example"
+        profile.bio = f"{account.name} works with local creators on honest, well-made content."
+    data.profiles.append(profile)
+
+
+def _creator_profile(profile: Profile, account: DemoAccount) -> None:
+    rank = CREATORS.index(account)
+    now_standing = standing(account.completed)
+    profile.tier_level = int(now_standing.tier)
+    profile.karma_score = now_standing.karma
+    profile.tier_progress = now_standing.progress
+    profile.completed_collaborations = account.completed
+    if account.completed:
+        profile.rating = round(4.1 + rank * 0.15, 2)
+        profile.rating_count = account.completed
+    handle = account.username
+    profile.instagram_handle = handle
+    profile.instagram_followers = 1_800 * (3 ** rank)
+    profile.instagram_engagement = round(6.5 - rank * 0.7, 1)
+    profile.instagram_verified = rank >= 4
+    profile.tiktok_handle = handle
+    profile.tiktok_followers = 2_500 * (3 ** rank)
+    profile.tiktok_engagement = round(8.0 - rank * 0.8, 1)
+    profile.tiktok_verified = rank >= 3
+    profile.bio = f"{account.name.split()[0]} creates short videos and photo stories from {account.city}."
+    profile.preferred_categories = [c.value for c in list(OfferCategory)[rank : rank + 3]]
+
+
+def _offer(rng: random.Random, i: int, now: datetime) -> Offer:
+    business = BUSINESSES[i % len(BUSINESSES)]
+    categories = list(_TITLES)
+    category = categories[i % len(categories)]
+    title = _TITLES[category][(i // len(categories)) % 4]
+    city = list(_CITIES)[rng.randrange(len(_CITIES))]
+    currency = _CITIES[city]
+    scale = 20 if currency is Currency.MXN else 1
+    budget_min = Decimal(rng.choice([50, 80, 100, 150, 200, 300]) * scale)
+    compensation = [CompensationType.PAID, CompensationType.PAID, CompensationType.PRODUCT, CompensationType.EXPERIENCE][i % 4]
+    platforms = [p.value for p in Platform if rng.random() < 0.6] or [Platform.INSTAGRAM.value]
+    created = now - timedelta(days=40 - i, hours=rng.randrange(24))
+    status = _STATUSES[i]
+    requires_visit = category in (OfferCategory.FOOD, OfferCategory.TRAVEL, OfferCategory.FITNESS,
+                                  OfferCategory.LIFESTYLE, OfferCategory.ENTERTAINMENT, OfferCategory.BEAUTY)
+    deadline_days = 3 + rng.randrange(40) if status is not OfferStatus.ARCHIVED else -5
+    brand = business.name if business.user_type is UserType.BUSINESS else ["Mezcal Luna", "Pixel Labs", "Verde Skin"][i % 3]
+    hashtag = "#" + "".join(w.capitalize() for w in brand.split())[:30].replace("é", "e")
+    return Offer(
+        id=demo_id("offer", i), business_id=demo_id("user", business.username), brand_name=brand, title=title,
+        description=(f"{brand} is looking for creators in {city} for \"{title.lower()}\". "
+                     f"Show your audience what makes it special, in your own voice. "
+                     f"{'The visit is on us; ' if requires_visit else 'We ship everything you need; '}"
+                     f"we review your content within two working days."),
+        category=category, platforms=platforms, budget_min=budget_min, budget_max=budget_min * 2,
+        currency=currency, compensation_type=compensation,
+        compensation_value=None if compensation is CompensationType.PAID else budget_min,
+        compensation_details={CompensationType.PAID: "Paid on approval of the content.",
+                              CompensationType.PRODUCT: "You keep the products featured.",
+                              CompensationType.EXPERIENCE: "The full experience for you and a guest."}[compensation],
+        status=status, is_public=i % 13 != 7,
+        requirements={"influencer": {"min_followers": 10_000, "min_engagement": 2.0, "verified": i % 5 == 0},
+                      "regular": {"min_followers": [500, 1_000, 2_000][i % 3], "min_engagement": 1.5}},
+        content_specs={"formats": [ContentFormat.REEL.value, ContentFormat.POST.value][: 1 + i % 2],
+                       "required_hashtags": [hashtag, "#ad"], "required_mentions": ["@" + business.username]},
+        application_deadline=now + timedelta(days=deadline_days),
+        content_deadline=now + timedelta(days=deadline_days + 14),
+        requires_visit=requires_visit, city=city,
+        address=f"Calle Demo {10 + i}, {city}" if requires_visit else "",
+        slots=1 + i % 4, min_tier=[0, 0, 0, 1, 2][i % 5], views_count=rng.randrange(20, 900),
+        published_at=created if status is not OfferStatus.DRAFT else None, created_at=created, updated_at=created,
+    )
+
+
+def _add_applications(data: DemoData, rng: random.Random, now: datetime) -> None:
+    active = [o for o in data.offers if o.status is OfferStatus.ACTIVE]
+    creators = [u for u in data.users if u.user_type is UserType.CREATOR]
+    plan = [(s, None) for s in _COLLABORATION_STATES] + [(None, s) for s in _PENDING_APPLICATION_STATES]
+    for n, (collab_state, app_state) in enumerate(plan):
+        offer = active[n]
+        creator = creators[n % len(creators)]
+        applied = now - timedelta(days=20 - n)
+        application = Application(
+            id=demo_id("application", n), offer_id=offer.id, creator_id=creator.id,
+            status=ApplicationStatus.ACCEPTED if collab_state else app_state,
+            message=f"Hi! I'd love to work on \"{offer.title}\". My audience in {offer.city} loves this kind of content.",
+            proposed_fee=offer.budget_min, created_at=applied, updated_at=applied,
+            rejection_reason="We went with a creator closer to the venue." if app_state is ApplicationStatus.REJECTED else None,
+        )
+        data.applications.append(application)
+        data.notifications.append(_notification(offer.business_id, NotificationType.APPLICATION_RECEIVED,
+                                                "New application", f"A creator applied to {offer.title}.",
+                                                applied, offer=offer, application=application, user=creator.id))
+        if collab_state:
+            _add_collaboration(data, n, offer, application, collab_state, now)
+
+
+def _add_collaboration(data: DemoData, n: int, offer: Offer, application: Application,
+                       state: CollaborationStatus, now: datetime) -> None:
+    accepted = application.created_at + timedelta(days=1)
+    collab = Collaboration(
+        id=demo_id("collaboration", n), offer_id=offer.id, application_id=application.id,
+        creator_id=application.creator_id, business_id=offer.business_id, status=state,
+        agreed_fee=application.proposed_fee, currency=offer.currency, created_at=accepted, updated_at=accepted,
+    )
+    path = _path_to(state)
+    moment = accepted
+    previous: CollaborationStatus | None = None
+    for step in path:
+        data.events.append(CollaborationEvent(
+            id=demo_id("event", n, step.value), collaboration_id=collab.id,
+            actor_id=offer.business_id if step in _BUSINESS_STEPS else application.creator_id,
+            action=step.value.lower(), from_status=previous, to_status=step, created_at=moment,
+        ))
+        previous = step
+        moment += timedelta(days=1)
+    if CollaborationStatus.SCHEDULED in path:
+        collab.scheduled_date = accepted + timedelta(days=3, hours=10)
+    if CollaborationStatus.VISITED in path:
+        collab.visited_at = collab.scheduled_date
+    if CollaborationStatus.CONTENT_SUBMITTED in path:
+        data.submissions.append(_submission(n, collab, offer, state, moment))
+    if state is CollaborationStatus.COMPLETED:
+        collab.approved_at = moment - timedelta(days=1)
+        collab.completed_date = moment
+        collab.creator_rating, collab.business_rating = 5, 4
+        collab.creator_feedback = "Great content, delivered early."
+        collab.business_feedback = "Friendly team and a lovely place."
+    if state is CollaborationStatus.DISPUTED:
+        collab.dispute_reason = "The visit date was changed twice without notice."
+    collab.updated_at = moment
+    data.collaborations.append(collab)
+    data.notifications.append(_notification(application.creator_id, NotificationType.APPLICATION_ACCEPTED,
+                                            "Application accepted", f"{offer.brand_name} accepted you for {offer.title}.",
+                                            accepted, offer=offer, application=application, collaboration=collab))
+    key = conversation_key(application.creator_id, offer.business_id)
+    for k, (sender, recipient, text) in enumerate([
+        (offer.business_id, application.creator_id, "Welcome aboard! When would you like to come by?"),
+        (application.creator_id, offer.business_id, "Thanks! Thursday afternoon works great for me."),
+    ]):
+        data.messages.append(Message(id=demo_id("message", n, k), conversation_key=key, sender_id=sender,
+                                     recipient_id=recipient, content=text, collaboration_id=collab.id,
+                                     is_read=k == 0, created_at=accepted + timedelta(hours=k + 1)))
+
+
+_BUSINESS_STEPS = {CollaborationStatus.VISITED, CollaborationStatus.IN_REVIEW, CollaborationStatus.COMPLETED}
+_HAPPY_PATH = [CollaborationStatus.ACCEPTED, CollaborationStatus.SCHEDULED, CollaborationStatus.VISITED,
+               CollaborationStatus.CONTENT_SUBMITTED, CollaborationStatus.IN_REVIEW, CollaborationStatus.COMPLETED]
+
+
+def _path_to(state: CollaborationStatus) -> list[CollaborationStatus]:
+    if state is CollaborationStatus.DISPUTED:
+        return [*_HAPPY_PATH[:4], state]
+    if state is CollaborationStatus.CANCELLED:
+        return [*_HAPPY_PATH[:2], state]
+    return _HAPPY_PATH[: _HAPPY_PATH.index(state) + 1]
+
+
+def _submission(n: int, collab: Collaboration, offer: Offer, state: CollaborationStatus, at: datetime) -> ContentSubmission:
+    hashtags = offer.content_specs["required_hashtags"]
+    status = {CollaborationStatus.COMPLETED: SubmissionStatus.APPROVED,
+              CollaborationStatus.IN_REVIEW: SubmissionStatus.UNDER_REVIEW}.get(state, SubmissionStatus.SUBMITTED)
+    return ContentSubmission(
+        id=demo_id("submission", n), collaboration_id=collab.id, creator_id=collab.creator_id, status=status,
+        content_urls=[f"https://www.instagram.com/p/demo{n}/"],
+        captions={"INSTAGRAM": f"Loved {offer.title.lower()}! {' '.join(hashtags)} {offer.content_specs['required_mentions'][0]}"},
+        platform="INSTAGRAM", analysis_status=AnalysisStatus.DONE, ai_score=86.5, passed_requirements=True,
+        ai_analysis={"hashtags_found": hashtags, "hashtags_missing": [], "mentions_found": offer.content_specs["required_mentions"],
+                     "mentions_missing": [], "quality_rating": 8, "relevance_rating": 8, "compliance_percentage": 93,
+                     "suggestions": ["Consider better lighting"]},
+        submitted_at=at, reviewed_at=at if status is SubmissionStatus.APPROVED else None,
+    )
+
+
+def _notification(user_id: uuid.UUID, kind: NotificationType, title: str, content: str, at: datetime, *,
+                  offer: Offer | None = None, application: Application | None = None,
+                  collaboration: Collaboration | None = None, user: uuid.UUID | None = None) -> Notification:
+    return Notification(
+        id=demo_id("notification", user_id, kind.value, application.id if application else title),
+        user_id=user_id, type=kind, title=title, content=content, created_at=at,
+        related_offer_id=offer.id if offer else None, related_application_id=application.id if application else None,
+        related_collaboration_id=collaboration.id if collaboration else None, related_user_id=user,
+    )
+
+
+def database_is_empty(db: Session) -> bool:
+    return db.exec(select(sa.func.count()).select_from(User)).one() == 0
+
+
+def load_demo_data(db: Session, now: datetime | None = None) -> bool:
+    """Insert the demo rows into an empty database. Returns False, changing nothing, if it is not empty."""
+    if not database_is_empty(db):
+        return False
+    data = build_demo(now or datetime.now(timezone.utc), hash_password(DEMO_PASSWORD))
+    for row in data.rows():
+        db.add(row)
+        db.flush()  # one row at a time keeps parents ahead of children without relationships
+    return True

@@ -1,0 +1,94 @@
+"""Offer use cases and the reads that offer pages need."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from influfinder.domain.enums import OfferStatus
+from influfinder.models import Offer, Profile, User
+from influfinder.services.pagination import Page, check_page
+
+
+@dataclass(frozen=True)
+class OfferSummary:
+    """What an offer card shows; public data only."""
+
+    id: str
+    title: str
+    description: str
+    brand: str
+    category: str
+    platforms: list[str]
+    city: str
+    requires_visit: bool
+    budget_min: Decimal | None
+    budget_max: Decimal | None
+    currency: str
+    compensation_type: str
+    compensation_value: Decimal | None
+    application_deadline: datetime | None
+    min_tier: int
+    slots: int
+    created_at: datetime
+
+
+def _public_filter():
+    return sa.and_(Offer.status == OfferStatus.ACTIVE, Offer.is_public.is_(True))
+
+
+def list_public_offers(db: Session, *, page: int = 1, page_size: int = 20) -> Page[OfferSummary]:
+    """Active public offers, newest first. Anyone may read them, signed in or not."""
+    page, page_size = check_page(page, page_size)
+    total = db.exec(select(sa.func.count()).select_from(Offer).where(_public_filter())).one()
+    rows = db.exec(
+        select(Offer, Profile.company_name, User.username)
+        .join(User, User.id == Offer.business_id)
+        .join(Profile, Profile.user_id == Offer.business_id, isouter=True)
+        .where(_public_filter())
+        .order_by(Offer.created_at.desc(), Offer.id)
+        .offset((page - 1) * page_size)
+        .limit(page_size)
+    ).all()
+    return Page([_summary(o, company or username) for o, company, username in rows], total, page, page_size)
+
+
+def get_public_offer(db: Session, offer_id: str) -> OfferSummary | None:
+    try:
+        key = uuid.UUID(str(offer_id))
+    except ValueError:
+        return None
+    row = db.exec(
+        select(Offer, Profile.company_name, User.username)
+        .join(User, User.id == Offer.business_id)
+        .join(Profile, Profile.user_id == Offer.business_id, isouter=True)
+        .where(Offer.id == key, _public_filter())
+    ).first()
+    return _summary(row[0], row[1] or row[2]) if row else None
+
+
+def _summary(offer: Offer, company: str) -> OfferSummary:
+    return OfferSummary(
+        id=str(offer.id),
+        title=offer.title,
+        description=offer.description,
+        brand=offer.brand_name or company,
+        category=str(offer.category),
+        platforms=list(offer.platforms),
+        city=offer.city,
+        requires_visit=offer.requires_visit,
+        budget_min=offer.budget_min,
+        budget_max=offer.budget_max,
+        currency=str(offer.currency),
+        compensation_type=str(offer.compensation_type),
+        compensation_value=offer.compensation_value,
+        application_deadline=offer.application_deadline,
+        min_tier=offer.min_tier,
+        slots=offer.slots,
+        created_at=offer.created_at,
+    )

@@ -1,0 +1,19 @@
+"""Reflex's configuration, built from influfinder.settings (the one place that reads the environment)."""
+
+import reflex as rx
+
+from influfinder.settings import get_settings
+
+_settings = get_settings()
+
+config = rx.Config(
+    app_name="influfinder",
+    db_url=_settings.database_url,
+    redis_url=_settings.redis_url,
+    # Also the WebSocket's Origin check: never "*".
+    cors_allowed_origins=_settings.allowed_origins,
+    deploy_url=_settings.public_url,
+    telemetry_enabled=False,
+    show_built_with_reflex=False,
+    plugins=[rx.plugins.RadixThemesPlugin(), rx.plugins.SitemapPlugin()],
+)
