@@ -1,0 +1,225 @@
+"""Where sessions live: Redis when REDIS_URL is set, else the database (DESIGN rule 4).
+
+Both stores keep only SHA-256 hashes of the secrets. A session expires after `idle` seconds
+without use; `touch` slides that window. A grant is a pending session that lives one minute and
+is exchanged exactly once for a real session token.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import asdict, dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Protocol
+
+import redis
+import sqlalchemy as sa
+from sqlmodel import select
+
+from influfinder import database
+from influfinder.models import UserSession
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite returns naive datetimes; every stored time is UTC."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    id: str
+    user_id: str
+    remember: bool
+    user_agent: str
+    ip_address: str
+    created_at: datetime
+    last_seen_at: datetime
+    expires_at: datetime
+
+
+class SessionStore(Protocol):
+    def create_grant(self, grant_hash: str, record: SessionRecord) -> None: ...
+    def activate(self, grant_hash: str, token_hash: str, idle: timedelta, idle_remembered: timedelta
+                 ) -> SessionRecord | None: ...
+    def get(self, token_hash: str) -> SessionRecord | None: ...
+    def touch(self, token_hash: str, idle: timedelta) -> None: ...
+    def revoke(self, token_hash: str) -> None: ...
+    def revoke_id(self, user_id: str, session_id: str) -> bool: ...
+    def revoke_user(self, user_id: str, except_hash: str | None = None) -> int: ...
+    def list_user(self, user_id: str) -> list[SessionRecord]: ...
+
+
+class DatabaseSessionStore:
+    def create_grant(self, grant_hash: str, record: SessionRecord) -> None:
+        with database.session_scope() as db:
+            db.add(UserSession(
+                id=uuid.UUID(record.id), user_id=uuid.UUID(record.user_id), token_hash=grant_hash, pending=True,
+                remember=record.remember, user_agent=record.user_agent, ip_address=record.ip_address,
+                created_at=record.created_at, last_seen_at=record.last_seen_at, expires_at=record.expires_at,
+            ))
+
+    def activate(self, grant_hash: str, token_hash: str, idle: timedelta, idle_remembered: timedelta
+                 ) -> SessionRecord | None:
+        now = _now()
+        expires = sa.case((UserSession.remember.is_(True), now + idle_remembered), else_=now + idle)
+        with database.session_scope() as db:
+            # Conditional UPDATE: of two requests with the same grant, exactly one wins.
+            result = db.exec(
+                sa.update(UserSession)
+                .where(UserSession.token_hash == grant_hash, UserSession.pending.is_(True),
+                       UserSession.expires_at > now, UserSession.revoked_at.is_(None))
+                .values(token_hash=token_hash, pending=False, last_seen_at=now, expires_at=expires)
+            )
+            if result.rowcount != 1:
+                return None
+        return self.get(token_hash)
+
+    def get(self, token_hash: str) -> SessionRecord | None:
+        with database.session_scope() as db:
+            row = db.exec(select(UserSession).where(
+                UserSession.token_hash == token_hash, UserSession.pending.is_(False),
+                UserSession.revoked_at.is_(None))).first()
+            if row is None or _aware(row.expires_at) <= _now():
+                return None
+            return _record(row)
+
+    def touch(self, token_hash: str, idle: timedelta) -> None:
+        now = _now()
+        with database.session_scope() as db:
+            db.exec(sa.update(UserSession).where(UserSession.token_hash == token_hash, UserSession.revoked_at.is_(None))
+                    .values(last_seen_at=now, expires_at=now + idle))
+
+    def revoke(self, token_hash: str) -> None:
+        with database.session_scope() as db:
+            db.exec(sa.update(UserSession).where(UserSession.token_hash == token_hash, UserSession.revoked_at.is_(None))
+                    .values(revoked_at=_now()))
+
+    def revoke_id(self, user_id: str, session_id: str) -> bool:
+        with database.session_scope() as db:
+            result = db.exec(sa.update(UserSession).where(
+                UserSession.id == uuid.UUID(session_id), UserSession.user_id == uuid.UUID(user_id),
+                UserSession.revoked_at.is_(None)).values(revoked_at=_now()))
+            return result.rowcount == 1
+
+    def revoke_user(self, user_id: str, except_hash: str | None = None) -> int:
+        with database.session_scope() as db:
+            query = sa.update(UserSession).where(UserSession.user_id == uuid.UUID(user_id),
+                                                 UserSession.revoked_at.is_(None))
+            if except_hash:
+                query = query.where(UserSession.token_hash != except_hash)
+            return db.exec(query.values(revoked_at=_now())).rowcount
+
+    def list_user(self, user_id: str) -> list[SessionRecord]:
+        now = _now()
+        with database.session_scope() as db:
+            rows = db.exec(select(UserSession).where(
+                UserSession.user_id == uuid.UUID(user_id), UserSession.pending.is_(False),
+                UserSession.revoked_at.is_(None), UserSession.expires_at > now,
+            ).order_by(UserSession.last_seen_at.desc())).all()
+            return [_record(r) for r in rows]
+
+
+def _record(row: UserSession) -> SessionRecord:
+    return SessionRecord(
+        id=str(row.id), user_id=str(row.user_id), remember=row.remember, user_agent=row.user_agent,
+        ip_address=row.ip_address, created_at=_aware(row.created_at), last_seen_at=_aware(row.last_seen_at),
+        expires_at=_aware(row.expires_at),
+    )
+
+
+class RedisSessionStore:
+    """sess:<hash> holds the record with a TTL; user:<id>:sessions indexes a user's hashes."""
+
+    def __init__(self, client: redis.Redis, prefix: str = "influfinder:") -> None:
+        self.r = client
+        self.p = prefix
+
+    def _key(self, kind: str, value: str) -> str:
+        return f"{self.p}{kind}:{value}"
+
+    def create_grant(self, grant_hash: str, record: SessionRecord) -> None:
+        ttl = max(1, int((record.expires_at - _now()).total_seconds()))
+        self.r.set(self._key("grant", grant_hash), _dump(record), ex=ttl)
+
+    def activate(self, grant_hash: str, token_hash: str, idle: timedelta, idle_remembered: timedelta
+                 ) -> SessionRecord | None:
+        raw = self.r.getdel(self._key("grant", grant_hash))  # atomic: one winner
+        if raw is None:
+            return None
+        now = _now()
+        granted = _load(raw)
+        if granted.expires_at <= now:
+            return None
+        idle = idle_remembered if granted.remember else idle
+        record = SessionRecord(**{**granted.__dict__, "last_seen_at": now, "expires_at": now + idle})
+        pipe = self.r.pipeline()
+        pipe.set(self._key("sess", token_hash), _dump(record), ex=int(idle.total_seconds()))
+        pipe.sadd(self._key("user", record.user_id), token_hash)
+        pipe.execute()
+        return record
+
+    def get(self, token_hash: str) -> SessionRecord | None:
+        raw = self.r.get(self._key("sess", token_hash))
+        return _load(raw) if raw else None
+
+    def touch(self, token_hash: str, idle: timedelta) -> None:
+        record = self.get(token_hash)
+        if record is None:
+            return
+        now = _now()
+        updated = SessionRecord(**{**record.__dict__, "last_seen_at": now, "expires_at": now + idle})
+        # xx=True: never resurrect a session revoked between the read and the write.
+        self.r.set(self._key("sess", token_hash), _dump(updated), ex=int(idle.total_seconds()), xx=True)
+
+    def revoke(self, token_hash: str) -> None:
+        record = self.get(token_hash)
+        self.r.delete(self._key("sess", token_hash))
+        if record:
+            self.r.srem(self._key("user", record.user_id), token_hash)
+
+    def revoke_id(self, user_id: str, session_id: str) -> bool:
+        for token_hash, record in self._user_records(user_id):
+            if record.id == session_id:
+                self.revoke(token_hash)
+                return True
+        return False
+
+    def revoke_user(self, user_id: str, except_hash: str | None = None) -> int:
+        hashes = [h for h, _ in self._user_records(user_id) if h != except_hash]
+        for token_hash in hashes:
+            self.revoke(token_hash)
+        return len(hashes)
+
+    def list_user(self, user_id: str) -> list[SessionRecord]:
+        records = [r for _, r in self._user_records(user_id)]
+        return sorted(records, key=lambda r: r.last_seen_at, reverse=True)
+
+    def _user_records(self, user_id: str) -> list[tuple[str, SessionRecord]]:
+        found = []
+        for member in self.r.smembers(self._key("user", user_id)):
+            token_hash = member.decode() if isinstance(member, bytes) else member
+            record = self.get(token_hash)
+            if record is None:
+                self.r.srem(self._key("user", user_id), token_hash)  # expired: tidy the index
+            else:
+                found.append((token_hash, record))
+        return found
+
+
+def _dump(record: SessionRecord) -> str:
+    data = asdict(record)
+    for key in ("created_at", "last_seen_at", "expires_at"):
+        data[key] = data[key].isoformat()
+    return json.dumps(data)
+
+
+def _load(raw: bytes | str) -> SessionRecord:
+    data = json.loads(raw)
+    for key in ("created_at", "last_seen_at", "expires_at"):
+        data[key] = datetime.fromisoformat(data[key])
+    return SessionRecord(**data)
