@@ -6,6 +6,7 @@ from sqlmodel import SQLModel
 
 import influfinder.models  # noqa: F401  (registers every table)
 from influfinder.database import make_engine
+from influfinder.models.search_index import include_name
 from influfinder.settings import get_settings
 
 config = context.config
@@ -17,7 +18,10 @@ def _url() -> str:
 
 
 def run_migrations_offline() -> None:
-    context.configure(url=_url(), target_metadata=target_metadata, literal_binds=True, render_as_batch=True)
+    context.configure(
+        url=_url(), target_metadata=target_metadata, literal_binds=True, render_as_batch=True,
+        include_name=include_name,
+    )
     with context.begin_transaction():
         context.run_migrations()
 
@@ -39,6 +43,7 @@ def _run(connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",  # SQLite alters tables by copying them
         compare_type=True,
+        include_name=include_name,  # the full-text search objects live beside the models, not in them
     )
     with context.begin_transaction():
         if connection.dialect.name == "postgresql":

@@ -30,6 +30,9 @@ def tool_environment() -> dict[str, str]:
     env = dict(os.environ)
     for key, value in REFLEX_ENV.items():
         env.setdefault(key, value)
+    # Hot reload watches only the code: by default Reflex watches the whole root, where the SQLite
+    # database lives, so every write would restart the backend and drop the socket.
+    env.setdefault("REFLEX_HOT_RELOAD_OVERRIDE_PATHS", str(ROOT / "influfinder"))
     bin_dir = str(Path(sys.executable).parent)
     env["PATH"] = bin_dir + os.pathsep + env.get("PATH", "")
     return env
@@ -77,9 +80,11 @@ def cmd_run(args: argparse.Namespace) -> None:
 
 
 def cmd_test(args: argparse.Namespace) -> None:
+    # pytest's config lives in tests/ (the top level stays small); --rootdir keeps node ids and
+    # testpaths relative to the repository.
     os.chdir(ROOT)
-    code = subprocess.call([sys.executable, "-m", "pytest", *args.pytest_args], env=tool_environment())
-    sys.exit(code)
+    command = [sys.executable, "-m", "pytest", "-c", "tests/pytest.ini", "--rootdir", ".", *args.pytest_args]
+    sys.exit(subprocess.call(command, env=tool_environment()))
 
 
 def cmd_seed(_args: argparse.Namespace) -> None:
@@ -126,5 +131,9 @@ def main(argv: list[str]) -> None:
     test.set_defaults(func=cmd_test)
     commands.add_parser("seed", help="load demo data into an empty database").set_defaults(func=cmd_seed)
     commands.add_parser("migrate", help="apply pending migrations").set_defaults(func=cmd_migrate)
+    if argv and argv[0] == "test":
+        # Everything after `test` belongs to pytest, options included (`test -k login -x`).
+        cmd_test(argparse.Namespace(pytest_args=argv[1:]))
+        return
     args = parser.parse_args(argv or ["run"])
     args.func(args)

@@ -5,9 +5,23 @@ import reflex as rx
 from influfinder.api.routes import api
 from influfinder.pages.landing import landing_page
 from influfinder.pages.not_found import not_found_page
+from influfinder.pages.offer_detail import ROUTE as OFFER_DETAIL_ROUTE, offer_detail_page
 from influfinder.pages.offers import offers_page
+from influfinder.pages.login import login_page
+from influfinder.pages.notices import forbidden_page, goodbye_page
+from influfinder.pages.outbox import outbox_page
+from influfinder.pages.password_reset import forgot_page, reset_page
+from influfinder.pages.settings import settings_page
+from influfinder.pages.signup import signup_page
+from influfinder.pages.verify import verify_page, welcome_page
+from influfinder.scheduler import run_periodic_jobs
 from influfinder.startup import prepare
-from influfinder.state.offers import OfferListState
+from influfinder.state.account import LoginState, ResetState, VerifyState
+from influfinder.state.auth import Access
+from influfinder.state.guards import EventGuard
+from influfinder.state.offers import OfferDetailState, OfferListState
+from influfinder.state.outbox import OutboxState
+from influfinder.state.settings import SettingsState
 
 app = rx.App(
     theme=rx.theme(accent_color="violet", gray_color="slate", radius="large", scaling="100%"),
@@ -17,7 +31,22 @@ app = rx.App(
 )
 # Migrations and demo data before the first request (a no-op when the CLI already did it).
 app.register_lifespan_task(prepare)
+app.register_lifespan_task(run_periodic_jobs)
+app.add_middleware(EventGuard())
 
 app.add_page(landing_page, route="/", title="Influfinder: creators and local brands, together")
 app.add_page(offers_page, route="/offers", title="Offers | Influfinder", on_load=OfferListState.load)
+app.add_page(offer_detail_page, route=OFFER_DETAIL_ROUTE, title="Offer | Influfinder", on_load=OfferDetailState.load)
 app.add_page(not_found_page, route="404", title="Page not found | Influfinder")
+
+# Accounts. Each page's on_load starts with who may see it (state.auth.Access).
+app.add_page(login_page, route="/login", title="Log in | Influfinder", on_load=[*Access.SIGNED_OUT, LoginState.load])
+app.add_page(signup_page, route="/signup", title="Sign up | Influfinder", on_load=Access.SIGNED_OUT)
+app.add_page(verify_page, route="/verify", title="Confirm your email | Influfinder", on_load=[*Access.ANYONE, VerifyState.load])
+app.add_page(welcome_page, route="/welcome", title="Welcome | Influfinder", on_load=Access.SIGNED_IN)
+app.add_page(forgot_page, route="/forgot-password", title="Forgot password | Influfinder", on_load=Access.ANYONE)
+app.add_page(reset_page, route="/reset-password", title="New password | Influfinder", on_load=[*Access.ANYONE, ResetState.load])
+app.add_page(settings_page, route="/settings", title="Settings | Influfinder", on_load=[*Access.SIGNED_IN, SettingsState.load])
+app.add_page(forbidden_page, route="/forbidden", title="Not for this account | Influfinder", on_load=Access.ANYONE)
+app.add_page(goodbye_page, route="/goodbye", title="Account deleted | Influfinder", on_load=Access.ANYONE)
+app.add_page(outbox_page, route="/dev/outbox", title="Outbox | Influfinder", on_load=[*Access.ANYONE, OutboxState.load])

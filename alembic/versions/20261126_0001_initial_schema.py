@@ -166,6 +166,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Uuid(), nullable=False),
     sa.Column('user_id', sa.Uuid(), nullable=False),
     sa.Column('token_hash', sa.String(length=64), nullable=False),
+    sa.Column('pending', sa.Boolean(), nullable=False),
     sa.Column('remember', sa.Boolean(), nullable=False),
     sa.Column('user_agent', sa.String(length=300), nullable=False),
     sa.Column('ip_address', sa.String(length=64), nullable=False),

@@ -63,4 +63,13 @@ async def info(_request: Request) -> JSONResponse:
     })
 
 
-api = Starlette(routes=[Route("/health", health), Route("/info", info)])
+def build_api() -> Starlette:
+    from influfinder.api.auth_routes import routes as auth_routes
+    from influfinder.api.collaboration_routes import routes as collaboration_routes
+    from influfinder.api.media_routes import routes as media_routes
+
+    return Starlette(routes=[Route("/health", health), Route("/info", info), *auth_routes, *collaboration_routes,
+                             *media_routes])
+
+
+api = build_api()

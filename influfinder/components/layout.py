@@ -3,107 +3,214 @@
 import reflex as rx
 
 BRAND = "Influfinder"
+TAGLINE = "The creator marketplace for local brands."
+HOME_LABEL = "Influfinder home"
+SKIP_TO_CONTENT = "Skip to content"
+NAV_LINKS = (("Offers", "/offers"), ("Messages", "/messages"))
+NOTIFICATIONS = "Notifications"
+NOTIFICATIONS_HREF = "/notifications"
+TOGGLE_COLOR_MODE = "Toggle dark mode"
+DARK_MODE = "Dark mode"
+LIGHT_MODE = "Light mode"
+OPEN_MENU = "Open menu"
+LOG_IN = "Log in"
+SIGN_UP = "Sign up"
+FOOTER_COLUMNS = (
+    ("Marketplace", (("Browse offers", "/offers"), ("How it works", "/#how-it-works"), ("Creator tiers", "/#tiers"))),
+    ("Get started", (("Sign up", "/signup"), ("Log in", "/login"), ("Create offer", "/signup"))),
+)
+FOOTER_NOTE = "Made for creators and the places they love."
+COPYRIGHT = f"© 2026 {BRAND}"
+STATUS = "Status"
+
+MAX_WIDTH = "1200px"
+MAIN_ID = "main"
 
 
-def logo() -> rx.Component:
+def link_button(*children, href: str, **props) -> rx.Component:
+    """A button that navigates: one <a> styled as a button (never a button inside a link)."""
+    return rx.button(rx.el.a(*children, href=href), as_child=True, **props)
+
+
+def logo(size: str = "28px") -> rx.Component:
     return rx.link(
         rx.hstack(
-            rx.image(src="/logo.svg", width="28px", height="28px", alt=""),
-            rx.text(BRAND, weight="bold", size="5"),
+            rx.image(src="/logo.svg", width=size, height=size, alt=""),
+            rx.text(BRAND, weight="bold", size="5", class_name="brand-word"),
             align="center",
             spacing="2",
         ),
         href="/",
         underline="none",
         color="inherit",
-        aria_label="Influfinder home",
+        aria_label=HOME_LABEL,
+        class_name="logo-link",
     )
 
 
 def nav_link(label: str, href: str) -> rx.Component:
-    return rx.link(label, href=href, color="inherit", weight="medium", size="3")
+    # The current section is marked for screen readers and drawn in the accent colour.
+    active = rx.State.router.url.path.startswith(href)
+    return rx.link(
+        label,
+        href=href,
+        weight="medium",
+        size="2",
+        underline="none",
+        color=rx.cond(active, rx.color("accent", 11), rx.color("gray", 11)),
+        aria_current=rx.cond(active, "page", ""),
+        class_name="nav-link",
+    )
+
+
+def notifications_button() -> rx.Component:
+    return rx.icon_button(
+        rx.el.a(rx.icon("bell", size=18), href=NOTIFICATIONS_HREF, aria_label=NOTIFICATIONS),
+        as_child=True,
+        variant="ghost",
+        color_scheme="gray",
+        size="2",
+    )
 
 
 def color_mode_button() -> rx.Component:
     return rx.icon_button(
-        rx.color_mode_cond(light=rx.icon("moon"), dark=rx.icon("sun")),
+        rx.color_mode_cond(light=rx.icon("moon", size=18), dark=rx.icon("sun", size=18)),
         on_click=rx.toggle_color_mode,
         variant="ghost",
-        aria_label="Toggle dark mode",
+        color_scheme="gray",
+        size="2",
+        aria_label=TOGGLE_COLOR_MODE,
+    )
+
+
+def account_area() -> rx.Component:
+    """Log in / Sign up, or the signed-in user's menu (components.account_menu)."""
+    from influfinder.components.account_menu import account_menu
+
+    return account_menu()
+
+
+def _menu_link(label: str, href: str, icon: str) -> rx.Component:
+    return rx.menu.item(rx.el.a(rx.icon(icon, size=16), label, href=href), as_child=True)
+
+
+def mobile_menu() -> rx.Component:
+    return rx.menu.root(
+        rx.menu.trigger(
+            rx.icon_button(rx.icon("menu", size=20), variant="ghost", color_scheme="gray", size="2", aria_label=OPEN_MENU),
+        ),
+        rx.menu.content(
+            _menu_link("Offers", "/offers", "search"),
+            _menu_link("Messages", "/messages", "message-circle"),
+            _menu_link(NOTIFICATIONS, NOTIFICATIONS_HREF, "bell"),
+            rx.menu.separator(),
+            rx.menu.item(
+                rx.color_mode_cond(light=rx.icon("moon", size=16), dark=rx.icon("sun", size=16)),
+                rx.color_mode_cond(light=DARK_MODE, dark=LIGHT_MODE),
+                on_click=rx.toggle_color_mode,
+            ),
+            align="end",
+            min_width="12rem",
+        ),
     )
 
 
 def navbar() -> rx.Component:
-    return rx.box(
+    desktop = rx.breakpoints(initial="none", sm="flex")
+    mobile = rx.breakpoints(initial="flex", sm="none")
+    return rx.el.header(
         rx.hstack(
             logo(),
-            rx.hstack(
-                nav_link("Offers", "/offers"),
-                nav_link("Messages", "/messages"),
-                rx.link(rx.icon("bell"), href="/notifications", color="inherit", aria_label="Notifications"),
-                spacing="5",
-                align="center",
-                display=["none", "none", "flex"],
-            ),
+            rx.hstack(*[nav_link(label, href) for label, href in NAV_LINKS], notifications_button(),
+                      spacing="5", align="center", display=desktop, margin_left="1.5rem"),
             rx.spacer(),
-            rx.hstack(
-                color_mode_button(),
-                rx.link(rx.button("Log in", variant="ghost"), href="/login"),
-                rx.link(rx.button("Sign up"), href="/signup"),
-                spacing="3",
-                align="center",
-            ),
+            rx.box(color_mode_button(), display=desktop),
+            account_area(),
+            rx.box(mobile_menu(), display=mobile),
             align="center",
             width="100%",
-            max_width="1200px",
+            max_width=MAX_WIDTH,
             margin_x="auto",
-            padding_x="1.5rem",
-            padding_y="0.9rem",
-            spacing="6",
+            padding_x=rx.breakpoints(initial="1rem", sm="1.5rem"),
+            height="64px",
+            spacing="3",
         ),
-        as_="header",
         position="sticky",
         top="0",
-        z_index="10",
-        background_color=rx.color("gray", 1),
-        border_bottom=f"1px solid {rx.color('gray', 4)}",
+        z_index="20",
+        class_name="site-header",
+    )
+
+
+def _footer_column(title: str, links) -> rx.Component:
+    return rx.vstack(
+        rx.text(title, size="2", weight="bold"),
+        *[rx.link(label, href=href, size="2", color_scheme="gray", underline="hover") for label, href in links],
+        spacing="2",
+        align="start",
     )
 
 
 def footer() -> rx.Component:
-    return rx.box(
-        rx.hstack(
-            rx.text(f"© 2026 {BRAND}", size="2", color_scheme="gray"),
-            rx.spacer(),
-            rx.hstack(
-                rx.link("Offers", href="/offers", size="2", color_scheme="gray"),
-                rx.link("Health", href="/health", size="2", color_scheme="gray"),
-                spacing="4",
+    return rx.el.footer(
+        rx.vstack(
+            rx.flex(
+                rx.vstack(logo("24px"), rx.text(TAGLINE, size="2", color_scheme="gray"), spacing="3", max_width="320px"),
+                rx.hstack(*[_footer_column(title, links) for title, links in FOOTER_COLUMNS], spacing="9"),
+                direction=rx.breakpoints(initial="column", sm="row"),
+                justify="between",
+                spacing="7",
+                width="100%",
             ),
-            max_width="1200px",
+            rx.separator(size="4"),
+            rx.flex(
+                rx.text(COPYRIGHT, size="1", color_scheme="gray"),
+                rx.spacer(),
+                rx.text(FOOTER_NOTE, size="1", color_scheme="gray"),
+                # /health is served by the backend, not a page: load it as a document.
+                rx.link(STATUS, href="/health", size="1", color_scheme="gray", reload_document=True),
+                spacing="4",
+                width="100%",
+                wrap="wrap",
+            ),
+            spacing="5",
+            max_width=MAX_WIDTH,
             margin_x="auto",
-            padding="1.5rem",
+            padding_x=rx.breakpoints(initial="1rem", sm="1.5rem"),
+            padding_y="2.5rem",
             width="100%",
         ),
-        as_="footer",
-        border_top=f"1px solid {rx.color('gray', 4)}",
-        margin_top="4rem",
+        class_name="site-footer",
+        margin_top="5rem",
     )
 
 
+def verify_banner() -> rx.Component:
+    from influfinder.components.account_menu import verify_banner as banner
+
+    return banner()
+
+
 def page(*children: rx.Component, **props) -> rx.Component:
-    return rx.box(
+    return rx.flex(
+        # A plain anchor: the browser moves focus to <main>, no client-side routing involved.
+        rx.el.elements.a(SKIP_TO_CONTENT, href=f"#{MAIN_ID}", class_name="skip-link"),
         navbar(),
-        rx.box(
+        verify_banner(),
+        rx.el.main(
             *children,
-            as_="main",
-            max_width="1200px",
+            id=MAIN_ID,
+            tab_index=-1,
+            max_width=MAX_WIDTH,
             margin_x="auto",
-            padding_x="1.5rem",
+            padding_x=rx.breakpoints(initial="1rem", sm="1.5rem"),
             padding_y="2rem",
             width="100%",
+            flex_grow="1",
             **props,
         ),
         footer(),
+        direction="column",
         min_height="100vh",
     )

@@ -1,35 +1,103 @@
-"""An offer as a card in a list."""
+"""An offer as a card in a list; the whole card is one link to the offer's page."""
 
 import reflex as rx
+
+from influfinder.components.badges import compensation_badge, platform_badge, tier_badge, visit_badge
+
+BUDGET = "Budget"
+APPLY_BY = "Apply by"
+COVER_HEIGHT = "132px"
 
 
 def offer_card(offer) -> rx.Component:
     return rx.card(
-        rx.vstack(
-            rx.hstack(
-                rx.badge(offer.category, variant="soft", color_scheme="violet"),
-                rx.cond(offer.requires_visit, rx.badge("Visit", variant="outline", color_scheme="gray")),
-                rx.spacer(),
-                rx.text(offer.city, size="1", color_scheme="gray"),
-                width="100%",
-                align="center",
+        rx.el.a(
+            rx.inset(
+                rx.image(src=offer.cover, alt="", class_name="cover", height=COVER_HEIGHT, loading="lazy"),
+                side="top",
+                pb="current",
+                flex_shrink="0",  # the card is a flex column: keep the cover whole
             ),
-            rx.heading(offer.title, size="4"),
-            rx.text(offer.brand, size="2", weight="medium", color_scheme="gray"),
-            rx.text(offer.description, size="2", color_scheme="gray", class_name="line-clamp-3"),
-            rx.spacer(),
-            rx.hstack(
-                rx.text(offer.budget, weight="bold"),
-                rx.badge(offer.compensation, variant="surface"),
+            rx.vstack(
+                _tags(offer),
+                rx.vstack(
+                    rx.text(offer.brand, size="2", weight="medium", color_scheme="gray"),
+                    rx.heading(offer.title, size="4", as_="h3", class_name="line-clamp-2"),
+                    spacing="1",
+                ),
+                rx.text(offer.description, size="2", color_scheme="gray", class_name="line-clamp-2"),
+                rx.hstack(rx.foreach(offer.platforms, lambda p: platform_badge(p)), spacing="1", wrap="wrap"),
                 rx.spacer(),
-                rx.text("Apply by ", offer.deadline, size="1", color_scheme="gray"),
-                width="100%",
-                align="center",
+                rx.separator(size="4"),
+                _terms(offer),
+                spacing="3",
+                height="100%",
             ),
-            rx.hstack(rx.foreach(offer.platforms, lambda p: rx.badge(p, variant="outline")), spacing="1"),
-            spacing="2",
-            height="100%",
+            href="/offers/" + offer.id,
+            style={"display": "flex", "flexDirection": "column", "height": "100%"},
         ),
+        as_child=True,
+        size="2",
         height="100%",
+        class_name="offer-card",
         data_testid="offer-card",
+    )
+
+
+def _tags(offer) -> rx.Component:
+    return rx.hstack(
+        rx.badge(offer.category, variant="soft", size="1"),
+        rx.cond(offer.requires_visit, visit_badge()),
+        rx.spacer(),
+        rx.cond(offer.min_tier > 0, tier_badge(offer.min_tier, suffix="+")),
+        width="100%",
+        align="center",
+        spacing="2",
+    )
+
+
+def _terms(offer) -> rx.Component:
+    return rx.vstack(
+        rx.hstack(
+            rx.vstack(
+                rx.text(BUDGET, size="1", color_scheme="gray"),
+                rx.hstack(
+                    rx.text(offer.budget, size="3", weight="bold", class_name="tabular"),
+                    rx.text(offer.currency, size="1", color_scheme="gray"),
+                    align="baseline",
+                    spacing="1",
+                ),
+                spacing="0",
+            ),
+            rx.spacer(),
+            compensation_badge(offer.compensation),
+            width="100%",
+            align="end",
+        ),
+        rx.hstack(
+            rx.hstack(rx.icon("calendar", size=14), rx.text(APPLY_BY, " ", offer.deadline, size="1"), align="center", spacing="1"),
+            rx.spacer(),
+            rx.hstack(rx.icon("map-pin", size=14), rx.text(offer.city, size="1"), align="center", spacing="1"),
+            width="100%",
+            color=rx.color("gray", 11),
+        ),
+        spacing="2",
+        width="100%",
+    )
+
+
+def offer_card_skeleton() -> rx.Component:
+    """The shape of a card while the list loads."""
+    return rx.card(
+        rx.inset(rx.skeleton(height=COVER_HEIGHT, width="100%"), side="top", pb="current"),
+        rx.vstack(
+            rx.skeleton(rx.text("Category"), width="90px"),
+            rx.skeleton(rx.text("Brand name"), width="40%"),
+            rx.skeleton(rx.heading("Offer title here", size="4"), width="80%"),
+            rx.skeleton(rx.text("A description line"), width="100%"),
+            rx.skeleton(rx.text("Budget"), width="50%"),
+            spacing="3",
+        ),
+        size="2",
+        aria_hidden="true",
     )

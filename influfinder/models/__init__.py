@@ -6,7 +6,9 @@ from influfinder.models.auth import OneTimeToken, UserSession
 from influfinder.models.collaboration import Collaboration, CollaborationEvent
 from influfinder.models.message import Message, conversation_key
 from influfinder.models.notification import Notification
+from influfinder.models.notification_preference import NotificationPreference
 from influfinder.models.offer import Offer
+from influfinder.models.offer_view import OfferView
 from influfinder.models.submission import ContentSubmission
 from influfinder.models.user import Profile, User
 
@@ -18,7 +20,9 @@ __all__ = [
     "ContentSubmission",
     "Message",
     "Notification",
+    "NotificationPreference",
     "Offer",
+    "OfferView",
     "OneTimeToken",
     "Profile",
     "User",

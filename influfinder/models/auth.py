@@ -19,6 +19,8 @@ class UserSession(SQLModel, table=True):
         sa_column=sa.Column(sa.Uuid(), sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False)
     )
     token_hash: str = Field(sa_column=sa.Column(sa.String(64), nullable=False, unique=True))
+    # A pending session is a one-minute login grant, exchanged once for the cookie by an HTTP route.
+    pending: bool = False
     remember: bool = False
     user_agent: str = Field(default="", max_length=300)
     ip_address: str = Field(default="", max_length=64)

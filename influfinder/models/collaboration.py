@@ -20,6 +20,8 @@ class Collaboration(SQLModel, table=True):
         sa.CheckConstraint(_RATING.format("business_rating"), name="ck_collaborations_business_rating"),
         sa.Index("ix_collaborations_creator_status", "creator_id", "status"),
         sa.Index("ix_collaborations_business_status", "business_id", "status"),
+        # The periodic job: approved collaborations still IN_REVIEW, oldest approval first.
+        sa.Index("ix_collaborations_status_approved", "status", "approved_at"),
     )
 
     id: uuid.UUID = uuid_pk()
@@ -33,7 +35,14 @@ class Collaboration(SQLModel, table=True):
     status: CollaborationStatus = enum_column(CollaborationStatus, CollaborationStatus.ACCEPTED)
     agreed_fee: Decimal | None = money()
     currency: Currency = enum_column(Currency, Currency.EUR)
+    # The visit date on the table and who put it there; the other party confirms it or proposes
+    # another (domain/collaboration_lifecycle.py). scheduled_date is the confirmed date.
+    proposed_date: datetime | None = timestamp(nullable=True)
+    proposed_by: str | None = Field(default=None, max_length=16)  # "creator" or "owner" (the business)
+    schedule_confirmed_at: datetime | None = timestamp(nullable=True)
     scheduled_date: datetime | None = timestamp(nullable=True)
+    # The visit code is never stored: it is recomputed from the nonce (domain/visit_code.py).
+    visit_code_nonce: str | None = Field(default=None, max_length=32)
     visit_code_hash: str | None = Field(default=None, max_length=64)
     visited_at: datetime | None = timestamp(nullable=True)
     approved_at: datetime | None = timestamp(nullable=True)

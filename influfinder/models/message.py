@@ -21,6 +21,8 @@ class Message(SQLModel, table=True):
         sa.CheckConstraint("sender_id <> recipient_id", name="ck_messages_not_self"),
         sa.Index("ix_messages_conversation_created", "conversation_key", "created_at"),
         sa.Index("ix_messages_recipient_read", "recipient_id", "is_read"),
+        # A user's conversations: the messages they sent (received ones use the index above).
+        sa.Index("ix_messages_sender_created", "sender_id", "created_at"),
     )
 
     id: uuid.UUID = uuid_pk()
@@ -28,7 +30,7 @@ class Message(SQLModel, table=True):
     sender_id: uuid.UUID = fk("users.id", index=False, ondelete="CASCADE")
     recipient_id: uuid.UUID = fk("users.id", index=False, ondelete="CASCADE")
     content: str = Field(sa_column=sa.Column(sa.Text(), nullable=False))
-    attachments: list = json_column(list)  # private storage keys
+    attachments: list = json_column(list)  # [{"key", "name", "type", "size"}]: private storage keys and what they are
     collaboration_id: uuid.UUID | None = fk("collaborations.id", nullable=True, index=False, ondelete="SET NULL")
     is_read: bool = False
     read_at: datetime | None = timestamp(nullable=True)

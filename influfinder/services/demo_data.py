@@ -312,7 +312,7 @@ def _submission(n: int, collab: Collaboration, offer: Offer, state: Collaboratio
         id=demo_id("submission", n), collaboration_id=collab.id, creator_id=collab.creator_id, status=status,
         content_urls=[f"https://www.instagram.com/p/demo{n}/"],
         captions={"INSTAGRAM": f"Loved {offer.title.lower()}! {' '.join(hashtags)} {offer.content_specs['required_mentions'][0]}"},
-        platform="INSTAGRAM", analysis_status=AnalysisStatus.DONE, ai_score=86.5, passed_requirements=True,
+        platform=Platform.INSTAGRAM, analysis_status=AnalysisStatus.DONE, ai_score=86.5, passed_requirements=True,
         ai_analysis={"hashtags_found": hashtags, "hashtags_missing": [], "mentions_found": offer.content_specs["required_mentions"],
                      "mentions_missing": [], "quality_rating": 8, "relevance_rating": 8, "compliance_percentage": 93,
                      "suggestions": ["Consider better lighting"]},

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
 import sqlalchemy as sa
+from pydantic import ValidationError
 from sqlmodel import Session, select
 
 from influfinder.domain.enums import OfferStatus
+from influfinder.domain.offer_terms import ContentSpecs, Requirements
 from influfinder.models import Offer, Profile, User
 from influfinder.services.pagination import Page, check_page
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -92,3 +97,49 @@ def _summary(offer: Offer, company: str) -> OfferSummary:
         slots=offer.slots,
         created_at=offer.created_at,
     )
+
+
+@dataclass(frozen=True)
+class OfferDetail:
+    """The public page of one offer: the card's fields and the terms a creator must know."""
+
+    summary: OfferSummary
+    compensation_details: str
+    content_deadline: datetime | None
+    address: str  # empty unless the offer requires a visit
+    requirements: Requirements
+    content_specs: ContentSpecs
+
+
+def get_public_offer_detail(db: Session, offer_id: object) -> OfferDetail | None:
+    """An active public offer with its requirements and content specs; None for any other id."""
+    try:
+        key = uuid.UUID(str(offer_id))
+    except ValueError:
+        return None
+    row = db.exec(
+        select(Offer, Profile.company_name, User.username)
+        .join(User, User.id == Offer.business_id)
+        .join(Profile, Profile.user_id == Offer.business_id, isouter=True)
+        .where(Offer.id == key, _public_filter())
+    ).first()
+    if row is None:
+        return None
+    offer, company, username = row
+    return OfferDetail(
+        summary=_summary(offer, company or username),
+        compensation_details=offer.compensation_details,
+        content_deadline=offer.content_deadline,
+        address=offer.address if offer.requires_visit else "",
+        requirements=_stored_terms(Requirements, offer.requirements, offer.id),
+        content_specs=_stored_terms(ContentSpecs, offer.content_specs, offer.id),
+    )
+
+
+def _stored_terms(model, raw: object, offer_id: uuid.UUID):
+    # Rows written before validation existed may not parse: show defaults rather than fail the page.
+    try:
+        return model.model_validate(raw or {})
+    except ValidationError:
+        logger.warning("offer %s has invalid %s; showing defaults", offer_id, model.__name__)
+        return model()

@@ -10,11 +10,13 @@ import hashlib
 
 import bcrypt
 
+from influfinder.domain.password_policy import normalize
 from influfinder.settings import get_settings
 
 
 def _prehash(password: str) -> bytes:
-    return base64.b64encode(hashlib.sha256(password.encode("utf-8")).digest())
+    # NFC first: "é" typed composed on one device and decomposed on another is one password.
+    return base64.b64encode(hashlib.sha256(normalize(password).encode("utf-8", "surrogatepass")).digest())
 
 
 def hash_password(password: str, rounds: int | None = None) -> str:

@@ -1,0 +1,35 @@
+"""Files a collaboration's parties download: the visit as an .ics calendar entry."""
+
+from __future__ import annotations
+
+import asyncio
+
+from starlette.requests import Request
+from starlette.responses import PlainTextResponse, Response
+from starlette.routing import Route
+
+from influfinder.api.request_actor import actor_from_request
+from influfinder.database import session_scope
+from influfinder.services import collaborations
+from influfinder.services.errors import ServiceError
+
+
+def _visit_ics(request: Request) -> Response:
+    actor = actor_from_request(request)
+    try:
+        with session_scope() as db:
+            text = collaborations.visit_ics(db, actor, request.path_params["collab_id"])
+    except ServiceError:
+        # Not a party, not signed in, unknown id or no confirmed date: nothing to reveal.
+        return PlainTextResponse("Not found", status_code=404)
+    return Response(text, media_type="text/calendar; charset=utf-8", headers={
+        "Content-Disposition": 'attachment; filename="influfinder-visit.ics"',
+        "Cache-Control": "private, no-store",
+    })
+
+
+async def visit_ics(request: Request) -> Response:
+    return await asyncio.to_thread(_visit_ics, request)
+
+
+routes = [Route("/collaborations/{collab_id}/visit.ics", visit_ics)]

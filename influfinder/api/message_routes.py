@@ -1,0 +1,72 @@
+"""Message attachments, served only to the two people of the message.
+
+GET /media/attachments/{message_id}/{name} answers the message's sender and recipient,
+identified by the session cookie. Anyone else, signed in or not (admins included: they have no
+business in private mail), gets the same 404 as for a file that does not exist.
+
+Photos are shown inline; PDF documents are always downloaded, never opened in the site's
+origin. Headers keep a browser from guessing another type, from caching the file outside this
+page, and from running anything in it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from urllib.parse import quote
+
+from starlette.requests import Request
+from starlette.responses import FileResponse, PlainTextResponse, Response
+from starlette.routing import Route
+
+from influfinder import database
+from influfinder.integrations import storage
+from influfinder.services import messages, sessions
+from influfinder.services.actors import actor_for_token
+
+PRIVATE_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "private, no-store",
+    "Content-Security-Policy": "default-src 'none'; sandbox",
+    "Cross-Origin-Resource-Policy": "same-site",
+}
+
+
+def _not_found() -> Response:
+    return PlainTextResponse("Not found", status_code=404, headers={"Cache-Control": "no-store"})
+
+
+def authorized_attachment(message_id: str, name: str, token: str | None) -> tuple[Path, dict] | None:
+    """The file's path and record when the session's user is a party of the message; else None."""
+    if not token:
+        return None
+    with database.session_scope() as db:
+        record = messages.attachment_for(db, actor_for_token(db, token), message_id, name)
+    if record is None:
+        return None
+    try:
+        path = storage.open_path(record["key"])
+    except storage.InvalidKey:
+        return None
+    return (path, record) if path.is_file() else None
+
+
+def _disposition(record: dict) -> str:
+    kind = "inline" if record["type"].startswith("image/") else "attachment"
+    # RFC 6266/5987: the person's file name, percent-encoded, so no header can be injected.
+    return f"{kind}; filename*=UTF-8''{quote(record['name'], safe='')}"
+
+
+async def attachment(request: Request) -> Response:
+    token = request.cookies.get(sessions.COOKIE_NAME)
+    found = await asyncio.to_thread(
+        authorized_attachment, request.path_params["message_id"], request.path_params["name"], token
+    )
+    if found is None:
+        return _not_found()
+    path, record = found
+    headers = {**PRIVATE_HEADERS, "Content-Disposition": _disposition(record)}
+    return FileResponse(path, media_type=record["type"], headers=headers)
+
+
+routes = [Route("/media/attachments/{message_id}/{name}", attachment, methods=["GET", "HEAD"])]

@@ -1,0 +1,55 @@
+"""Small labels used across pages: platform, compensation, visit and creator tier."""
+
+import reflex as rx
+from reflex.vars import Var
+
+from influfinder.domain.enums import Tier
+
+VISIT = "Visit"
+# Tier colours climb from neutral to warm, so higher tiers stand out in any list.
+TIER_COLORS = ("gray", "cyan", "blue", "violet", "orange", "amber")
+_COMPENSATION_STYLE = {"Paid": ("wallet", "green"), "Product": ("gift", "orange"), "Experience": ("sparkles", "blue")}
+
+
+def platform_badge(name: Var | str, size: str = "1") -> rx.Component:
+    """A platform's mark and name; the mark is a CSS mask so it takes the text colour."""
+    key = name.lower() if isinstance(name, Var) else name.lower()
+    return rx.badge(
+        rx.el.span(class_name="platform-icon platform-" + key, aria_hidden="true"),
+        name,
+        variant="soft",
+        color_scheme="gray",
+        size=size,
+        radius="full",
+    )
+
+
+def compensation_badge(kind: Var, size: str = "1") -> rx.Component:
+    cases = [
+        (label, rx.badge(rx.icon(icon, size=12), label, color_scheme=color, variant="soft", size=size))
+        for label, (icon, color) in _COMPENSATION_STYLE.items()
+    ]
+    return rx.match(kind, *cases, rx.badge(kind, variant="soft", size=size))
+
+
+def visit_badge(size: str = "1") -> rx.Component:
+    return rx.badge(rx.icon("map-pin", size=12), VISIT, variant="outline", color_scheme="gray", size=size)
+
+
+def tier_badge(level: int | Var, suffix: str = "", size: str = "1") -> rx.Component:
+    """A creator tier by its level (0 NEWBIE .. 5 LEGEND); `suffix` reads e.g. "+" for a minimum."""
+    if isinstance(level, int):
+        return _tier_badge(Tier(level), suffix, size)
+    return rx.match(level, *[(int(t), _tier_badge(t, suffix, size)) for t in Tier], _tier_badge(Tier.NEWBIE, suffix, size))
+
+
+def _tier_badge(tier: Tier, suffix: str, size: str) -> rx.Component:
+    icon = "crown" if tier is Tier.LEGEND else "trophy"
+    return rx.badge(
+        rx.icon(icon, size=12),
+        tier.label + suffix,
+        color_scheme=TIER_COLORS[tier],
+        variant="solid" if tier >= Tier.MASTER else "soft",
+        size=size,
+        radius="full",
+    )

@@ -1,0 +1,165 @@
+"""Whether a creator may apply to an offer, and how well they fit it. Pure: numbers in, verdicts out.
+
+Which requirement block applies: the brief gives an offer two audiences, "influencer" and
+"regular". A creator counts as an **influencer** for an offer when any platform the offer asks
+for (all three when it names none) has at least 10,000 followers (`INFLUENCER_FOLLOWERS`);
+everyone else is held to the regular block. Only the offer's platforms count, so a big TikTok
+audience neither helps nor hurts on an Instagram-only offer.
+
+The audience checks are read on one account, as a business would: the creator's first account on
+the offer's platforms that meets every number of the block (most followers first), or when none
+does, the one with most followers. Followers on two platforms are never added up.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import NamedTuple
+
+from influfinder.domain.enums import Platform, Tier
+from influfinder.domain.offer_terms import AudienceRequirement, InfluencerRequirement, Requirements
+
+INFLUENCER_FOLLOWERS = 10_000
+INFLUENCER = "influencer"
+REGULAR = "regular"
+
+PLATFORM_LABELS = {Platform.INSTAGRAM: "Instagram", Platform.TIKTOK: "TikTok", Platform.FACEBOOK: "Facebook"}
+
+
+@dataclass(frozen=True)
+class Account:
+    """A creator's audience on one platform; engagement is a percentage (3.1 means 3.1%)."""
+
+    platform: Platform
+    followers: int = 0
+    engagement: float = 0.0
+    verified: bool = False
+
+
+@dataclass(frozen=True)
+class CreatorNumbers:
+    tier: int
+    accounts: tuple[Account, ...]
+
+
+@dataclass(frozen=True)
+class OfferConditions:
+    requirements: Requirements
+    platforms: tuple[Platform, ...]
+    min_tier: int
+    application_deadline: datetime | None
+    slots: int
+    slots_left: int
+
+
+class FitCheck(NamedTuple):
+    label: str
+    met: bool
+    detail: str
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    audience: str  # INFLUENCER or REGULAR
+    checks: list[FitCheck]
+    reasons: list[str]  # empty when the creator may apply
+
+    @property
+    def can_apply(self) -> bool:
+        return not self.reasons
+
+
+def as_utc(moment: datetime) -> datetime:
+    """SQLite hands timestamps back without a zone; they were written in UTC."""
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
+
+
+def relevant_accounts(creator: CreatorNumbers, platforms: tuple[Platform, ...]) -> list[Account]:
+    wanted = set(platforms) or set(Platform)
+    known = {a.platform: a for a in creator.accounts}
+    accounts = [known.get(p, Account(p)) for p in Platform if p in wanted]
+    return sorted(accounts, key=lambda a: a.followers, reverse=True)
+
+
+def audience_of(creator: CreatorNumbers, platforms: tuple[Platform, ...]) -> str:
+    accounts = relevant_accounts(creator, platforms)
+    return INFLUENCER if any(a.followers >= INFLUENCER_FOLLOWERS for a in accounts) else REGULAR
+
+
+def fit_checks(conditions: OfferConditions, creator: CreatorNumbers) -> list[FitCheck]:
+    """The checks about the creator: audience numbers of the block that applies, then tier."""
+    audience = audience_of(creator, conditions.platforms)
+    block = conditions.requirements.influencer if audience == INFLUENCER else conditions.requirements.regular
+    accounts = relevant_accounts(creator, conditions.platforms)
+    account = next((a for a in accounts if _meets(a, block)), accounts[0])
+    return [*_audience_checks(block, account), _tier_check(conditions.min_tier, creator.tier)]
+
+
+def evaluate(conditions: OfferConditions, creator: CreatorNumbers, now: datetime) -> Eligibility:
+    """Every check, and the reasons (one per unmet check) the creator cannot apply."""
+    checks = fit_checks(conditions, creator)
+    if conditions.application_deadline is not None:
+        checks.append(_deadline_check(as_utc(conditions.application_deadline), as_utc(now)))
+    checks.append(_slots_check(conditions.slots, conditions.slots_left))
+    return Eligibility(
+        audience=audience_of(creator, conditions.platforms),
+        checks=checks,
+        reasons=[_REASONS[c.label](c) for c in checks if not c.met],
+    )
+
+
+def fit_score(checks: list[FitCheck]) -> int:
+    """Share of checks met, in percent; an offer that asks nothing fits everyone (100)."""
+    return 100 if not checks else round(100 * sum(c.met for c in checks) / len(checks))
+
+
+def _meets(account: Account, block: AudienceRequirement) -> bool:
+    verified_ok = not getattr(block, "verified", False) or account.verified
+    return account.followers >= block.min_followers and account.engagement >= block.min_engagement and verified_ok
+
+
+def _audience_checks(block: AudienceRequirement, account: Account) -> list[FitCheck]:
+    name = PLATFORM_LABELS[account.platform]
+    checks = []
+    if block.min_followers:
+        checks.append(FitCheck(FOLLOWERS, account.followers >= block.min_followers,
+                               f"{account.followers:,} on {name}; the offer asks for {block.min_followers:,}"))
+    if block.min_engagement:
+        checks.append(FitCheck(ENGAGEMENT, account.engagement >= block.min_engagement,
+                               f"{account.engagement:.1f}% on {name}; the offer asks for {block.min_engagement:.1f}%"))
+    if isinstance(block, InfluencerRequirement) and block.verified:
+        detail = f"Your {name} account is verified" if account.verified else f"Your {name} account is not verified"
+        checks.append(FitCheck(VERIFIED, account.verified, detail))
+    return checks
+
+
+def _tier_check(min_tier: int, tier: int) -> FitCheck:
+    wanted, have = Tier(min_tier).label, Tier(tier).label
+    return FitCheck(TIER, tier >= min_tier, f"You are {have}; the offer is for {wanted} or higher")
+
+
+def _deadline_check(deadline: datetime, now: datetime) -> FitCheck:
+    day = f"{deadline.day} {deadline:%B %Y}"
+    if now < deadline:
+        return FitCheck(DEADLINE, True, f"Applications are open until {day}")
+    return FitCheck(DEADLINE, False, f"Applications closed on {day}")
+
+
+def _slots_check(slots: int, left: int) -> FitCheck:
+    left = max(left, 0)
+    return FitCheck(SLOTS, left > 0, f"{left} of {slots} places left")
+
+
+FOLLOWERS, ENGAGEMENT, VERIFIED = "Followers", "Engagement", "Verified account"
+TIER, DEADLINE, SLOTS = "Tier", "Deadline", "Places"
+
+# One sentence per unmet check, built from its detail so the numbers are said once, the same way.
+_REASONS = {
+    FOLLOWERS: lambda c: f"You do not have enough followers: {c.detail}.",
+    ENGAGEMENT: lambda c: f"Your engagement is too low: {c.detail}.",
+    VERIFIED: lambda c: f"This offer asks for a verified account. {c.detail}.",
+    TIER: lambda c: f"Your tier is below this offer's minimum. {c.detail}.",
+    DEADLINE: lambda c: f"{c.detail}.",
+    SLOTS: lambda c: "Every place on this offer is taken.",
+}

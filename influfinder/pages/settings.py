@@ -1,0 +1,256 @@
+"""/settings: profile, photo, password, devices, delete account."""
+
+import reflex as rx
+
+from influfinder.components.forms import field, field_error, form_error, notice, submit_button
+from influfinder.components.layout import page
+from influfinder.domain.enums import OfferCategory
+from influfinder.state.settings import Device, SettingsState
+
+COPY = {
+    "title": "Account settings",
+    "profile": "Profile",
+    "display_name": "Display name",
+    "bio": "Bio",
+    "city": "City",
+    "audience": "Your audience",
+    "audience_hint": "Type your numbers in; connecting your accounts will import them later.",
+    "handle": "handle",
+    "followers": "followers",
+    "engagement": "engagement rate (%)",
+    "categories": "Categories you like to create for",
+    "company": "Company name",
+    "website": "Website",
+    "business_category": "Category",
+    "save": "Save profile",
+    "photo": "Photo",
+    "photo_hint": "PNG, JPEG or WebP, up to 5 MB.",
+    "choose_photo": "Choose a photo",
+    "upload": "Upload photo",
+    "password": "Password",
+    "current_password": "Current password",
+    "new_password": "New password",
+    "confirm": "Repeat the new password",
+    "change": "Change password",
+    "devices": "Signed-in devices",
+    "this_device": "This device",
+    "sign_out": "Sign out",
+    "sign_out_all": "Sign out everywhere",
+    "danger": "Delete my account",
+    "danger_text": "Your profile and personal data are removed. People you worked with keep their history, "
+                   "shown as “Deleted user”. This cannot be undone.",
+    "confirm_password": "Your password",
+    "delete": "Delete my account",
+    "cancel": "Cancel",
+}
+PLATFORMS = [("instagram", "Instagram"), ("tiktok", "TikTok"), ("facebook", "Facebook")]
+
+
+def _section(title: str, *children, **props) -> rx.Component:
+    return rx.card(rx.vstack(rx.heading(title, size="5"), *children, spacing="4", width="100%"), size="3", width="100%",
+                   **props)
+
+
+def _textarea(label: str, name: str, value) -> rx.Component:
+    return rx.vstack(
+        rx.el.label(label, html_for=f"field-{name}", style={"fontWeight": "500", "fontSize": "0.9rem"}),
+        rx.text_area(id=f"field-{name}", name=name, default_value=value, rows="4", width="100%"),
+        field_error(SettingsState.field_errors.get(name, "")),
+        spacing="1", width="100%",
+    )
+
+
+def _audience_row(key: str, label: str) -> rx.Component:
+    data = SettingsState.audience[key]
+    return rx.grid(
+        field(f"{label} {COPY['handle']}", f"{key}_handle", required=False, default_value=data["handle"].to(str),
+              error=SettingsState.field_errors.get(f"{key}.handle", "")),
+        field(f"{label} {COPY['followers']}", f"{key}_followers", type="number", required=False, min="0",
+              default_value=data["followers"].to(str), error=SettingsState.field_errors.get(f"{key}.followers", "")),
+        field(f"{label} {COPY['engagement']}", f"{key}_engagement", type="number", required=False, step="0.1",
+              min="0", max="100", default_value=data["engagement"].to(str),
+              error=SettingsState.field_errors.get(f"{key}.engagement", "")),
+        columns=rx.breakpoints(initial="1", md="3"), spacing="3", width="100%",
+    )
+
+
+def _creator_fields() -> rx.Component:
+    return rx.vstack(
+        rx.heading(COPY["audience"], size="3"),
+        rx.text(COPY["audience_hint"], size="2", color_scheme="gray"),
+        *[_audience_row(key, label) for key, label in PLATFORMS],
+        rx.text(COPY["categories"], weight="medium", size="2"),
+        rx.flex(
+            *[rx.el.label(
+                rx.hstack(rx.checkbox(name=f"category_{c.value}", id=f"category-{c.value}",
+                                      default_checked=SettingsState.preferred_categories.contains(c.value)),
+                          rx.text(c.value.title(), size="2"), spacing="2", align="center"),
+                html_for=f"category-{c.value}",
+            ) for c in OfferCategory],
+            wrap="wrap", gap="3",
+        ),
+        spacing="3", width="100%",
+    )
+
+
+def _business_fields() -> rx.Component:
+    return rx.grid(
+        field(COPY["company"], "company_name", required=False, default_value=SettingsState.company_name,
+              error=SettingsState.field_errors.get("company_name", "")),
+        field(COPY["website"], "website", type="url", required=False, placeholder="https://",
+              default_value=SettingsState.website, error=SettingsState.field_errors.get("website", "")),
+        rx.vstack(
+            rx.el.label(COPY["business_category"], html_for="field-business_category",
+                        style={"fontWeight": "500", "fontSize": "0.9rem"}),
+            rx.el.select(
+                rx.el.option("—", value=""),
+                *[rx.el.option(c.value.title(), value=c.value) for c in OfferCategory],
+                id="field-business_category", name="business_category",
+                default_value=SettingsState.business_category, class_name="native-select",
+            ),
+            spacing="1", width="100%",
+        ),
+        columns=rx.breakpoints(initial="1", md="3"), spacing="3", width="100%",
+    )
+
+
+def _profile_section() -> rx.Component:
+    return _section(
+        COPY["profile"],
+        notice(SettingsState.saved),
+        form_error(SettingsState.error),
+        rx.form(
+            rx.vstack(
+                rx.grid(
+                    field(COPY["display_name"], "display_name", required=False, default_value=SettingsState.display_name,
+                          error=SettingsState.field_errors.get("display_name", "")),
+                    field(COPY["city"], "city", required=False, default_value=SettingsState.city,
+                          error=SettingsState.field_errors.get("city", "")),
+                    columns=rx.breakpoints(initial="1", md="2"), spacing="3", width="100%",
+                ),
+                _textarea(COPY["bio"], "bio", SettingsState.bio),
+                rx.cond(SettingsState.user_type == "CREATOR", _creator_fields(), _business_fields()),
+                rx.button(COPY["save"], type="submit", size="3"),
+                spacing="4", width="100%", align="start",
+            ),
+            on_submit=SettingsState.save_profile,
+            key=SettingsState.username,  # re-mount with fresh defaults once the profile has loaded
+            width="100%",
+        ),
+    )
+
+
+def _photo_section() -> rx.Component:
+    return _section(
+        COPY["photo"],
+        rx.hstack(
+            rx.avatar(src=SettingsState.avatar_url, fallback=SettingsState.username[:2].upper(), size="7",
+                      radius="full"),
+            rx.vstack(
+                rx.upload.root(
+                    rx.button(COPY["choose_photo"], variant="soft", type="button"),
+                    id="avatar", accept={"image/png": [".png"], "image/jpeg": [".jpg", ".jpeg"], "image/webp": [".webp"]},
+                    max_files=1, max_size=5 * 1024 * 1024, multiple=False,
+                ),
+                rx.text(rx.selected_files("avatar"), size="1", color_scheme="gray"),
+                rx.button(COPY["upload"], on_click=SettingsState.upload_avatar(rx.upload_files(upload_id="avatar")),
+                          size="2"),
+                rx.text(COPY["photo_hint"], size="1", color_scheme="gray"),
+                field_error(SettingsState.field_errors.get("avatar", "")),
+                spacing="2",
+            ),
+            spacing="5", align="center", wrap="wrap",
+        ),
+    )
+
+
+def _password_section() -> rx.Component:
+    return _section(
+        COPY["password"],
+        notice(SettingsState.password_saved),
+        rx.form(
+            rx.vstack(
+                field(COPY["current_password"], "current_password", type="password", autocomplete="current-password",
+                      error=SettingsState.field_errors.get("current_password", "")),
+                field(COPY["new_password"], "password", type="password", autocomplete="new-password",
+                      error=SettingsState.field_errors.get("password", "")),
+                field(COPY["confirm"], "confirm", type="password", autocomplete="new-password",
+                      error=SettingsState.field_errors.get("confirm", "")),
+                rx.box(submit_button(COPY["change"], SettingsState.busy), width="220px"),
+                spacing="3", width="100%", max_width="420px",
+            ),
+            on_submit=SettingsState.change_password, reset_on_submit=True,
+        ),
+    )
+
+
+def _device_row(device: Device) -> rx.Component:
+    return rx.hstack(
+        rx.icon("monitor-smartphone", size=20),
+        rx.vstack(
+            rx.text(device.browser, weight="medium", size="2"),
+            rx.text(device.ip_address, " · ", device.last_seen, size="1", color_scheme="gray"),
+            spacing="0",
+        ),
+        rx.spacer(),
+        rx.cond(
+            device.current,
+            rx.badge(COPY["this_device"], color_scheme="green"),
+            rx.button(COPY["sign_out"], size="1", variant="soft", on_click=SettingsState.sign_out_device(device.id)),
+        ),
+        width="100%", align="center", padding_y="0.5rem",
+        border_bottom=f"1px solid {rx.color('gray', 4)}",
+    )
+
+
+def _devices_section() -> rx.Component:
+    return _section(
+        COPY["devices"],
+        rx.vstack(rx.foreach(SettingsState.devices, _device_row), width="100%", spacing="0"),
+        rx.button(COPY["sign_out_all"], variant="outline", color_scheme="red", on_click=SettingsState.sign_out_everywhere),
+    )
+
+
+def _danger_section() -> rx.Component:
+    return _section(
+        COPY["danger"],
+        rx.text(COPY["danger_text"], size="2", color_scheme="gray"),
+        rx.alert_dialog.root(
+            rx.alert_dialog.trigger(rx.button(COPY["delete"], color_scheme="red", variant="soft")),
+            rx.alert_dialog.content(
+                rx.alert_dialog.title(COPY["danger"]),
+                rx.alert_dialog.description(COPY["danger_text"]),
+                rx.form(
+                    rx.vstack(
+                        field(COPY["confirm_password"], "delete_password", type="password",
+                              autocomplete="current-password",
+                              error=SettingsState.field_errors.get("delete_password", "")),
+                        rx.hstack(
+                            rx.alert_dialog.cancel(rx.button(COPY["cancel"], variant="soft", color_scheme="gray",
+                                                             type="button")),
+                            rx.button(COPY["delete"], color_scheme="red", type="submit"),
+                            justify="end", spacing="3", width="100%",
+                        ),
+                        spacing="4", margin_top="1rem",
+                    ),
+                    on_submit=SettingsState.delete_account,
+                ),
+            ),
+        ),
+        border=f"1px solid {rx.color('red', 6)}",
+    )
+
+
+def settings_page() -> rx.Component:
+    return page(
+        rx.vstack(
+            rx.heading(COPY["title"], size="8"),
+            rx.text("@", SettingsState.username, color_scheme="gray"),
+            _profile_section(),
+            _photo_section(),
+            _password_section(),
+            _devices_section(),
+            _danger_section(),
+            spacing="5", width="100%", max_width="860px", margin_x="auto",
+        )
+    )

@@ -1,0 +1,78 @@
+"""/signup"""
+
+import reflex as rx
+
+from influfinder.components.forms import auth_card, field, field_error, form_error, strength_meter, submit_button
+from influfinder.components.layout import page
+from influfinder.state.account import SignupState
+
+COPY = {
+    "title": "Sign up",
+    "subtitle": "Join as a creator, a business or an agency.",
+    "role": "I am a",
+    "email": "Email",
+    "username": "Username",
+    "username_hint": "3 to 30 characters: letters, digits, dots or underscores.",
+    "password": "Password",
+    "password_hint": "At least 8 characters. A few unrelated words make a strong password.",
+    "submit": "Sign up",
+    "have": "Already have an account?",
+    "login": "Log in",
+    "terms": "We will send you a link to confirm your email.",
+}
+
+ROLES = [("CREATOR", "Creator", "I make content"), ("BUSINESS", "Business", "I run a brand or a venue"),
+         ("AGENCY", "Agency", "I act for brands")]
+
+
+def _role_picker() -> rx.Component:
+    return rx.vstack(
+        rx.el.label(COPY["role"], html_for="field-user_type", style={"fontWeight": "500", "fontSize": "0.9rem"}),
+        rx.radio_group.root(
+            rx.hstack(
+                *[rx.el.label(
+                    rx.card(
+                        rx.hstack(rx.radio_group.item(value=value, id=f"role-{value.lower()}"),
+                                  rx.vstack(rx.text(label, weight="bold", size="2"), rx.text(help, size="1", color_scheme="gray"),
+                                            spacing="0"),
+                                  align="center", spacing="2"),
+                        size="1", width="100%", cursor="pointer",
+                    ),
+                    html_for=f"role-{value.lower()}", style={"flex": "1"},
+                ) for value, label, help in ROLES],
+                spacing="2", width="100%", wrap="wrap",
+            ),
+            name="user_type", default_value="CREATOR", id="field-user_type", required=True,
+        ),
+        field_error(SignupState.field_errors.get("user_type", "")),
+        spacing="1", width="100%",
+    )
+
+
+def signup_page() -> rx.Component:
+    return page(
+        auth_card(
+            COPY["title"], COPY["subtitle"],
+            form_error(SignupState.error),
+            rx.form(
+                rx.vstack(
+                    _role_picker(),
+                    field(COPY["email"], "email", type="email", autocomplete="email",
+                          error=SignupState.field_errors.get("email", "")),
+                    field(COPY["username"], "username", autocomplete="username", hint=COPY["username_hint"],
+                          error=SignupState.field_errors.get("username", "")),
+                    field(COPY["password"], "password", type="password", autocomplete="new-password",
+                          hint=COPY["password_hint"], error=SignupState.field_errors.get("password", ""),
+                          on_change=SignupState.check_password.debounce(250)),
+                    strength_meter(SignupState.password_score, SignupState.password_label, SignupState.password_hint),
+                    rx.text(COPY["terms"], size="1", color_scheme="gray"),
+                    submit_button(COPY["submit"], SignupState.busy),
+                    spacing="4",
+                    width="100%",
+                ),
+                on_submit=SignupState.submit,
+                width="100%",
+            ),
+            rx.text(COPY["have"], " ", rx.link(COPY["login"], href="/login"), size="2"),
+        )
+    )

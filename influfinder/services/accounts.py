@@ -1,0 +1,231 @@
+"""Account use cases: sign up, verify, log in, reset and change password, delete.
+
+Every function runs inside a caller's transaction (`db`) and raises ServiceError, changing
+nothing, when it refuses. Mails go out after the commit (services.effects). bcrypt is slow on
+purpose: async callers run these functions in a thread.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from influfinder.domain.enums import TokenPurpose, UserType
+from influfinder.domain.identity import IdentityError, looks_like_email, normalize_email, normalize_username
+from influfinder.domain.password_policy import check_password
+from influfinder.integrations import mail
+from influfinder.integrations.rate_limit import limiter, wait_message
+from influfinder.models import Profile, User
+from influfinder.services import sessions, tokens
+from influfinder.services.actors import Actor
+from influfinder.services.effects import after_commit
+from influfinder.services.errors import ServiceError
+from influfinder.services.passwords import hash_password, verify_password
+from influfinder.settings import get_settings
+
+WRONG_LOGIN = "Wrong email, username or password."
+FORGOT_ANSWER = "If an account uses that email, we sent it a link to reset the password. It is valid for 30 minutes."
+SIGNUP_TYPES = {t.value: t for t in UserType}
+# Compared against when the account does not exist, so both answers take the same time.
+_DUMMY_HASH = hash_password("influfinder-timing-equalizer", rounds=4)
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def _throttle(rule: str, key: str) -> None:
+    decision = limiter().hit(rule, key)
+    if not decision.allowed:
+        raise ServiceError(wait_message(decision.retry_after_s))
+
+
+def _text(value: object, field: str, *, max_len: int, label: str) -> str:
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise ServiceError(f"{label} must be text.", field)
+    if len(value) > max_len:
+        raise ServiceError(f"{label} is too long (at most {max_len} characters).", field)
+    return value
+
+
+def _identity(fn, value: object) -> str:
+    try:
+        return fn(value)
+    except IdentityError as error:
+        raise ServiceError(error.message, error.field) from None
+
+
+def _check_new_password(password: object, *, email: str, username: str) -> str:
+    if not isinstance(password, str) or not password:
+        raise ServiceError("Choose a password.", "password")
+    problems = check_password(password, email=email, username=username)
+    if problems:
+        raise ServiceError(problems[0], "password")
+    return password
+
+
+@dataclass(frozen=True)
+class SignUpInput:
+    email: object
+    username: object
+    password: object
+    user_type: object
+
+
+def sign_up(db: Session, data: SignUpInput, *, ip_address: str) -> uuid.UUID:
+    _throttle("signup_ip", ip_address or "unknown")
+    email = _identity(normalize_email, data.email)
+    username = _identity(normalize_username, data.username)
+    if not isinstance(data.user_type, str) or data.user_type not in SIGNUP_TYPES:
+        raise ServiceError("Choose Creator, Business or Agency.", "user_type")
+    password = _check_new_password(data.password, email=email, username=username)
+    if db.exec(select(User.id).where(User.email == email)).first():
+        raise ServiceError("An account already uses this email. Log in, or reset your password.", "email")
+    if db.exec(select(User.id).where(User.username == username)).first():
+        raise ServiceError("That username is taken. Choose another.", "username")
+    user = User(email=email, username=username, password_hash=hash_password(password),
+                user_type=SIGNUP_TYPES[data.user_type], auth_providers={"email": email})
+    db.add(user)
+    try:
+        db.flush()  # the user row first: without ORM relationships, flush order is not by foreign key
+    except sa.exc.IntegrityError:  # a concurrent sign-up took the email or username
+        raise ServiceError("An account already uses this email or username.", "email") from None
+    db.add(Profile(user_id=user.id, display_name=username))
+    _send_verification(db, user)
+    return user.id
+
+
+def _send_verification(db: Session, user: User) -> None:
+    token = tokens.issue(db, user.id, TokenPurpose.VERIFY_EMAIL)
+    message = mail.verification_mail(user.email, user.username, mail.action_url("/verify", token=token))
+    after_commit(db, mail.deliver_sync, message)
+
+
+def verify_email(db: Session, token: object) -> uuid.UUID:
+    user_id = tokens.consume(db, token, TokenPurpose.VERIFY_EMAIL)
+    user = db.get(User, user_id)
+    if user is None or not user.is_active:
+        raise ServiceError(tokens.INVALID)
+    user.is_verified = True
+    user.email_verified_at = user.email_verified_at or _now()
+    if user.email in get_settings().admin_email_set:
+        user.is_admin = True
+    user.updated_at = _now()
+    db.add(user)
+    return user.id
+
+
+def resend_verification(db: Session, actor: Actor) -> None:
+    user = db.get(User, actor.id)
+    if user is None:
+        raise ServiceError("Log in again to continue.")
+    if user.is_verified:
+        raise ServiceError("Your email is already verified.")
+    _throttle("verify_resend", str(user.id))
+    _send_verification(db, user)
+
+
+def authenticate(db: Session, identifier: object, password: object, *, ip_address: str) -> uuid.UUID:
+    """The user id for a correct email-or-username and password; throttled per account and per IP."""
+    if not isinstance(identifier, str) or not identifier.strip() or len(identifier) > 254:
+        raise ServiceError("Enter your email or username.", "identifier")
+    if not isinstance(password, str) or not password or len(password) > 1024:
+        raise ServiceError("Enter your password.", "password")
+    key = identifier.strip().lower()
+    for rule, rule_key in (("login_ip", ip_address or "unknown"), ("login_account", key)):
+        decision = limiter().peek(rule, rule_key)
+        if not decision.allowed:
+            raise ServiceError(wait_message(decision.retry_after_s))
+    column = User.email if looks_like_email(key) else User.username
+    user = db.exec(select(User).where(column == key)).first()
+    usable = user is not None and user.is_active and user.deleted_at is None
+    if not verify_password(password, user.password_hash if usable else _DUMMY_HASH) or not usable:
+        limiter().hit("login_ip", ip_address or "unknown")
+        limiter().hit("login_account", key)
+        raise ServiceError(WRONG_LOGIN)
+    limiter().reset("login_account", key)
+    user.last_login_at = _now()
+    db.add(user)
+    return user.id
+
+
+def forgot_password(db: Session, email: object) -> str:
+    """The same answer whether the email exists or not; the reset link goes out by mail."""
+    try:
+        address = normalize_email(email)
+    except IdentityError as error:
+        raise ServiceError(error.message, "email") from None
+    _throttle("forgot_password", address)
+    user = db.exec(select(User).where(User.email == address)).first()
+    if user is not None and user.is_active and user.deleted_at is None:
+        token = tokens.issue(db, user.id, TokenPurpose.RESET_PASSWORD)
+        message = mail.password_reset_mail(user.email, user.username, mail.action_url("/reset-password", token=token))
+        # The mail goes out after the commit, in a worker thread: both answers take the same time.
+        after_commit(db, mail.deliver_sync, message)
+    return FORGOT_ANSWER
+
+
+def reset_password(db: Session, token: object, new_password: object) -> uuid.UUID:
+    if not isinstance(new_password, str) or not new_password:
+        raise ServiceError("Choose a new password.", "password")
+    user_id = tokens.consume(db, token, TokenPurpose.RESET_PASSWORD)
+    user = db.get(User, user_id)
+    if user is None or not user.is_active:
+        raise ServiceError(tokens.INVALID)
+    _set_password(db, user, _check_new_password(new_password, email=user.email, username=user.username))
+    after_commit(db, sessions.end_all, user.id)
+    return user.id
+
+
+def change_password(db: Session, actor: Actor, current: object, new_password: object, *, keep_token: str) -> None:
+    user = db.get(User, actor.id)
+    if user is None:
+        raise ServiceError("Log in again to continue.")
+    if not isinstance(current, str) or not verify_password(current, user.password_hash):
+        raise ServiceError("Your current password is not right.", "current_password")
+    password = _check_new_password(new_password, email=user.email, username=user.username)
+    if verify_password(password, user.password_hash):
+        raise ServiceError("Choose a password different from the current one.", "password")
+    _set_password(db, user, password)
+    after_commit(db, sessions.end_others, user.id, keep_token)
+
+
+def _set_password(db: Session, user: User, password: str) -> None:
+    user.password_hash = hash_password(password)
+    user.updated_at = _now()
+    db.add(user)
+    after_commit(db, mail.deliver_sync, mail.password_changed_mail(user.email, user.username,
+                                                                   mail.action_url("/forgot-password")))
+
+
+def delete_account(db: Session, actor: Actor, password: object) -> None:
+    """Anonymize the account; the other party's history stays readable as "Deleted user"."""
+    user = db.get(User, actor.id)
+    if user is None:
+        raise ServiceError("Log in again to continue.")
+    if user.password_hash and (not isinstance(password, str) or not verify_password(password, user.password_hash)):
+        raise ServiceError("Your password is not right.", "password")
+    from influfinder.services.profiles import anonymize_profile
+
+    avatar = anonymize_profile(db, user.id)
+    marker = uuid.uuid4().hex[:12]
+    user.email = f"deleted-{marker}@deleted.invalid"
+    user.username = f"deleted_{marker}"
+    user.password_hash = None
+    user.auth_providers = {}
+    user.is_active = False
+    user.is_admin = False
+    user.deleted_at = _now()
+    user.updated_at = _now()
+    db.add(user)
+    after_commit(db, sessions.end_all, user.id)
+    if avatar:
+        from influfinder.integrations import storage
+
+        after_commit(db, storage.delete, avatar)

@@ -1,0 +1,64 @@
+"""Who is acting: resolved on the server from the session cookie, for every event and request."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlmodel import Session, select
+
+from influfinder.domain.enums import UserType
+from influfinder.models import Profile, User
+from influfinder.services import sessions
+from influfinder.services.errors import NotAllowed
+
+
+@dataclass(frozen=True)
+class Actor:
+    id: uuid.UUID
+    session_id: str
+    username: str
+    email: str
+    display_name: str
+    user_type: UserType
+    is_admin: bool
+    is_verified: bool
+
+    @property
+    def is_creator(self) -> bool:
+        return self.user_type is UserType.CREATOR
+
+    @property
+    def is_business(self) -> bool:
+        """Businesses and agencies publish offers alike."""
+        return self.user_type in (UserType.BUSINESS, UserType.AGENCY)
+
+
+def actor_for_token(db: Session, token: str | None) -> Actor | None:
+    record = sessions.resolve(token)
+    if record is None:
+        return None
+    row = db.exec(
+        select(User, Profile.display_name)
+        .join(Profile, Profile.user_id == User.id, isouter=True)
+        .where(User.id == uuid.UUID(record.user_id))
+    ).first()
+    if row is None:
+        return None
+    user, display_name = row
+    if not user.is_active or user.deleted_at is not None:
+        return None
+    return Actor(
+        id=user.id, session_id=record.id, username=user.username, email=user.email,
+        display_name=display_name or user.username, user_type=user.user_type,
+        is_admin=user.is_admin, is_verified=user.is_verified,
+    )
+
+
+UNVERIFIED = "Confirm your email first: we sent you a link. You can ask for a new one at the top of the page."
+
+
+def require_verified(actor: Actor) -> None:
+    """Publishing, applying and messaging need a confirmed email address."""
+    if not actor.is_verified:
+        raise NotAllowed(UNVERIFIED)

@@ -1,0 +1,20 @@
+"""The one error type services raise for a refusal a person should read."""
+
+
+class ServiceError(Exception):
+    """A refused request: nothing was changed, and `message` says why in plain words.
+
+    `field` names the form field the message belongs next to, when there is one.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+
+class NotAllowed(ServiceError):
+    """The actor may not do this. The message reveals nothing about the object."""
+
+    def __init__(self, message: str = "You are not allowed to do that.") -> None:
+        super().__init__(message)

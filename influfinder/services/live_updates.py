@@ -1,0 +1,121 @@
+"""What the open pages of a user are told, published on the bus after a commit.
+
+Every event goes to the channel of the one user it is for (`user:<id>`) and says what changed:
+
+    {"kind": "notification", "user_id", "counts", "at", "notification": {id, type, title, link}}
+    {"kind": "message", "user_id", "with", "message": {...}, "counts"?, "at"?}   (to both parties)
+    {"kind": "read", "user_id", "with", "read_at"}                             (to the sender)
+    {"kind": "counts", "user_id", "counts", "at"}
+
+`counts` are the user's unread notifications and messages, counted after the commit; `at` orders
+them, so a page never goes back to an older count that arrives late. Each function here runs in
+the effects' worker thread (services/effects.after_commit) and opens its own session.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import asdict
+from datetime import datetime, timezone
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from influfinder.database import session_scope
+from influfinder.integrations import bus
+from influfinder.models import Message, Notification
+from influfinder.services import notifications
+
+
+def user_channel(user_id: uuid.UUID | str) -> str:
+    return f"user:{user_id}"
+
+
+def unread_messages(db: Session, user_id: uuid.UUID) -> int:
+    return db.exec(
+        select(sa.func.count()).select_from(Message)
+        .where(Message.recipient_id == user_id, Message.is_read.is_(False))
+    ).one()
+
+
+def unread_notifications(db: Session, user_id: uuid.UUID) -> int:
+    return db.exec(
+        select(sa.func.count()).select_from(Notification)
+        .where(Notification.user_id == user_id, Notification.is_read.is_(False))
+    ).one()
+
+
+def counts(db: Session, user_id: uuid.UUID) -> dict[str, int]:
+    return {"notifications": unread_notifications(db, user_id), "messages": unread_messages(db, user_id)}
+
+
+def _publish(user_id: uuid.UUID, kind: str, **fields: Any) -> None:
+    bus.publish(user_channel(user_id), {"kind": kind, "user_id": str(user_id), **fields})
+
+
+def _stamp(db: Session, user_id: uuid.UUID) -> dict[str, Any]:
+    return {"counts": counts(db, user_id), "at": time.time_ns()}
+
+
+def notification_hook(event: notifications.Delivered) -> None:
+    """The notifications service's hook: the bell of every open page of the user goes up."""
+    with session_scope() as db:
+        stamp = _stamp(db, event.user_id)
+    note = {"id": str(event.id), "type": event.type.value, "title": event.title, "link": event.link}
+    _publish(event.user_id, "notification", notification=note, **stamp)
+
+
+def message_sent(message_id: uuid.UUID) -> None:
+    """The recipient's pages get the message and their counts; the sender's other tabs get it too."""
+    from influfinder.services.messages import message_view
+
+    with session_scope() as db:
+        row = db.get(Message, message_id)
+        if row is None:  # deleted meanwhile (its sender's account went)
+            return
+        stamp = _stamp(db, row.recipient_id)
+        received, sent = message_view(row, row.recipient_id), message_view(row, row.sender_id)
+    _publish(row.recipient_id, "message", **{"with": str(row.sender_id)}, message=payload(received), **stamp)
+    _publish(row.sender_id, "message", **{"with": str(row.recipient_id)}, message=payload(sent))
+
+
+def messages_read(reader_id: uuid.UUID, sender_id: uuid.UUID, read_at: datetime) -> None:
+    """Read receipts for the sender's open chat; new counts for the reader's other tabs."""
+    _publish(sender_id, "read", **{"with": str(reader_id)}, read_at=read_at.isoformat())
+    counts_changed(reader_id)
+
+
+def counts_changed(user_id: uuid.UUID) -> None:
+    """After anything that changes a user's unread counts (marking read, deleting)."""
+    with session_scope() as db:
+        stamp = _stamp(db, user_id)
+    _publish(user_id, "counts", **stamp)
+
+
+def payload(view) -> dict[str, Any]:
+    """A view dataclass as JSON-ready data (datetimes as ISO 8601)."""
+    return {k: _plain(v) for k, v in asdict(view).items()}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime):
+        # SQLite hands datetimes back without their zone; they are all UTC.
+        return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).isoformat()
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def install() -> None:
+    """Register the live push with the notifications service (idempotent)."""
+    if notification_hook not in notifications.on_notification:
+        notifications.on_notification.append(notification_hook)
+
+
+def uninstall() -> None:
+    while notification_hook in notifications.on_notification:
+        notifications.on_notification.remove(notification_hook)

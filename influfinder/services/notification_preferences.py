@@ -1,0 +1,137 @@
+"""Per-type notification preferences: in-app only, or also by email.
+
+Every notification is shown in the app; a user chooses per type whether it also comes by email.
+The important ones (an application accepted, content approved) come by email unless turned off;
+the others stay in the app unless turned on. Only the choices a user made are stored.
+
+Preferences belong to their owner: both actions act on the signed-in user, and no argument can
+name anyone else. `email_hook` is the notifications service's hook that sends the mail after the
+notification's transaction commits (`install()` registers it once).
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, select
+
+from influfinder.database import session_scope
+from influfinder.domain.enums import NotificationType
+from influfinder.integrations import mail
+from influfinder.models import Notification, NotificationPreference, User
+from influfinder.services import guards, notifications
+from influfinder.services.actors import Actor
+from influfinder.services.errors import ServiceError
+
+log = logging.getLogger(__name__)
+
+EMAIL_BY_DEFAULT = frozenset({NotificationType.APPLICATION_ACCEPTED, NotificationType.CONTENT_APPROVED})
+LABELS = {
+    NotificationType.APPLICATION_RECEIVED: "Application received",
+    NotificationType.APPLICATION_ACCEPTED: "Application accepted",
+    NotificationType.APPLICATION_REJECTED: "Application rejected",
+    NotificationType.COLLABORATION_SCHEDULED: "Visit scheduled",
+    NotificationType.CONTENT_SUBMITTED: "Content submitted",
+    NotificationType.CONTENT_APPROVED: "Content approved",
+    NotificationType.CONTENT_CHANGES_REQUESTED: "Changes requested",
+    NotificationType.RATING_RECEIVED: "Rating received",
+    NotificationType.TIER_UPGRADED: "Tier upgraded",
+    NotificationType.MESSAGE_RECEIVED: "New message",
+    NotificationType.DISPUTE_OPENED: "Dispute opened",
+}
+
+
+@dataclass(frozen=True)
+class PreferenceView:
+    type: str
+    label: str
+    email: bool
+    email_by_default: bool
+
+
+def preferences(db: Session, actor: Actor | None) -> list[PreferenceView]:
+    """The signed-in user's choice for each of the eleven types, in the brief's order."""
+    actor = guards.signed_in(actor)
+    chosen = _chosen(db, actor.id)
+    return [
+        PreferenceView(kind.value, LABELS[kind], chosen.get(kind, kind in EMAIL_BY_DEFAULT), kind in EMAIL_BY_DEFAULT)
+        for kind in NotificationType
+    ]
+
+
+def set_email(db: Session, actor: Actor | None, notification_type: object, email: object) -> None:
+    """Whether the signed-in user also wants this type by email."""
+    actor = guards.signed_in(actor)
+    kind = guards.choice(notification_type, NotificationType, "type", "notification type")
+    if kind is None:
+        raise ServiceError("Choose a notification type.", "type")
+    wanted = guards.flag(email, "email")
+    values = {"user_id": actor.id, "type": kind, "email": wanted, "updated_at": guards.now()}
+    db.exec(_upsert(db, values))
+
+
+def wants_email(db: Session, user_id: uuid.UUID, kind: NotificationType) -> bool:
+    stored = db.exec(
+        select(NotificationPreference.email)
+        .where(NotificationPreference.user_id == user_id, NotificationPreference.type == kind)
+    ).first()
+    return (kind in EMAIL_BY_DEFAULT) if stored is None else stored
+
+
+def _chosen(db: Session, user_id: uuid.UUID) -> dict[NotificationType, bool]:
+    rows = db.exec(
+        select(NotificationPreference.type, NotificationPreference.email)
+        .where(NotificationPreference.user_id == user_id)
+    ).all()
+    return dict(rows)
+
+
+def _upsert(db: Session, values: dict):
+    """One statement, so two tabs saving at once cannot both insert."""
+    dialect = postgresql if db.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(NotificationPreference).values(**values)
+    return statement.on_conflict_do_update(
+        index_elements=["user_id", "type"],
+        set_={"email": statement.excluded.email, "updated_at": statement.excluded.updated_at},
+    )
+
+
+# ---- the email hook -------------------------------------------------------------------------------
+
+
+def email_hook(event: notifications.Delivered) -> None:
+    """Runs after the notification committed (in the effects' worker thread): mail it if wanted."""
+    message = _mail_for(event)
+    if message is not None:
+        mail.deliver_sync(message)
+
+
+def _mail_for(event: notifications.Delivered) -> mail.MailMessage | None:
+    with session_scope() as db:
+        if not wants_email(db, event.user_id, event.type):
+            return None
+        row = db.get(Notification, event.id)
+        user = db.get(User, event.user_id)
+        # A confirmed address only: mail never goes to an address its owner has not proved.
+        if row is None or user is None or not _reachable(user):
+            return None
+        return mail.notification_mail(user.email, row.title, row.content or row.title, mail.action_url(event.link))
+
+
+def _reachable(user: User) -> bool:
+    return user.is_active and user.deleted_at is None and user.is_verified
+
+
+def install() -> None:
+    """Register the email hook with the notifications service (idempotent)."""
+    if email_hook not in notifications.on_notification:
+        notifications.on_notification.append(email_hook)
+
+
+def uninstall() -> None:
+    while email_hook in notifications.on_notification:
+        notifications.on_notification.remove(email_hook)

@@ -1,0 +1,162 @@
+"""The one notification service: every in-app notification is a row written by `notify`.
+
+After the transaction commits, each callable in `on_notification` receives a `Delivered` (the live
+push of a later issue registers itself there). A hook that fails is logged and never undoes the row.
+Reading, marking and deleting are for the notification's owner only; others get "not found".
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Callable
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from influfinder.domain.enums import NotificationType
+from influfinder.models import Notification
+from influfinder.services import guards
+from influfinder.services.actors import Actor
+from influfinder.services.effects import after_commit
+from influfinder.services.errors import NotAllowed
+from influfinder.services.pagination import Page
+
+log = logging.getLogger(__name__)
+NOT_FOUND = "We could not find that notification."
+
+APPLICATION_ROUTE = "/applications/{id}"
+COLLABORATION_ROUTE = "/collaborations/{id}"
+OFFER_ROUTE = "/offers/{id}"
+# Application news opens the application (one page serves its creator and the business).
+_ABOUT_APPLICATIONS = {NotificationType.APPLICATION_RECEIVED, NotificationType.APPLICATION_ACCEPTED,
+                       NotificationType.APPLICATION_REJECTED}
+
+
+@dataclass(frozen=True)
+class Delivered:
+    """What a live push needs to know about a committed notification."""
+
+    id: uuid.UUID
+    user_id: uuid.UUID
+    type: NotificationType
+    title: str
+    link: str
+
+
+on_notification: list[Callable[[Delivered], None]] = []
+
+
+@dataclass(frozen=True)
+class NotificationView:
+    id: str
+    type: str
+    title: str
+    content: str
+    link: str
+    is_read: bool
+    created_at: datetime
+
+
+def notify(
+    db: Session, user_id: uuid.UUID, type: NotificationType, title: str, content: str = "", *,
+    offer_id: uuid.UUID | None = None, application_id: uuid.UUID | None = None,
+    collaboration_id: uuid.UUID | None = None, related_user_id: uuid.UUID | None = None,
+) -> Notification:
+    """Write one notification in the caller's transaction; hooks run once it commits."""
+    row = Notification(
+        user_id=user_id, type=NotificationType(type), title=title[:200], content=content[:2000],
+        related_offer_id=offer_id, related_application_id=application_id,
+        related_collaboration_id=collaboration_id, related_user_id=related_user_id,
+    )
+    db.flush()  # the rows it links to first: without ORM relationships flush order is not by foreign key
+    db.add(row)
+    db.flush()
+    after_commit(db, _deliver, Delivered(row.id, user_id, row.type, row.title, link_for(row)))
+    return row
+
+
+def _deliver(event: Delivered) -> None:
+    for hook in list(on_notification):
+        try:
+            hook(event)
+        except Exception:  # noqa: BLE001 - one broken listener must not silence the others
+            log.exception("notification hook %r failed for %s", hook, event.id)
+
+
+def link_for(row: Notification) -> str:
+    """Where clicking the notification leads: the object it is about."""
+    if row.type in _ABOUT_APPLICATIONS and row.related_application_id:
+        return APPLICATION_ROUTE.format(id=row.related_application_id)
+    if row.related_collaboration_id:
+        return COLLABORATION_ROUTE.format(id=row.related_collaboration_id)
+    if row.related_application_id:
+        return APPLICATION_ROUTE.format(id=row.related_application_id)
+    if row.related_offer_id:
+        return OFFER_ROUTE.format(id=row.related_offer_id)
+    return "/notifications"
+
+
+def list_for_user(
+    db: Session, actor: Actor | None, unread_only: object = False, page: object = 1, page_size: object = 20
+) -> Page[NotificationView]:
+    """The actor's notifications, newest first, one page at a time."""
+    actor = guards.signed_in(actor)
+    unread = guards.flag(unread_only, "unread_only")
+    page, page_size = guards.paging(page, page_size)
+    where = [Notification.user_id == actor.id] + ([Notification.is_read.is_(False)] if unread else [])
+    total = db.exec(select(sa.func.count()).select_from(Notification).where(*where)).one()
+    rows = db.exec(
+        select(Notification).where(*where)
+        .order_by(Notification.created_at.desc(), Notification.id)
+        .offset((page - 1) * page_size).limit(page_size)
+    ).all()
+    return Page([_view(r) for r in rows], total, page, page_size)
+
+
+def unread_count(db: Session, actor: Actor | None) -> int:
+    actor = guards.signed_in(actor)
+    return db.exec(
+        select(sa.func.count()).select_from(Notification)
+        .where(Notification.user_id == actor.id, Notification.is_read.is_(False))
+    ).one()
+
+
+def mark_read(db: Session, actor: Actor | None, notification_id: object) -> None:
+    actor = guards.signed_in(actor)
+    key = guards.object_id(notification_id, NOT_FOUND)
+    result = db.exec(
+        sa.update(Notification)
+        .where(Notification.id == key, Notification.user_id == actor.id)
+        .values(is_read=True, read_at=sa.func.coalesce(Notification.read_at, guards.now()))
+    )
+    if result.rowcount != 1:
+        raise NotAllowed(NOT_FOUND)
+
+
+def mark_all_read(db: Session, actor: Actor | None) -> int:
+    """Returns how many were unread."""
+    actor = guards.signed_in(actor)
+    result = db.exec(
+        sa.update(Notification)
+        .where(Notification.user_id == actor.id, Notification.is_read.is_(False))
+        .values(is_read=True, read_at=guards.now())
+    )
+    return result.rowcount
+
+
+def delete(db: Session, actor: Actor | None, notification_id: object) -> None:
+    actor = guards.signed_in(actor)
+    key = guards.object_id(notification_id, NOT_FOUND)
+    result = db.exec(sa.delete(Notification).where(Notification.id == key, Notification.user_id == actor.id))
+    if result.rowcount != 1:
+        raise NotAllowed(NOT_FOUND)
+
+
+def _view(row: Notification) -> NotificationView:
+    return NotificationView(
+        id=str(row.id), type=row.type.value, title=row.title, content=row.content, link=link_for(row),
+        is_read=row.is_read, created_at=row.created_at,
+    )

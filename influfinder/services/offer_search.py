@@ -1,0 +1,384 @@
+"""Browsing offers: full-text search, filters, sorts and paging in SQL; views counted once a day.
+
+The search reads what alembic revision 52177413ca3c built: on PostgreSQL the generated tsvector
+column `offers.search_vector` (GIN), on SQLite the FTS5 table `offers_fts`. Both fold case and
+accents and do not stem, so the same words find the same offers on either database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import re
+import unicodedata
+import uuid
+from collections.abc import Mapping
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Any, Literal
+
+import sqlalchemy as sa
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, select
+
+from influfinder.domain.enums import CompensationType, Currency, OfferCategory, OfferStatus, Platform
+from influfinder.models import Offer, OfferView, Profile, User
+from influfinder.services.actors import Actor
+from influfinder.services.errors import ServiceError
+from influfinder.services.offers import OfferSummary, _summary
+from influfinder.services.pagination import MAX_PAGE, Page
+from influfinder.settings import get_settings
+
+PAGE_SIZE = 20
+MAX_QUERY_LENGTH = 100
+MAX_WORDS = 10  # more words only narrow a search that already found little
+Sort = Literal["newest", "closing", "budget_high", "budget_low"]
+SORTS: tuple[str, ...] = ("newest", "closing", "budget_high", "budget_low")
+BUDGET_ORDER = "The minimum budget cannot be more than the maximum."
+BUDGET_CURRENCY = "Choose a currency for the budget range."
+_NO_DEADLINE = datetime(9999, 12, 31, tzinfo=timezone.utc)
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: what both FTS tokenizers keep
+
+
+class InvalidSearch(ServiceError):
+    """A search the user cannot run as asked; `field` names the filter at fault."""
+
+
+class OfferSearch(BaseModel):
+    """Every filter of the Browse page, validated. An empty value means "any"."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+    q: str = Field(default="", max_length=MAX_QUERY_LENGTH)
+    category: OfferCategory | None = None
+    platform: Platform | None = None
+    city: str = Field(default="", max_length=80)
+    budget_min: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    budget_max: Decimal | None = Field(default=None, ge=0, max_digits=12, decimal_places=2)
+    currency: Currency | None = None
+    compensation_type: CompensationType | None = None
+    deadline_within_days: int | None = Field(default=None, ge=1, le=365)
+    qualified_only: bool = False
+    sort: Sort = "newest"
+    page: int = Field(default=1, ge=1, le=MAX_PAGE)
+
+    @field_validator("category", "platform", "currency", "compensation_type", "sort", mode="before")
+    @classmethod
+    def _any_case(cls, value: Any, info) -> Any:
+        if isinstance(value, str):
+            value = value.strip()
+            return value.lower() if info.field_name == "sort" else value.upper()
+        return value
+
+    @field_validator("budget_min", "budget_max", "deadline_within_days", "page", mode="before")
+    @classmethod
+    def _no_bools(cls, value: Any) -> Any:
+        # bool is an int in Python: `True` must not pass for page 1.
+        if isinstance(value, bool):
+            raise ValueError("not a number")
+        return value
+
+    @model_validator(mode="after")
+    def _budget_range(self) -> OfferSearch:
+        if self.budget_min is not None and self.budget_max is not None and self.budget_min > self.budget_max:
+            raise ValueError(BUDGET_ORDER)
+        if (self.budget_min is not None or self.budget_max is not None) and self.currency is None:
+            raise ValueError(BUDGET_CURRENCY)  # amounts in different currencies do not compare
+        return self
+
+    @classmethod
+    def parse(cls, data: Mapping[str, Any]) -> OfferSearch:
+        """Validate filters from a form or an event; refuses unknown filters and values with InvalidSearch."""
+        if not isinstance(data, Mapping):
+            raise InvalidSearch("The search could not be read.")
+        try:
+            return cls.model_validate(dict(data))
+        except ValidationError as error:
+            raise _readable(error) from None
+
+    @classmethod
+    def from_query_params(cls, params: Mapping[str, Any]) -> OfferSearch:
+        """The search a shared URL describes. Other parameters (utm_source, ...) are ignored; blanks mean "any"."""
+        values: dict[str, Any] = {}
+        for name in cls.model_fields:
+            raw = params.get(name)
+            if isinstance(raw, (list, tuple)):
+                if len(raw) != 1:
+                    raise InvalidSearch(f"Give “{name}” once in the link.", field=name)
+                raw = raw[0]
+            if raw is not None and str(raw).strip() != "":
+                values[name] = str(raw)
+        return cls.parse(values)
+
+    def to_query_params(self) -> dict[str, str]:
+        """The URL query for this search: only what differs from the defaults, so links stay short."""
+        params: dict[str, str] = {}
+        for name, field in type(self).model_fields.items():
+            value = getattr(self, name)
+            if value == field.default:
+                continue
+            params[name] = _param(value)
+        return params
+
+
+def _param(value: Any) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f")
+    if isinstance(value, (OfferCategory, Platform, Currency, CompensationType)):
+        return value.value.lower()
+    return str(value)
+
+
+def _choices(enum) -> str:
+    return ", ".join(member.value.lower() for member in enum)
+
+
+_MESSAGES = {
+    "q": f"Search text can be at most {MAX_QUERY_LENGTH} characters.",
+    "category": f"Unknown category: choose one of {_choices(OfferCategory)}.",
+    "platform": f"Unknown platform: choose one of {_choices(Platform)}.",
+    "city": "City can be at most 80 characters.",
+    "budget_min": "Minimum budget must be an amount of 0 or more, with at most 2 decimals.",
+    "budget_max": "Maximum budget must be an amount of 0 or more, with at most 2 decimals.",
+    "currency": f"Unknown currency: choose one of {_choices(Currency)}.",
+    "compensation_type": f"Unknown compensation type: choose one of {_choices(CompensationType)}.",
+    "deadline_within_days": "Closing within must be a whole number of days from 1 to 365.",
+    "qualified_only": "“Only offers I qualify for” must be yes or no.",
+    "sort": f"Unknown sort: choose one of {', '.join(SORTS)}.",
+    "page": f"Page must be a whole number from 1 to {MAX_PAGE}.",
+}
+
+
+def _readable(error: ValidationError) -> InvalidSearch:
+    first = error.errors()[0]
+    field = str(first["loc"][0]) if first["loc"] else None
+    if first["type"] == "extra_forbidden":
+        return InvalidSearch(f"Unknown search filter: {field[:40]}.", field=None)
+    if field in _MESSAGES:
+        return InvalidSearch(_MESSAGES[field], field=field)
+    # A rule across fields (the budget range): its own message is already written for people.
+    message = str(first.get("ctx", {}).get("error") or first["msg"])
+    return InvalidSearch(message, field="currency" if message == BUDGET_CURRENCY else "budget_min")
+
+
+# ---------------------------------------------------------------------------------------------
+# Search
+
+
+def search_words(q: str) -> list[str]:
+    """Lower-case, accent-free words of a query, as both full-text indexes store them."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", q) if not unicodedata.combining(c))
+    return _WORD.findall(plain.lower())[:MAX_WORDS]
+
+
+def search_offers(
+    db: Session, actor: Actor | None, search: OfferSearch, *, now: datetime | None = None
+) -> Page[OfferSummary]:
+    """One page (20) of active public offers still open for applications, and the total, both in SQL."""
+    if not isinstance(search, OfferSearch):
+        raise InvalidSearch("The search could not be read.")
+    now = now or datetime.now(timezone.utc)
+    conditions = _conditions(db, db.get_bind().dialect.name, actor, search, now)
+    rows = db.exec(_page_query(conditions, search)).all()
+    if rows:
+        total = rows[0][3]
+    else:  # past the last page, or nothing matched: the page query carried no total
+        total = db.exec(select(sa.func.count()).select_from(Offer).where(*conditions)).one()
+    items = [_summary(o, company or username) for o, company, username, _total in rows]
+    return Page(items, total, search.page, PAGE_SIZE)
+
+
+def _page_query(conditions: list, search: OfferSearch):
+    # The total needs every match anyway, so the matches are computed once, in full, by the best
+    # path for the filters (the text index when there is text), then counted and cut into a page.
+    # MATERIALIZED keeps the planner from walking an ordered index instead, hoping to stop after
+    # 20 rows: with a window count it never can stop, and on rare words it reads every offer.
+    key = _SORT_KEYS[search.sort]
+    columns = [Offer.id.label("offer_id"), Offer.created_at.label("created_at")]
+    if key is not None:
+        columns.append(key[0]().label("sort_key"))
+    matches = select(*columns).where(*conditions).cte("matches").prefix_with("MATERIALIZED")
+    page = (
+        select(*matches.c, sa.func.count().over().label("total"))
+        .order_by(*_ordering(search.sort, matches.c))
+        .offset((search.page - 1) * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+        .subquery("page")
+    )
+    # The business names are joined to the page's 20 offers only, not to every match.
+    return (
+        select(Offer, Profile.company_name, User.username, page.c.total)
+        .join(page, page.c.offer_id == Offer.id)
+        .join(User, User.id == Offer.business_id)
+        .join(Profile, Profile.user_id == Offer.business_id, isouter=True)
+        .order_by(*_ordering(search.sort, page.c))
+    )
+
+
+def _conditions(db: Session, dialect: str, actor: Actor | None, search: OfferSearch, now: datetime) -> list:
+    found = [
+        Offer.status == OfferStatus.ACTIVE,
+        Offer.is_public.is_(True),
+        # Browse shows what a creator can still apply to. One predicate, not "IS NULL OR >": the
+        # planner then filters rows it fetches anyway instead of OR-ing two scans of every active offer.
+        sa.func.coalesce(Offer.application_deadline, _NO_DEADLINE) > now,
+    ]
+    words = search_words(search.q)
+    if words:
+        found.append(_text_match(dialect, words))
+    if search.category:
+        found.append(Offer.category == search.category)
+    if search.platform:
+        found.append(_has_platform(dialect, search.platform))
+    if search.city:
+        found.append(sa.func.lower(Offer.city) == search.city.lower())
+    found.extend(_money_conditions(search))
+    if search.compensation_type:
+        found.append(Offer.compensation_type == search.compensation_type)
+    if search.deadline_within_days:
+        found.append(Offer.application_deadline <= now + timedelta(days=search.deadline_within_days))
+    if search.qualified_only:
+        found.append(_qualifies(dialect, _creator_profile(db, actor)))
+    return found
+
+
+def _money_conditions(search: OfferSearch) -> list:
+    # Budgets overlap: an offer paying 300-800 is in a search for "at least 500" and for "at most 400".
+    found = []
+    if search.currency:
+        found.append(Offer.currency == search.currency)
+    if search.budget_min is not None:
+        found.append(sa.func.coalesce(Offer.budget_max, Offer.budget_min) >= search.budget_min)
+    if search.budget_max is not None:
+        found.append(sa.func.coalesce(Offer.budget_min, Offer.budget_max) <= search.budget_max)
+    return found
+
+
+def _text_match(dialect: str, words: list[str]):
+    # Every word must match; the last one may be unfinished ("cof" finds "coffee").
+    if dialect == "postgresql":
+        query = " & ".join([f"'{w}'" for w in words[:-1]] + [f"'{words[-1]}':*"])
+        tsquery = sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), sa.literal(query))
+        return sa.literal_column("offers.search_vector").op("@@")(tsquery)
+    query = " ".join([f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*'])
+    matching = sa.text("SELECT rowid FROM offers_fts WHERE offers_fts MATCH :fts").bindparams(fts=query)
+    return sa.literal_column("offers.rowid").in_(matching)
+
+
+def _has_platform(dialect: str, platform: Platform):
+    if dialect == "postgresql":
+        return sa.cast(Offer.platforms, postgresql.JSONB).contains([platform.value])
+    listed = sa.func.json_each(Offer.platforms).table_valued("value")
+    return sa.exists(select(sa.literal(1)).select_from(listed).where(listed.c.value == platform.value))
+
+
+_SORT_KEYS = {
+    "newest": None,
+    "closing": (lambda: Offer.application_deadline, "asc"),
+    "budget_high": (lambda: sa.func.coalesce(Offer.budget_max, Offer.budget_min), "desc"),
+    "budget_low": (lambda: sa.func.coalesce(Offer.budget_min, Offer.budget_max), "asc"),
+}
+
+
+def _ordering(sort: str, columns) -> list:
+    # Newest first breaks ties, and the id makes paging stable when two offers share a moment.
+    order = []
+    key = _SORT_KEYS[sort]
+    if key is not None:
+        order.append((columns.sort_key.desc() if key[1] == "desc" else columns.sort_key.asc()).nulls_last())
+    return [*order, columns.created_at.desc(), columns.offer_id.desc()]
+
+
+# ---------------------------------------------------------------------------------------------
+# "Only offers I qualify for"
+
+
+def _creator_profile(db: Session, actor: Actor | None) -> Profile | None:
+    if actor is None or not actor.is_creator:
+        raise InvalidSearch("Log in as a creator to see the offers you qualify for.", field="qualified_only")
+    return db.exec(select(Profile).where(Profile.user_id == actor.id)).first()
+
+
+def _qualifies(dialect: str, profile: Profile | None):
+    """The offer's minimum tier, and its influencer or regular requirements on one platform it asks for."""
+    if profile is None:
+        return sa.false()
+    per_platform = [
+        sa.and_(_has_platform(dialect, platform), _meets_requirements(profile, platform))
+        for platform in Platform
+        if _has_account(profile, platform)
+    ]
+    if not per_platform:
+        return sa.false()
+    return sa.and_(Offer.min_tier <= profile.tier_level, sa.or_(*per_platform))
+
+
+def _has_account(profile: Profile, platform: Platform) -> bool:
+    # A creator without an account on a platform cannot publish there, whatever the thresholds.
+    prefix = platform.value.lower()
+    return bool(getattr(profile, f"{prefix}_handle")) or getattr(profile, f"{prefix}_followers") > 0
+
+
+def _meets_requirements(profile: Profile, platform: Platform):
+    prefix = platform.value.lower()
+    followers = getattr(profile, f"{prefix}_followers")
+    engagement = getattr(profile, f"{prefix}_engagement")
+    influencer = [_minimum("influencer", "min_followers") <= followers,
+                  _minimum("influencer", "min_engagement") <= engagement]
+    if not getattr(profile, f"{prefix}_verified"):
+        influencer.append(sa.not_(_asks_verified()))
+    regular = [_minimum("regular", "min_followers") <= followers, _minimum("regular", "min_engagement") <= engagement]
+    return sa.or_(sa.and_(*influencer), sa.and_(*regular))
+
+
+def _minimum(audience: str, key: str):
+    # A missing key is the default of domain.offer_terms.Requirements: no minimum.
+    return sa.func.coalesce(Offer.requirements[(audience, key)].as_float(), 0.0)
+
+
+def _asks_verified():
+    return sa.func.coalesce(Offer.requirements[("influencer", "verified")].as_boolean(), sa.false())
+
+
+# ---------------------------------------------------------------------------------------------
+# Views
+
+
+def viewer_key(user_id: uuid.UUID | None, ip_address: str, user_agent: str) -> str:
+    """Who is looking: the user id, or for anonymous visitors a keyed hash (the IP itself is never stored)."""
+    if user_id is not None:
+        return str(user_id)
+    secret = get_settings().secret_key.encode()
+    return hmac.new(secret, f"{ip_address}\n{user_agent}".encode(), hashlib.sha256).hexdigest()
+
+
+def record_view(db: Session, offer_id: object, viewer_key: str, day: date) -> bool:
+    """Count a view of an active public offer once per viewer and day; True when this one counted."""
+    if not isinstance(viewer_key, str) or not 1 <= len(viewer_key) <= 64:
+        raise ValueError("viewer_key must be 1 to 64 characters")
+    try:
+        key = uuid.UUID(str(offer_id))
+    except ValueError:
+        return False
+    public = db.exec(
+        select(Offer.id).where(Offer.id == key, Offer.status == OfferStatus.ACTIVE, Offer.is_public.is_(True))
+    ).first()
+    if public is None:
+        return False
+    insert = postgresql.insert if db.get_bind().dialect.name == "postgresql" else sqlite.insert
+    # The table, not the entity: a plain Core INSERT whose RETURNING row exists only when it inserted.
+    table = OfferView.__table__
+    added = db.exec(
+        insert(table)
+        .values(id=uuid.uuid4(), offer_id=key, viewer_key=viewer_key, day=day)
+        .on_conflict_do_nothing(index_elements=["offer_id", "viewer_key", "day"])
+        .returning(table.c.id)
+    ).first()
+    if added is None:
+        return False
+    # One atomic increment in SQL: two viewers at the same moment both count.
+    db.exec(sa.update(Offer).where(Offer.id == key).values(views_count=Offer.views_count + 1))
+    return True

@@ -1,0 +1,87 @@
+"""A creator's "My progress": tier, karma, progress bar, what the next tier unlocks, karma history.
+
+The history is computed from the creator's COMPLETED collaborations in completion order: the
+n-th completion gained standing(n).karma - standing(n - 1).karma. It is paged in the database,
+newest first; the n of each row comes from its place in that order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from influfinder.domain import tier_benefits
+from influfinder.domain.eligibility import as_utc
+from influfinder.domain.enums import CollaborationStatus, Tier
+from influfinder.domain.tiers import standing
+from influfinder.models import Collaboration, Offer, Profile
+from influfinder.services import guards
+from influfinder.services.actors import Actor
+from influfinder.services.pagination import Page
+
+
+@dataclass(frozen=True)
+class KarmaRow:
+    collaboration_id: str
+    offer_title: str
+    completed_date: datetime | None
+    number: int  # 1 for the first completed collaboration
+    karma_gained: int
+    karma_total: int
+    tier: str  # the tier this completion left the creator at
+
+
+@dataclass(frozen=True)
+class Progress:
+    tier: str
+    tier_level: int
+    karma: int
+    progress: float  # percent toward the next tier
+    completed: int
+    next_tier: str | None  # None at LEGEND
+    completions_to_next: int | None
+    next_unlocks: list[str]
+    benefits: list[str]  # what the current tier gave
+    history: Page[KarmaRow]
+
+
+def my_progress(db: Session, actor: Actor | None, page: object = 1, page_size: object = 20) -> Progress:
+    actor = guards.creator(actor)
+    page, page_size = guards.paging(page, page_size)
+    profile = db.exec(select(Profile).where(Profile.user_id == actor.id)).first()
+    completed = profile.completed_collaborations if profile else 0
+    now = standing(completed)
+    following = tier_benefits.next_tier(now.tier)
+    return Progress(
+        tier=now.tier.label, tier_level=int(now.tier), karma=now.karma, progress=now.progress, completed=completed,
+        next_tier=following.label if following else None,
+        completions_to_next=tier_benefits.completions_to_next(now.tier, completed),
+        next_unlocks=tier_benefits.next_unlocks(now.tier), benefits=tier_benefits.benefits(now.tier),
+        history=karma_history(db, actor, page, page_size),
+    )
+
+
+def karma_history(db: Session, actor: Actor, page: int, page_size: int) -> Page[KarmaRow]:
+    where = (Collaboration.creator_id == actor.id, Collaboration.status == CollaborationStatus.COMPLETED)
+    total = db.exec(select(sa.func.count()).select_from(Collaboration).where(*where)).one()
+    offset = (page - 1) * page_size
+    rows = db.exec(
+        select(Collaboration.id, Collaboration.completed_date, Offer.title)
+        .join(Offer, Offer.id == Collaboration.offer_id).where(*where)
+        .order_by(Collaboration.completed_date.desc(), Collaboration.id.desc())
+        .offset(offset).limit(page_size)
+    ).all()
+    items = [_karma_row(total - offset - i, *row) for i, row in enumerate(rows)]
+    return Page(items, total, page, page_size)
+
+
+def _karma_row(number: int, collab_id, completed_date: datetime | None, title: str) -> KarmaRow:
+    after, before = standing(number), standing(number - 1)
+    return KarmaRow(
+        collaboration_id=str(collab_id), offer_title=title,
+        completed_date=as_utc(completed_date) if completed_date else None, number=number,
+        karma_gained=after.karma - before.karma, karma_total=after.karma, tier=Tier(after.tier).label,
+    )

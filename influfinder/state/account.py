@@ -1,0 +1,158 @@
+"""Sign up, log in, verify email, forgot and reset password: thin adapters over services.accounts."""
+
+from __future__ import annotations
+
+import urllib.parse
+
+import reflex as rx
+
+from influfinder.api.auth_routes import safe_next
+from influfinder.domain.password_policy import strength
+from influfinder.services import accounts, sessions
+from influfinder.services.errors import ServiceError
+from influfinder.state.auth import backend_url, client_ip, full_page_load, user_agent
+from influfinder.state.forms import FormState, form_flag, form_text, run_service
+
+
+def _login_redirect(user_id, remember: bool, state: rx.State, next_path: str):
+    grant = sessions.start_grant(user_id, remember=remember, user_agent=user_agent(state), ip_address=client_ip(state))
+    query = urllib.parse.urlencode({"grant": grant, "next": safe_next(next_path)})
+    return full_page_load(backend_url(f"/auth/complete?{query}"))
+
+
+class LoginState(FormState, rx.State):
+    notice: str = ""
+
+    @rx.event
+    def load(self):
+        self._reset_errors()
+        params = self.router.url.query_parameters
+        self.notice = (
+            "You have been logged out." if "signed_out" in params
+            else "That sign-in link expired. Log in again." if "expired" in params
+            else ""
+        )
+
+    @rx.event
+    async def submit(self, form: dict):
+        self._reset_errors()
+        identifier, password = form_text(form, "identifier", 254), form_text(form, "password", 1024)
+        if identifier is None or password is None:
+            self.error = "The form could not be read. Reload the page and try again."
+            return
+        self.busy = True
+        yield
+        try:
+            user_id = await run_service(accounts.authenticate, identifier, password, ip_address=client_ip(self))
+        except ServiceError as error:
+            self._refused(error)
+            self.busy = False
+            return
+        except Exception:  # noqa: BLE001
+            self._failed("login")
+            self.busy = False
+            return
+        next_path = self.router.url.query_parameters.get("next", "/")
+        yield _login_redirect(user_id, form_flag(form, "remember"), self, next_path)
+
+
+class SignupState(FormState, rx.State):
+    password_score: int = 0
+    password_label: str = ""
+    password_hint: str = ""
+
+    @rx.event
+    def check_password(self, password: str):
+        if not isinstance(password, str) or len(password) > 1024:
+            return
+        result = strength(password)
+        self.password_score, self.password_label, self.password_hint = (
+            (result.score, result.label, result.hint) if password else (0, "", ""))
+
+    @rx.event
+    async def submit(self, form: dict):
+        self._reset_errors()
+        data = accounts.SignUpInput(
+            email=form_text(form, "email", 254), username=form_text(form, "username", 60),
+            password=form_text(form, "password", 1024), user_type=form_text(form, "user_type", 20),
+        )
+        self.busy = True
+        yield
+        try:
+            user_id = await run_service(accounts.sign_up, data, ip_address=client_ip(self))
+        except ServiceError as error:
+            self._refused(error)
+            self.busy = False
+            return
+        except Exception:  # noqa: BLE001
+            self._failed("sign up")
+            self.busy = False
+            return
+        yield _login_redirect(user_id, False, self, "/welcome")
+
+
+class VerifyState(FormState, rx.State):
+    verified: bool = False
+    checking: bool = True
+
+    @rx.event
+    async def load(self):
+        self._reset_errors()
+        self.verified, self.checking = False, True
+        yield
+        token = self.router.url.query_parameters.get("token", "")
+        try:
+            await run_service(accounts.verify_email, token)
+            self.verified = True
+        except ServiceError as error:
+            self.error = error.message
+        except Exception:  # noqa: BLE001
+            self._failed("verify email")
+        self.checking = False
+
+
+class ForgotState(FormState, rx.State):
+    sent_message: str = ""
+
+    @rx.event
+    async def submit(self, form: dict):
+        self._reset_errors()
+        self.sent_message = ""
+        email = form_text(form, "email", 254)
+        self.busy = True
+        yield
+        try:
+            self.sent_message = await run_service(accounts.forgot_password, email)
+        except ServiceError as error:
+            self._refused(error)
+        except Exception:  # noqa: BLE001
+            self._failed("forgot password")
+        self.busy = False
+
+
+class ResetState(FormState, rx.State):
+    done: bool = False
+
+    @rx.event
+    def load(self):
+        self._reset_errors()
+        self.done = False
+
+    @rx.event
+    async def submit(self, form: dict):
+        self._reset_errors()
+        token = self.router.url.query_parameters.get("token", "")
+        password, confirm = form_text(form, "password", 1024), form_text(form, "confirm", 1024)
+        if password is not None and password != confirm:
+            self.field_errors = {"confirm": "The two passwords do not match."}
+            return
+        self.busy = True
+        yield
+        try:
+            await run_service(accounts.reset_password, token, password)
+            self.done = True
+        except ServiceError as error:
+            self._refused(error)
+        except Exception:  # noqa: BLE001
+            self._failed("reset password")
+        self.busy = False

@@ -1,0 +1,136 @@
+"""Who is signed in, resolved on the server for every event (DESIGN rules 2-4).
+
+`current_actor(state)` reads the HttpOnly session cookie that the socket connected with and asks
+the session store; nothing the browser sends as an argument or var is trusted for identity.
+The vars here describe the signed-in user to themself only.
+"""
+
+from __future__ import annotations
+
+import json
+import urllib.parse
+
+import reflex as rx
+
+from influfinder.database import session_scope
+from influfinder.services import sessions
+from influfinder.services.actors import Actor, actor_for_token
+from influfinder.settings import get_settings
+
+
+def session_token(state: rx.State) -> str | None:
+    return sessions.token_from_cookie_header(state.router.headers.cookie)
+
+
+def current_actor(state: rx.State) -> Actor | None:
+    token = session_token(state)
+    if not token:
+        return None
+    with session_scope() as db:
+        return actor_for_token(db, token)
+
+
+def client_ip(state: rx.State) -> str:
+    return state.router.session.client_ip or ""
+
+
+def user_agent(state: rx.State) -> str:
+    return state.router.headers.user_agent or ""
+
+
+def current_path(state: rx.State) -> str:
+    url = state.router.url
+    return (url.path or "/") + (f"?{url.query}" if url.query else "")
+
+
+def to_login(state: rx.State) -> rx.event.EventSpec:
+    """Send the page to log in, coming back to where it was."""
+    return rx.redirect("/login?next=" + urllib.parse.quote(current_path(state), safe=""))
+
+
+def full_page_load(url: str) -> rx.event.EventSpec:
+    """Leave the single-page app: HTTP routes must see the request, and the socket must reconnect."""
+    return rx.call_script(f"window.location.assign({json.dumps(url)})")
+
+
+def backend_url(path: str) -> str:
+    """Where the HTTP routes answer: the same origin in production, the backend port in development."""
+    if get_settings().is_production:
+        return path
+    return rx.config.get_config().api_url.rstrip("/") + path
+
+
+class SessionState(rx.State):
+    signed_in: bool = False
+    username: str = ""
+    display_name: str = ""
+    user_type: str = ""
+    is_admin: bool = False
+    is_verified: bool = True
+    own_email: str = ""  # the signed-in user's own address, for the verification banner
+
+    def _show(self, actor: Actor | None) -> None:
+        self.signed_in = actor is not None
+        self.username = actor.username if actor else ""
+        self.display_name = actor.display_name if actor else ""
+        self.user_type = actor.user_type.value if actor else ""
+        self.is_admin = bool(actor and actor.is_admin)
+        self.is_verified = actor.is_verified if actor else True
+        self.own_email = actor.email if actor else ""
+
+    @rx.event
+    def refresh(self):
+        self._show(current_actor(self))
+
+    @rx.event
+    def require_signed_in(self):
+        actor = current_actor(self)
+        self._show(actor)
+        if actor is None:
+            return to_login(self)
+
+    @rx.event
+    def require_creator(self):
+        return self._require(lambda a: a.is_creator)
+
+    @rx.event
+    def require_business(self):
+        return self._require(lambda a: a.is_business)
+
+    @rx.event
+    def require_admin(self):
+        return self._require(lambda a: a.is_admin)
+
+    @rx.event
+    def require_signed_out(self):
+        """Login and sign-up pages send a signed-in visitor home."""
+        actor = current_actor(self)
+        self._show(actor)
+        if actor is not None:
+            return rx.redirect("/")
+
+    def _require(self, allowed):
+        actor = current_actor(self)
+        self._show(actor)
+        if actor is None:
+            return to_login(self)
+        if not allowed(actor):
+            return rx.redirect("/forbidden")
+
+    @rx.event
+    def log_out(self):
+        """End the session now (every tab of it stops working), then clear the cookie over HTTP."""
+        sessions.end(session_token(self))
+        self._show(None)
+        return full_page_load(backend_url("/auth/signout"))
+
+
+class Access:
+    """What a page declares about who may see it; used as its on_load."""
+
+    ANYONE = [SessionState.refresh]
+    SIGNED_OUT = [SessionState.require_signed_out]
+    SIGNED_IN = [SessionState.require_signed_in]
+    CREATOR = [SessionState.require_creator]
+    BUSINESS = [SessionState.require_business]
+    ADMIN = [SessionState.require_admin]

@@ -1,0 +1,292 @@
+"""Live delivery: what a user's open pages show changes without a reload, on every backend process.
+
+How an event reaches a page:
+
+1. A service commits, then publishes on the bus (services/live_updates, integrations/bus).
+2. Every backend process runs `live_delivery` (a lifespan task) subscribed to the bus. For an
+   event addressed to a user it asks the presence registry for that user's open pages and pushes
+   to the ones connected to THIS process, with `app.modify_state(token)`: the changed vars go down
+   that page's socket. Pages held by other processes are pushed by those processes.
+3. A page registers itself in presence when it loads (`LiveState.track`, an on_load handler) and
+   the process refreshes its own pages every PING_SECONDS; a closed tab drops out after the TTL.
+
+A page that was offline (closed laptop, lost Wi-Fi, restarted process) misses pushes; when it
+reconnects Reflex runs its on_load handlers again, so `track` reloads the counts and `load_chat`
+the last page of the chat from the database. Nothing is kept only in the push.
+
+The counts and the open chat belong to one user: a push is applied only if the page still belongs
+to that user and its session is still live, so a tab that logged out never hears another user's
+news.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import dataclasses
+import logging
+import time
+import uuid
+
+import reflex as rx
+
+from influfinder.database import session_scope
+from influfinder.integrations import bus
+from influfinder.integrations.presence import PING_SECONDS, presence
+from influfinder.services import live_updates, messages, notification_preferences, sessions
+from influfinder.services.actors import Actor
+from influfinder.services.errors import ServiceError
+from influfinder.state.auth import current_actor, session_token
+
+log = logging.getLogger(__name__)
+
+CHAT_ROUTE = "/messages/[user_id]"  # the chat page's route; its param names the other person
+MAX_CHAT_LINES = 300  # older lines leave the state when more are loaded (DESIGN: one page in state)
+
+
+@dataclasses.dataclass
+class ChatAttachment:
+    name: str = ""
+    url: str = ""
+    content_type: str = ""
+    is_image: bool = False
+    size: int = 0
+
+
+@dataclasses.dataclass
+class ChatLine:
+    id: str = ""
+    mine: bool = False
+    text: str = ""
+    created_at: str = ""  # ISO 8601, UTC
+    is_read: bool = False
+    attachments: list[ChatAttachment] = dataclasses.field(default_factory=list)
+
+
+def chat_line(data: dict) -> ChatLine:
+    """A line from a MessageView's payload (services/live_updates.payload)."""
+    return ChatLine(
+        id=data["id"], mine=data["mine"], text=data["text"], created_at=data["created_at"], is_read=data["is_read"],
+        attachments=[ChatAttachment(a["name"], a["url"], a["content_type"], a["is_image"], a["size"])
+                     for a in data["attachments"]],
+    )
+
+
+class LiveState(rx.State):
+    """The bell, the messages badge and the open chat of one page, kept live."""
+
+    unread_notifications: int = 0
+    unread_messages: int = 0
+    chat_with: str = ""  # the other person's id when this page shows a chat
+    chat_name: str = ""
+    chat_username: str = ""
+    chat: list[ChatLine] = []  # oldest first
+    chat_has_older: bool = False
+    chat_can_send: bool = False
+    chat_error: str = ""
+    _user_id: str = ""
+    _counts_at: int = 0
+
+    @rx.event
+    async def track(self):
+        """on_load of every page: whose page this is, and the counts it missed while away."""
+        actor = await asyncio.to_thread(current_actor, self)
+        await self._register(actor)
+        self._close_chat()
+        if actor is not None:
+            self._set_counts(await asyncio.to_thread(_counts, actor.id), time.time_ns())
+
+    @rx.event
+    async def load_chat(self):
+        """on_load of the chat page (after `track`): the newest messages with the route's person, read."""
+        await self._open(self.router.url.path.rstrip("/").rsplit("/", 1)[-1])
+
+    @rx.event
+    async def open_chat(self, other_user_id: str):
+        await self._open(other_user_id)
+
+    @rx.event
+    async def load_older(self):
+        """Scrolling up: the page of messages before the oldest one shown."""
+        actor = await asyncio.to_thread(current_actor, self)
+        if actor is None or not self.chat_with or not self.chat:
+            return
+        try:
+            view = await asyncio.to_thread(_chat, actor, self.chat_with, self.chat[0].id)
+        except ServiceError as error:
+            self.chat_error = error.message
+            return
+        self.chat = [*[chat_line(live_updates.payload(m)) for m in view.messages], *self.chat][-MAX_CHAT_LINES:]
+        self.chat_has_older = view.has_older
+
+    @rx.event
+    async def mark_chat_read(self):
+        """The open chat's new messages were seen (e.g. the tab came back into view)."""
+        actor = await asyncio.to_thread(current_actor, self)
+        if actor is None or not self.chat_with:
+            return
+        await asyncio.to_thread(_mark_read, actor, self.chat_with)
+
+    async def _open(self, other_user_id: object) -> None:
+        actor = await asyncio.to_thread(current_actor, self)
+        self._close_chat()
+        if actor is None:
+            return
+        try:
+            view = await asyncio.to_thread(_open_chat, actor, other_user_id)
+        except ServiceError as error:
+            self.chat_error = error.message
+            return
+        self.chat_with, self.chat_name, self.chat_username = view.other.id, view.other.display_name, view.other.username
+        self.chat = [chat_line(live_updates.payload(m)) for m in view.messages]
+        self.chat_has_older, self.chat_can_send = view.has_older, view.can_send
+        self._set_counts(await asyncio.to_thread(_counts, actor.id), time.time_ns())  # the chat was just read
+
+    async def _register(self, actor: Actor | None) -> None:
+        token = self.router.session.client_token
+        user_id = str(actor.id) if actor else ""
+        if self._user_id and self._user_id != user_id:
+            _local_pages.pop(token, None)
+            await presence().remove(self._user_id, token)
+            self._set_counts({"notifications": 0, "messages": 0}, time.time_ns())
+        self._user_id = user_id
+        if user_id and token:
+            _local_pages[token] = user_id
+            await presence().add(user_id, token)
+
+    def _close_chat(self) -> None:
+        self.chat_with = self.chat_name = self.chat_username = self.chat_error = ""
+        self.chat = []
+        self.chat_has_older = self.chat_can_send = False
+
+    def _set_counts(self, counts: dict, at: int) -> None:
+        if at < self._counts_at:
+            return  # a late event: the page already shows newer counts
+        self._counts_at = at
+        self.unread_notifications, self.unread_messages = counts["notifications"], counts["messages"]
+
+    def _apply(self, event: dict) -> None:
+        """One bus event for this page's user (called by the push, never by a socket)."""
+        if "counts" in event:
+            self._set_counts(event["counts"], event["at"])
+        if event.get("with") != self.chat_with or not self.chat_with:
+            return
+        if event["kind"] == "message":
+            self._add_line(chat_line(event["message"]))
+        elif event["kind"] == "read":
+            self.chat = [dataclasses.replace(line, is_read=True) if line.mine else line for line in self.chat]
+
+    def _add_line(self, line: ChatLine) -> None:
+        if any(existing.id == line.id for existing in self.chat):
+            return  # the sending tab may have shown it already
+        self.chat = [*self.chat, line][-MAX_CHAT_LINES:]
+
+
+# ---- service calls (in a worker thread: they block on the database) ------------------------------
+
+
+def _counts(user_id: uuid.UUID) -> dict:
+    with session_scope() as db:
+        return live_updates.counts(db, user_id)
+
+
+def _chat(actor: Actor, other_user_id: object, before_id: object = None) -> messages.ChatView:
+    with session_scope() as db:
+        return messages.chat(db, actor, other_user_id, before_id=before_id)
+
+
+def _open_chat(actor: Actor, other_user_id: object) -> messages.ChatView:
+    with session_scope() as db:
+        view = messages.chat(db, actor, other_user_id)
+        messages.mark_read(db, actor, view.other.id)
+        return view
+
+
+def _mark_read(actor: Actor, other_user_id: str) -> None:
+    with session_scope() as db:
+        messages.mark_read(db, actor, other_user_id)
+
+
+# ---- delivery: the lifespan task of every backend process ----------------------------------------
+
+_local_pages: dict[str, str] = {}  # client token -> user id, for the pages registered on this process
+
+
+@contextlib.asynccontextmanager
+async def live_delivery(app: rx.App):
+    """Register as a lifespan task: `app.register_lifespan_task(live_delivery)`."""
+    live_updates.install()
+    notification_preferences.install()
+    subscription = await bus.subscribe(lambda channel, event: deliver(app, channel, event))
+    keeper = asyncio.create_task(_keep_presence(app), name="live-presence")
+    try:
+        yield
+    finally:
+        keeper.cancel()
+        await asyncio.gather(keeper, return_exceptions=True)
+        await subscription.close()
+
+
+async def deliver(app: rx.App, channel: str, event: dict) -> None:
+    """Push one bus event to the pages of its user held by this process."""
+    if channel == bus.RESYNC_CHANNEL:
+        await _resync(app)
+        return
+    user_id = event.get("user_id")
+    if not isinstance(user_id, str):
+        return
+    tokens = [t for t in await presence().tokens(user_id) if is_local(app, t)]
+    await asyncio.gather(*(push(app, token, user_id, event) for token in tokens))
+
+
+async def push(app: rx.App, token: str, user_id: str, event: dict) -> None:
+    try:
+        async with app.modify_state(rx.BaseStateToken(ident=token, cls=LiveState)) as root:
+            live = await root.get_state(LiveState)
+            if live._user_id != user_id or await asyncio.to_thread(_session_user, live) != user_id:
+                return
+            live._apply(event)
+    except Exception:  # noqa: BLE001 - one page's failure must not stop the others
+        log.exception("live: could not push %s to a page of user %s", event.get("kind"), user_id)
+
+
+def is_local(app: rx.App, token: str) -> bool:
+    """Whether the page's socket is connected to this process (not to another one, not gone)."""
+    namespace = getattr(app, "event_namespace", None)
+    manager = getattr(namespace, "_token_manager", None)
+    record = manager.token_to_socket.get(token) if manager is not None else None
+    return record is not None and record.instance_id == manager.instance_id
+
+
+def _session_user(state: rx.State) -> str | None:
+    """The user of the session the page connected with, if that session is still live.
+
+    Read without sliding the session's idle window: a push is not the user's activity.
+    """
+    token = session_token(state)
+    record = sessions.store().get(sessions.hash_secret(token)) if token else None
+    return record.user_id if record else None
+
+
+async def _keep_presence(app: rx.App) -> None:
+    while True:
+        await asyncio.sleep(PING_SECONDS)
+        try:
+            await refresh_presence(app)
+        except Exception:  # noqa: BLE001 - Redis may be down for a moment; try again next round
+            log.warning("live: could not refresh presence", exc_info=True)
+
+
+async def refresh_presence(app: rx.App) -> None:
+    """Keep this process's connected pages registered; forget the ones whose socket is gone."""
+    for token in [t for t in _local_pages if not is_local(app, t)]:
+        await presence().remove(_local_pages.pop(token), token)
+    await presence().refresh([(user_id, token) for token, user_id in _local_pages.items()])
+
+
+async def _resync(app: rx.App) -> None:
+    """After the bus was cut off: every page here reloads its counts (events may have been missed)."""
+    for token, user_id in list(_local_pages.items()):
+        if is_local(app, token):
+            counts = await asyncio.to_thread(_counts, uuid.UUID(user_id))
+            await push(app, token, user_id, {"kind": "counts", "counts": counts, "at": time.time_ns()})

@@ -1,0 +1,191 @@
+"""Account settings: profile, avatar, password, signed-in devices, deleting the account."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import reflex as rx
+
+from influfinder.services import accounts, profiles, sessions
+from influfinder.services.errors import ServiceError
+from influfinder.state.auth import backend_url, current_actor, full_page_load, session_token, to_login
+from influfinder.state.forms import FormState, form_text, run_service
+
+MAX_AVATAR_BYTES = 5 * 1024 * 1024
+
+
+@dataclass
+class Device:
+    id: str
+    browser: str
+    ip_address: str
+    last_seen: str
+    current: bool
+
+
+def _browser(user_agent: str) -> str:
+    for name in ("Edg", "OPR", "Firefox", "Chrome", "Safari"):
+        if name in user_agent:
+            label = {"Edg": "Edge", "OPR": "Opera"}.get(name, name)
+            system = next((s for s in ("Android", "iPhone", "iPad", "Mac OS", "Windows", "Linux") if s in user_agent), "")
+            return f"{label} on {system}".replace("Mac OS", "macOS") if system else label
+    return "Unknown browser"
+
+
+class SettingsState(FormState, rx.State):
+    # The signed-in user's own profile; nobody else's data is ever loaded here.
+    username: str = ""
+    user_type: str = ""
+    display_name: str = ""
+    bio: str = ""
+    city: str = ""
+    avatar_url: str = ""
+    company_name: str = ""
+    website: str = ""
+    business_category: str = ""
+    audience: dict[str, dict] = {}
+    preferred_categories: list[str] = []
+    devices: list[Device] = []
+    saved: str = ""
+    password_saved: str = ""
+
+    @rx.event
+    async def load(self):
+        actor = current_actor(self)
+        if actor is None:
+            return to_login(self)
+        self._reset_errors()
+        self.saved = self.password_saved = ""
+        view = await run_service(profiles.my_profile, actor)
+        self.username, self.user_type = view.username, view.user_type
+        self.display_name, self.bio, self.city = view.display_name, view.bio, view.city
+        self.avatar_url = f"/media/{view.avatar_path}" if view.avatar_path else ""
+        self.company_name, self.website, self.business_category = view.company_name, view.website, view.business_category
+        self.audience = view.audience
+        self.preferred_categories = view.preferred_categories
+        self._load_devices(actor.session_id, actor.id)
+
+    def _load_devices(self, current_id: str, user_id) -> None:
+        self.devices = [
+            Device(id=r.id, browser=_browser(r.user_agent), ip_address=r.ip_address,
+                   last_seen=r.last_seen_at.strftime("%d %b %Y, %H:%M UTC"), current=r.id == current_id)
+            for r in sessions.devices(user_id)
+        ]
+
+    @rx.event
+    async def save_profile(self, form: dict):
+        actor = current_actor(self)
+        if actor is None:
+            return to_login(self)
+        self._reset_errors()
+        self.saved = ""
+        raw = _profile_form(form)
+        if raw is None:
+            self.error = "The form could not be read. Reload the page and try again."
+            return
+        try:
+            await run_service(profiles.update_profile, actor, raw)
+        except ServiceError as error:
+            self._refused(error)
+            return
+        self.saved = "Profile saved."
+        return SettingsState.load
+
+    @rx.event
+    async def upload_avatar(self, files: list[rx.UploadFile]):
+        actor = current_actor(self)
+        if actor is None:
+            return to_login(self)
+        self._reset_errors()
+        if not files or len(files) != 1:
+            self.field_errors = {"avatar": "Choose one image."}
+            return
+        data = await files[0].read(MAX_AVATAR_BYTES + 1)
+        try:
+            key = await run_service(profiles.set_avatar, actor, data)
+        except ServiceError as error:
+            self._refused(error)
+            return
+        self.avatar_url = f"/media/{key}"
+        self.saved = "Photo updated."
+
+    @rx.event
+    async def change_password(self, form: dict):
+        actor = current_actor(self)
+        if actor is None:
+            yield to_login(self)
+            return
+        self._reset_errors()
+        self.password_saved = ""
+        current, new, confirm = (form_text(form, k, 1024) for k in ("current_password", "password", "confirm"))
+        if new is not None and new != confirm:
+            self.field_errors = {"confirm": "The two passwords do not match."}
+            return
+        self.busy = True
+        yield
+        try:
+            await run_service(accounts.change_password, actor, current, new, keep_token=session_token(self) or "")
+            self.password_saved = "Password changed. Your other devices have been signed out."
+        except ServiceError as error:
+            self._refused(error)
+        self.busy = False
+
+    @rx.event
+    def sign_out_device(self, session_id: str):
+        actor = current_actor(self)
+        if actor is None:
+            return to_login(self)
+        if not isinstance(session_id, str) or session_id == actor.session_id:
+            return
+        sessions.end_device(actor.id, session_id)
+        self._load_devices(actor.session_id, actor.id)
+
+    @rx.event
+    def sign_out_everywhere(self):
+        actor = current_actor(self)
+        if actor is None:
+            return to_login(self)
+        sessions.end_all(actor.id)
+        return full_page_load(backend_url("/auth/signout"))
+
+    @rx.event
+    async def delete_account(self, form: dict):
+        actor = current_actor(self)
+        if actor is None:
+            return to_login(self)
+        self._reset_errors()
+        password = form_text(form, "delete_password", 1024)
+        try:
+            await run_service(accounts.delete_account, actor, password)
+        except ServiceError as error:
+            self.field_errors = {"delete_password": error.message}
+            return
+        return full_page_load(backend_url("/auth/signout?next=/goodbye"))
+
+
+def _profile_form(form: object) -> dict | None:
+    """Flat form fields to the nested shape services.profiles expects."""
+    if not isinstance(form, dict) or len(form) > 40:
+        return None
+    fields = {k: v for k, v in form.items() if isinstance(k, str) and isinstance(v, (str, bool))}
+    data: dict = {k: fields[k] for k in ("display_name", "bio", "city", "company_name", "website") if k in fields}
+    if fields.get("business_category"):
+        data["business_category"] = fields["business_category"]
+    for platform in ("instagram", "tiktok", "facebook"):
+        handle = fields.get(f"{platform}_handle")
+        if handle is None:
+            continue
+        data[platform] = {
+            "handle": handle,
+            "followers": _number(fields.get(f"{platform}_followers")),
+            "engagement": _number(fields.get(f"{platform}_engagement")),
+        }
+    categories = [k.removeprefix("category_") for k, v in fields.items() if k.startswith("category_") and v in ("on", True)]
+    if categories:
+        data["preferred_categories"] = categories
+    return data
+
+
+def _number(value: object) -> object:
+    """Blank means 0; anything else goes to validation as typed, so bad input gets a message."""
+    return 0 if value in (None, "") else value

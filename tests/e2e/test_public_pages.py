@@ -1,0 +1,77 @@
+"""The public pages of the production build, as a visitor sees them on a desktop and a phone."""
+
+import re
+
+import httpx
+import pytest
+from playwright.sync_api import expect
+
+from influfinder.domain.enums import OfferStatus
+from influfinder.services.demo_data import build_demo
+from influfinder.state.offers import PAGE_SIZE
+from tests.support.demo import NOW
+
+pytestmark = pytest.mark.e2e  # tests/conftest.py gives e2e tests time for the first build
+
+
+def public_offer_titles() -> list[str]:
+    """The demo's open offers, newest first: what /offers must list (dates move with `now`, order does not)."""
+    offers = [o for o in build_demo(NOW, "unused").offers if o.status is OfferStatus.ACTIVE and o.is_public]
+    return [o.title for o in sorted(offers, key=lambda o: o.created_at, reverse=True)]
+
+
+def fits_the_screen(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_the_production_build_serves_health_and_info_beside_the_pages(live_app):
+    health = httpx.get(f"{live_app.api_url}/health", timeout=10)
+    assert health.json() == {"status": "ok", "database": "ok", "redis": "disabled"}
+    assert httpx.get(f"{live_app.api_url}/info", timeout=10).json()["environment"] == "production"
+
+
+def test_the_landing_page_shows_its_headline_and_calls_to_action(page, console, screenshot):
+    page.goto("/")
+    expect(page.get_by_role("heading", name="Real collaborations between creators and the places they love")).to_be_visible()
+    browse = page.get_by_role("link", name="Browse offers").first  # the hero's; the page repeats it lower down
+    expect(browse).to_be_visible()
+    expect(page.get_by_role("link", name="Sign up").first).to_have_attribute("href", "/signup")
+    console.wait_for_live_socket(page)
+    assert fits_the_screen(page)
+    screenshot("landing")
+    browse.click()
+    expect(page).to_have_url(re.compile(r"/offers/?$"))
+    expect(page.locator('[data-testid="offer-card"]').first).to_be_visible()
+    assert console.unexpected() == []
+
+
+def test_offers_lists_the_demo_offers_twenty_a_page_with_the_total(page, console, screenshot):
+    titles = public_offer_titles()
+    cards = page.locator('[data-testid="offer-card"]')
+    page.goto("/offers")
+    expect(cards).to_have_count(PAGE_SIZE)
+    expect(page.get_by_text(re.compile(rf"\b{len(titles)} open\b")).first).to_be_visible()
+    expect(page.get_by_text("Page 1 of 2")).to_be_visible()
+    assert cards.get_by_role("heading").all_inner_texts() == titles[:PAGE_SIZE]
+    assert fits_the_screen(page)
+    screenshot("offers")
+
+    page.get_by_role("link", name="Next").click()
+    expect(page).to_have_url(re.compile(r"[?&]page=2\b"))
+    expect(cards).to_have_count(len(titles) - PAGE_SIZE)
+    expect(page.get_by_text("Page 2 of 2")).to_be_visible()
+    assert cards.get_by_role("heading").all_inner_texts() == titles[PAGE_SIZE:]
+    screenshot("offers-page-2")
+    assert console.unexpected() == []
+
+
+def test_an_unknown_address_shows_the_404_page(page, live_app, console, screenshot):
+    response = page.goto("/no-such-page")
+    assert response.status == 404
+    expect(page.get_by_role("heading", name="This page does not exist")).to_be_visible()
+    expect(page.get_by_role("link", name="Go home")).to_have_attribute("href", "/")
+    console.wait_for_live_socket(page)
+    assert fits_the_screen(page)
+    screenshot("not-found")
+    # Chromium reports the 404 status of the page itself as a console error: that one is the point.
+    assert console.unexpected(expected_404=f"{live_app.base_url}/no-such-page") == []

@@ -1,0 +1,95 @@
+"""The production build, started once for the browser tests: `python -m influfinder run --prod`.
+
+`LiveApp.start(env)` runs it in its own process group, logs to a file, waits for /health,
+and `stop()` ends the whole group (Reflex starts children: the server, and Node while building).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from tests.support import ROOT
+
+STARTUP_LIMIT_SECONDS = 600  # the first build installs the frontend packages: minutes, not seconds
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def log_tail(path: Path, lines: int = 60) -> str:
+    if not path.exists():
+        return "(no log)"
+    return "\n".join(path.read_text(errors="replace").splitlines()[-lines:])
+
+
+@dataclass
+class LiveApp:
+    port: int
+    env: dict[str, str]
+    log_path: Path
+    process: subprocess.Popen | None = field(default=None, repr=False)
+
+    @property
+    def base_url(self) -> str:
+        """The browser's address: PUBLIC_URL, since the WebSocket accepts only that origin."""
+        return self.env["PUBLIC_URL"]
+
+    @property
+    def api_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def database_url(self) -> str:
+        return self.env["DATABASE_URL"]
+
+    def start(self) -> None:
+        self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        with self.log_path.open("wb") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "influfinder", "run", "--prod", "--port", str(self.port)],
+                cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                start_new_session=True,
+            )
+        self._wait_until_healthy()
+
+    def _wait_until_healthy(self) -> None:
+        deadline = time.monotonic() + STARTUP_LIMIT_SECONDS
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"the app exited with code {self.process.returncode} before serving")
+            if self._healthy():
+                return
+            time.sleep(1)
+        raise RuntimeError(f"/health did not answer 200 within {STARTUP_LIMIT_SECONDS}s")
+
+    def _healthy(self) -> bool:
+        try:
+            return httpx.get(f"{self.api_url}/health", timeout=5).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    def stop(self) -> None:
+        if self.process is None or self.process.poll() is not None:
+            return
+        for sig, grace in ((signal.SIGTERM, 30), (signal.SIGKILL, 10)):
+            try:
+                os.killpg(self.process.pid, sig)
+            except ProcessLookupError:
+                return
+            try:
+                self.process.wait(timeout=grace)
+                return
+            except subprocess.TimeoutExpired:
+                continue
