@@ -50,3 +50,50 @@ app.add_page(settings_page, route="/settings", title="Settings | Influfinder", o
 app.add_page(forbidden_page, route="/forbidden", title="Not for this account | Influfinder", on_load=Access.ANYONE)
 app.add_page(goodbye_page, route="/goodbye", title="Account deleted | Influfinder", on_load=Access.ANYONE)
 app.add_page(outbox_page, route="/dev/outbox", title="Outbox | Influfinder", on_load=[*Access.ANYONE, OutboxState.load])
+
+# Collaborations, progress and dashboards (issue 5).
+from influfinder.pages import collaboration_detail as _collab_detail_page  # noqa: E402
+from influfinder.pages import collaborations as _collabs_page  # noqa: E402
+from influfinder.pages import dashboard as _dashboard_page  # noqa: E402
+from influfinder.pages import progress as _progress_page  # noqa: E402
+from influfinder.state.collaboration_detail import CollaborationDetailState  # noqa: E402
+from influfinder.state.collaborations import CollaborationListState  # noqa: E402
+from influfinder.state.progress import DashboardState, ProgressState  # noqa: E402
+
+app.add_page(_collabs_page.collaborations_page, route=_collabs_page.ROUTE, title="Collaborations | Influfinder",
+             on_load=[*Access.SIGNED_IN, CollaborationListState.start])
+app.add_page(_collab_detail_page.collaboration_detail_page, route=_collab_detail_page.ROUTE,
+             title="Collaboration | Influfinder", on_load=[*Access.SIGNED_IN, CollaborationDetailState.start])
+app.add_page(_progress_page.progress_page, route=_progress_page.ROUTE, title="My progress | Influfinder",
+             on_load=[*Access.CREATOR, ProgressState.start])
+app.add_page(_dashboard_page.dashboard_page, route=_dashboard_page.ROUTE, title="Dashboard | Influfinder",
+             on_load=[*Access.BUSINESS, DashboardState.load])
+
+# Business side of the marketplace: offer form, my offers, reviewing applications, notifications (issue 4).
+from influfinder.pages import application_review as _application_page  # noqa: E402
+from influfinder.pages import my_applications as _my_applications_page  # noqa: E402
+from influfinder.pages import my_offers as _my_offers_page  # noqa: E402
+from influfinder.pages import notifications as _notifications_page  # noqa: E402
+from influfinder.pages import offer_applications as _offer_applications_page  # noqa: E402
+from influfinder.pages import offer_editor as _offer_editor_page  # noqa: E402
+from influfinder.state.application_review import ApplicationState  # noqa: E402
+from influfinder.state.my_applications import MyApplicationsState  # noqa: E402
+from influfinder.state.my_offers import MyOffersState  # noqa: E402
+from influfinder.state.notifications_page import NotificationsPageState  # noqa: E402
+from influfinder.state.offer_applications import OfferApplicationsState  # noqa: E402
+from influfinder.state.offer_editor import OfferEditorState  # noqa: E402
+
+app.add_page(_offer_editor_page.offer_editor_page, route=_offer_editor_page.NEW_ROUTE, title="Create offer | Influfinder",
+             on_load=[*Access.BUSINESS, OfferEditorState.load])
+app.add_page(_offer_editor_page.offer_editor_page, route=_offer_editor_page.EDIT_ROUTE, title="Edit offer | Influfinder",
+             on_load=[*Access.BUSINESS, OfferEditorState.load])
+app.add_page(_my_offers_page.my_offers_page, route=_my_offers_page.ROUTE, title="My offers | Influfinder",
+             on_load=[*Access.BUSINESS, MyOffersState.load])
+app.add_page(_offer_applications_page.offer_applications_page, route=_offer_applications_page.ROUTE,
+             title="Applications | Influfinder", on_load=[*Access.BUSINESS, OfferApplicationsState.load])
+app.add_page(_application_page.application_page, route=_application_page.ROUTE, title="Application | Influfinder",
+             on_load=[*Access.SIGNED_IN, ApplicationState.load])
+app.add_page(_my_applications_page.my_applications_page, route=_my_applications_page.ROUTE,
+             title="My applications | Influfinder", on_load=[*Access.CREATOR, MyApplicationsState.load])
+app.add_page(_notifications_page.notifications_page, route=_notifications_page.ROUTE,
+             title="Notifications | Influfinder", on_load=[*Access.SIGNED_IN, NotificationsPageState.load])

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from influfinder.components.layout import link_button
 from influfinder.state.auth import SessionState
 from influfinder.state.banner import VerifyBannerState
 
@@ -33,8 +34,8 @@ def _menu() -> rx.Component:
             ),
         ),
         rx.hstack(
-            rx.link(rx.button("Log in", variant="ghost", color_scheme="gray", size="2"), href="/login"),
-            rx.link(rx.button("Sign up", size="2"), href="/signup"),
+            link_button("Log in", href="/login", variant="ghost", color_scheme="gray", size="2"),
+            link_button("Sign up", href="/signup", size="2"),
             spacing="3",
             align="center",
         ),

@@ -6,7 +6,7 @@ BRAND = "Influfinder"
 TAGLINE = "The creator marketplace for local brands."
 HOME_LABEL = "Influfinder home"
 SKIP_TO_CONTENT = "Skip to content"
-NAV_LINKS = (("Offers", "/offers"), ("Messages", "/messages"))
+NAV_LINKS = (("Offers", "/offers", "search"), ("Messages", "/messages", "message-circle"))
 NOTIFICATIONS = "Notifications"
 NOTIFICATIONS_HREF = "/notifications"
 TOGGLE_COLOR_MODE = "Toggle dark mode"
@@ -101,8 +101,7 @@ def mobile_menu() -> rx.Component:
             rx.icon_button(rx.icon("menu", size=20), variant="ghost", color_scheme="gray", size="2", aria_label=OPEN_MENU),
         ),
         rx.menu.content(
-            _menu_link("Offers", "/offers", "search"),
-            _menu_link("Messages", "/messages", "message-circle"),
+            *[_menu_link(label, href, icon) for label, href, icon in NAV_LINKS],
             _menu_link(NOTIFICATIONS, NOTIFICATIONS_HREF, "bell"),
             rx.menu.separator(),
             rx.menu.item(
@@ -122,7 +121,7 @@ def navbar() -> rx.Component:
     return rx.el.header(
         rx.hstack(
             logo(),
-            rx.hstack(*[nav_link(label, href) for label, href in NAV_LINKS], notifications_button(),
+            rx.hstack(*[nav_link(label, href) for label, href, _ in NAV_LINKS], notifications_button(),
                       spacing="5", align="center", display=desktop, margin_left="1.5rem"),
             rx.spacer(),
             rx.box(color_mode_button(), display=desktop),

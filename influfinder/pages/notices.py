@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from influfinder.components.layout import page
+from influfinder.components.layout import link_button, page
 
 COPY = {
     "forbidden_title": "This page is not for your account",
@@ -16,7 +16,7 @@ COPY = {
 def _message(title: str, text: str) -> rx.Component:
     return page(rx.center(
         rx.vstack(rx.heading(title, size="7", text_align="center"), rx.text(text, color_scheme="gray", text_align="center"),
-                  rx.link(rx.button(COPY["home"]), href="/"), align="center", spacing="4", max_width="520px"),
+                  link_button(COPY["home"], href="/"), align="center", spacing="4", max_width="520px"),
         padding_y="5rem",
     ))
 

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from influfinder.components.layout import page
+from influfinder.components.layout import link_button, page
 from influfinder.state.outbox import OutboxMail, OutboxState
 
 COPY = {
@@ -22,7 +22,7 @@ def _mail(m: OutboxMail) -> rx.Component:
             rx.hstack(rx.text(m.subject, weight="bold"), rx.spacer(), rx.text(m.sent_at, size="1", color_scheme="gray"),
                       width="100%"),
             rx.text("To: ", m.recipient, size="2", color_scheme="gray"),
-            rx.cond(m.link != "", rx.link(rx.button(COPY["open"], size="2"), href=m.link, data_testid="outbox-link")),
+            rx.cond(m.link != "", link_button(COPY["open"], size="2", href=m.link, data_testid="outbox-link")),
             rx.el.details(rx.el.summary("Plain text"), rx.el.pre(m.text, style={"whiteSpace": "pre-wrap", "fontSize": "0.85rem"})),
             spacing="2", width="100%",
         ),

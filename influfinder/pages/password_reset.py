@@ -3,7 +3,7 @@
 import reflex as rx
 
 from influfinder.components.forms import auth_card, field, form_error, notice, submit_button
-from influfinder.components.layout import page
+from influfinder.components.layout import link_button, page
 from influfinder.state.account import ForgotState, ResetState
 
 COPY = {
@@ -45,7 +45,7 @@ def reset_page() -> rx.Component:
         COPY["reset_title"], COPY["reset_subtitle"],
         rx.cond(
             ResetState.done,
-            rx.vstack(notice(COPY["done"]), rx.link(rx.button(COPY["login"], size="3"), href="/login"), width="100%"),
+            rx.vstack(notice(COPY["done"]), link_button(COPY["login"], size="3", href="/login"), width="100%"),
             rx.vstack(
                 form_error(ResetState.error),
                 rx.form(

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from influfinder.components.forms import auth_card, form_error
-from influfinder.components.layout import page
+from influfinder.components.layout import link_button, page
 from influfinder.state.account import VerifyState
 
 COPY = {
@@ -29,7 +29,7 @@ def verify_page() -> rx.Component:
                 VerifyState.verified,
                 rx.vstack(
                     rx.callout(COPY["verified"], icon="circle_check", color_scheme="green", data_testid="verified"),
-                    rx.link(rx.button(COPY["continue"], size="3"), href="/"),
+                    link_button(COPY["continue"], size="3", href="/"),
                     width="100%",
                 ),
                 form_error(VerifyState.error),
@@ -42,8 +42,8 @@ def welcome_page() -> rx.Component:
     return page(auth_card(
         COPY["welcome_title"], COPY["welcome_text"],
         rx.hstack(
-            rx.link(rx.button(COPY["profile"], size="3"), href="/settings"),
-            rx.link(rx.button(COPY["browse"], size="3", variant="outline"), href="/offers"),
+            link_button(COPY["profile"], size="3", href="/settings"),
+            link_button(COPY["browse"], size="3", variant="outline", href="/offers"),
             spacing="3", wrap="wrap",
         ),
     ))

@@ -14,14 +14,20 @@ import secrets
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.support import OUTPUT_DIR
 from tests.support.browser import CHROMIUM_ARGS, DESKTOP, MOBILE, ConsoleWatch, Viewport, chromium_path
 from tests.support.env import clean_environment
 from tests.support.live_app import LiveApp, free_port, log_tail
 from tests.support.services import in_ci
+from tests.support.smtp import SmtpServer
 
 SCREENSHOTS = OUTPUT_DIR / "screenshots"
+
+# Pages hydrate and open their socket before they react; on a busy 2-core machine that can take
+# longer than Playwright's 5 s default for expectations.
+expect.set_options(timeout=20_000)
 
 
 @pytest.fixture(scope="session")
@@ -30,10 +36,18 @@ def live_app_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def live_app_env(live_app_port, tmp_path_factory) -> dict[str, str]:
+def smtp_server() -> Iterator[SmtpServer]:
+    """A real SMTP server on 127.0.0.1 that the live app sends its mail to; tests read its inbox."""
+    with SmtpServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def live_app_env(live_app_port, tmp_path_factory, smtp_server) -> dict[str, str]:
     """The server's whole environment: nothing of the developer's own deployment variables leaks in."""
     data = tmp_path_factory.mktemp("live_app")
     return clean_environment({
+        **smtp_server.env,
         "DATABASE_URL": f"sqlite:///{data / 'influfinder.db'}",
         "UPLOAD_DIR": str(data / "uploads"),
         "DEMO_DATA": "true",
