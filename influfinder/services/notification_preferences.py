@@ -11,11 +11,9 @@ notification's transaction commits (`install()` registers it once).
 
 from __future__ import annotations
 
-import logging
 import uuid
 from dataclasses import dataclass
 
-import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
@@ -26,8 +24,6 @@ from influfinder.models import Notification, NotificationPreference, User
 from influfinder.services import guards, notifications
 from influfinder.services.actors import Actor
 from influfinder.services.errors import ServiceError
-
-log = logging.getLogger(__name__)
 
 EMAIL_BY_DEFAULT = frozenset({NotificationType.APPLICATION_ACCEPTED, NotificationType.CONTENT_APPROVED})
 LABELS = {

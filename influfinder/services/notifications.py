@@ -88,6 +88,8 @@ def _deliver(event: Delivered) -> None:
 
 def link_for(row: Notification) -> str:
     """Where clicking the notification leads: the object it is about."""
+    if row.type is NotificationType.MESSAGE_RECEIVED and row.related_user_id:
+        return f"/messages/{row.related_user_id}"
     if row.type in _ABOUT_APPLICATIONS and row.related_application_id:
         return APPLICATION_ROUTE.format(id=row.related_application_id)
     if row.related_collaboration_id:
@@ -134,6 +136,7 @@ def mark_read(db: Session, actor: Actor | None, notification_id: object) -> None
     )
     if result.rowcount != 1:
         raise NotAllowed(NOT_FOUND)
+    _counts_changed(db, actor.id)
 
 
 def mark_all_read(db: Session, actor: Actor | None) -> int:
@@ -144,6 +147,7 @@ def mark_all_read(db: Session, actor: Actor | None) -> int:
         .where(Notification.user_id == actor.id, Notification.is_read.is_(False))
         .values(is_read=True, read_at=guards.now())
     )
+    _counts_changed(db, actor.id)
     return result.rowcount
 
 
@@ -153,6 +157,14 @@ def delete(db: Session, actor: Actor | None, notification_id: object) -> None:
     result = db.exec(sa.delete(Notification).where(Notification.id == key, Notification.user_id == actor.id))
     if result.rowcount != 1:
         raise NotAllowed(NOT_FOUND)
+    _counts_changed(db, actor.id)
+
+
+def _counts_changed(db: Session, user_id: uuid.UUID) -> None:
+    """The bell drops in the user's other open tabs too, once the change is committed."""
+    from influfinder.services import live_updates  # it imports this module
+
+    after_commit(db, live_updates.counts_changed, user_id)
 
 
 def _view(row: Notification) -> NotificationView:

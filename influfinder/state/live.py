@@ -41,7 +41,7 @@ from influfinder.state.auth import current_actor, session_token
 log = logging.getLogger(__name__)
 
 CHAT_ROUTE = "/messages/[user_id]"  # the chat page's route; its param names the other person
-MAX_CHAT_LINES = 300  # older lines leave the state when more are loaded (DESIGN: one page in state)
+MAX_CHAT_LINES = 300  # pushed lines beyond this push the oldest out of the state (DESIGN: one page in state)
 
 
 @dataclasses.dataclass
@@ -116,7 +116,8 @@ class LiveState(rx.State):
         except ServiceError as error:
             self.chat_error = error.message
             return
-        self.chat = [*[chat_line(live_updates.payload(m)) for m in view.messages], *self.chat][-MAX_CHAT_LINES:]
+        # Not capped: each scroll up asks for one more page on purpose (pushes cap the live end).
+        self.chat = [*[chat_line(live_updates.payload(m)) for m in view.messages], *self.chat]
         self.chat_has_older = view.has_older
 
     @rx.event

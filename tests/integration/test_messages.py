@@ -24,7 +24,7 @@ from influfinder.services.actors import UNVERIFIED
 from influfinder.services.errors import NotAllowed, ServiceError
 from tests.support.media import CAMERA_MAKE, photo
 from tests.support.people import (
-    applied, collaborating, cookie_header, empty_every_table, person, reset_app_caches, session_for,
+    applied, collaborating, empty_every_table, person, reset_app_caches, session_for,
 )
 
 pytestmark = pytest.mark.integration
