@@ -17,8 +17,9 @@ from influfinder.pages.verify import verify_page, welcome_page
 from influfinder.scheduler import run_periodic_jobs
 from influfinder.startup import prepare
 from influfinder.state.account import LoginState, ResetState, VerifyState
-from influfinder.state.auth import Access
+from influfinder.state.access import Access
 from influfinder.state.guards import EventGuard
+from influfinder.state.live import live_delivery
 from influfinder.state.offers import OfferDetailState, OfferListState
 from influfinder.state.outbox import OutboxState
 from influfinder.state.settings import SettingsState
@@ -31,13 +32,14 @@ app = rx.App(
 )
 # Migrations and demo data before the first request (a no-op when the CLI already did it).
 app.register_lifespan_task(prepare)
+app.register_lifespan_task(live_delivery)  # before the job runner: it also registers the email hook
 app.register_lifespan_task(run_periodic_jobs)
 app.add_middleware(EventGuard())
 
-app.add_page(landing_page, route="/", title="Influfinder: creators and local brands, together")
-app.add_page(offers_page, route="/offers", title="Offers | Influfinder", on_load=OfferListState.load)
-app.add_page(offer_detail_page, route=OFFER_DETAIL_ROUTE, title="Offer | Influfinder", on_load=OfferDetailState.load)
-app.add_page(not_found_page, route="404", title="Page not found | Influfinder")
+app.add_page(landing_page, route="/", title="Influfinder: creators and local brands, together", on_load=Access.ANYONE)
+app.add_page(offers_page, route="/offers", title="Offers | Influfinder", on_load=[*Access.ANYONE, OfferListState.load])
+app.add_page(offer_detail_page, route=OFFER_DETAIL_ROUTE, title="Offer | Influfinder", on_load=[*Access.ANYONE, OfferDetailState.load])
+app.add_page(not_found_page, route="404", title="Page not found | Influfinder", on_load=Access.ANYONE)
 
 # Accounts. Each page's on_load starts with who may see it (state.auth.Access).
 app.add_page(login_page, route="/login", title="Log in | Influfinder", on_load=[*Access.SIGNED_OUT, LoginState.load])
@@ -97,3 +99,28 @@ app.add_page(_my_applications_page.my_applications_page, route=_my_applications_
              title="My applications | Influfinder", on_load=[*Access.CREATOR, MyApplicationsState.load])
 app.add_page(_notifications_page.notifications_page, route=_notifications_page.ROUTE,
              title="Notifications | Influfinder", on_load=[*Access.SIGNED_IN, NotificationsPageState.load])
+
+# Admin dashboard: overview, users, disputes, offer moderation (admin area). Admin states are guarded by EventGuard.
+from influfinder.pages import admin as _admin_pages  # noqa: E402
+from influfinder.state.admin_dashboard import (  # noqa: E402
+    AdminDisputesState, AdminOffersState, AdminOverviewState, AdminUsersState,
+)
+
+app.add_page(_admin_pages.admin_overview_page, route=_admin_pages.OVERVIEW_ROUTE, title="Admin | Influfinder",
+             on_load=[*Access.ADMIN, AdminOverviewState.load])
+app.add_page(_admin_pages.admin_users_page, route=_admin_pages.USERS_ROUTE, title="Users · Admin | Influfinder",
+             on_load=[*Access.ADMIN, AdminUsersState.load])
+app.add_page(_admin_pages.admin_disputes_page, route=_admin_pages.DISPUTES_ROUTE,
+             title="Disputes · Admin | Influfinder", on_load=[*Access.ADMIN, AdminDisputesState.load])
+app.add_page(_admin_pages.admin_offers_page, route=_admin_pages.OFFERS_ROUTE, title="Offers · Admin | Influfinder",
+             on_load=[*Access.ADMIN, AdminOffersState.load])
+
+# Messages: conversations and the live chat (issue 6). The chat's lines are LiveState's, pushed live.
+from influfinder.pages import messages as _messages_pages  # noqa: E402
+from influfinder.state.live import LiveState  # noqa: E402
+from influfinder.state.messages_page import ChatComposerState, ConversationsState  # noqa: E402
+
+app.add_page(_messages_pages.messages_page, route=_messages_pages.ROUTE, title="Messages | Influfinder",
+             on_load=[*Access.SIGNED_IN, ConversationsState.load])
+app.add_page(_messages_pages.chat_page, route=_messages_pages.CHAT_ROUTE, title="Chat | Influfinder",
+             on_load=[*Access.SIGNED_IN, LiveState.load_chat, ChatComposerState.reset_composer])

@@ -4,20 +4,35 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import datetime, timezone
 
 log = logging.getLogger(__name__)
 EVERY_SECONDS = 3600
 
 
-async def run_periodic_jobs(interval: float = EVERY_SECONDS) -> None:
-    """Complete collaborations whose second rating is 7 days overdue, hourly, off the event loop."""
+def snapshot_today() -> None:
+    """Today's platform figures (Analytics); the last round before midnight UTC closes the day."""
+    from influfinder.database import session_scope
+    from influfinder.services.admin import snapshot_analytics
+
+    with session_scope() as db:
+        snapshot_analytics(db, datetime.now(timezone.utc).date())
+
+
+def hourly_round() -> None:
     from influfinder.services.ratings import run_periodic_jobs as complete_overdue
 
+    completed = complete_overdue()
+    if completed:
+        log.info("completed %d collaborations whose rating was overdue", completed)
+    snapshot_today()
+
+
+async def run_periodic_jobs(interval: float = EVERY_SECONDS) -> None:
+    """Completes collaborations whose second rating is 7 days overdue and records the day's figures."""
     while True:
         try:
-            completed = await asyncio.to_thread(complete_overdue)
-            if completed:
-                log.info("completed %d collaborations whose rating was overdue", completed)
+            await asyncio.to_thread(hourly_round)
         except Exception:  # noqa: BLE001 - logged; the next round tries again
             log.exception("periodic jobs failed")
         await asyncio.sleep(interval)

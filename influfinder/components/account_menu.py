@@ -7,6 +7,17 @@ from influfinder.state.auth import SessionState
 from influfinder.state.banner import VerifyBannerState
 
 
+CREATOR_LINKS = (("My applications", "/my-applications", "send"), ("My progress", "/progress", "trophy"))
+BUSINESS_LINKS = (("Create offer", "/offers/new", "circle-plus"), ("My offers", "/my-offers", "briefcase"),
+                  ("Dashboard", "/dashboard", "chart-column"))
+
+
+def _item(label: str, href: str, icon: str) -> rx.Component:
+    """A menu entry that is a real link: keyboard, middle-click and screen readers treat it as one."""
+    return rx.menu.item(rx.el.a(rx.icon(icon, size=16), label, href=href,
+                                style={"display": "flex", "gap": "0.5rem", "alignItems": "center"}), as_child=True)
+
+
 def account_menu() -> rx.Component:
     # Every page resolves who is signed in when its navbar mounts; identity stays server-side.
     return rx.box(_menu(), on_mount=SessionState.refresh)
@@ -27,10 +38,19 @@ def _menu() -> rx.Component:
             rx.menu.content(
                 rx.box(rx.text("@", SessionState.username, size="1", color_scheme="gray"), padding_x="0.75rem",
                        padding_y="0.35rem"),
-                rx.menu.item("Settings", on_click=rx.redirect("/settings")),
-                rx.cond(SessionState.is_admin, rx.menu.item("Admin", on_click=rx.redirect("/admin"))),
+                rx.cond(
+                    SessionState.user_type == "CREATOR",
+                    rx.fragment(*[_item(label, href, icon) for label, href, icon in CREATOR_LINKS]),
+                    rx.fragment(*[_item(label, href, icon) for label, href, icon in BUSINESS_LINKS]),
+                ),
+                _item("Collaborations", "/collaborations", "handshake"),
                 rx.menu.separator(),
-                rx.menu.item("Log out", on_click=SessionState.log_out, color_scheme="red"),
+                _item("Settings", "/settings", "settings"),
+                rx.cond(SessionState.is_admin, _item("Admin", "/admin", "shield")),
+                rx.menu.separator(),
+                rx.menu.item(rx.icon("log-out", size=16), "Log out", on_click=SessionState.log_out, color_scheme="red"),
+                align="end",
+                min_width="13rem",
             ),
         ),
         rx.hstack(

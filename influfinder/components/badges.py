@@ -8,14 +8,13 @@ from influfinder.domain.enums import Tier
 VISIT = "Visit"
 # Tier colours climb from neutral to warm, so higher tiers stand out in any list.
 TIER_COLORS = ("gray", "cyan", "blue", "violet", "orange", "amber")
-_COMPENSATION_STYLE = {"Paid": ("wallet", "green"), "Product": ("gift", "orange"), "Experience": ("sparkles", "blue")}
+_COMPENSATION_STYLE = {"PAID": ("wallet", "green"), "PRODUCT": ("gift", "orange"), "EXPERIENCE": ("sparkles", "blue")}
 
 
 def platform_badge(name: Var | str, size: str = "1") -> rx.Component:
     """A platform's mark and name; the mark is a CSS mask so it takes the text colour."""
-    key = name.lower() if isinstance(name, Var) else name.lower()
     return rx.badge(
-        rx.el.span(class_name="platform-icon platform-" + key, aria_hidden="true"),
+        rx.el.span(class_name="platform-icon platform-" + name.lower(), aria_hidden="true"),
         name,
         variant="soft",
         color_scheme="gray",
@@ -24,12 +23,13 @@ def platform_badge(name: Var | str, size: str = "1") -> rx.Component:
     )
 
 
-def compensation_badge(kind: Var, size: str = "1") -> rx.Component:
+def compensation_badge(kind: Var, label: Var, size: str = "1") -> rx.Component:
+    """`kind` is the CompensationType value (picks icon and colour); `label` is what it reads."""
     cases = [
-        (label, rx.badge(rx.icon(icon, size=12), label, color_scheme=color, variant="soft", size=size))
-        for label, (icon, color) in _COMPENSATION_STYLE.items()
+        (value, rx.badge(rx.icon(icon, size=12), label, color_scheme=color, variant="soft", size=size))
+        for value, (icon, color) in _COMPENSATION_STYLE.items()
     ]
-    return rx.match(kind, *cases, rx.badge(kind, variant="soft", size=size))
+    return rx.match(kind, *cases, rx.badge(label, variant="soft", size=size))
 
 
 def visit_badge(size: str = "1") -> rx.Component:

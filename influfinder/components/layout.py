@@ -2,6 +2,8 @@
 
 import reflex as rx
 
+from influfinder.state.live import LiveState
+
 BRAND = "Influfinder"
 TAGLINE = "The creator marketplace for local brands."
 HOME_LABEL = "Influfinder home"
@@ -17,7 +19,7 @@ LOG_IN = "Log in"
 SIGN_UP = "Sign up"
 FOOTER_COLUMNS = (
     ("Marketplace", (("Browse offers", "/offers"), ("How it works", "/#how-it-works"), ("Creator tiers", "/#tiers"))),
-    ("Get started", (("Sign up", "/signup"), ("Log in", "/login"), ("Create offer", "/signup"))),
+    ("Get started", (("Sign up", "/signup"), ("Log in", "/login"), ("Create offer", "/offers/new"))),
 )
 FOOTER_NOTE = "Made for creators and the places they love."
 COPYRIGHT = f"© 2026 {BRAND}"
@@ -63,14 +65,57 @@ def nav_link(label: str, href: str) -> rx.Component:
     )
 
 
+def _count_badge(count, test_id: str) -> rx.Component:
+    """The small number on the bell and on Messages: 1..99, then "99+"; nothing at zero."""
+    return rx.cond(
+        count > 0,
+        rx.el.span(
+            rx.cond(count > 99, "99+", count.to_string()),
+            aria_hidden="true",
+            data_testid=test_id,
+            style={"position": "absolute", "top": "-4px", "right": "-8px", "minWidth": "18px", "height": "18px",
+                   "padding": "0 5px", "borderRadius": "999px", "background": rx.color("red", 9), "color": "white",
+                   "fontSize": "11px", "fontWeight": "600", "lineHeight": "18px", "textAlign": "center",
+                   "fontVariantNumeric": "tabular-nums", "pointerEvents": "none"},
+        ),
+    )
+
+
 def notifications_button() -> rx.Component:
+    count = LiveState.unread_notifications
     return rx.icon_button(
-        rx.el.a(rx.icon("bell", size=18), href=NOTIFICATIONS_HREF, aria_label=NOTIFICATIONS),
+        rx.el.a(rx.icon("bell", size=18), _count_badge(count, "bell-count"), href=NOTIFICATIONS_HREF,
+                aria_label=rx.cond(count > 0, NOTIFICATIONS + ", " + count.to_string() + " unread", NOTIFICATIONS),
+                style={"position": "relative"}),
         as_child=True,
         variant="ghost",
         color_scheme="gray",
         size="2",
     )
+
+
+def messages_link(label: str, href: str) -> rx.Component:
+    """The Messages nav link with the live count of unread messages in its badge and its name."""
+    count = LiveState.unread_messages
+    active = rx.State.router.url.path.startswith(href)
+    return rx.link(
+        label,
+        _count_badge(count, "messages-count"),
+        href=href,
+        weight="medium",
+        size="2",
+        underline="none",
+        color=rx.cond(active, rx.color("accent", 11), rx.color("gray", 11)),
+        aria_current=rx.cond(active, "page", ""),
+        aria_label=rx.cond(count > 0, label + ", " + count.to_string() + " unread", label),
+        class_name="nav-link",
+        position="relative",
+        padding_right=rx.cond(count > 0, "14px", "0"),  # room for the badge beside the word
+    )
+
+
+def _nav_item(label: str, href: str) -> rx.Component:
+    return messages_link(label, href) if href == "/messages" else nav_link(label, href)
 
 
 def color_mode_button() -> rx.Component:
@@ -121,7 +166,7 @@ def navbar() -> rx.Component:
     return rx.el.header(
         rx.hstack(
             logo(),
-            rx.hstack(*[nav_link(label, href) for label, href, _ in NAV_LINKS], notifications_button(),
+            rx.hstack(*[_nav_item(label, href) for label, href, _ in NAV_LINKS], notifications_button(),
                       spacing="5", align="center", display=desktop, margin_left="1.5rem"),
             rx.spacer(),
             rx.box(color_mode_button(), display=desktop),

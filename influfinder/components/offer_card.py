@@ -62,7 +62,7 @@ def _terms(offer) -> rx.Component:
             rx.vstack(
                 rx.text(BUDGET, size="1", color_scheme="gray"),
                 rx.hstack(
-                    rx.text(offer.budget, size="3", weight="bold", class_name="tabular"),
+                    rx.text(offer.budget, size="3", weight="bold", class_name="tabular", white_space="nowrap"),
                     rx.text(offer.currency, size="1", color_scheme="gray"),
                     align="baseline",
                     spacing="1",
@@ -70,9 +70,12 @@ def _terms(offer) -> rx.Component:
                 spacing="0",
             ),
             rx.spacer(),
-            compensation_badge(offer.compensation),
+            compensation_badge(offer.compensation_type, offer.compensation),
             width="100%",
             align="end",
+            # Narrow cards (a filter column beside the grid) put the badge under the budget.
+            wrap="wrap",
+            row_gap="0.5rem",
         ),
         rx.hstack(
             rx.hstack(rx.icon("calendar", size=14), rx.text(APPLY_BY, " ", offer.deadline, size="1"), align="center", spacing="1"),

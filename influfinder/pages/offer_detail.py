@@ -1,11 +1,14 @@
-"""/offers/[offer_id]: the public page of one active offer. Anyone may read it; applying comes later."""
+"""/offers/[offer_id]: one open offer with everything a creator needs to decide, and applying to it."""
 
 import reflex as rx
+from reflex.experimental.client_state import ClientStateVar
 
 from influfinder.components.badges import compensation_badge, platform_badge, tier_badge, visit_badge
 from influfinder.components.empty_state import empty_state
+from influfinder.components.forms import field_error, form_error
 from influfinder.components.layout import link_button, page
-from influfinder.state.offers import OfferDetailState
+from influfinder.components.list_nav import nav_button
+from influfinder.state.offer_detail import FitRow, OfferDetailState
 
 ROUTE = "/offers/[offer_id]"
 ALL_OFFERS = "All offers"
@@ -39,7 +42,50 @@ APPLY_NOTE = "Log in as a creator to apply"
 NOT_FOUND_TITLE = "Offer not found"
 NOT_FOUND_TEXT = "This offer may have closed or been paused, or the link may be mistyped."
 BROWSE = "Browse offers"
+COPY = {
+    "log_in": "Log in",
+    "sign_up": "Sign up",
+    "why_not": "Why you cannot apply",
+    "not_creator": "Only creators can apply to offers.",
+    "your_application": "View your application",
+    "fit": "Your fit",
+    "fit_met": " of ",
+    "fit_met_end": " requirements met",
+    "fit_anonymous": "Log in as a creator to see, requirement by requirement, how your profile fits this offer.",
+    "met": "Met",
+    "unmet": "Not met",
+    "business": "About the business",
+    "rating": " rating",
+    "ratings": " ratings",
+    "no_ratings": "No ratings yet",
+    "completed_one": " completed collaboration",
+    "completed": " completed collaborations",
+    "already": "You applied to this offer.",
+    "since": "On Influfinder since ",
+    "apply_title": "Apply to ",
+    "apply_text": "The business reads your message first: say why your audience fits and what you would create.",
+    "message": "Message",
+    "message_hint": "20 to 2,000 characters.",
+    "counter_of": " / 2,000",
+    "fee": "Proposed fee",
+    "optional": " (optional)",
+    "fee_hint": "In the offer's currency. Leave it empty to go with the offer's terms.",
+    "links": "Links to your work",
+    "links_hint": "One per line, each starting with http:// or https://. Up to 5.",
+    "links_placeholder": "https://instagram.com/p/...",
+    "cancel": "Cancel",
+    "send": "Send application",
+    "sent_title": "Application sent",
+    "sent_text": "The business has been told. You will get a notification when they decide.",
+    "open_application": "Open my application",
+    "my_applications": "My applications",
+    "close": "Close",
+}
+MESSAGE_MAX = 2000
 
+S = OfferDetailState
+# The message's length, counted in the browser as the creator types: no round trip per key.
+DRAFT = ClientStateVar.create("apply_message_draft", "")
 _O = OfferDetailState.offer
 
 
@@ -147,6 +193,56 @@ def _where() -> rx.Component:
     )
 
 
+def _reason(text) -> rx.Component:
+    return rx.hstack(rx.icon("circle-alert", size=16, color=rx.color("amber", 11), flex_shrink="0", margin_top="2px"),
+                     rx.text(text, size="2"), spacing="2", align="start")
+
+
+def _apply_for_creator() -> rx.Component:
+    return rx.cond(
+        S.can_apply,
+        rx.button(rx.icon("send", size=16), APPLY, size="3", width="100%", on_click=S.set_apply_open(True),
+                  data_testid="apply-button"),
+        rx.vstack(
+            rx.button(APPLY, size="3", width="100%", disabled=True, aria_describedby="apply-reasons",
+                      data_testid="apply-button"),
+            rx.cond(
+                S.application_id != "",
+                # Already applied: the one thing to say, and the way to the application.
+                rx.vstack(
+                    rx.callout(COPY["already"], icon="circle-check", color_scheme="grass", size="1", width="100%",
+                               id="apply-reasons", data_testid="apply-reasons"),
+                    nav_button(rx.icon("file-text", size=16), COPY["your_application"],
+                               href="/applications/" + S.application_id, variant="soft", size="2", width="100%"),
+                    spacing="2", width="100%",
+                ),
+                rx.vstack(
+                    rx.text(COPY["why_not"], size="1", weight="bold", color_scheme="gray"),
+                    rx.foreach(S.reasons, _reason),
+                    id="apply-reasons", spacing="2", width="100%", data_testid="apply-reasons",
+                ),
+            ),
+            spacing="3", width="100%",
+        ),
+    )
+
+
+def _apply_for_others() -> rx.Component:
+    anonymous = S.viewer == "anonymous"
+    return rx.vstack(
+        rx.button(APPLY, size="3", width="100%", disabled=True, aria_describedby="apply-note",
+                  data_testid="apply-button"),
+        rx.text(rx.cond(anonymous, APPLY_NOTE, COPY["not_creator"]), id="apply-note", size="2", color_scheme="gray",
+                text_align="center", width="100%"),
+        rx.cond(anonymous, rx.hstack(
+            link_button(COPY["log_in"], href=S.login_href, variant="soft", size="2", flex="1"),
+            link_button(COPY["sign_up"], href="/signup", variant="outline", size="2", flex="1"),
+            spacing="2", width="100%",
+        )),
+        spacing="2", width="100%",
+    )
+
+
 def _sidebar() -> rx.Component:
     return rx.card(
         rx.inset(rx.image(src=_O.cover, alt="", class_name="cover", height="130px"), side="top", pb="current",
@@ -156,7 +252,7 @@ def _sidebar() -> rx.Component:
                                         rx.text(_O.currency, size="2", color_scheme="gray"),
                                         align="baseline", spacing="2")),
             _labelled(COMPENSATION, rx.vstack(
-                compensation_badge(_O.compensation, size="2"),
+                compensation_badge(_O.compensation_type, _O.compensation, size="2"),
                 rx.text(_O.compensation_details, size="2"),
                 rx.cond(_O.compensation_value != "", rx.text(WORTH, _O.compensation_value, size="2", color_scheme="gray")),
                 spacing="2",
@@ -170,12 +266,176 @@ def _sidebar() -> rx.Component:
                 orientation="horizontal",
                 size="2",
             ),
-            rx.button(APPLY, size="3", width="100%", disabled=True, aria_describedby="apply-note"),
-            rx.text(APPLY_NOTE, id="apply-note", size="2", color_scheme="gray", text_align="center", width="100%"),
+            rx.cond(S.viewer == "creator", _apply_for_creator(), _apply_for_others()),
             spacing="4",
         ),
         size="3",
         class_name="sticky-aside",
+    )
+
+
+def _fit_row(row: FitRow) -> rx.Component:
+    return rx.hstack(
+        rx.cond(
+            row.met,
+            rx.icon("circle-check", size=20, color=rx.color("grass", 10), flex_shrink="0", aria_label=COPY["met"]),
+            rx.icon("circle-x", size=20, color=rx.color("red", 10), flex_shrink="0", aria_label=COPY["unmet"]),
+        ),
+        rx.vstack(rx.text(row.label, size="2", weight="bold"), rx.text(row.detail, size="2", color_scheme="gray"),
+                  spacing="0"),
+        spacing="3", align="start", width="100%", data_testid="fit-row",
+        data_met=rx.cond(row.met, "true", "false"),
+    )
+
+
+def _fit() -> rx.Component:
+    creator_panel = rx.card(
+        rx.vstack(
+            rx.hstack(
+                rx.heading(COPY["fit"], size="5", as_="h2"),
+                rx.spacer(),
+                rx.badge(S.fit_met, COPY["fit_met"], S.fit.length(), COPY["fit_met_end"], size="2", radius="full",
+                         color_scheme=rx.cond(S.fit_met == S.fit.length(), "grass", "amber")),
+                width="100%", align="center", wrap="wrap", spacing="2",
+            ),
+            rx.grid(rx.foreach(S.fit, _fit_row), columns=rx.breakpoints(initial="1", sm="2"), spacing="4",
+                    width="100%"),
+            spacing="4", width="100%",
+        ),
+        size="3", width="100%", data_testid="fit-panel",
+    )
+    anonymous_panel = rx.callout(
+        COPY["fit_anonymous"], icon="user-check", color_scheme="violet", width="100%", data_testid="fit-login",
+    )
+    return rx.cond(
+        S.viewer == "creator",
+        rx.cond(S.fit.length() > 0, creator_panel),
+        rx.cond(S.viewer == "anonymous", anonymous_panel),
+    )
+
+
+def _business() -> rx.Component:
+    b = S.business
+    rating = rx.cond(
+        b.rating != "",
+        rx.hstack(rx.icon("star", size=16, color=rx.color("amber", 10), fill=rx.color("amber", 9)),
+                  rx.text(rx.text.strong(b.rating), " · ", b.rating_count,
+                          rx.cond(b.rating_count == 1, COPY["rating"], COPY["ratings"]), size="2"),
+                  spacing="1", align="center"),
+        rx.text(COPY["no_ratings"], size="2", color_scheme="gray"),
+    )
+    return _section(
+        COPY["business"],
+        rx.card(
+            rx.flex(
+                rx.avatar(fallback=b.initials, size="5", radius="large", variant="soft"),
+                rx.vstack(
+                    rx.text(b.name, size="4", weight="bold"),
+                    rx.hstack(rating,
+                              rx.hstack(rx.icon("handshake", size=16),
+                                        rx.text(b.completed, rx.cond(b.completed == 1, COPY["completed_one"],
+                                                                     COPY["completed"]), size="2"),
+                                        spacing="1", align="center"),
+                              spacing="4", wrap="wrap"),
+                    rx.text(rx.cond(b.city != "", b.city + " · ", ""), COPY["since"], b.since, size="2",
+                            color_scheme="gray"),
+                    spacing="1",
+                ),
+                spacing="4", align="center",
+            ),
+            size="2", width="100%", data_testid="business-record",
+        ),
+    )
+
+
+def _message_field() -> rx.Component:
+    return rx.vstack(
+        rx.el.label(COPY["message"], html_for="apply-message", style={"fontWeight": "500", "fontSize": "0.9rem"}),
+        rx.text_area(id="apply-message", name="message", rows="6", max_length=MESSAGE_MAX, width="100%",
+                     default_value=DRAFT.value, on_change=DRAFT.set, aria_describedby="apply-message-count",
+                     aria_invalid=rx.cond(S.field_errors.contains("message"), "true", "false")),
+        rx.hstack(
+            rx.text(COPY["message_hint"], size="1", color_scheme="gray"),
+            rx.spacer(),
+            rx.text(DRAFT.value.to(str).length(), COPY["counter_of"], id="apply-message-count", size="1",
+                    color_scheme="gray", class_name="tabular", aria_live="polite", data_testid="message-counter"),
+            width="100%",
+        ),
+        field_error(S.field_errors.get("message", "")),
+        spacing="1", width="100%",
+    )
+
+
+def _fee_field() -> rx.Component:
+    return rx.vstack(
+        rx.el.label(COPY["fee"], " (", _O.currency, ")", COPY["optional"], html_for="apply-fee",
+                    style={"fontWeight": "500", "fontSize": "0.9rem"}),
+        rx.input(rx.input.slot(rx.text(_O.currency, size="1", weight="bold")), id="apply-fee", name="proposed_fee",
+                 type="number", min="0", step="0.01", input_mode="decimal", size="3", width="100%",
+                 aria_invalid=rx.cond(S.field_errors.contains("proposed_fee"), "true", "false")),
+        rx.text(COPY["fee_hint"], size="1", color_scheme="gray"),
+        field_error(S.field_errors.get("proposed_fee", "")),
+        spacing="1", width="100%",
+    )
+
+
+def _links_field() -> rx.Component:
+    return rx.vstack(
+        rx.el.label(COPY["links"], COPY["optional"], html_for="apply-links",
+                    style={"fontWeight": "500", "fontSize": "0.9rem"}),
+        rx.text_area(id="apply-links", name="links", rows="3", placeholder=COPY["links_placeholder"], width="100%",
+                     aria_invalid=rx.cond(S.field_errors.contains("links"), "true", "false")),
+        rx.text(COPY["links_hint"], size="1", color_scheme="gray"),
+        field_error(S.field_errors.get("links", "")),
+        spacing="1", width="100%",
+    )
+
+
+def _apply_form() -> rx.Component:
+    return rx.vstack(
+        rx.dialog.title(COPY["apply_title"], _O.title),
+        rx.dialog.description(COPY["apply_text"], size="2", color_scheme="gray"),
+        rx.form(
+            rx.vstack(
+                _message_field(),
+                _fee_field(),
+                _links_field(),
+                form_error(S.error),
+                rx.hstack(
+                    rx.dialog.close(rx.button(COPY["cancel"], type="button", variant="soft", color_scheme="gray")),
+                    rx.button(rx.cond(S.busy, rx.spinner(size="2"), rx.icon("send", size=16)), COPY["send"],
+                              type="submit", disabled=S.busy),
+                    spacing="3", justify="end", width="100%",
+                ),
+                spacing="4", width="100%",
+            ),
+            on_submit=S.apply, reset_on_submit=False, width="100%",
+        ),
+        spacing="3", width="100%",
+    )
+
+
+def _sent() -> rx.Component:
+    return rx.vstack(
+        rx.box(rx.icon("circle-check", size=28), class_name="step-icon", width="64px", height="64px",
+               color=rx.color("grass", 11), background=rx.color("grass", 3)),
+        rx.dialog.title(COPY["sent_title"], margin="0"),
+        rx.dialog.description(COPY["sent_text"], size="2", color_scheme="gray", text_align="center"),
+        rx.hstack(
+            nav_button(COPY["open_application"], href="/applications/" + S.application_id, size="2"),
+            nav_button(COPY["my_applications"], href="/my-applications", size="2", variant="soft"),
+            rx.dialog.close(rx.button(COPY["close"], type="button", variant="soft", color_scheme="gray", size="2")),
+            spacing="2", wrap="wrap", justify="center",
+        ),
+        spacing="3", align="center", width="100%", padding_y="0.5rem", role="status", data_testid="application-sent",
+    )
+
+
+def _apply_dialog() -> rx.Component:
+    return rx.dialog.root(
+        rx.dialog.content(rx.cond(S.sent, _sent(), _apply_form()), max_width="560px"),
+        open=S.apply_open,
+        on_open_change=S.set_apply_open,
     )
 
 
@@ -184,10 +444,12 @@ def _detail() -> rx.Component:
         _heading_block(),
         rx.grid(
             rx.vstack(
+                _fit(),
                 _section(ABOUT, rx.text(_O.description, size="3", style={"whiteSpace": "pre-line"})),
                 _content_specs(),
                 _requirements(),
                 rx.cond(_O.requires_visit, _where()),
+                _business(),
                 spacing="7",
                 width="100%",
             ),
@@ -198,6 +460,7 @@ def _detail() -> rx.Component:
             width="100%",
             margin_top="1.5rem",
         ),
+        _apply_dialog(),
         width="100%",
         data_testid="offer-detail",
     )
@@ -218,10 +481,10 @@ def _loading() -> rx.Component:
 def offer_detail_page() -> rx.Component:
     return page(
         rx.cond(
-            OfferDetailState.loading,
+            S.loading,
             _loading(),
             rx.cond(
-                OfferDetailState.found,
+                S.found,
                 _detail(),
                 empty_state("search-x", NOT_FOUND_TITLE, NOT_FOUND_TEXT, link_button(BROWSE, href="/offers"),
                             data_testid="offer-not-found"),

@@ -1,107 +1,307 @@
-"""/offers: the public list of active offers, readable by anyone, 20 to a page (?page=N)."""
+"""/offers: Browse. Full-text search, filters and sort, 20 offers a page; the whole search lives in the URL."""
 
 import reflex as rx
 
 from influfinder.components.empty_state import empty_state
+from influfinder.components.forms import field_error, form_error
 from influfinder.components.layout import link_button, page
+from influfinder.components.list_nav import nav_button, pager
 from influfinder.components.offer_card import offer_card, offer_card_skeleton
-from influfinder.state.offers import OfferListState
+from influfinder.state.offers import (
+    ANY, CATEGORIES, COMPENSATIONS, CURRENCIES, PLATFORMS, ROUTE, SORT_OPTIONS, FilterChip, OfferListState,
+)
 
-TITLE = "Offers"
-EYEBROW = "Marketplace"
-SUBTITLE = "Open collaborations from cafés, studios and brands. Pick one that fits your audience."
-OPEN_COUNT = " open offers"
-SHOWING, TO, OF = "Showing ", "–", " of "
-PREVIOUS = "Previous"
-NEXT = "Next"
-PAGE = "Page "
-PAGINATION_LABEL = "Pages of offers"
-EMPTY_TITLE = "No open offers yet"
-EMPTY_TEXT = "New collaborations appear here as soon as businesses publish them. Check back soon, or publish your own."
-CREATE_OFFER = "Create offer"
-GO_HOME = "Back to home"
+COPY = {
+    "eyebrow": "Marketplace",
+    "title": "Offers",
+    "subtitle": "Open collaborations from cafés, studios and brands. Pick one that fits your audience.",
+    "open": " open offers",
+    "matching": " matching offers",
+    "search_label": "Search offers",
+    "search_placeholder": "Try “brunch”, “skincare” or a brand name",
+    "search": "Search",
+    "filters": "Filters",
+    "show_filters": "Filters",
+    "category": "Category",
+    "platform": "Platform",
+    "city": "City",
+    "city_placeholder": "Any city",
+    "budget": "Budget",
+    "currency": "Currency",
+    "budget_min": "Minimum",
+    "budget_max": "Maximum",
+    "budget_hint": "Pick a currency to filter by budget.",
+    "compensation": "Compensation",
+    "within": "Applications closing within",
+    "days": " days",
+    "any": "Any",
+    "qualified": "Only offers I qualify for",
+    "qualified_hint": "Your followers, engagement and tier meet the offer's requirements.",
+    "apply": "Apply filters",
+    "clear": "Clear filters",
+    "clear_all": "Clear all",
+    "remove": "Remove filter: ",
+    "active": "Active filters",
+    "sort": "Sort by",
+    "showing": "Showing ",
+    "to": "–",
+    "of": " of ",
+    "pages": "Pages of offers",
+    "url_title": "We adjusted this search",
+    "no_match_title": "No offers match",
+    "no_match_text": "Try other words or fewer filters. New offers are published every week.",
+    "empty_title": "No open offers yet",
+    "empty_text": "New collaborations appear here as soon as businesses publish them. "
+                  "Check back soon, or publish your own.",
+    "create_offer": "Create offer",
+    "home": "Back to home",
+}
 SKELETON_CARDS = 6
+FORM_ID = "offer-search"
 
-_S = OfferListState
+S = OfferListState
 
 
 def _header() -> rx.Component:
+    count = rx.cond(S.filtering, COPY["matching"], COPY["open"])
     return rx.flex(
         rx.vstack(
-            rx.text(EYEBROW, size="2", weight="bold", color=rx.color("accent", 11)),
-            rx.heading(TITLE, size="8", as_="h1"),
-            rx.text(SUBTITLE, color_scheme="gray", size="3"),
+            rx.text(COPY["eyebrow"], size="2", weight="bold", color=rx.color("accent", 11)),
+            rx.heading(COPY["title"], size="8", as_="h1"),
+            rx.text(COPY["subtitle"], color_scheme="gray", size="3"),
             spacing="2",
         ),
         rx.spacer(),
         rx.cond(
-            _S.loading,
-            rx.skeleton(rx.badge("00", OPEN_COUNT, size="3")),
-            rx.badge(rx.icon("sparkles", size=14), _S.total, OPEN_COUNT, size="3", variant="soft", radius="full"),
+            S.loading,
+            rx.skeleton(rx.badge("00", COPY["open"], size="3")),
+            rx.badge(rx.icon("sparkles", size=14), S.total, count, size="3", variant="soft", radius="full",
+                     aria_live="polite"),
         ),
         direction=rx.breakpoints(initial="column", sm="row"),
         align=rx.breakpoints(initial="start", sm="end"),
         spacing="4",
-        margin_bottom="2rem",
+        margin_bottom="1.5rem",
     )
 
 
-def _page_link(label: str, icon: str, target, enabled, icon_first: bool) -> rx.Component:
-    parts = (rx.icon(icon, size=16), label) if icon_first else (label, rx.icon(icon, size=16))
-    return rx.cond(
-        enabled,
-        link_button(*parts, href="/offers?page=" + target.to_string(), variant="soft", size="2"),
-        rx.button(*parts, variant="soft", size="2", disabled=True),
-    )
+def _label(text: str, html_for: str) -> rx.Component:
+    return rx.el.label(text, html_for=html_for, style={"fontWeight": "500", "fontSize": "0.875rem"})
 
 
-def _pager() -> rx.Component:
-    return rx.el.nav(
-        rx.flex(
-            rx.text(
-                SHOWING, _S.first_shown, TO, _S.last_shown, OF, _S.total,
-                size="2", color_scheme="gray", class_name="tabular",
-            ),
-            rx.spacer(),
-            rx.hstack(
-                _page_link(PREVIOUS, "chevron-left", _S.page - 1, _S.page > 1, True),
-                rx.text(PAGE, _S.page, OF, _S.pages, size="2", color_scheme="gray", class_name="tabular"),
-                _page_link(NEXT, "chevron-right", _S.page + 1, _S.page < _S.pages, False),
-                align="center",
-                spacing="3",
-            ),
-            direction=rx.breakpoints(initial="column", sm="row"),
-            align="center",
-            spacing="3",
-            width="100%",
+def _select(label: str, name: str, value, options, *, any_label: str = COPY["any"], suffix: str = "",
+            **props) -> rx.Component:
+    """A labelled select whose "any" item means no filter; `options` are (value, label) pairs or a list var."""
+    field_id = f"filter-{name}"
+    if isinstance(options, list):
+        items = [rx.select.item(text + suffix, value=key) for key, text in options]
+    else:
+        items = [rx.foreach(options, lambda key: rx.select.item(key + suffix, value=key))]
+    return rx.vstack(
+        _label(label, field_id),
+        rx.select.root(
+            rx.select.trigger(id=field_id, width="100%"),
+            rx.select.content(rx.select.item(any_label, value=ANY), *items),
+            name=name, default_value=value, size="2", **props,
         ),
-        aria_label=PAGINATION_LABEL,
-        style={"width": "100%", "marginTop": "2.5rem"},
+        field_error(S.field_errors.get(name, "")),
+        spacing="1", width="100%",
+    )
+
+
+def _input(label: str, name: str, value, **props) -> rx.Component:
+    field_id = f"filter-{name}"
+    return rx.vstack(
+        _label(label, field_id),
+        rx.input(id=field_id, name=name, default_value=value, size="2", width="100%",
+                 aria_invalid=rx.cond(S.field_errors.contains(name), "true", "false"), **props),
+        field_error(S.field_errors.get(name, "")),
+        spacing="1", width="100%",
+    )
+
+
+def _budget() -> rx.Component:
+    amount = {"type": "number", "min": "0", "step": "0.01", "input_mode": "decimal"}
+    return rx.el.fieldset(
+        rx.el.legend(COPY["budget"], style={"fontWeight": "600", "fontSize": "0.875rem", "marginBottom": "0.5rem"}),
+        rx.vstack(
+            _select(COPY["currency"], "currency", S.currency, CURRENCIES),
+            rx.grid(
+                _input(COPY["budget_min"], "budget_min", S.budget_min, placeholder="0", **amount),
+                _input(COPY["budget_max"], "budget_max", S.budget_max, placeholder="∞", **amount),
+                columns="2", spacing="2", width="100%",
+            ),
+            rx.text(COPY["budget_hint"], size="1", color_scheme="gray"),
+            spacing="2", width="100%",
+        ),
+        style={"border": "none", "padding": "0", "margin": "0", "minWidth": "0"},
+    )
+
+
+def _qualified() -> rx.Component:
+    return rx.cond(
+        S.can_qualify,
+        rx.vstack(
+            rx.hstack(
+                rx.switch(id="filter-qualified_only", name="qualified_only", default_checked=S.qualified_only,
+                          value="on"),
+                _label(COPY["qualified"], "filter-qualified_only"),
+                spacing="2", align="center",
+            ),
+            rx.text(COPY["qualified_hint"], size="1", color_scheme="gray"),
+            field_error(S.field_errors.get("qualified_only", "")),
+            spacing="1", width="100%",
+            padding="0.75rem", border_radius="var(--radius-3)", background=rx.color("accent", 2),
+        ),
+    )
+
+
+def _filters() -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.heading(COPY["filters"], size="4", as_="h2"),
+            _qualified(),
+            _select(COPY["category"], "category", S.category, CATEGORIES),
+            _select(COPY["platform"], "platform", S.platform, PLATFORMS),
+            _input(COPY["city"], "city", S.city, placeholder=COPY["city_placeholder"], max_length=80,
+                   auto_complete="address-level2"),
+            _select(COPY["compensation"], "compensation_type", S.compensation_type, COMPENSATIONS),
+            _select(COPY["within"], "deadline_within_days", S.within, S.within_options, suffix=COPY["days"]),
+            rx.separator(size="4"),
+            _budget(),
+            rx.button(rx.icon("sliders-horizontal", size=16), COPY["apply"], type="submit", size="3", width="100%"),
+            rx.cond(S.filtering, rx.link(COPY["clear"], href=ROUTE, size="2", align_self="center")),
+            spacing="4", width="100%",
+        ),
+        size="2", width="100%",
+    )
+
+
+def _search_bar() -> rx.Component:
+    return rx.vstack(
+        _label(COPY["search_label"], "filter-q"),
+        rx.flex(
+            rx.input(
+                rx.input.slot(rx.icon("search", size=16)),
+                id="filter-q", name="q", type="search", default_value=S.q, placeholder=COPY["search_placeholder"],
+                max_length=100, size="3", width="100%", enter_key_hint="search",
+            ),
+            rx.hstack(
+                rx.button(COPY["search"], type="submit", size="3"),
+                rx.button(
+                    rx.icon("sliders-horizontal", size=16), COPY["show_filters"],
+                    rx.cond(S.filtering, rx.badge(S.chips.length(), radius="full", size="1")),
+                    type="button", size="3", variant="soft", on_click=S.toggle_filters,
+                    aria_expanded=rx.cond(S.filters_open, "true", "false"), aria_controls="offer-filters",
+                    display=rx.breakpoints(initial="inline-flex", md="none"),
+                ),
+                spacing="2",
+            ),
+            direction=rx.breakpoints(initial="column", xs="row"),
+            spacing="2", width="100%",
+        ),
+        field_error(S.field_errors.get("q", "")),
+        spacing="1", width="100%",
+    )
+
+
+def _chip(chip: FilterChip) -> rx.Component:
+    return rx.link(
+        rx.badge(chip.label, rx.icon("x", size=12), size="2", variant="soft", radius="full"),
+        href=chip.href, underline="none", aria_label=COPY["remove"] + chip.label,
+    )
+
+
+def _chips() -> rx.Component:
+    return rx.cond(
+        S.filtering,
+        rx.hstack(
+            rx.text(COPY["active"], size="1", color_scheme="gray", weight="medium"),
+            rx.foreach(S.chips, _chip),
+            rx.link(COPY["clear_all"], href=ROUTE, size="1", color_scheme="gray"),
+            spacing="2", wrap="wrap", align="center", width="100%", data_testid="active-filters",
+        ),
+    )
+
+
+def _toolbar() -> rx.Component:
+    return rx.flex(
+        rx.cond(
+            S.loading,
+            rx.skeleton(rx.text("Showing 1–20 of 100", size="2")),
+            rx.text(COPY["showing"], S.first_shown, COPY["to"], S.last_shown, COPY["of"], S.total,
+                    size="2", color_scheme="gray", class_name="tabular"),
+        ),
+        rx.spacer(),
+        rx.hstack(
+            _label(COPY["sort"], "offer-sort"),
+            rx.select.root(
+                rx.select.trigger(id="offer-sort", variant="ghost"),
+                rx.select.content(*[rx.select.item(text, value=key) for key, text in SORT_OPTIONS]),
+                value=S.sort, on_change=S.set_sort, size="2",
+            ),
+            align="center", spacing="2",
+        ),
+        align="center", spacing="3", width="100%", wrap="wrap",
     )
 
 
 def _grid(*children) -> rx.Component:
-    return rx.grid(*children, columns=rx.breakpoints(initial="1", sm="2", md="3"), spacing="5", width="100%")
+    return rx.grid(*children, columns=rx.breakpoints(initial="1", sm="2", lg="3"), spacing="5", width="100%")
 
 
-def _list() -> rx.Component:
+def _results() -> rx.Component:
     return rx.cond(
-        _S.total > 0,
-        rx.vstack(_grid(rx.foreach(_S.offers, offer_card)), _pager(), width="100%"),
-        empty_state(
-            "search-x", EMPTY_TITLE, EMPTY_TEXT,
-            link_button(CREATE_OFFER, href="/signup"),
-            link_button(GO_HOME, href="/", variant="soft"),
+        S.loading,
+        rx.box(_grid(*[offer_card_skeleton() for _ in range(SKELETON_CARDS)]), aria_busy="true", width="100%"),
+        rx.cond(
+            S.total > 0,
+            rx.vstack(_grid(rx.foreach(S.offers, offer_card)),
+                      pager(S.page, S.pages, S.page_base, COPY["pages"]), width="100%", spacing="0"),
+            rx.cond(
+                S.filtering,
+                empty_state("search-x", COPY["no_match_title"], COPY["no_match_text"],
+                            nav_button(rx.icon("rotate-ccw", size=16), COPY["clear"], href=ROUTE),
+                            data_testid="no-offers"),
+                empty_state("inbox", COPY["empty_title"], COPY["empty_text"],
+                            link_button(COPY["create_offer"], href="/signup"),
+                            link_button(COPY["home"], href="/", variant="soft"), data_testid="no-offers"),
+            ),
+        ),
+    )
+
+
+def _problems() -> rx.Component:
+    return rx.fragment(
+        form_error(S.error),
+        rx.cond(
+            S.url_problem != "",
+            rx.callout(S.url_problem, icon="info", color_scheme="amber", width="100%", role="status",
+                       data_testid="url-problem"),
         ),
     )
 
 
 def offers_page() -> rx.Component:
+    # One form holds the search box and the filters; on wide screens the filters sit in a column
+    # beside the search box and results, on narrow ones they fold between the two.
+    wide = {"initial": "auto"}  # Radix breakpoints: md is 1024 px and up
     return page(
         _header(),
-        rx.cond(
-            _S.loading,
-            rx.box(_grid(*[offer_card_skeleton() for _ in range(SKELETON_CARDS)]), aria_busy="true", width="100%"),
-            _list(),
+        rx.form(
+            rx.grid(
+                # Narrow screens fold the filters behind a button; wide ones always show them beside the results.
+                rx.box(_filters(), order=rx.breakpoints(initial="1", md="0"), width="100%", id="offer-filters",
+                       display=rx.breakpoints(initial=rx.cond(S.filters_open, "block", "none"), md="block"),
+                       grid_row=rx.breakpoints(**wide, md="1 / span 2"), grid_column=rx.breakpoints(**wide, md="1")),
+                rx.box(_search_bar(), order="0", width="100%",
+                       grid_row=rx.breakpoints(**wide, md="1"), grid_column=rx.breakpoints(**wide, md="2")),
+                rx.vstack(_problems(), _chips(), _toolbar(), _results(), spacing="4", width="100%", order="2",
+                          grid_row=rx.breakpoints(**wide, md="2"), grid_column=rx.breakpoints(**wide, md="2")),
+                columns=rx.breakpoints(initial="1", md="248px minmax(0, 1fr)"),
+                rows=rx.breakpoints(initial="none", md="auto 1fr"),
+                spacing="5", width="100%", align_items="start",
+            ),
+            id=FORM_ID, key=S.form_key, on_submit=S.apply_filters, reset_on_submit=False, width="100%",
         ),
     )

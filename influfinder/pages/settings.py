@@ -5,6 +5,7 @@ import reflex as rx
 from influfinder.components.forms import field, field_error, form_error, notice, submit_button
 from influfinder.components.layout import page
 from influfinder.domain.enums import OfferCategory
+from influfinder.state.notification_settings import NotificationSettingsState, PreferenceRow
 from influfinder.state.settings import Device, SettingsState
 
 COPY = {
@@ -42,6 +43,10 @@ COPY = {
     "confirm_password": "Your password",
     "delete": "Delete my account",
     "cancel": "Cancel",
+    "notifications": "Notifications",
+    "notifications_text": "Everything shows up in the app and in the bell. Choose what should also reach you by email.",
+    "email_column": "Also by email",
+    "recommended": "Recommended",
 }
 PLATFORMS = [("instagram", "Instagram"), ("tiktok", "TikTok"), ("facebook", "Facebook")]
 
@@ -241,6 +246,34 @@ def _danger_section() -> rx.Component:
     )
 
 
+def _preference_row(row: PreferenceRow) -> rx.Component:
+    switch_id = "email-" + row.type
+    return rx.hstack(
+        rx.el.label(row.label, html_for=switch_id, style={"fontSize": "0.95rem", "cursor": "pointer"}),
+        rx.cond(row.email_by_default, rx.badge(COPY["recommended"], size="1", variant="soft", color_scheme="violet")),
+        rx.spacer(),
+        rx.switch(id=switch_id, checked=row.email, on_change=lambda on: NotificationSettingsState.set_email(row.type, on),
+                  data_testid=switch_id),
+        width="100%", align="center", spacing="2", padding_y="0.6rem",
+        border_bottom=f"1px solid {rx.color('gray', 4)}",
+    )
+
+
+def _notifications_section() -> rx.Component:
+    return _section(
+        COPY["notifications"],
+        rx.text(COPY["notifications_text"], size="2", color_scheme="gray"),
+        notice(NotificationSettingsState.saved),
+        form_error(NotificationSettingsState.error),
+        rx.hstack(rx.spacer(), rx.text(COPY["email_column"], size="1", weight="medium", color_scheme="gray"),
+                  width="100%"),
+        rx.vstack(rx.foreach(NotificationSettingsState.preferences, _preference_row), width="100%", spacing="0"),
+        # Its own state, loaded when the section appears (the page's on_load belongs to the settings state).
+        on_mount=NotificationSettingsState.load,
+        id="notifications",
+    )
+
+
 def settings_page() -> rx.Component:
     return page(
         rx.vstack(
@@ -249,6 +282,7 @@ def settings_page() -> rx.Component:
             _profile_section(),
             _photo_section(),
             _password_section(),
+            _notifications_section(),
             _devices_section(),
             _danger_section(),
             spacing="5", width="100%", max_width="860px", margin_x="auto",

@@ -220,7 +220,9 @@ def _page_query(conditions: list, search: OfferSearch):
 
 def _conditions(db: Session, dialect: str, actor: Actor | None, search: OfferSearch, now: datetime) -> list:
     found = [
-        Offer.status == OfferStatus.ACTIVE,
+        # Literals, not parameters: the PostgreSQL text index covers exactly these offers, and the
+        # planner can only use it when it sees the same constants (prepared plans see none).
+        Offer.status == sa.literal_column(f"'{OfferStatus.ACTIVE.value}'"),
         Offer.is_public.is_(True),
         # Browse shows what a creator can still apply to. One predicate, not "IS NULL OR >": the
         # planner then filters rows it fetches anyway instead of OR-ing two scans of every active offer.

@@ -49,8 +49,13 @@ def to_login(state: rx.State) -> rx.event.EventSpec:
 
 
 def full_page_load(url: str) -> rx.event.EventSpec:
-    """Leave the single-page app: HTTP routes must see the request, and the socket must reconnect."""
-    return rx.call_script(f"window.location.assign({json.dumps(url)})")
+    """Leave the single-page app: HTTP routes must see the request, and the socket must reconnect.
+
+    Used when the signed-in user changes (log in, log out). Dropping the tab's Reflex client token
+    makes the next page start from fresh state, so nothing loaded for one user is ever hydrated
+    into the page of the next one in the same tab.
+    """
+    return rx.call_script(f"window.sessionStorage.removeItem('token'); window.location.assign({json.dumps(url)})")
 
 
 def backend_url(path: str) -> str:
@@ -123,14 +128,3 @@ class SessionState(rx.State):
         sessions.end(session_token(self))
         self._show(None)
         return full_page_load(backend_url("/auth/signout"))
-
-
-class Access:
-    """What a page declares about who may see it; used as its on_load."""
-
-    ANYONE = [SessionState.refresh]
-    SIGNED_OUT = [SessionState.require_signed_out]
-    SIGNED_IN = [SessionState.require_signed_in]
-    CREATOR = [SessionState.require_creator]
-    BUSINESS = [SessionState.require_business]
-    ADMIN = [SessionState.require_admin]

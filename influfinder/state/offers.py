@@ -1,148 +1,210 @@
-"""Public offer browsing: one page of offer cards at a time, and one offer's public detail."""
+"""/offers: Browse. The URL is the search (?q=...&category=...&page=2): loading parses it with
+OfferSearch.from_query_params, applying filters navigates to the new URL, so any search can be
+shared and reloaded. One page of cards sits in state; the search and the count run in SQL.
+"""
 
-from dataclasses import dataclass, field
-from datetime import datetime
+from __future__ import annotations
+
+import logging
+import urllib.parse
+from dataclasses import dataclass
+from decimal import Decimal
 
 import reflex as rx
 
-from influfinder.database import session_scope
-from influfinder.domain.enums import Tier
-from influfinder.services import offers as offer_service
-from influfinder.services.pagination import InvalidPage
+from influfinder.domain.enums import CompensationType, Currency, OfferCategory, Platform
+from influfinder.services.actors import Actor
+from influfinder.services.errors import ServiceError
+from influfinder.services.offer_search import PAGE_SIZE, SORTS, InvalidSearch, OfferSearch, search_offers
+from influfinder.state.auth import current_actor
+from influfinder.state.display import amount_text, money
+from influfinder.state.forms import FormState, form_flag, form_text, run_service
+from influfinder.state.offer_cards import OfferCard, offer_card, platform_label
+from influfinder.state.offer_detail import OfferDetailState  # noqa: F401 - registered with the app from here
 
-PAGE_SIZE = 20
-_SYMBOLS = {"EUR": "€", "USD": "$", "MXN": "MX$"}
-_KNOWN_CATEGORIES = {"food", "fashion", "beauty", "travel", "tech", "fitness", "lifestyle", "home", "entertainment"}
+__all__ = ["PAGE_SIZE", "OfferCard", "OfferDetailState", "OfferListState"]
 
+log = logging.getLogger(__name__)
 
-@dataclass
-class OfferCard:
-    id: str = ""
-    title: str = ""
-    brand: str = ""
-    description: str = ""
-    category: str = ""
-    cover: str = ""
-    platforms: list[str] = field(default_factory=list)
-    city: str = ""
-    budget: str = ""
-    currency: str = ""
-    compensation: str = ""
-    deadline: str = ""
-    requires_visit: bool = False
-    min_tier: int = 0
-    min_tier_label: str = ""
+ROUTE = "/offers"
+ANY = "any"  # what a select sends for "no filter" (Radix select items cannot have an empty value)
+TEXT_FIELDS = ("q", "city", "budget_min", "budget_max")
+CHOICE_FIELDS = ("category", "platform", "currency", "compensation_type", "deadline_within_days")
+WITHIN_DAYS = ("3", "7", "14", "30", "60")
+URL_FIXED = "Part of this link could not be used, so it was left out: "
+CREATORS_ONLY = "Log in as a creator to see only the offers you qualify for."
+UNREADABLE = "The search could not be read. Reload the page and try again."
 
 
 @dataclass
-class OfferDetailView(OfferCard):
-    compensation_details: str = ""
-    compensation_value: str = ""
-    application_deadline: str = ""
-    content_deadline: str = ""
-    address: str = ""
-    slots: int = 1
-    influencer_followers: str = ""
-    influencer_engagement: str = ""
-    influencer_verified: bool = False
-    regular_followers: str = ""
-    regular_engagement: str = ""
-    formats: list[str] = field(default_factory=list)
-    hashtags: list[str] = field(default_factory=list)
-    mentions: list[str] = field(default_factory=list)
+class FilterChip:
+    """One filter in use, and the link that removes it."""
+
+    label: str = ""
+    href: str = ""
 
 
-def _money(amount, currency: str) -> str:
-    if amount is None:
-        return ""
-    return f"{_SYMBOLS.get(currency, currency + ' ')}{amount:,.0f}"
+def search_href(params: dict[str, str]) -> str:
+    return ROUTE + ("?" + urllib.parse.urlencode(params) if params else "")
 
 
-def _budget(summary: offer_service.OfferSummary) -> str:
-    budget = _money(summary.budget_min, summary.currency)
-    if summary.budget_max is not None and summary.budget_max != summary.budget_min:
-        budget = f"{budget} – {_money(summary.budget_max, summary.currency)}" if budget else \
-            f"Up to {_money(summary.budget_max, summary.currency)}"
-    return budget
+def _from_url(params: dict[str, str]) -> tuple[OfferSearch, list[str]]:
+    """The search a URL asks for; a bad value is dropped (with a message) instead of failing the page."""
+    problems: list[str] = []
+    for _ in range(len(OfferSearch.model_fields) + 1):
+        try:
+            return OfferSearch.from_query_params(params), problems
+        except InvalidSearch as error:
+            problems.append(error.message)
+            params = _without_culprit(params, error.field)
+    return OfferSearch(), problems
 
 
-def _day(moment: datetime | None, *, year: bool = False) -> str:
-    if moment is None:
-        return ""
-    return f"{moment:%b} {moment.day}, {moment.year}" if year else f"{moment:%b} {moment.day}"
+def _without_culprit(params: dict[str, str], culprit: str | None) -> dict[str, str]:
+    if culprit in params:
+        return {k: v for k, v in params.items() if k != culprit}
+    if culprit in ("currency", "budget_min"):  # a budget range without a currency, or upside down
+        return {k: v for k, v in params.items() if k not in ("budget_min", "budget_max")}
+    return {}
 
 
-def _cover(category: str) -> str:
-    key = category.lower()
-    return f"/covers/{key if key in _KNOWN_CATEGORIES else 'other'}.svg"
+def _chips(params: dict[str, str]) -> list[FilterChip]:
+    chips = []
+    for name, value in params.items():
+        if name in ("page", "sort"):
+            continue
+        # Without a currency a budget range means nothing: removing the currency removes the range.
+        gone = {name, "budget_min", "budget_max"} if name == "currency" else {name}
+        rest = {k: v for k, v in params.items() if k not in gone and k != "page"}
+        chips.append(FilterChip(_chip_label(name, value, params.get("currency", "")), search_href(rest)))
+    return chips
 
 
-def _card_fields(summary: offer_service.OfferSummary) -> dict:
-    return dict(
-        id=summary.id,
-        title=summary.title,
-        brand=summary.brand,
-        description=summary.description,
-        category=summary.category.title(),
-        cover=_cover(summary.category),
-        platforms=[p.title().replace("Tiktok", "TikTok") for p in summary.platforms],
-        city=summary.city,
-        budget=_budget(summary),
-        currency=summary.currency,
-        compensation=summary.compensation_type.title(),
-        deadline=_day(summary.application_deadline),
-        requires_visit=summary.requires_visit,
-        min_tier=summary.min_tier,
-        min_tier_label=Tier(summary.min_tier).label,
-    )
+def _chip_label(name: str, value: str, currency: str) -> str:
+    labels = {
+        "q": lambda: f"“{value}”",
+        "category": lambda: value.title(),
+        "platform": lambda: platform_label(value),
+        "city": lambda: value,
+        "budget_min": lambda: "From " + money(_amount(value), currency.upper()),
+        "budget_max": lambda: "Up to " + money(_amount(value), currency.upper()),
+        "currency": lambda: "In " + value.upper(),
+        "compensation_type": lambda: value.title(),
+        "deadline_within_days": lambda: f"Closing within {value} days",
+        "qualified_only": lambda: "Offers I qualify for",
+    }
+    return labels[name]()
 
 
-def _card(summary: offer_service.OfferSummary) -> OfferCard:
-    return OfferCard(**_card_fields(summary))
+def _amount(value: str) -> Decimal:
+    return Decimal(value)
 
 
-def _detail(detail: offer_service.OfferDetail) -> OfferDetailView:
-    s, req, specs = detail.summary, detail.requirements, detail.content_specs
-    return OfferDetailView(
-        **_card_fields(s),
-        compensation_details=detail.compensation_details,
-        compensation_value=_money(s.compensation_value, s.currency),
-        application_deadline=_day(s.application_deadline, year=True),
-        content_deadline=_day(detail.content_deadline, year=True),
-        address=detail.address,
-        slots=s.slots,
-        influencer_followers=f"{req.influencer.min_followers:,}",
-        influencer_engagement=f"{req.influencer.min_engagement:g}%",
-        influencer_verified=req.influencer.verified,
-        regular_followers=f"{req.regular.min_followers:,}",
-        regular_engagement=f"{req.regular.min_engagement:g}%",
-        formats=[f.value.title() for f in specs.formats],
-        hashtags=list(specs.required_hashtags),
-        mentions=list(specs.required_mentions),
-    )
-
-
-class OfferListState(rx.State):
+class OfferListState(FormState, rx.State):
     offers: list[OfferCard] = []
     total: int = 0
     page: int = 1
     pages: int = 1
     loading: bool = True
+    # The search in use, as the filter form shows it ("any" or "" for no filter).
+    q: str = ""
+    category: str = ANY
+    platform: str = ANY
+    city: str = ""
+    budget_min: str = ""
+    budget_max: str = ""
+    currency: str = ANY
+    compensation_type: str = ANY
+    within: str = ANY
+    within_options: list[str] = list(WITHIN_DAYS)
+    qualified_only: bool = False
+    sort: str = "newest"
+    chips: list[FilterChip] = []
+    page_base: str = ROUTE + "?"  # the search's URL, ready for "page=N"
+    can_qualify: bool = False  # a signed-in creator: the "only offers I qualify for" switch is theirs
+    url_problem: str = ""
+    form_key: int = 0  # a new key remounts the filter form with the new search's values
+    filters_open: bool = False  # narrow screens fold the filters away
+    _params: dict[str, str] = {}
 
     @rx.event
-    def load(self):
-        """Load the page named in the URL (?page=N); a bad number falls back to page 1."""
-        raw = self.router.url.query_parameters.get("page", "1")
-        requested = int(raw) if raw.isdigit() else 1
+    async def load(self):
+        """Run the search the URL describes; invalid parts are dropped and named, never a broken page."""
+        self.loading = True
+        self._reset_errors()
+        yield
+        actor = current_actor(self)
+        search, problems = _from_url(dict(self.router.url.query_parameters))
+        if search.qualified_only and not (actor and actor.is_creator):
+            search, problems = search.model_copy(update={"qualified_only": False}), [*problems, CREATORS_ONLY]
+        self.can_qualify = bool(actor and actor.is_creator)
+        self.url_problem = (URL_FIXED + " ".join(problems)) if problems else ""
         try:
-            with session_scope() as db:
-                result = offer_service.list_public_offers(db, page=requested, page_size=PAGE_SIZE)
-        except InvalidPage:
-            with session_scope() as db:
-                result = offer_service.list_public_offers(db, page=1, page_size=PAGE_SIZE)
-        self.offers = [_card(s) for s in result.items]
-        self.total, self.page, self.pages = result.total, result.page, result.pages
+            await self._search(actor, search)
+        except ServiceError as error:
+            self.error = error.message
+        except Exception:  # noqa: BLE001
+            self._failed("searching offers")
         self.loading = False
+
+    async def _search(self, actor: Actor | None, search: OfferSearch) -> None:
+        result = await run_service(search_offers, actor, search)
+        if not result.items and result.page > result.pages:  # a page past the end: show the last one
+            search = search.model_copy(update={"page": result.pages})
+            result = await run_service(search_offers, actor, search)
+        self.offers = [offer_card(s) for s in result.items]
+        self.total, self.page, self.pages = result.total, result.page, result.pages
+        self._show_search(search)
+
+    def _show_search(self, search: OfferSearch) -> None:
+        params = search.to_query_params()
+        self._params = {k: v for k, v in params.items() if k != "page"}
+        self.q, self.city = search.q, search.city
+        for name in ("category", "platform", "currency", "compensation_type"):
+            setattr(self, name, params[name].upper() if name in params else ANY)
+        self.budget_min, self.budget_max = amount_text(search.budget_min), amount_text(search.budget_max)
+        days = params.get("deadline_within_days", "")
+        self.within = days or ANY
+        self.within_options = list(WITHIN_DAYS) if days in ("", *WITHIN_DAYS) else sorted(
+            [*WITHIN_DAYS, days], key=int)
+        self.qualified_only, self.sort = search.qualified_only, search.sort
+        self.chips = _chips(params)
+        self.page_base = search_href(self._params) + ("&" if self._params else "?")
+        self.form_key += 1
+
+    @rx.event
+    def apply_filters(self, form: dict):
+        """The filter form, validated like a URL; errors sit next to their field, good searches navigate."""
+        self._reset_errors()
+        raw = _form_params(form)
+        if raw is None:
+            self.error = UNREADABLE
+            return
+        raw["sort"] = self._params.get("sort", "")
+        try:
+            search = OfferSearch.from_query_params(raw)
+        except InvalidSearch as error:
+            self._refused(error)
+            return
+        if search.qualified_only and not self.can_qualify:
+            self.field_errors = {"qualified_only": CREATORS_ONLY}
+            return
+        self.filters_open = False
+        return rx.redirect(search_href(search.to_query_params()))
+
+    @rx.event
+    def set_sort(self, value: str):
+        """A new order for the same search, from its first page."""
+        if not isinstance(value, str) or value not in SORTS:
+            return
+        params = {k: v for k, v in self._params.items() if k != "sort"}
+        if value != "newest":
+            params["sort"] = value
+        return rx.redirect(search_href(params))
+
+    @rx.event
+    def toggle_filters(self):
+        self.filters_open = not self.filters_open
 
     @rx.var
     def first_shown(self) -> int:
@@ -152,20 +214,29 @@ class OfferListState(rx.State):
     def last_shown(self) -> int:
         return min(self.page * PAGE_SIZE, self.total)
 
+    @rx.var
+    def filtering(self) -> bool:
+        return len(self.chips) > 0
 
-class OfferDetailState(rx.State):
-    offer: OfferDetailView = OfferDetailView()
-    found: bool = False
-    loading: bool = True
 
-    @rx.event
-    def load(self):
-        """Read the offer named in the URL; anything but an active public offer shows "not found"."""
-        self.loading = True
-        yield  # never show the previous offer while this one is read
-        offer_id = self.router.url.path.rstrip("/").rsplit("/", 1)[-1]
-        with session_scope() as db:
-            detail = offer_service.get_public_offer_detail(db, offer_id)
-        self.found = detail is not None
-        self.offer = _detail(detail) if detail else OfferDetailView()
-        self.loading = False
+def _form_params(form: object) -> dict[str, str] | None:
+    """Form fields as URL parameters ("any" and blanks mean no filter), or None for a forged form."""
+    if not isinstance(form, dict) or len(form) > 30:
+        return None
+    raw: dict[str, str] = {}
+    for name in (*TEXT_FIELDS, *CHOICE_FIELDS):
+        value = form_text(form, name, 200)
+        if value is None:
+            return None
+        raw[name] = "" if value == ANY else value
+    raw["qualified_only"] = "1" if form_flag(form, "qualified_only") else ""
+    return raw
+
+
+# What the filter form offers; the page module turns these into labelled options.
+CATEGORIES = [(c.value, c.value.title()) for c in OfferCategory]
+PLATFORMS = [(p.value, platform_label(p.value)) for p in Platform]
+CURRENCIES = [(c.value, c.value) for c in Currency]
+COMPENSATIONS = [(c.value, c.value.title()) for c in CompensationType]
+SORT_OPTIONS = [("newest", "Newest"), ("closing", "Closing soon"), ("budget_high", "Budget: high to low"),
+                ("budget_low", "Budget: low to high")]

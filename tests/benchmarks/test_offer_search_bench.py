@@ -35,7 +35,8 @@ from influfinder.services.actors import Actor  # noqa: E402
 from influfinder.services.offer_search import OfferSearch, search_offers  # noqa: E402
 from tests.benchmarks.offer_data import insert_offers  # noqa: E402
 
-pytestmark = pytest.mark.benchmark
+# Generating the offers and timing every query takes minutes, far over the suite's 120 s limit.
+pytestmark = [pytest.mark.benchmark, pytest.mark.timeout(7200)]
 
 WARMUP = 5
 TARGETS_MS = {("postgresql", 100_000): 15.0, ("sqlite", 100_000): 25.0, ("postgresql", 1_000_000): 40.0}
@@ -120,44 +121,82 @@ def _explain(engine: sa.Engine, actor: Actor | None, search: OfferSearch) -> str
     return "\n".join(lines)
 
 
+def _server_pid(db: Session) -> int | None:
+    """The PostgreSQL backend serving this session, when it runs on this machine and can be observed."""
+    if db.get_bind().dialect.name != "postgresql":
+        return None
+    pid = db.connection().connection.dbapi_connection.info.backend_pid
+    return pid if Path(f"/proc/{pid}/schedstat").exists() else None
+
+
+def _cpu_seconds(server_pid: int | None) -> float:
+    """CPU time spent so far by this thread and by the PostgreSQL backend (SQLite works in this thread).
+
+    Unlike wall time it does not grow while the work waits for a CPU that other processes hold, so
+    it estimates the latency on an idle machine.
+    """
+    used = time.thread_time()
+    if server_pid is not None:
+        used += int(Path(f"/proc/{server_pid}/schedstat").read_text().split()[0]) / 1e9
+    return used
+
+
+def _timed(engine: sa.Engine, actor: Actor | None, search: OfferSearch) -> tuple[float, float, int]:
+    with Session(engine) as db:  # one session per request, as the app's session_scope does
+        server = _server_pid(db)
+        cpu, started = _cpu_seconds(server), time.perf_counter()
+        page = search_offers(db, actor, search)
+        wall, cpu = time.perf_counter() - started, _cpu_seconds(server) - cpu
+    return wall * 1000, cpu * 1000, page.total
+
+
+def _percentiles(values: list[float]) -> tuple[float, float, float]:
+    ordered = sorted(values)
+    return tuple(_percentile(ordered, p) for p in (50, 95, 99))
+
+
 def measure(engine: sa.Engine, creator: Actor) -> list[dict]:
     results = []
     for query in QUERIES:
         actor = creator if query.qualified else None
         searches = [OfferSearch.from_query_params(v) for v in query.variants]
-        timings, totals = [], []
+        walls, cpus, totals = [], [], []
         for n in range(WARMUP + _runs()):
-            search = searches[n % len(searches)]
-            started = time.perf_counter()
-            with Session(engine) as db:  # one session per request, as the app's session_scope does
-                page = search_offers(db, actor, search)
+            wall, cpu, total = _timed(engine, actor, searches[n % len(searches)])
             if n >= WARMUP:
-                timings.append((time.perf_counter() - started) * 1000)
-                totals.append(page.total)
-        timings.sort()
-        results.append({"query": query, "search": searches[0], "actor": actor, "matches": int(statistics.median(totals)),
-                        "p50": _percentile(timings, 50), "p95": _percentile(timings, 95),
-                        "p99": _percentile(timings, 99)})
+                walls.append(wall)
+                cpus.append(cpu)
+                totals.append(total)
+        results.append({"query": query, "search": searches[0], "actor": actor,
+                        "matches": int(statistics.median(totals)),
+                        "wall": _percentiles(walls), "cpu": _percentiles(cpus)})
     return results
+
+
+def _verdict(p95: float, target: float | None) -> str:
+    return "-" if target is None else ("ok" if p95 <= target else "MISS")
 
 
 def report(engine: sa.Engine, offers: int, creator: Actor) -> str:
     backend = engine.dialect.name
     target = TARGETS_MS.get((backend, offers))
     results = measure(engine, creator)
-    head = f"{'backend':<11}{'offers':>10}  {'query':<48}{'matches':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}  target"
-    # Other work on the machine inflates every figure: say how busy it was.
+    head = (f"{'backend':<11}{'offers':>10}  {'query':<48}{'matches':>8}  {'wall p50/p95/p99 ms':>21}  "
+            f"{'cpu p50/p95/p99 ms':>21}  wall cpu")
+    # Other work on the machine inflates wall times (not CPU times): say how busy it was.
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
-    lines = ["", f"{_runs()} timed runs per query; load average {load} on {os.cpu_count()} CPUs", head, "-" * len(head)]
+    lines = ["", f"{_runs()} timed runs per query; load average {load} on {os.cpu_count()} CPUs; "
+                 f"target p95 <= {target if target is not None else '-'} ms", head, "-" * len(head)]
     misses = []
     for r in results:
-        verdict = "-" if target is None else ("ok" if r["p95"] <= target else f"MISS (p95 <= {target:g})")
-        if target is not None and r["p95"] > target:
+        wall, cpu = r["wall"], r["cpu"]
+        if target is not None and min(wall[1], cpu[1]) > target:
             misses.append(r)
-        lines.append(f"{backend:<11}{offers:>10,}  {r['query'].name:<48}{r['matches']:>9,}"
-                     f"{r['p50']:>9.2f}{r['p95']:>9.2f}{r['p99']:>9.2f}  {verdict}")
+        lines.append(f"{backend:<11}{offers:>10,}  {r['query'].name:<48}{r['matches']:>8,}  "
+                     f"{'/'.join(f'{v:.1f}' for v in wall):>21}  {'/'.join(f'{v:.1f}' for v in cpu):>21}  "
+                     f"{_verdict(wall[1], target):<5}{_verdict(cpu[1], target)}")
     for r in misses:
-        lines += ["", f"Plan of the missed query “{r['query'].name}” ({r['search'].to_query_params()}):",
+        lines += ["", f"Plan of “{r['query'].name}” ({r['search'].to_query_params()}), over target even in CPU time:",
                   _explain(engine, r["actor"], r["search"])]
     return "\n".join(lines)
 

@@ -137,8 +137,7 @@ def test_a_message_sent_in_one_process_reaches_a_subscriber_in_another(shared, p
 
 
 def test_a_page_on_process_two_is_pushed_what_was_sent_through_process_one(cluster, browser, process_one_context):
-    if not live_delivery_registered():
-        pytest.xfail("live delivery is not wired into influfinder/influfinder.py yet (state/live.py says how)")
+    assert live_delivery_registered(), "state.live.live_delivery is not a lifespan task of the app"
     ana, cafe = person(name="Ana"), person(UserType.BUSINESS, name="Café Aurora")
     applied(ana, cafe)
     context, page, sockets, frames = signed_in_page(browser, cluster.second, session_for(cafe))
@@ -150,6 +149,35 @@ def test_a_page_on_process_two_is_pushed_what_was_sent_through_process_one(clust
              f"the café's page on process 2 was not pushed the new count; frames: {frames[-3:]}")
     assert all(f":{cluster.second.port}/" in url for url in sockets)
     context.close()
+
+
+def test_a_chat_typed_on_process_one_shows_live_in_the_open_chat_on_process_two(cluster, browser,
+                                                                                 process_one_context):
+    """The same, all in the browser: Ana types on process 1; the café's open chat and bell on process 2 follow."""
+    ana, cafe = person(name="Ana Glow"), person(UserType.BUSINESS, name="Café Aurora")
+    applied(ana, cafe)
+    ana_context, ana_page, _, _ = signed_in_page(browser, cluster.first, session_for(ana))
+    cafe_context, cafe_page, cafe_sockets, _ = signed_in_page(browser, cluster.second, session_for(cafe))
+    cafe_page.goto(f"/messages/{ana.id}")
+    expect(cafe_page.get_by_role("heading", name="Ana Glow")).to_be_visible()
+    expect(cafe_page.get_by_test_id("bell-count")).to_have_count(0)
+    wait_for(cafe_page, lambda: presence_of(cafe), "the café's chat never registered in presence")
+    cafe_page.evaluate("window.__sameDocument = true")
+
+    ana_page.goto(f"/messages/{cafe.id}")
+    expect(ana_page.get_by_role("heading", name="Café Aurora")).to_be_visible()
+    ana_page.get_by_label("Message", exact=True).fill("Is Saturday at noon fine?")
+    ana_page.get_by_role("button", name="Send").click()
+    expect(ana_page.get_by_test_id("chat-line").filter(has_text="Is Saturday at noon fine?")).to_be_visible()
+
+    expect(cafe_page.get_by_test_id("chat-line").filter(has_text="Is Saturday at noon fine?")).to_have_attribute(
+        "data-mine", "false")
+    expect(cafe_page.get_by_test_id("messages-count")).to_have_text("1")
+    expect(cafe_page.get_by_test_id("bell-count")).to_have_text("1")  # "New message from Ana Glow"
+    assert cafe_page.evaluate("window.__sameDocument === true")  # no reload
+    assert all(f":{cluster.second.port}/" in url for url in cafe_sockets)
+    ana_context.close()
+    cafe_context.close()
 
 
 # ---- helpers ------------------------------------------------------------------------------------------

@@ -1,0 +1,54 @@
+"""What a business sees of an applicant at a glance: tier, karma, rating, audience and fit."""
+
+import reflex as rx
+
+from influfinder.components.badges import tier_badge
+
+KARMA, RATING, NO_RATING, COMPLETED = "Karma", "Rating", "None yet", "Completed"
+FOLLOWERS, ENGAGEMENT, FIT = "Followers", "Engagement", "Fit"
+
+
+def fit_badge(score, size: str = "2") -> rx.Component:
+    color = rx.cond(score >= 100, "green", rx.cond(score >= 50, "amber", "red"))
+    return rx.badge(rx.icon("target", size=12), FIT, " ", score, "%", color_scheme=color, variant="soft", size=size,
+                    radius="full")
+
+
+def creator_heading(creator, size: str = "4") -> rx.Component:
+    return rx.hstack(
+        rx.avatar(fallback=creator.initials, size="4", radius="full"),
+        rx.vstack(
+            rx.heading(creator.name, size=size, as_="h3"),
+            rx.hstack(rx.text("@", creator.username, size="2", color_scheme="gray"), tier_badge(creator.tier_level),
+                      spacing="2", align="center", wrap="wrap"),
+            spacing="1",
+        ),
+        spacing="3",
+        align="center",
+    )
+
+
+def _stat(label: str, value) -> rx.Component:
+    return rx.vstack(
+        rx.text(label, size="1", color_scheme="gray"),
+        rx.text(value, size="3", weight="bold", class_name="tabular"),
+        spacing="0",
+        min_width="0",
+    )
+
+
+def creator_stats(creator) -> rx.Component:
+    """Karma, rating, completed collaborations, followers and engagement on the offer's platforms."""
+    rating = rx.cond(creator.rating != "", rx.hstack(rx.icon("star", size=14, color=rx.color("amber", 9)),
+                                                     creator.rating, spacing="1", align="center"), NO_RATING)
+    return rx.grid(
+        _stat(KARMA, creator.karma),
+        rx.vstack(rx.text(RATING, size="1", color_scheme="gray"), rx.text(rating, size="3", weight="bold"),
+                  spacing="0"),
+        _stat(COMPLETED, creator.completed),
+        _stat(FOLLOWERS, creator.followers),
+        _stat(ENGAGEMENT, creator.engagement),
+        columns=rx.breakpoints(initial="3", sm="5"),
+        spacing="3",
+        width="100%",
+    )

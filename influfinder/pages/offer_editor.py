@@ -1,0 +1,459 @@
+"""/offers/new and /offers/[offer_id]/edit: the offer form of a business or an agency."""
+
+import reflex as rx
+
+from influfinder.components.empty_state import empty_state
+from influfinder.components.forms import field, field_error, form_error, notice
+from influfinder.components.list_nav import nav_button
+from influfinder.components.layout import page
+from influfinder.components.status_badges import offer_status_badge
+from influfinder.domain.enums import CompensationType, ContentFormat, Currency, OfferCategory, Platform, Tier
+from influfinder.state.offer_editor import ERROR_ID, OfferEditorState
+
+NEW_ROUTE = "/offers/new"
+EDIT_ROUTE = "/offers/[offer_id]/edit"
+
+COPY = {
+    "back": "My offers",
+    "create": "Create offer",
+    "edit": "Edit offer",
+    "intro": "Tell creators what you offer and what you need. Save a draft at any time; publish when it is complete.",
+    "basics": "Basics",
+    "title": "Title",
+    "title_hint": "What creators will do, in a few words: “Brunch for two and a Reel”.",
+    "brand": "Brand",
+    "brand_hint": "The brand you publish this offer for; creators see it as the offer's author.",
+    "description": "Description",
+    "description_hint": "At least 20 characters to publish: the place, the product, the tone you like.",
+    "category": "Category",
+    "category_placeholder": "Choose a category",
+    "platforms": "Platforms",
+    "public": "Listed publicly",
+    "public_hint": "Off: the offer is invite-only. It stays out of the list and search; "
+                   "creators with its link can apply.",
+    "money": "Budget and compensation",
+    "compensation": "Compensation",
+    "currency": "Currency",
+    "budget_min": "Minimum budget",
+    "budget_max": "Maximum budget",
+    "budget_hint": "What you pay per creator. Optional for product and experience offers.",
+    "value": "Retail value",
+    "value_hint": "What the product or experience would cost to buy.",
+    "details": "Compensation details",
+    "details_placeholder": "Paid on approval of the content.",
+    "who": "Who can apply",
+    "who_hint": "A creator with 10,000 or more followers on one of your platforms counts as an influencer; "
+                "everyone else as a regular creator. Leave a number empty for no minimum.",
+    "influencers": "Influencers",
+    "regular": "Regular creators",
+    "min_followers": "Minimum followers",
+    "min_engagement": "Minimum engagement (%)",
+    "verified": "Verified account required",
+    "min_tier": "Minimum tier",
+    "slots": "Creator places",
+    "slots_hint": "How many creators you will accept.",
+    "content": "Content",
+    "formats": "Formats",
+    "hashtags": "Required hashtags",
+    "hashtags_hint": "Separate them with spaces or commas: #CafeAurora #ad",
+    "mentions": "Required mentions",
+    "mentions_hint": "Accounts to tag: @cafe_aurora",
+    "when_where": "Dates and place",
+    "application_deadline": "Application deadline",
+    "content_deadline": "Content deadline",
+    "zone": "Times are in your time zone: ",
+    "city": "City",
+    "visit": "Requires a visit",
+    "visit_hint": "Creators come to your place; you confirm the visit with a code on the day.",
+    "address": "Address of the visit",
+    "cover": "Cover",
+    "cover_hint": "The cover follows the category you choose.",
+    "publish_title": "Publish",
+    "ready": "Everything is in place: you can publish.",
+    "before": "Before you can publish:",
+    "save_draft": "Save draft",
+    "save_changes": "Save changes",
+    "publish": "Publish",
+    "live_hint": "Changes show on the offer page as soon as you save them.",
+    "archived": "This offer is archived: it can no longer be changed.",
+    "views": "views",
+    "applications": "applications",
+    "see_applications": "See applications",
+    "public_page": "Open the public page",
+    "not_found": "Offer not found",
+    "not_found_text": "It may belong to another account, or the link may be mistyped.",
+}
+COMPENSATION = {
+    CompensationType.PAID.value: ("Paid", "wallet", "A fee per creator"),
+    CompensationType.PRODUCT.value: ("Product", "gift", "Creators keep the product"),
+    CompensationType.EXPERIENCE.value: ("Experience", "sparkles", "A visit, a meal, a stay"),
+}
+PLATFORM_NAMES = {Platform.INSTAGRAM.value: "Instagram", Platform.TIKTOK.value: "TikTok",
+                  Platform.FACEBOOK.value: "Facebook"}
+
+S = OfferEditorState
+
+
+def _error(name: str):
+    return S.field_errors.get(name, "")
+
+
+def _text(label: str, name: str, **props) -> rx.Component:
+    """A text input whose every change goes to the state; its error sits right under it."""
+    return field(label, name, error=_error(name), required=False, default_value=S.initial[name],
+                 on_change=lambda value: S.set_field(name, value), **props)
+
+
+def _label(text: str, name: str) -> rx.Component:
+    return rx.el.label(text, html_for=f"field-{name}", style={"fontWeight": "500", "fontSize": "0.9rem"})
+
+
+def _textarea(label: str, name: str, hint: str) -> rx.Component:
+    return rx.vstack(
+        _label(label, name),
+        rx.text_area(id=f"field-{name}", default_value=S.initial[name], rows="6", size="3", width="100%",
+                     on_change=lambda value: S.set_field(name, value),
+                     aria_invalid=rx.cond(_error(name), "true", "false")),
+        rx.text(hint, size="1", color_scheme="gray"),
+        field_error(_error(name)),
+        spacing="1", width="100%",
+    )
+
+
+def _select(label: str, name: str, options: list[tuple[str, str]], placeholder: str = "") -> rx.Component:
+    return rx.vstack(
+        _label(label, name),
+        rx.select.root(
+            rx.select.trigger(id=f"field-{name}", placeholder=placeholder, width="100%"),
+            rx.select.content(*[rx.select.item(text, value=value) for value, text in options]),
+            default_value=S.initial[name],
+            on_change=lambda value: S.set_field(name, value),
+            size="3",
+        ),
+        field_error(_error(name)),
+        spacing="1", width="100%",
+    )
+
+
+def _group(label: str, name: str, options: list[tuple[str, str]], columns) -> rx.Component:
+    """Checkbox cards sending their checked values together (platforms, formats)."""
+    return rx.vstack(
+        rx.text(label, id=f"label-{name}", size="2", weight="medium"),
+        rx.checkbox_cards.root(
+            *[rx.checkbox_cards.item(rx.text(text, size="2", weight="medium"), value=value) for value, text in options],
+            default_value=S.initial_lists[name],
+            on_value_change=lambda values: S.set_field(name, values),
+            columns=columns, gap="2", size="1", width="100%", aria_labelledby=f"label-{name}",
+        ),
+        field_error(_error(name)),
+        spacing="1", width="100%",
+    )
+
+
+def _switch(label: str, name: str, hint: str) -> rx.Component:
+    return rx.vstack(
+        rx.el.label(
+            rx.hstack(rx.switch(id=f"field-{name}", default_checked=S.initial_flags[name],
+                                on_change=lambda value: S.set_field(name, value)),
+                      rx.text(label, size="2", weight="medium"), spacing="2", align="center"),
+            html_for=f"field-{name}",
+        ),
+        rx.text(hint, size="1", color_scheme="gray"),
+        spacing="1",
+    )
+
+
+def _checkbox(label: str, name: str) -> rx.Component:
+    return rx.el.label(
+        rx.hstack(rx.checkbox(id=f"field-{name}", default_checked=S.initial_flags[name],
+                              on_change=lambda value: S.set_field(name, value)),
+                  rx.text(label, size="2"), spacing="2", align="center"),
+        html_for=f"field-{name}",
+    )
+
+
+def _section(title: str, *children, hint: str = "") -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.heading(title, size="4", as_="h2"),
+            rx.text(hint, size="2", color_scheme="gray") if hint else rx.fragment(),
+            *children,
+            spacing="4", width="100%",
+        ),
+        size="3", width="100%",
+    )
+
+
+def _two(*children) -> rx.Component:
+    return rx.grid(*children, columns=rx.breakpoints(initial="1", sm="2"), spacing="4", width="100%")
+
+
+def _chips(items) -> rx.Component:
+    return rx.hstack(rx.foreach(items, lambda item: rx.el.span(item, class_name="chip")), spacing="2", wrap="wrap")
+
+
+# ---- sections ---------------------------------------------------------------------------------
+
+
+def _basics() -> rx.Component:
+    return _section(
+        COPY["basics"],
+        _text(COPY["title"], "title", hint=COPY["title_hint"], max_length=120),
+        rx.cond(S.is_agency, _text(COPY["brand"], "brand_name", hint=COPY["brand_hint"], max_length=120)),
+        _textarea(COPY["description"], "description", COPY["description_hint"]),
+        _two(
+            _select(COPY["category"], "category", [(c.value, c.value.title()) for c in OfferCategory],
+                    COPY["category_placeholder"]),
+            _switch(COPY["public"], "is_public", COPY["public_hint"]),
+        ),
+        _group(COPY["platforms"], "platforms", list(PLATFORM_NAMES.items()), "3"),
+    )
+
+
+def _compensation_choice() -> rx.Component:
+    return rx.vstack(
+        rx.text(COPY["compensation"], id="label-compensation_type", size="2", weight="medium"),
+        rx.radio_cards.root(
+            *[rx.radio_cards.item(
+                rx.hstack(rx.icon(icon, size=18),
+                          rx.vstack(rx.text(text, size="2", weight="bold"),
+                                    rx.text(hint, size="1", color_scheme="gray"), spacing="0", align="start"),
+                          spacing="2", align="center", width="100%"),
+                value=value,
+            ) for value, (text, icon, hint) in COMPENSATION.items()],
+            default_value=S.initial["compensation_type"],
+            on_value_change=lambda value: S.set_field("compensation_type", value),
+            columns=rx.breakpoints(initial="1", sm="3"), gap="2", size="1", width="100%",
+            aria_labelledby="label-compensation_type",
+        ),
+        field_error(_error("compensation_type")),
+        spacing="1", width="100%",
+    )
+
+
+def _money() -> rx.Component:
+    not_paid = S.compensation_type != CompensationType.PAID.value
+    return _section(
+        COPY["money"],
+        _compensation_choice(),
+        rx.grid(
+            _text(COPY["budget_min"], "budget_min", type="number", min="0", step="0.01"),
+            _text(COPY["budget_max"], "budget_max", type="number", min="0", step="0.01"),
+            _select(COPY["currency"], "currency", [(c.value, c.value) for c in Currency]),
+            columns=rx.breakpoints(initial="1", sm="3"), spacing="4", width="100%",
+        ),
+        rx.text(COPY["budget_hint"], size="1", color_scheme="gray", margin_top="-0.5rem"),
+        # Hidden rather than removed, so what was typed stays in the input (and in the state).
+        rx.box(_text(COPY["value"], "compensation_value", type="number", min="0", step="0.01", hint=COPY["value_hint"]),
+               display=rx.cond(not_paid, "block", "none"), width="100%"),
+        _text(COPY["details"], "compensation_details", placeholder=COPY["details_placeholder"], max_length=500),
+    )
+
+
+def _audience(title: str, icon: str, block: str, *extra) -> rx.Component:
+    return rx.box(
+        rx.vstack(
+            rx.hstack(rx.icon(icon, size=16, color=rx.color("accent", 11)), rx.text(title, weight="bold", size="2"),
+                      spacing="2", align="center"),
+            _text(COPY["min_followers"], f"requirements.{block}.min_followers", type="number", min="0",
+                  placeholder="0"),
+            _text(COPY["min_engagement"], f"requirements.{block}.min_engagement", type="number", min="0", max="100",
+                  step="0.1", placeholder="0"),
+            *extra,
+            spacing="3", width="100%",
+        ),
+        padding="1rem", border=f"1px solid {rx.color('gray', 5)}", border_radius="var(--radius-4)", width="100%",
+    )
+
+
+def _who() -> rx.Component:
+    return _section(
+        COPY["who"],
+        _two(
+            _audience(COPY["influencers"], "star", "influencer",
+                      _checkbox(COPY["verified"], "requirements.influencer.verified")),
+            _audience(COPY["regular"], "users", "regular"),
+        ),
+        _two(
+            _select(COPY["min_tier"], "min_tier", [(str(int(t)), t.label) for t in Tier]),
+            _text(COPY["slots"], "slots", type="number", min="1", max="100", hint=COPY["slots_hint"]),
+        ),
+        hint=COPY["who_hint"],
+    )
+
+
+def _content() -> rx.Component:
+    return _section(
+        COPY["content"],
+        _group(COPY["formats"], "content_specs.formats", [(f.value, f.value.title()) for f in ContentFormat],
+               rx.breakpoints(initial="2", sm="4")),
+        _text(COPY["hashtags"], "content_specs.required_hashtags", hint=COPY["hashtags_hint"],
+              placeholder="#YourBrand"),
+        _chips(S.hashtags),
+        _text(COPY["mentions"], "content_specs.required_mentions", hint=COPY["mentions_hint"],
+              placeholder="@yourbrand"),
+        _chips(S.mentions),
+    )
+
+
+def _when_where() -> rx.Component:
+    return _section(
+        COPY["when_where"],
+        _two(
+            _text(COPY["application_deadline"], "application_deadline", type="datetime-local", min=S.min_deadline),
+            _text(COPY["content_deadline"], "content_deadline", type="datetime-local", min=S.min_deadline),
+        ),
+        rx.hstack(rx.icon("globe", size=12), rx.text(COPY["zone"], rx.text.strong(S.zone_name), size="1"),
+                  spacing="1", align="center", color=rx.color("gray", 11), margin_top="-0.5rem"),
+        _text(COPY["city"], "city", max_length=80, autocomplete="address-level2"),
+        _switch(COPY["visit"], "requires_visit", COPY["visit_hint"]),
+        rx.box(_text(COPY["address"], "address", max_length=200, autocomplete="street-address"),
+               display=rx.cond(S.requires_visit, "block", "none"), width="100%"),
+    )
+
+
+# ---- the side panel ---------------------------------------------------------------------------
+
+
+def _cover() -> rx.Component:
+    src = rx.cond(S.category != "", "/covers/" + S.category.lower() + ".svg", "/covers/other.svg")
+    return rx.vstack(
+        rx.image(src=src, alt="", class_name="cover", height="120px", border_radius="var(--radius-4)"),
+        rx.text(rx.text.strong(COPY["cover"]), " · ", COPY["cover_hint"], size="1", color_scheme="gray"),
+        spacing="2", width="100%",
+    )
+
+
+def _busy_button(label: str, busy, **props) -> rx.Component:
+    return rx.button(rx.cond(busy, rx.spinner(size="2")), label, size="3", width="100%", **props)
+
+
+def _draft_actions() -> rx.Component:
+    blocked = S.blockers.length() > 0
+    return rx.vstack(
+        rx.cond(
+            blocked,
+            rx.box(
+                rx.text(COPY["before"], size="2", weight="medium"),
+                rx.el.ul(rx.foreach(S.blockers, lambda reason: rx.el.li(rx.text(reason, size="2"))),
+                         style={"paddingLeft": "1.1rem", "margin": "0.35rem 0 0"}),
+                id="publish-blockers", role="status",
+                padding="0.75rem", border_radius="var(--radius-3)", background_color=rx.color("amber", 3),
+                color=rx.color("amber", 12), width="100%",
+            ),
+            rx.callout(COPY["ready"], icon="circle-check", color_scheme="green", size="1", width="100%"),
+        ),
+        _busy_button(COPY["publish"], S.publishing, on_click=S.publish, disabled=blocked | S.publishing | S.saving,
+                     aria_describedby=rx.cond(blocked, "publish-blockers", "")),
+        _busy_button(COPY["save_draft"], S.saving, on_click=S.save, variant="soft", disabled=S.saving | S.publishing),
+        spacing="3", width="100%",
+    )
+
+
+def _live_actions() -> rx.Component:
+    return rx.vstack(
+        _busy_button(COPY["save_changes"], S.saving, on_click=S.save, disabled=S.saving),
+        rx.text(COPY["live_hint"], size="1", color_scheme="gray"),
+        spacing="2", width="100%",
+    )
+
+
+def _figures() -> rx.Component:
+    return rx.cond(
+        S.editing_id != "",
+        rx.vstack(
+            rx.separator(size="4"),
+            rx.hstack(
+                rx.text(rx.text.strong(S.views, class_name="tabular"), " ", COPY["views"], size="2"),
+                rx.text(rx.text.strong(S.applications_total, class_name="tabular"), " ", COPY["applications"],
+                        size="2"),
+                spacing="4",
+            ),
+            rx.link(COPY["see_applications"], href="/my-offers/" + S.editing_id + "/applications", size="2"),
+            rx.cond(S.status == "ACTIVE", rx.link(COPY["public_page"], href="/offers/" + S.editing_id, size="2")),
+            spacing="2", width="100%",
+        ),
+    )
+
+
+def _aside() -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            _cover(),
+            rx.heading(COPY["publish_title"], size="4", as_="h2"),
+            rx.cond(
+                ~S.can_edit,
+                rx.callout(COPY["archived"], icon="archive", color_scheme="gray", size="1", width="100%"),
+                rx.cond((S.status == "") | (S.status == "DRAFT"), _draft_actions(), _live_actions()),
+            ),
+            _figures(),
+            spacing="4", width="100%",
+        ),
+        size="3", class_name="sticky-aside", width="100%",
+    )
+
+
+# ---- the page ---------------------------------------------------------------------------------
+
+
+def _header() -> rx.Component:
+    return rx.vstack(
+        rx.link(rx.hstack(rx.icon("arrow-left", size=16), COPY["back"], align="center", spacing="1"),
+                href="/my-offers", size="2", color_scheme="gray", underline="hover"),
+        rx.hstack(
+            rx.heading(rx.cond(S.editing_id == "", COPY["create"], COPY["edit"]), size="8", as_="h1"),
+            rx.cond(S.status != "", offer_status_badge(S.status, size="2")),
+            spacing="3", align="center", wrap="wrap",
+        ),
+        rx.text(COPY["intro"], color_scheme="gray"),
+        spacing="2", width="100%",
+    )
+
+
+def _form() -> rx.Component:
+    return rx.el.fieldset(
+        rx.vstack(_basics(), _money(), _who(), _content(), _when_where(), spacing="5", width="100%"),
+        disabled=~S.can_edit,
+        key=S.form_key,  # re-mount with the loaded values after every load
+        style={"border": "none", "padding": "0", "margin": "0", "minWidth": "0", "width": "100%"},
+    )
+
+
+def _editor() -> rx.Component:
+    return rx.vstack(
+        _header(),
+        notice(S.saved),
+        rx.box(form_error(S.error), id=ERROR_ID, width="100%"),
+        rx.grid(
+            _form(),
+            rx.box(_aside()),
+            columns=rx.breakpoints(initial="1", md="minmax(0, 1fr) 320px"),
+            spacing="6", width="100%",
+        ),
+        spacing="5", width="100%",
+        data_testid="offer-editor",
+    )
+
+
+def _loading() -> rx.Component:
+    return rx.vstack(
+        rx.skeleton(rx.heading("Create offer", size="8")),
+        rx.skeleton(height="320px", width="100%"),
+        rx.skeleton(height="240px", width="100%"),
+        spacing="4", width="100%", aria_busy="true",
+    )
+
+
+def offer_editor_page() -> rx.Component:
+    return page(
+        rx.cond(
+            S.loading,
+            _loading(),
+            rx.cond(
+                S.found,
+                _editor(),
+                empty_state("search-x", COPY["not_found"], COPY["not_found_text"],
+                            nav_button(COPY["back"], href="/my-offers")),
+            ),
+        ),
+    )

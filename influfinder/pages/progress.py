@@ -1,0 +1,198 @@
+"""/progress: a creator's "My progress": tier, karma, the bar to the next tier, what it unlocks, karma history."""
+
+import reflex as rx
+
+from influfinder.components.badges import tier_badge
+from influfinder.components.layout import link_button, page
+from influfinder.state.progress import KarmaLine, ProgressState
+
+ROUTE = "/progress"
+COPY = {
+    "eyebrow": "Your standing",
+    "title": "My progress",
+    "subtitle": "Every completed collaboration earns karma. Karma moves you up the tiers, and tiers open doors.",
+    "karma": "karma",
+    "completed": "completed collaborations",
+    "to_next": "Progress to ",
+    "more": " more to go",
+    "top": "You reached the top tier. Every collaboration still adds karma.",
+    "unlocks": "What the next tier unlocks",
+    "now": "What you have now",
+    "numbers": "Your numbers",
+    "collaborations": "Collaborations",
+    "done": "Completed",
+    "completion_rate": "Completion rate",
+    "rating": "Average rating",
+    "rating_one": " rating",
+    "ratings": " ratings",
+    "applications": "Applications sent",
+    "history": "Karma history",
+    "col_n": "#",
+    "col_offer": "Collaboration",
+    "col_date": "Completed",
+    "col_gain": "Karma",
+    "col_total": "Total",
+    "col_tier": "Tier",
+    "empty": "Complete your first collaboration to earn 100 karma and become an Explorer.",
+    "browse": "Find an offer",
+    "previous": "Previous",
+    "next": "Next",
+    "page": "Page ",
+    "of": " of ",
+    "pages": "Pages of karma history",
+}
+
+_S = ProgressState
+
+
+def stat(label: str, value, hint=None) -> rx.Component:
+    return rx.card(
+        rx.vstack(rx.text(label, size="2", color_scheme="gray"),
+                  rx.text(value, size="7", weight="bold", class_name="tabular"),
+                  hint if hint is not None else rx.fragment(), spacing="1"),
+        size="2", width="100%",
+    )
+
+
+def _hero() -> rx.Component:
+    return rx.card(
+        rx.vstack(
+            rx.flex(
+                rx.hstack(
+                    rx.box(rx.icon("trophy", size=30), class_name="step-icon", width="64px", height="64px"),
+                    rx.vstack(tier_badge(_S.tier_level, size="3"),
+                              rx.hstack(rx.text(_S.karma, size="8", weight="bold", class_name="tabular",
+                                                data_testid="karma"),
+                                        rx.text(COPY["karma"], size="3", color_scheme="gray"), align="baseline",
+                                        spacing="2"),
+                              spacing="1"),
+                    align="center", spacing="4",
+                ),
+                rx.text(rx.text.strong(_S.completed), " ", COPY["completed"], size="2", color_scheme="gray"),
+                direction=rx.breakpoints(initial="column", sm="row"), justify="between",
+                align=rx.breakpoints(initial="start", sm="center"), gap="3", width="100%",
+            ),
+            rx.cond(
+                _S.next_tier != "",
+                rx.vstack(
+                    rx.hstack(rx.text(COPY["to_next"], rx.text.strong(_S.next_tier), size="2"), rx.spacer(),
+                              rx.text(_S.progress, "% · ", _S.completions_to_next, COPY["more"], size="2",
+                                      color_scheme="gray", class_name="tabular"), width="100%", wrap="wrap"),
+                    rx.progress(value=_S.progress.to(int), max=100, size="3",
+                                aria_label=COPY["to_next"] + _S.next_tier),
+                    spacing="2", width="100%",
+                ),
+                rx.text(COPY["top"], size="2"),
+            ),
+            spacing="5", width="100%",
+        ),
+        size="4", width="100%", data_testid="tier-card",
+    )
+
+
+def _bullets(title: str, items, icon: str) -> rx.Component:
+    return rx.card(
+        rx.vstack(rx.heading(title, size="4", as_="h2"),
+                  rx.foreach(items, lambda t: rx.hstack(rx.icon(icon, size=16, color=rx.color("accent", 10),
+                                                                flex_shrink="0"),
+                                                        rx.text(t, size="2"), align="start", spacing="2")),
+                  spacing="3"),
+        size="3", width="100%",
+    )
+
+
+def _numbers() -> rx.Component:
+    n = _S.numbers
+    return rx.vstack(
+        rx.heading(COPY["numbers"], size="5", as_="h2"),
+        rx.grid(
+            stat(COPY["collaborations"], n.collaborations),
+            stat(COPY["done"], n.completed),
+            stat(COPY["completion_rate"], n.completion_rate),
+            stat(COPY["rating"], n.average_rating,
+                 rx.text(n.rating_count, rx.cond(n.rating_count == 1, COPY["rating_one"], COPY["ratings"]), size="1",
+                         color_scheme="gray")),
+            stat(COPY["applications"], n.applications_sent),
+            columns=rx.breakpoints(initial="2", sm="3", lg="5"), spacing="3", width="100%",
+        ),
+        spacing="3", width="100%",
+    )
+
+
+def _history_row(line: KarmaLine) -> rx.Component:
+    return rx.table.row(
+        rx.table.cell(line.number, class_name="tabular"),
+        rx.table.row_header_cell(rx.link(line.offer_title, href="/collaborations/" + line.collaboration_id)),
+        rx.table.cell(line.completed, class_name="tabular", white_space="nowrap"),
+        rx.table.cell("+", line.gained, class_name="tabular", color=rx.color("green", 11)),
+        rx.table.cell(line.total, class_name="tabular"),
+        rx.table.cell(line.tier),
+    )
+
+
+def _pager() -> rx.Component:
+    def link(label, target, enabled):
+        return rx.cond(enabled, link_button(label, href="/progress?page=" + target.to_string(), variant="soft",
+                                            size="2"),
+                       rx.button(label, variant="soft", size="2", disabled=True))
+
+    return rx.cond(_S.pages > 1, rx.el.nav(
+        rx.hstack(link(COPY["previous"], _S.page - 1, _S.page > 1),
+                  rx.text(COPY["page"], _S.page, COPY["of"], _S.pages, size="2", color_scheme="gray"),
+                  link(COPY["next"], _S.page + 1, _S.page < _S.pages), spacing="3", align="center"),
+        aria_label=COPY["pages"]))
+
+
+def _history() -> rx.Component:
+    head = [COPY[k] for k in ("col_n", "col_offer", "col_date", "col_gain", "col_total", "col_tier")]
+    return rx.vstack(
+        rx.heading(COPY["history"], size="5", as_="h2"),
+        rx.cond(
+            _S.history_total > 0,
+            rx.vstack(
+                rx.box(rx.table.root(
+                    rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in head])),
+                    rx.table.body(rx.foreach(_S.history, _history_row)),
+                    variant="surface", width="100%",
+                ), width="100%", overflow_x="auto"),
+                _pager(),
+                spacing="3", width="100%",
+            ),
+            rx.card(rx.hstack(rx.text(COPY["empty"], size="2"), rx.spacer(),
+                              link_button(COPY["browse"], href="/offers", size="2"), align="center", wrap="wrap",
+                              spacing="3", width="100%"), size="2", width="100%"),
+        ),
+        spacing="3", width="100%",
+    )
+
+
+def _header() -> rx.Component:
+    return rx.vstack(
+        rx.text(COPY["eyebrow"], size="2", weight="bold", color=rx.color("accent", 11)),
+        rx.heading(COPY["title"], size="8", as_="h1"),
+        rx.text(COPY["subtitle"], color_scheme="gray", size="3"),
+        spacing="2",
+    )
+
+
+def progress_page() -> rx.Component:
+    return page(rx.vstack(
+        _header(),
+        rx.cond(
+            _S.loading,
+            rx.vstack(rx.skeleton(height="180px", width="100%"), rx.skeleton(height="140px", width="100%"),
+                      spacing="4", width="100%", aria_busy="true"),
+            rx.vstack(
+                _hero(),
+                rx.grid(
+                    rx.cond(_S.next_tier != "", _bullets(COPY["unlocks"], _S.next_unlocks, "lock-open")),
+                    _bullets(COPY["now"], _S.benefits, "check"),
+                    columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%",
+                ),
+                _numbers(),
+                _history(),
+                spacing="6", width="100%",
+            ),
+        ),
+        spacing="5", width="100%",
+    ))

@@ -1,0 +1,158 @@
+"""/collaborations: the signed-in user's collaborations, one page at a time, with each one's next step.
+
+The page and the status filter live in the URL (?status=SCHEDULED&page=2). Rows hold public
+fields only: the other party's display name, never their email.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import reflex as rx
+
+from influfinder.components.collaboration_badges import status_label
+from influfinder.domain.enums import CollaborationStatus as S
+from influfinder.services import collaborations
+from influfinder.services.errors import ServiceError
+from influfinder.state import local_time
+from influfinder.state.auth import current_actor, to_login
+from influfinder.state.forms import run_service
+
+PAGE_SIZE = 10
+CREATOR, OWNER = "creator", "owner"
+
+# What the viewer does next, by status and role (the brief's words); None: the other side acts.
+PROPOSE = "Propose a visit date"
+CONFIRM = "Confirm the visit"
+SHOW_CODE = "Show your visit code"
+MARK_VISITED = "Mark visited"
+SUBMIT = "Submit content"
+REVIEW = "Review content"
+RATE = "Rate"
+WAITING = {
+    S.ACCEPTED.value: "Waiting for the creator to propose a visit date",
+    S.SCHEDULED.value: "Waiting for the other party to confirm the date",
+    S.VISITED.value: "Waiting for the creator's content",
+    S.CONTENT_SUBMITTED.value: "Waiting for the business's review",
+    S.IN_REVIEW.value: "Waiting for the business's review",
+}
+RATED = "Waiting for the other party's rating"
+DONE = {
+    S.COMPLETED.value: "Completed", S.CANCELLED.value: "Cancelled",
+    S.DISPUTED.value: "In dispute: our team will help",
+}
+
+
+@dataclass
+class CollabRow:
+    id: str = ""
+    status: str = ""
+    offer_title: str = ""
+    other_party: str = ""
+    other_role: str = ""  # "Business" or "Creator": who the other party is
+    next_step: str = ""
+    my_turn: bool = False
+    when: str = ""  # the visit, or the last activity
+
+
+@dataclass
+class StatusTab:
+    value: str = ""  # "" for all
+    label: str = ""
+    count: int = 0
+    current: bool = False
+
+
+@dataclass
+class _Step:
+    text: str
+    mine: bool
+
+
+def next_step(row: collaborations.CollaborationRow, actions: list[str] | None) -> _Step:
+    """The viewer's next step; `actions` are the detail's actions, read only for rows in review."""
+    status, role = row.status, row.viewer_role
+    if status in DONE:
+        return _Step(DONE[status], False)
+    if status == S.IN_REVIEW.value and actions is not None and "approve" not in actions:
+        return _Step(RATE, True) if "rate" in actions else _Step(RATED, False)
+    if status == S.SCHEDULED.value and row.scheduled_date is not None:
+        return _Step(SHOW_CODE if role == CREATOR else MARK_VISITED, True)
+    mine = {
+        (S.ACCEPTED.value, CREATOR): PROPOSE, (S.VISITED.value, CREATOR): SUBMIT,
+        (S.CONTENT_SUBMITTED.value, OWNER): REVIEW, (S.IN_REVIEW.value, OWNER): REVIEW,
+    }.get((status, role))
+    if status == S.SCHEDULED.value and row.awaiting_me:
+        mine = CONFIRM
+    return _Step(mine, True) if mine else _Step(WAITING.get(status, ""), False)
+
+
+class CollaborationListState(rx.State):
+    rows: list[CollabRow] = []
+    tabs: list[StatusTab] = []
+    total: int = 0
+    page: int = 1
+    pages: int = 1
+    status: str = ""
+    loading: bool = True
+    error: str = ""
+    _zone: str = local_time.UTC
+
+    @rx.event
+    def start(self):
+        """on_load: ask the browser for its time zone, then load (times show in the visitor's zone)."""
+        self.loading = True
+        return rx.call_script(local_time.ZONE_SCRIPT, callback=CollaborationListState.load)
+
+    @rx.event
+    async def load(self, zone: str = ""):
+        actor = current_actor(self)
+        if actor is None:
+            return to_login(self)
+        self._zone = local_time.zone_name(zone) if zone else self._zone
+        params = self.router.url.query_parameters
+        wanted = params.get("status", "")
+        self.status = wanted if wanted in S.values() else ""
+        raw_page = params.get("page", "1")
+        requested = int(raw_page) if raw_page.isdigit() and len(raw_page) < 6 else 1
+        try:
+            result, details = await run_service(_page_of, actor, self.status, requested)
+        except ServiceError:
+            result, details = await run_service(_page_of, actor, self.status, 1)
+        self._show(result, details)
+        self.loading = False
+
+    def _show(self, result: collaborations.MyCollaborations, details: dict[str, list[str]]) -> None:
+        page = result.page
+        self.rows = [_row(r, details.get(r.id), self._zone) for r in page.items]
+        self.total, self.page, self.pages = page.total, page.page, page.pages
+        everything = sum(result.counts.values())
+        self.tabs = [StatusTab("", "All", everything, self.status == "")] + [
+            StatusTab(value, status_label(value), count, self.status == value)
+            for value, count in result.counts.items() if count or value == self.status
+        ]
+
+    @rx.var
+    def status_query(self) -> str:
+        """The filter as it goes into the pager's links ("&status=SCHEDULED", or nothing)."""
+        return f"&status={self.status}" if self.status else ""
+
+
+def _page_of(db, actor, status: str, page: int):
+    result = collaborations.list_my_collaborations(db, actor, status or None, page, PAGE_SIZE)
+    # A row in review does not say whether it was approved or rated: the detail's actions do.
+    in_review = [r.id for r in result.page.items if r.status == S.IN_REVIEW.value]
+    details = {cid: collaborations.get_collaboration(db, actor, cid).actions for cid in in_review}
+    return result, details
+
+
+def _row(row: collaborations.CollaborationRow, actions: list[str] | None, zone: str) -> CollabRow:
+    step = next_step(row, actions)
+    visit = row.scheduled_date or row.proposed_date
+    live = row.status in (S.SCHEDULED.value,) and visit is not None
+    when = f"Visit {local_time.when(visit, zone)}" if live else f"Updated {local_time.day(row.updated_at, zone)}"
+    return CollabRow(
+        id=row.id, status=row.status, offer_title=row.offer_title, other_party=row.other_party,
+        other_role="Business" if row.viewer_role == CREATOR else "Creator", next_step=step.text, my_turn=step.mine,
+        when=when,
+    )

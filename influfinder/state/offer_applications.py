@@ -1,0 +1,108 @@
+"""/my-offers/[offer_id]/applications: one offer's applications with each creator's summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import reflex as rx
+
+from influfinder.domain.enums import ApplicationStatus
+from influfinder.services import applications, offer_management
+from influfinder.services.applications import ApplicantRow, CreatorSummary
+from influfinder.services.errors import ServiceError
+from influfinder.state.auth import current_actor, to_login
+from influfinder.state.display import day, money, number, path_part, query_choice, query_page
+from influfinder.state.forms import FormState, run_service
+
+PAGE_SIZE = 10
+STATUSES = ApplicationStatus.values()
+
+
+@dataclass
+class ApplicantCard:
+    id: str = ""
+    status: str = ""
+    message: str = ""
+    fee: str = ""
+    applied: str = ""
+    name: str = ""
+    username: str = ""
+    initials: str = ""
+    tier_level: int = 0
+    karma: int = 0
+    rating: str = ""
+    completed: int = 0
+    followers: str = ""
+    engagement: str = ""
+    fit_score: int = 0
+    fit_met: int = 0
+    fit_total: int = 0
+
+
+def summary_fields(creator: CreatorSummary) -> dict:
+    """A creator's summary as words and numbers, shared by the list and the single application."""
+    return dict(
+        name=creator.display_name, username=creator.username, initials=creator.display_name[:2].upper(),
+        tier_level=creator.tier_level, karma=creator.karma,
+        rating=f"{creator.rating:.1f} ({creator.rating_count})" if creator.rating is not None else "",
+        completed=creator.completed_collaborations, followers=number(creator.followers),
+        engagement=f"{creator.engagement:.1f}%", fit_score=creator.fit_score,
+    )
+
+
+def applicant_card(row: ApplicantRow) -> ApplicantCard:
+    return ApplicantCard(
+        id=row.id, status=row.status, message=row.message, fee=money(row.proposed_fee, row.currency),
+        applied=day(row.created_at), fit_met=sum(c.met for c in row.creator.fit), fit_total=len(row.creator.fit),
+        **summary_fields(row.creator),
+    )
+
+
+class OfferApplicationsState(FormState, rx.State):
+    loading: bool = True
+    found: bool = True
+    offer_ref: str = ""
+    offer_title: str = ""
+    offer_status: str = ""
+    slots: int = 1
+    slots_taken: int = 0
+    counts: dict[str, int] = {}
+    status: str = ""
+    rows: list[ApplicantCard] = []
+    total: int = 0
+    everything: int = 0
+    page: int = 1
+    pages: int = 1
+
+    @rx.event
+    async def load(self):
+        self.loading, self.found = True, True
+        self._reset_errors()
+        yield
+        actor = current_actor(self)
+        if actor is None:
+            yield to_login(self)
+            return
+        self.offer_ref = path_part(self, 2)
+        self.status, self.page = query_choice(self, "status", STATUSES), query_page(self)
+        try:
+            await self._fetch(actor)
+        except ServiceError as error:
+            self.found = False
+            self.error = error.message
+        except Exception:  # noqa: BLE001
+            self._failed("listing an offer's applications")
+        self.loading = False
+
+    async def _fetch(self, actor) -> None:
+        offer = await run_service(offer_management.get_offer_for_owner, actor, self.offer_ref)
+        result = await run_service(applications.list_for_offer, actor, self.offer_ref, self.status, self.page,
+                                   PAGE_SIZE)
+        if not result.items and result.page > result.pages:
+            result = await run_service(applications.list_for_offer, actor, self.offer_ref, self.status,
+                                       result.pages, PAGE_SIZE)
+        self.offer_title, self.offer_status = offer.values["title"], offer.status
+        self.slots, self.slots_taken = offer.values["slots"], offer.slots_taken
+        self.counts, self.everything = offer.applications, sum(offer.applications.values())
+        self.rows = [applicant_card(r) for r in result.items]
+        self.total, self.page, self.pages = result.total, result.page, result.pages

@@ -1,0 +1,128 @@
+"""Offers as the pages show them: dataclass rows of public fields, and the words for their values.
+
+Plain Python shared by the Browse state and the offer page state; no state lives here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from influfinder.domain.enums import Tier
+from influfinder.services import offers as offer_service
+
+SYMBOLS = {"EUR": "€", "USD": "$", "MXN": "MX$"}
+_KNOWN_CATEGORIES = {"food", "fashion", "beauty", "travel", "tech", "fitness", "lifestyle", "home", "entertainment"}
+
+
+@dataclass
+class OfferCard:
+    id: str = ""
+    title: str = ""
+    brand: str = ""
+    description: str = ""
+    category: str = ""
+    cover: str = ""
+    platforms: list[str] = field(default_factory=list)
+    city: str = ""
+    budget: str = ""
+    currency: str = ""
+    compensation_type: str = ""  # PAID, PRODUCT or EXPERIENCE: what badges match on
+    compensation: str = ""  # its label
+    deadline: str = ""
+    requires_visit: bool = False
+    min_tier: int = 0
+    min_tier_label: str = ""
+
+
+@dataclass
+class OfferDetailView(OfferCard):
+    compensation_details: str = ""
+    compensation_value: str = ""
+    application_deadline: str = ""
+    content_deadline: str = ""
+    address: str = ""
+    slots: int = 1
+    influencer_followers: str = ""
+    influencer_engagement: str = ""
+    influencer_verified: bool = False
+    regular_followers: str = ""
+    regular_engagement: str = ""
+    formats: list[str] = field(default_factory=list)
+    hashtags: list[str] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)
+
+
+def money(amount, currency: str) -> str:
+    if amount is None:
+        return ""
+    return f"{SYMBOLS.get(currency, currency + ' ')}{amount:,.0f}"
+
+
+def platform_label(value: str) -> str:
+    return value.title().replace("Tiktok", "TikTok")
+
+
+def _budget(summary: offer_service.OfferSummary) -> str:
+    budget = money(summary.budget_min, summary.currency)
+    if summary.budget_max is not None and summary.budget_max != summary.budget_min:
+        budget = f"{budget} – {money(summary.budget_max, summary.currency)}" if budget else \
+            f"Up to {money(summary.budget_max, summary.currency)}"
+    return budget
+
+
+def day(moment: datetime | None, *, year: bool = False) -> str:
+    if moment is None:
+        return ""
+    return f"{moment:%b} {moment.day}, {moment.year}" if year else f"{moment:%b} {moment.day}"
+
+
+def _cover(category: str) -> str:
+    key = category.lower()
+    return f"/covers/{key if key in _KNOWN_CATEGORIES else 'other'}.svg"
+
+
+def _card_fields(summary: offer_service.OfferSummary) -> dict:
+    return dict(
+        id=summary.id,
+        title=summary.title,
+        brand=summary.brand,
+        description=summary.description,
+        category=summary.category.title(),
+        cover=_cover(summary.category),
+        platforms=[platform_label(p) for p in summary.platforms],
+        city=summary.city,
+        budget=_budget(summary),
+        currency=summary.currency,
+        compensation_type=summary.compensation_type,
+        compensation=summary.compensation_type.title(),
+        deadline=day(summary.application_deadline),
+        requires_visit=summary.requires_visit,
+        min_tier=summary.min_tier,
+        min_tier_label=Tier(summary.min_tier).label,
+    )
+
+
+def offer_card(summary: offer_service.OfferSummary) -> OfferCard:
+    return OfferCard(**_card_fields(summary))
+
+
+def offer_detail(detail: offer_service.OfferDetail) -> OfferDetailView:
+    s, req, specs = detail.summary, detail.requirements, detail.content_specs
+    return OfferDetailView(
+        **_card_fields(s),
+        compensation_details=detail.compensation_details,
+        compensation_value=money(s.compensation_value, s.currency),
+        application_deadline=day(s.application_deadline, year=True),
+        content_deadline=day(detail.content_deadline, year=True),
+        address=detail.address,
+        slots=s.slots,
+        influencer_followers=f"{req.influencer.min_followers:,}",
+        influencer_engagement=f"{req.influencer.min_engagement:g}%",
+        influencer_verified=req.influencer.verified,
+        regular_followers=f"{req.regular.min_followers:,}",
+        regular_engagement=f"{req.regular.min_engagement:g}%",
+        formats=[f.value.title() for f in specs.formats],
+        hashtags=list(specs.required_hashtags),
+        mentions=list(specs.required_mentions),
+    )

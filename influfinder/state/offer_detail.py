@@ -1,0 +1,185 @@
+"""/offers/[offer_id]: one public offer, the business's track record, the creator's fit, and applying.
+
+Who is looking decides what the page offers: a creator sees each requirement met or unmet and
+why Apply is disabled (services.applications.check_apply); anyone else is asked to log in as a
+creator. The view is counted once per viewer and day, after the page is shown.
+"""
+
+from __future__ import annotations
+
+import logging
+import urllib.parse
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import reflex as rx
+from sqlmodel import Session
+
+from influfinder.services import applications
+from influfinder.services import offers as offer_service
+from influfinder.services.actors import Actor
+from influfinder.services.applications import ApplyCheck
+from influfinder.services.business_record import BusinessRecord, business_record
+from influfinder.services.errors import ServiceError
+from influfinder.services.offer_search import record_view, viewer_key
+from influfinder.state.auth import client_ip, current_actor, current_path, to_login, user_agent
+from influfinder.state.display import path_part
+from influfinder.state.forms import FormState, form_text, run_service
+from influfinder.state.offer_cards import OfferDetailView, offer_detail
+
+log = logging.getLogger(__name__)
+
+MAX_LINK_LINES = 20  # the service allows 5 links; more lines than this is not a form a person typed
+UNREADABLE = "The form could not be read. Reload the page and try again."
+NOT_A_CREATOR = "Only creators can apply to offers."
+
+
+@dataclass
+class BusinessView:
+    name: str = ""
+    initials: str = ""
+    city: str = ""
+    rating: str = ""  # "4.6", or "" before the first rating
+    rating_count: int = 0
+    completed: int = 0
+    since: str = ""
+
+
+@dataclass
+class FitRow:
+    label: str = ""
+    met: bool = False
+    detail: str = ""
+
+
+def _business(record: BusinessRecord | None) -> BusinessView:
+    if record is None:
+        return BusinessView()
+    words = [w for w in record.name.split() if w[:1].isalnum()]
+    return BusinessView(
+        name=record.name, initials="".join(w[0] for w in words[:2]).upper() or "?", city=record.city,
+        rating=f"{record.rating:.1f}" if record.rating is not None else "", rating_count=record.rating_count,
+        completed=record.completed_collaborations, since=f"{record.member_since:%B %Y}",
+    )
+
+
+def _read_offer(db: Session, actor: Actor | None, offer_id: str):
+    """The offer, its business's record and, for a creator, the apply check: one transaction."""
+    detail = offer_service.get_public_offer_detail(db, offer_id)
+    if detail is None:
+        return None, None, None
+    check = None
+    if actor is not None and actor.is_creator:
+        try:
+            check = applications.check_apply(db, actor, offer_id)
+        except ServiceError as error:  # read-only: nothing to roll back; the panel says why
+            check = ApplyCheck(False, [error.message], [], None)
+    return detail, business_record(db, offer_id), check
+
+
+class OfferDetailState(FormState, rx.State):
+    offer: OfferDetailView = OfferDetailView()
+    business: BusinessView = BusinessView()
+    found: bool = False
+    loading: bool = True
+    viewer: str = "anonymous"  # "anonymous", "creator" or "other" (a business, an agency, an admin)
+    fit: list[FitRow] = []
+    reasons: list[str] = []
+    can_apply: bool = False
+    application_id: str = ""  # the viewer's own application to this offer, once they applied
+    apply_open: bool = False
+    sent: bool = False
+    login_href: str = "/login"
+    _offer_id: str = ""
+
+    @rx.event
+    async def load(self):
+        """Read the offer named in the URL; anything but an active public offer shows "not found"."""
+        self.loading, self.apply_open, self.sent = True, False, False
+        self._reset_errors()
+        yield  # never show the previous offer while this one is read
+        offer_id = path_part(self, 1)
+        actor = current_actor(self)
+        self.login_href = "/login?next=" + urllib.parse.quote(current_path(self), safe="")
+        try:
+            detail, record, check = await run_service(_read_offer, actor, offer_id)
+        except Exception:  # noqa: BLE001
+            self._failed("reading an offer")
+            detail, record, check = None, None, None
+        self.found = detail is not None
+        self._offer_id = offer_id if detail else ""
+        self.offer = offer_detail(detail) if detail else OfferDetailView()
+        self.business = _business(record)
+        self.viewer = "anonymous" if actor is None else "creator" if actor.is_creator else "other"
+        self._show_check(check, actor)
+        self.loading = False
+        if detail is not None:
+            yield
+            await self._count_view(actor)
+
+    def _show_check(self, check: ApplyCheck | None, actor: Actor | None) -> None:
+        self.fit = [FitRow(c.label, c.met, c.detail) for c in check.checks] if check else []
+        self.reasons = list(check.reasons) if check else ([NOT_A_CREATOR] if actor else [])
+        self.can_apply = bool(check and check.can_apply)
+        self.application_id = (check.application_id or "") if check else ""
+
+    async def _count_view(self, actor: Actor | None) -> None:
+        key = viewer_key(actor.id if actor else None, client_ip(self), user_agent(self))
+        try:
+            await run_service(record_view, self._offer_id, key, datetime.now(timezone.utc).date())
+        except Exception:  # noqa: BLE001 - a lost view count must never break the page
+            log.warning("could not record a view of offer %s", self._offer_id, exc_info=True)
+
+    @rx.event
+    def set_apply_open(self, open_: bool):
+        """Open the form only when applying is possible; closing is always allowed."""
+        self._reset_errors()
+        self.apply_open = open_ is True and (self.can_apply or self.sent)
+        if not self.apply_open:
+            self.sent = False
+
+    @rx.event
+    async def apply(self, form: dict):
+        actor = current_actor(self)
+        if actor is None:
+            yield to_login(self)
+            return
+        self._reset_errors()
+        raw = _apply_form(form)
+        if raw is None:
+            self.error = UNREADABLE
+            return
+        self.busy = True
+        yield
+        try:
+            self.application_id = str(await run_service(applications.apply, actor, self._offer_id, raw))
+            self.sent = True
+        except ServiceError as error:
+            self._refused(error)
+        except Exception:  # noqa: BLE001
+            self._failed("applying to an offer")
+        self.busy = False
+        if self.sent:
+            await self._recheck(actor)
+
+    async def _recheck(self, actor: Actor) -> None:
+        """After applying, the panel shows "already applied" and the link to the application."""
+        try:
+            _detail, _record, check = await run_service(_read_offer, actor, self._offer_id)
+        except Exception:  # noqa: BLE001
+            log.warning("could not refresh the apply check of offer %s", self._offer_id, exc_info=True)
+            return
+        self._show_check(check, actor)
+
+    @rx.var
+    def fit_met(self) -> int:
+        return sum(1 for row in self.fit if row.met)
+
+
+def _apply_form(form: object) -> dict | None:
+    """The form's fields in the shape services.applications.apply validates; links one per line."""
+    message, fee, links = (form_text(form, name, 20_000) for name in ("message", "proposed_fee", "links"))
+    if message is None or fee is None or links is None:
+        return None
+    lines = [line.strip() for line in links.splitlines() if line.strip()][:MAX_LINK_LINES]
+    return {"message": message, "proposed_fee": fee, "links": lines}

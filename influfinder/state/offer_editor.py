@@ -1,0 +1,242 @@
+"""The offer form for businesses and agencies: /offers/new and /offers/[offer_id]/edit.
+
+The form's inputs are uncontrolled: each change is sent to `set_field`, which keeps the value
+in a backend-only dict (`_values`) and recomputes why Publish is not possible yet, so the page
+can say so before anyone clicks. Saving and publishing send those values to
+services.offer_management, which validates them again: the live check is a courtesy only.
+
+Dates: the inputs are `datetime-local`, in the person's own time. The browser tells us its
+time zone (an IANA name, and its UTC offset as a fallback) when the page loads; the state
+converts to UTC before the service sees a date, and back to local time to fill the form.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone, tzinfo
+
+import reflex as rx
+
+from influfinder.domain.enums import CompensationType, UserType
+from influfinder.services import offer_management
+from influfinder.services.actors import Actor
+from influfinder.services.errors import ServiceError
+from influfinder.services.offer_management import InvalidOffer
+from influfinder.state.auth import current_actor, to_login
+from influfinder.state.display import path_part, query
+from influfinder.state.forms import FormState, run_service
+
+ERROR_ID = "offer-form-error"
+GROUPS = ("platforms", "content_specs.formats", "compensation_type")  # labelled by a text, not a <label for>
+from influfinder.state.offer_form import (
+    ARCHIVED, CHECK_FIELDS, FIELD_NAMES, LISTS, LOCAL_FORMAT, NEW, PUBLISHED, SAVED, ZONE_SCRIPT, acceptable,
+    blank_values, checked, chips, form_values, publish_blockers, raw_offer, with_change, zone_from,
+)
+
+
+class OfferEditorState(FormState, rx.State):
+    loading: bool = True
+    found: bool = True
+    editing_id: str = ""  # "" while the offer is new
+    status: str = ""
+    form_key: str = ""  # changes on every load, so the inputs re-mount with the loaded values
+    initial: dict[str, str] = {}
+    initial_flags: dict[str, bool] = {}
+    initial_lists: dict[str, list[str]] = {}
+    category: str = ""
+    compensation_type: str = CompensationType.PAID.value
+    requires_visit: bool = False
+    hashtags: list[str] = []
+    mentions: list[str] = []
+    blockers: list[str] = []
+    is_agency: bool = False
+    can_edit: bool = True
+    zone_name: str = "UTC"
+    min_deadline: str = ""
+    views: int = 0
+    applications_total: int = 0
+    saving: bool = False
+    publishing: bool = False
+    saved: str = ""
+    _values: dict = {}
+    _zone: str = "UTC"
+    _offset: int = 0
+    _verified: bool = False
+    _loads: int = 0
+
+    @rx.event
+    def load(self):
+        """Ask the browser for its time zone; `load_in_zone` reads the offer with it."""
+        self.loading, self.found, self.saved = True, True, ""
+        self._reset_errors()
+        yield rx.call_script(ZONE_SCRIPT, callback=OfferEditorState.load_in_zone)
+
+    @rx.event
+    async def load_in_zone(self, answer: list):
+        actor = current_actor(self)
+        if actor is None:
+            yield to_login(self)
+            return
+        zone, self.zone_name = zone_from(answer)
+        self._zone, self._offset = self.zone_name, _minutes(zone)
+        target = path_part(self, 2)
+        self.editing_id = "" if path_part(self, 1) == NEW else target
+        try:
+            values = await self._read(actor, zone)
+        except ServiceError as error:
+            self.found, self.loading = False, False
+            self.error = error.message
+            return
+        except Exception:  # noqa: BLE001 - logged; the page shows a plain message
+            self._failed("loading the offer form")
+            self.loading = False
+            return
+        self._show(actor, values, zone)
+        self.saved = PUBLISHED if query(self, "published") else SAVED if query(self, "saved") else ""
+
+    async def _read(self, actor: Actor, zone: tzinfo) -> dict:
+        if not self.editing_id:
+            self.status, self.can_edit, self.views, self.applications_total = "", True, 0, 0
+            return blank_values()
+        offer = await run_service(offer_management.get_offer_for_owner, actor, self.editing_id)
+        self.status, self.can_edit = offer.status, "edit" in offer.actions
+        self.views, self.applications_total = offer.views, sum(offer.applications.values())
+        return form_values(offer.values, zone)
+
+    def _show(self, actor: Actor, values: dict, zone: tzinfo) -> None:
+        self._values, self._verified = values, actor.is_verified
+        self.is_agency = actor.user_type is UserType.AGENCY
+        self.initial = {k: v for k, v in values.items() if isinstance(v, str)}
+        self.initial_flags = {k: v for k, v in values.items() if isinstance(v, bool)}
+        self.initial_lists = {group: checked(values, group) for group in LISTS}
+        self.category, self.compensation_type = values["category"], values["compensation_type"]
+        self.requires_visit = bool(values["requires_visit"])
+        self.hashtags = chips(values["content_specs.required_hashtags"])
+        self.mentions = chips(values["content_specs.required_mentions"])
+        self.min_deadline = datetime.now(zone).strftime(LOCAL_FORMAT)
+        self._loads += 1
+        self.form_key = f"{self.editing_id or NEW}-{self._loads}"
+        self._recheck()
+        self.loading = False
+
+    def _zone_info(self) -> tzinfo:
+        zone, _name = zone_from([self._zone, -self._offset])
+        return zone
+
+    def _recheck(self) -> None:
+        self.blockers = publish_blockers(self._values, self._zone_info(), verified=self._verified,
+                                         with_brand=self.is_agency)
+
+    @rx.event
+    def set_field(self, name: str, value: str | bool | list[str]):
+        """One input changed. Only this person's unsaved form changes, so no actor is needed here;
+        saving checks the session and everything again."""
+        if not self._values or not acceptable(name, value):
+            return
+        self._values = with_change(self._values, name, value)
+        if name == "category":
+            self.category = value
+        elif name == "compensation_type":
+            self.compensation_type = value
+        elif name == "requires_visit":
+            self.requires_visit = value
+        elif name == "content_specs.required_hashtags":
+            self.hashtags = chips(value)
+        elif name == "content_specs.required_mentions":
+            self.mentions = chips(value)
+        if name in self.field_errors:
+            self.field_errors = {k: v for k, v in self.field_errors.items() if k != name}
+        self._recheck()
+
+    @rx.event
+    async def save(self):
+        """Save draft, or save the changes of a published offer."""
+        actor = current_actor(self)
+        if actor is None:
+            yield to_login(self)
+            return
+        self.saving = True
+        yield
+        created = await self._save(actor)
+        self.saving = False
+        if created:
+            yield rx.redirect(f"/offers/{created}/edit?saved=1")
+        elif created == "":
+            self.saved = SAVED if self.status == "DRAFT" else "Changes saved."
+        else:
+            yield self._show_problem()
+
+    @rx.event
+    async def publish(self):
+        """Save what is on screen, then DRAFT -> ACTIVE."""
+        actor = current_actor(self)
+        if actor is None:
+            yield to_login(self)
+            return
+        self.publishing = True
+        yield
+        created = await self._save(actor)
+        offer_id = created or self.editing_id
+        if created is None or not offer_id:
+            self.publishing = False
+            yield self._show_problem()
+            return
+        try:
+            await run_service(offer_management.publish, actor, offer_id)
+        except ServiceError as error:
+            self._refused_offer(error)
+        except Exception:  # noqa: BLE001
+            self._failed("publishing an offer")
+        self.publishing = False
+        if self.error or self.field_errors:
+            if created:  # the draft exists now: go to its address (the reasons show beside Publish)
+                yield rx.redirect(f"/offers/{created}/edit?saved=1")
+            else:
+                yield self._show_problem()
+            return
+        yield rx.redirect(f"/offers/{offer_id}/edit?published=1")
+
+    def _show_problem(self):
+        """Scroll to the first field with a message (in the form's order), or to the message on top."""
+        first = next((name for name in FIELD_NAMES if name in self.field_errors), None)
+        if first is None:
+            return rx.scroll_to(ERROR_ID)
+        return rx.scroll_to(f"label-{first}" if first in GROUPS else f"field-{first}")
+
+    async def _save(self, actor: Actor) -> str | None:
+        """Create or update; the new offer's id when one was created, "" when updated, None on failure."""
+        self._reset_errors()
+        self.saved = ""
+        if not self._values or not self.can_edit:
+            self.error = ARCHIVED if not self.can_edit else "Reload the page and try again."
+            return None
+        raw, problems = raw_offer(self._values, self._zone_info(), with_brand=self.is_agency)
+        if problems:
+            self.field_errors, self.error = problems, CHECK_FIELDS
+            return None
+        try:
+            if self.editing_id:
+                await run_service(offer_management.update_offer, actor, self.editing_id, raw)
+                return ""
+            return str(await run_service(offer_management.create_draft, actor, raw))
+        except ServiceError as error:
+            self._refused_offer(error)
+        except Exception:  # noqa: BLE001
+            self._failed("saving an offer")
+        return None
+
+    def _refused_offer(self, error: ServiceError) -> None:
+        problems = getattr(error, "problems", None) if isinstance(error, InvalidOffer) else None
+        if not problems:
+            self._refused(error)
+            return
+        shown = {k: v for k, v in problems.items() if k in FIELD_NAMES}
+        others = [v for k, v in problems.items() if k not in FIELD_NAMES]
+        self.field_errors = shown
+        # A summary ("Before publishing: ...") says more than "check the fields"; a bare first problem does not.
+        summary = error.message if error.message != next(iter(problems.values())) else CHECK_FIELDS
+        self.error = " ".join(others) or summary
+
+
+def _minutes(zone: tzinfo) -> int:
+    offset = datetime.now(timezone.utc).astimezone(zone).utcoffset() or timedelta(0)
+    return int(offset.total_seconds() // 60)

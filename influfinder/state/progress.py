@@ -1,0 +1,130 @@
+"""A creator's "My progress" (tier, karma, progress bar, what the next tier unlocks, karma history) and
+a business's dashboard: each user's own numbers only (services/progress.py, services/metrics.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import reflex as rx
+
+from influfinder.services import metrics, progress
+from influfinder.services.errors import ServiceError
+from influfinder.state import local_time
+from influfinder.state.auth import current_actor, to_login
+from influfinder.state.forms import run_service
+
+HISTORY_PAGE_SIZE = 10
+
+
+@dataclass
+class KarmaLine:
+    collaboration_id: str = ""
+    offer_title: str = ""
+    completed: str = ""
+    number: int = 0
+    gained: int = 0
+    total: int = 0
+    tier: str = ""
+
+
+@dataclass
+class Numbers:
+    """The per-user metrics, ready to show ("—" where there is nothing to measure yet)."""
+
+    offers_created: int = 0
+    applications_received: int = 0
+    applications_sent: int = 0
+    collaborations: int = 0
+    completed: int = 0
+    completion_rate: str = "—"
+    average_rating: str = "—"
+    rating_count: int = 0
+
+
+def _numbers(m: metrics.UserMetrics) -> Numbers:
+    return Numbers(
+        offers_created=m.offers_created, applications_received=m.applications_received,
+        applications_sent=m.applications_sent, collaborations=m.collaborations, completed=m.completed,
+        completion_rate="—" if m.completion_rate is None else f"{m.completion_rate:g}%",
+        average_rating="—" if m.average_rating is None else f"{m.average_rating:.1f}",
+        rating_count=m.rating_count,
+    )
+
+
+def _page_param(state: rx.State) -> int:
+    raw = state.router.url.query_parameters.get("page", "1")
+    return int(raw) if raw.isdigit() and len(raw) < 6 else 1
+
+
+class ProgressState(rx.State):
+    loading: bool = True
+    tier: str = ""
+    tier_level: int = 0
+    karma: int = 0
+    progress: float = 0.0
+    completed: int = 0
+    next_tier: str = ""
+    completions_to_next: int = 0
+    next_unlocks: list[str] = []
+    benefits: list[str] = []
+    history: list[KarmaLine] = []
+    history_total: int = 0
+    page: int = 1
+    pages: int = 1
+    numbers: Numbers = Numbers()
+    _zone: str = local_time.UTC
+
+    @rx.event
+    def start(self):
+        self.loading = True
+        return rx.call_script(local_time.ZONE_SCRIPT, callback=ProgressState.load)
+
+    @rx.event
+    async def load(self, zone: str = ""):
+        actor = current_actor(self)
+        if actor is None:
+            return to_login(self)
+        if not actor.is_creator:
+            return None  # the page's Access.CREATOR sends everyone else away
+        self._zone = local_time.zone_name(zone) if zone else self._zone
+        try:
+            mine, numbers = await run_service(_progress, actor, _page_param(self))
+        except ServiceError:  # a page number past the end: the first page
+            mine, numbers = await run_service(_progress, actor, 1)
+        self._show(mine)
+        self.numbers = _numbers(numbers)
+        self.loading = False
+
+    def _show(self, mine: progress.Progress) -> None:
+        self.tier, self.tier_level, self.karma = mine.tier, mine.tier_level, mine.karma
+        self.progress, self.completed = round(mine.progress, 1), mine.completed
+        self.next_tier = mine.next_tier or ""
+        self.completions_to_next = mine.completions_to_next or 0
+        self.next_unlocks, self.benefits = list(mine.next_unlocks), list(mine.benefits)
+        page = mine.history
+        self.history = [
+            KarmaLine(collaboration_id=r.collaboration_id, offer_title=r.offer_title,
+                      completed=local_time.day(r.completed_date, self._zone), number=r.number,
+                      gained=r.karma_gained, total=r.karma_total, tier=r.tier)
+            for r in page.items
+        ]
+        self.history_total, self.page, self.pages = page.total, page.page, page.pages
+
+
+def _progress(db, actor, page: int):
+    return progress.my_progress(db, actor, page, HISTORY_PAGE_SIZE), metrics.user_metrics(db, actor)
+
+
+class DashboardState(rx.State):
+    loading: bool = True
+    numbers: Numbers = Numbers()
+
+    @rx.event
+    async def load(self):
+        actor = current_actor(self)
+        if actor is None:
+            return to_login(self)
+        found = await run_service(metrics.user_metrics, actor)
+        self.numbers = _numbers(found)
+        self.loading = False

@@ -1,0 +1,145 @@
+"""The public UI a visitor uses: navbar on desktop and phone, colour mode, keyboard, offer detail."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from influfinder.domain.enums import OfferStatus
+from influfinder.services.demo_data import build_demo
+from tests.support.demo import NOW
+
+pytestmark = [pytest.mark.e2e, pytest.mark.timeout(900)]  # the first test may wait for the build
+
+CARDS = '[data-testid="offer-card"]'
+
+
+def demo_offers(keep) -> list:
+    return [o for o in build_demo(NOW, "unused").offers if keep(o)]
+
+
+def newest_public_offer():
+    """The first card of /offers: open offers are listed newest first."""
+    offers = demo_offers(lambda o: o.status is OfferStatus.ACTIVE and o.is_public)
+    return max(offers, key=lambda o: o.created_at)
+
+
+def fits_the_screen(page) -> bool:
+    return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+
+
+def test_the_navbar_offers_its_links_on_desktop_and_a_menu_on_a_phone(page, viewport, console):
+    page.goto("/")
+    console.wait_for_live_socket(page)
+    nav = page.locator("header")
+    expect(nav.get_by_role("link", name="Log in")).to_be_visible()
+    expect(nav.get_by_role("link", name="Sign up")).to_be_visible()
+    if viewport.name == "desktop":
+        expect(nav.get_by_role("link", name="Offers")).to_be_visible()
+        expect(nav.get_by_role("link", name="Messages")).to_be_visible()
+        expect(nav.get_by_role("link", name="Notifications")).to_be_visible()
+        expect(nav.get_by_role("button", name="Toggle dark mode")).to_be_visible()
+        expect(nav.get_by_role("button", name="Open menu")).to_be_hidden()
+        nav.get_by_role("link", name="Offers").click()
+    else:
+        expect(nav.get_by_role("link", name="Messages")).to_be_hidden()
+        nav.get_by_role("button", name="Open menu").click()
+        menu = page.get_by_role("menu")
+        for name in ("Offers", "Messages", "Notifications"):
+            expect(menu.get_by_role("menuitem", name=name)).to_be_visible()
+        menu.get_by_role("menuitem", name="Offers").click()
+    expect(page).to_have_url(re.compile(r"/offers/?$"))
+    expect(page.locator(CARDS).first).to_be_visible()
+    assert console.unexpected() == []
+
+
+def test_the_colour_mode_switches_to_dark_and_back(page, viewport, console):
+    page.goto("/offers")
+    console.wait_for_live_socket(page)
+    html = page.locator("html")
+    expect(html).not_to_have_class(re.compile(r"\bdark\b"))
+
+    def toggle(label: str) -> None:
+        if viewport.name == "desktop":
+            page.get_by_role("button", name="Toggle dark mode").click()
+        else:
+            page.get_by_role("button", name="Open menu").click()
+            page.get_by_role("menuitem", name=label).click()
+
+    toggle("Dark mode")
+    expect(html).to_have_class(re.compile(r"\bdark\b"))
+    toggle("Light mode")
+    expect(html).not_to_have_class(re.compile(r"\bdark\b"))
+    assert console.unexpected() == []
+
+
+def test_the_keyboard_reaches_the_page_with_a_visible_focus_ring(page, viewport, console):
+    page.goto("/")
+    console.wait_for_live_socket(page)
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    page.keyboard.press("Tab")
+    home = page.get_by_role("link", name="Influfinder home").first
+    expect(home).to_be_focused()
+    assert home.evaluate("el => getComputedStyle(el).outlineStyle") != "none"
+    if viewport.name == "mobile":
+        # The menu opens from the keyboard too.
+        page.get_by_role("button", name="Open menu").focus()
+        page.keyboard.press("Enter")
+        expect(page.get_by_role("menuitem", name="Offers")).to_be_visible()
+        page.keyboard.press("Escape")
+        expect(page.get_by_role("menu")).to_be_hidden()
+
+
+def test_a_card_opens_the_offers_public_page_with_its_terms(page, console, screenshot):
+    offer = newest_public_offer()
+    page.goto("/offers")
+    console.wait_for_live_socket(page)
+    page.locator(CARDS).first.click()
+    expect(page).to_have_url(re.compile(rf"/offers/{offer.id}$"))
+    detail = page.get_by_test_id("offer-detail")
+    expect(detail.get_by_role("heading", level=1)).to_have_text(offer.title)
+    expect(detail.get_by_text(offer.compensation_details)).to_be_visible()
+    expect(detail.get_by_text(f"{offer.requirements['influencer']['min_followers']:,}")).to_be_visible()
+    for tag in offer.content_specs["required_hashtags"] + offer.content_specs["required_mentions"]:
+        expect(detail.get_by_text(tag, exact=True)).to_be_visible()
+    if offer.requires_visit:
+        expect(detail.get_by_text(offer.address)).to_be_visible()
+    expect(detail.get_by_role("button", name="Apply")).to_be_disabled()
+    expect(detail.get_by_text("Log in as a creator to apply")).to_be_visible()
+    assert fits_the_screen(page)
+    screenshot("offer-detail")
+    assert console.unexpected() == []
+
+
+@pytest.mark.parametrize("which", ["draft", "private", "not-an-id"])
+def test_an_offer_that_is_not_public_shows_offer_not_found(page, console, which):
+    if which == "not-an-id":
+        offer_id = "not-an-id"
+    else:
+        keep = (lambda o: o.status is OfferStatus.DRAFT) if which == "draft" else \
+            (lambda o: o.status is OfferStatus.ACTIVE and not o.is_public)
+        offer = demo_offers(keep)[0]
+        offer_id = str(offer.id)
+    page.goto(f"/offers/{offer_id}")
+    not_found = page.get_by_test_id("offer-not-found")
+    expect(not_found.get_by_role("heading", name="Offer not found")).to_be_visible()
+    expect(page.get_by_test_id("offer-detail")).to_have_count(0)
+    not_found.get_by_role("link", name="Browse offers").click()
+    expect(page).to_have_url(re.compile(r"/offers/?$"))
+    assert console.unexpected() == []
+
+
+def test_the_landing_page_explains_tiers_trust_and_both_audiences(page, console):
+    page.goto("/")
+    for heading in ("For creators", "For businesses and agencies", "How it works", "Grow from Newbie to Legend",
+                    "AI compliance check", "Ratings both ways", "Verified visits"):
+        expect(page.get_by_role("heading", name=heading)).to_be_visible()
+    for tier in ("Newbie", "Explorer", "Pro", "Elite", "Master", "Legend"):
+        expect(page.get_by_text(tier, exact=True).first).to_be_visible()
+    expect(page.get_by_role("link", name="Create offer").first).to_be_visible()
+    assert fits_the_screen(page)
+    assert console.unexpected() == []
+

@@ -1,0 +1,35 @@
+"""The /collaborations list tells each party what to do next, in the brief's words, or whom they wait for."""
+
+from datetime import datetime, timezone
+
+import pytest
+
+from influfinder.services.collaborations import CollaborationRow
+from influfinder.state.collaborations import next_step
+
+NOW = datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc)
+
+
+def row(status: str, role: str, *, confirmed: bool = False, awaiting_me: bool = False) -> CollaborationRow:
+    return CollaborationRow(id="c", status=status, viewer_role=role, offer_id="o", offer_title="Brunch",
+                            other_party="Café", proposed_date=NOW, scheduled_date=NOW if confirmed else None,
+                            awaiting_me=awaiting_me, updated_at=NOW)
+
+
+@pytest.mark.parametrize(("status", "role", "extra", "actions", "expected", "mine"), [
+    ("ACCEPTED", "creator", {}, None, "Propose a visit date", True),
+    ("ACCEPTED", "owner", {}, None, "Waiting for the creator to propose a visit date", False),
+    ("SCHEDULED", "owner", {"awaiting_me": True}, None, "Confirm the visit", True),
+    ("SCHEDULED", "creator", {}, None, "Waiting for the other party to confirm the date", False),
+    ("SCHEDULED", "creator", {"confirmed": True}, None, "Show your visit code", True),
+    ("SCHEDULED", "owner", {"confirmed": True}, None, "Mark visited", True),
+    ("VISITED", "creator", {}, None, "Submit content", True),
+    ("CONTENT_SUBMITTED", "owner", {}, None, "Review content", True),
+    ("IN_REVIEW", "owner", {}, ["approve", "request_changes"], "Review content", True),
+    ("IN_REVIEW", "creator", {}, ["open_dispute", "rate"], "Rate", True),
+    ("IN_REVIEW", "owner", {}, ["open_dispute"], "Waiting for the other party's rating", False),
+    ("COMPLETED", "creator", {}, None, "Completed", False),
+])
+def test_each_party_sees_its_own_next_step(status, role, extra, actions, expected, mine):
+    step = next_step(row(status, role, **extra), actions)
+    assert (step.text, step.mine) == (expected, mine)
