@@ -136,18 +136,30 @@ def account_area() -> rx.Component:
     return account_menu()
 
 
-def _menu_link(label: str, href: str, icon: str) -> rx.Component:
-    return rx.menu.item(rx.el.a(rx.icon(icon, size=16), label, href=href), as_child=True)
+def _menu_link(label: str, href: str, icon: str, count=None) -> rx.Component:
+    badge = rx.cond(count > 0, rx.badge(count, color_scheme="red", radius="full")) if count is not None else rx.fragment()
+    return rx.menu.item(rx.el.a(rx.icon(icon, size=16), label, badge, href=href), as_child=True)
+
+
+def _unread_dot() -> rx.Component:
+    """On phones the counts live in the menu; a dot on its button says there is something new."""
+    return rx.cond(
+        (LiveState.unread_messages + LiveState.unread_notifications) > 0,
+        rx.box(position="absolute", top="2px", right="2px", width="8px", height="8px", border_radius="50%",
+               background_color=rx.color("red", 9), aria_hidden="true"),
+    )
 
 
 def mobile_menu() -> rx.Component:
     return rx.menu.root(
         rx.menu.trigger(
-            rx.icon_button(rx.icon("menu", size=20), variant="ghost", color_scheme="gray", size="2", aria_label=OPEN_MENU),
+            rx.icon_button(rx.icon("menu", size=20), _unread_dot(), variant="ghost", color_scheme="gray", size="2",
+                           aria_label=OPEN_MENU, position="relative"),
         ),
         rx.menu.content(
-            *[_menu_link(label, href, icon) for label, href, icon in NAV_LINKS],
-            _menu_link(NOTIFICATIONS, NOTIFICATIONS_HREF, "bell"),
+            *[_menu_link(label, href, icon, LiveState.unread_messages if href == "/messages" else None)
+              for label, href, icon in NAV_LINKS],
+            _menu_link(NOTIFICATIONS, NOTIFICATIONS_HREF, "bell", LiveState.unread_notifications),
             rx.menu.separator(),
             rx.menu.item(
                 rx.color_mode_cond(light=rx.icon("moon", size=16), dark=rx.icon("sun", size=16)),

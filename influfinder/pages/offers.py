@@ -30,7 +30,7 @@ COPY = {
     "currency": "Currency",
     "budget_min": "Minimum",
     "budget_max": "Maximum",
-    "budget_hint": "Pick a currency to filter by budget.",
+    "budget_hint": "Budgets compare in one currency: pick it first.",
     "compensation": "Compensation",
     "within": "Applications closing within",
     "days": " days",
@@ -229,8 +229,8 @@ def _toolbar() -> rx.Component:
         rx.cond(
             S.loading,
             rx.skeleton(rx.text("Showing 1–20 of 100", size="2")),
-            rx.text(COPY["showing"], S.first_shown, COPY["to"], S.last_shown, COPY["of"], S.total,
-                    size="2", color_scheme="gray", class_name="tabular"),
+            rx.cond(S.total > 0, rx.text(COPY["showing"], S.first_shown, COPY["to"], S.last_shown, COPY["of"],
+                                         S.total, size="2", color_scheme="gray", class_name="tabular")),
         ),
         rx.spacer(),
         rx.hstack(

@@ -36,7 +36,7 @@ from influfinder.integrations.presence import PING_SECONDS, presence
 from influfinder.services import live_updates, messages, notification_preferences, sessions
 from influfinder.services.actors import Actor
 from influfinder.services.errors import ServiceError
-from influfinder.state.auth import current_actor, session_token
+from influfinder.state.auth import backend_url, current_actor, session_token
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ def chat_line(data: dict) -> ChatLine:
     """A line from a MessageView's payload (services/live_updates.payload)."""
     return ChatLine(
         id=data["id"], mine=data["mine"], text=data["text"], created_at=data["created_at"], is_read=data["is_read"],
-        attachments=[ChatAttachment(a["name"], a["url"], a["content_type"], a["is_image"], a["size"])
+        attachments=[ChatAttachment(a["name"], backend_url(a["url"]), a["content_type"], a["is_image"], a["size"])
                      for a in data["attachments"]],
     )
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from influfinder.state.auth import backend_url
+
 from influfinder.services import live_updates, message_files, messages
 from influfinder.services.errors import ServiceError
 from influfinder.services.messages import ConversationView
@@ -43,7 +45,7 @@ def conversation_row(view: ConversationView) -> ConversationRow:
     other = view.other
     return ConversationRow(
         user_id=other.id, name=other.display_name, username=other.username,
-        initials=(other.display_name or other.username)[:2].upper(), avatar_url=other.avatar_url,
+        initials=(other.display_name or other.username)[:2].upper(), avatar_url=backend_url(other.avatar_url) if other.avatar_url else "",
         last_text=view.last_text, last_from_me=view.last_from_me,
         last_at=live_updates.payload(view)["last_at"], unread=view.unread, link=view.link,
     )

@@ -59,7 +59,7 @@ class SettingsState(FormState, rx.State):
         view = await run_service(profiles.my_profile, actor)
         self.username, self.user_type = view.username, view.user_type
         self.display_name, self.bio, self.city = view.display_name, view.bio, view.city
-        self.avatar_url = f"/media/{view.avatar_path}" if view.avatar_path else ""
+        self.avatar_url = backend_url(f"/media/{view.avatar_path}") if view.avatar_path else ""
         self.company_name, self.website, self.business_category = view.company_name, view.website, view.business_category
         self.audience = view.audience
         self.preferred_categories = view.preferred_categories
@@ -106,7 +106,7 @@ class SettingsState(FormState, rx.State):
         except ServiceError as error:
             self._refused(error)
             return
-        self.avatar_url = f"/media/{key}"
+        self.avatar_url = backend_url(f"/media/{key}")
         self.saved = "Photo updated."
 
     @rx.event
