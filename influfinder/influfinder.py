@@ -3,12 +3,24 @@
 import reflex as rx
 
 from influfinder.api.routes import api
+from influfinder.pages import admin as _admin_pages
+from influfinder.pages import application_review as _application_page
+from influfinder.pages import collaboration_detail as _collab_detail_page
+from influfinder.pages import collaborations as _collabs_page
+from influfinder.pages import dashboard as _dashboard_page
+from influfinder.pages import messages as _messages_pages
+from influfinder.pages import my_applications as _my_applications_page
+from influfinder.pages import my_offers as _my_offers_page
+from influfinder.pages import notifications as _notifications_page
+from influfinder.pages import offer_applications as _offer_applications_page
+from influfinder.pages import offer_editor as _offer_editor_page
+from influfinder.pages import progress as _progress_page
 from influfinder.pages.landing import landing_page
+from influfinder.pages.login import login_page
 from influfinder.pages.not_found import not_found_page
+from influfinder.pages.notices import forbidden_page, goodbye_page
 from influfinder.pages.offer_detail import ROUTE as OFFER_DETAIL_ROUTE, offer_detail_page
 from influfinder.pages.offers import offers_page
-from influfinder.pages.login import login_page
-from influfinder.pages.notices import forbidden_page, goodbye_page
 from influfinder.pages.outbox import outbox_page
 from influfinder.pages.password_reset import forgot_page, reset_page
 from influfinder.pages.settings import settings_page
@@ -16,12 +28,26 @@ from influfinder.pages.signup import signup_page
 from influfinder.pages.verify import verify_page, welcome_page
 from influfinder.scheduler import run_periodic_jobs
 from influfinder.startup import prepare
-from influfinder.state.account import LoginState, ResetState, VerifyState
 from influfinder.state.access import Access
+from influfinder.state.account import LoginState, ResetState, VerifyState
+from influfinder.state.admin_dashboard import (
+    AdminDisputesState, AdminOffersState, AdminOverviewState, AdminUsersState,
+)
+from influfinder.state.application_review import ApplicationState
+from influfinder.state.collaboration_detail import CollaborationDetailState
+from influfinder.state.collaborations import CollaborationListState
 from influfinder.state.guards import EventGuard
 from influfinder.state.live import live_delivery
+from influfinder.state.live import LiveState
+from influfinder.state.messages_page import ChatComposerState, ConversationsState
+from influfinder.state.my_applications import MyApplicationsState
+from influfinder.state.my_offers import MyOffersState
+from influfinder.state.notifications_page import NotificationsPageState
+from influfinder.state.offer_applications import OfferApplicationsState
+from influfinder.state.offer_editor import OfferEditorState
 from influfinder.state.offers import OfferDetailState, OfferListState
 from influfinder.state.outbox import OutboxState
+from influfinder.state.progress import DashboardState, ProgressState
 from influfinder.state.settings import SettingsState
 
 app = rx.App(
@@ -54,13 +80,6 @@ app.add_page(goodbye_page, route="/goodbye", title="Account deleted | Influfinde
 app.add_page(outbox_page, route="/dev/outbox", title="Outbox | Influfinder", on_load=[*Access.ANYONE, OutboxState.load])
 
 # Collaborations, progress and dashboards (issue 5).
-from influfinder.pages import collaboration_detail as _collab_detail_page  # noqa: E402
-from influfinder.pages import collaborations as _collabs_page  # noqa: E402
-from influfinder.pages import dashboard as _dashboard_page  # noqa: E402
-from influfinder.pages import progress as _progress_page  # noqa: E402
-from influfinder.state.collaboration_detail import CollaborationDetailState  # noqa: E402
-from influfinder.state.collaborations import CollaborationListState  # noqa: E402
-from influfinder.state.progress import DashboardState, ProgressState  # noqa: E402
 
 app.add_page(_collabs_page.collaborations_page, route=_collabs_page.ROUTE, title="Collaborations | Influfinder",
              on_load=[*Access.SIGNED_IN, CollaborationListState.start])
@@ -72,18 +91,6 @@ app.add_page(_dashboard_page.dashboard_page, route=_dashboard_page.ROUTE, title=
              on_load=[*Access.BUSINESS, DashboardState.load])
 
 # Business side of the marketplace: offer form, my offers, reviewing applications, notifications (issue 4).
-from influfinder.pages import application_review as _application_page  # noqa: E402
-from influfinder.pages import my_applications as _my_applications_page  # noqa: E402
-from influfinder.pages import my_offers as _my_offers_page  # noqa: E402
-from influfinder.pages import notifications as _notifications_page  # noqa: E402
-from influfinder.pages import offer_applications as _offer_applications_page  # noqa: E402
-from influfinder.pages import offer_editor as _offer_editor_page  # noqa: E402
-from influfinder.state.application_review import ApplicationState  # noqa: E402
-from influfinder.state.my_applications import MyApplicationsState  # noqa: E402
-from influfinder.state.my_offers import MyOffersState  # noqa: E402
-from influfinder.state.notifications_page import NotificationsPageState  # noqa: E402
-from influfinder.state.offer_applications import OfferApplicationsState  # noqa: E402
-from influfinder.state.offer_editor import OfferEditorState  # noqa: E402
 
 app.add_page(_offer_editor_page.offer_editor_page, route=_offer_editor_page.NEW_ROUTE, title="Create offer | Influfinder",
              on_load=[*Access.BUSINESS, OfferEditorState.load])
@@ -101,10 +108,6 @@ app.add_page(_notifications_page.notifications_page, route=_notifications_page.R
              title="Notifications | Influfinder", on_load=[*Access.SIGNED_IN, NotificationsPageState.load])
 
 # Admin dashboard: overview, users, disputes, offer moderation (admin area). Admin states are guarded by EventGuard.
-from influfinder.pages import admin as _admin_pages  # noqa: E402
-from influfinder.state.admin_dashboard import (  # noqa: E402
-    AdminDisputesState, AdminOffersState, AdminOverviewState, AdminUsersState,
-)
 
 app.add_page(_admin_pages.admin_overview_page, route=_admin_pages.OVERVIEW_ROUTE, title="Admin | Influfinder",
              on_load=[*Access.ADMIN, AdminOverviewState.load])
@@ -116,9 +119,6 @@ app.add_page(_admin_pages.admin_offers_page, route=_admin_pages.OFFERS_ROUTE, ti
              on_load=[*Access.ADMIN, AdminOffersState.load])
 
 # Messages: conversations and the live chat (issue 6). The chat's lines are LiveState's, pushed live.
-from influfinder.pages import messages as _messages_pages  # noqa: E402
-from influfinder.state.live import LiveState  # noqa: E402
-from influfinder.state.messages_page import ChatComposerState, ConversationsState  # noqa: E402
 
 app.add_page(_messages_pages.messages_page, route=_messages_pages.ROUTE, title="Messages | Influfinder",
              on_load=[*Access.SIGNED_IN, ConversationsState.load])
