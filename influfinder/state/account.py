@@ -57,16 +57,16 @@ class LoginState(FormState, rx.State):
 
 
 class SignupState(FormState, rx.State):
-    password_score: int = 0
-    password_label: str = ""
-    password_hint: str = ""
+    strength_score: int = 0
+    strength_label: str = ""
+    strength_hint: str = ""
 
     @rx.event
     def check_password(self, password: str):
         if not isinstance(password, str) or len(password) > 1024:
             return
         result = strength(password)
-        self.password_score, self.password_label, self.password_hint = (
+        self.strength_score, self.strength_label, self.strength_hint = (
             (result.score, result.label, result.hint) if password else (0, "", ""))
 
     @rx.event
