@@ -172,7 +172,7 @@ def _photo_section() -> rx.Component:
 def _password_section() -> rx.Component:
     return _section(
         COPY["password"],
-        notice(SettingsState.password_saved),
+        notice(SettingsState.password_notice),
         rx.form(
             rx.vstack(
                 field(COPY["current_password"], "current_password", type="password", autocomplete="current-password",

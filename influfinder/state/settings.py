@@ -47,7 +47,7 @@ class SettingsState(FormState, rx.State):
     preferred_categories: list[str] = []
     devices: list[Device] = []
     saved: str = ""
-    password_saved: str = ""
+    password_notice: str = ""
 
     @rx.event
     async def load(self):
@@ -55,7 +55,7 @@ class SettingsState(FormState, rx.State):
         if actor is None:
             return to_login(self)
         self._reset_errors()
-        self.saved = self.password_saved = ""
+        self.saved = self.password_notice = ""
         view = await run_service(profiles.my_profile, actor)
         self.username, self.user_type = view.username, view.user_type
         self.display_name, self.bio, self.city = view.display_name, view.bio, view.city
@@ -116,7 +116,7 @@ class SettingsState(FormState, rx.State):
             yield to_login(self)
             return
         self._reset_errors()
-        self.password_saved = ""
+        self.password_notice = ""
         current, new, confirm = (form_text(form, k, 1024) for k in ("current_password", "password", "confirm"))
         if new is not None and new != confirm:
             self.field_errors = {"confirm": "The two passwords do not match."}
@@ -125,7 +125,7 @@ class SettingsState(FormState, rx.State):
         yield
         try:
             await run_service(accounts.change_password, actor, current, new, keep_token=session_token(self) or "")
-            self.password_saved = "Password changed. Your other devices have been signed out."
+            self.password_notice = "Password changed. Your other devices have been signed out."
         except ServiceError as error:
             self._refused(error)
         self.busy = False
