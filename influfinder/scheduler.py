@@ -13,7 +13,7 @@ EVERY_SECONDS = 3600
 def snapshot_today() -> None:
     """Today's platform figures (Analytics); the last round before midnight UTC closes the day."""
     from influfinder.database import session_scope
-    from influfinder.services.admin import snapshot_analytics
+    from influfinder.services.admin_analytics import snapshot_analytics
 
     with session_scope() as db:
         snapshot_analytics(db, datetime.now(timezone.utc).date())

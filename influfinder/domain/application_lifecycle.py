@@ -9,7 +9,7 @@ Creating an application is not a move (there is no state before it): eligibility
 from __future__ import annotations
 
 from influfinder.domain.enums import ApplicationStatus
-from influfinder.domain.transitions import CREATOR, OWNER, Lifecycle, TransitionRefused, move, transition
+from influfinder.domain.transitions import CREATOR, OWNER, Lifecycle, TransitionRefused, move, moves, transition
 
 APPLIED = ApplicationStatus.APPLIED
 UNDER_REVIEW = ApplicationStatus.UNDER_REVIEW
@@ -22,22 +22,18 @@ ACCEPT = "accept"
 REJECT = "reject"
 WITHDRAW = "withdraw"
 
+# Still waiting for the business: the states a decision or a withdrawal can start from.
+UNDECIDED = (APPLIED, UNDER_REVIEW)
+
 APPLICATION_LIFECYCLE = Lifecycle(
     noun="application",
     moves=(
         move(APPLIED, OPEN, UNDER_REVIEW, OWNER),
-        move(APPLIED, ACCEPT, ACCEPTED, OWNER),
-        move(UNDER_REVIEW, ACCEPT, ACCEPTED, OWNER),
-        move(APPLIED, REJECT, REJECTED, OWNER),
-        move(UNDER_REVIEW, REJECT, REJECTED, OWNER),
-        move(APPLIED, WITHDRAW, WITHDRAWN, CREATOR),
-        move(UNDER_REVIEW, WITHDRAW, WITHDRAWN, CREATOR),
+        *moves(UNDECIDED, ACCEPT, ACCEPTED, OWNER),
+        *moves(UNDECIDED, REJECT, REJECTED, OWNER),
+        *moves(UNDECIDED, WITHDRAW, WITHDRAWN, CREATOR),
     ),
-    verbs={OPEN: "open", ACCEPT: "accept", REJECT: "reject", WITHDRAW: "withdraw"},
 )
-
-# Still waiting for the business: the states a decision or a withdrawal can start from.
-UNDECIDED = (APPLIED, UNDER_REVIEW)
 
 __all__ = [
     "ACCEPT", "ACCEPTED", "APPLICATION_LIFECYCLE", "APPLIED", "OPEN", "REJECT", "REJECTED", "UNDECIDED",

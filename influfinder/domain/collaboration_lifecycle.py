@@ -29,12 +29,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from influfinder.domain.enums import CollaborationStatus
-from influfinder.domain.transitions import ADMIN, CREATOR, OWNER, Lifecycle, Move, TransitionRefused, transition
+from influfinder.domain.transitions import (
+    ADMIN, CREATOR, OWNER, SYSTEM, Lifecycle, TransitionRefused, move, moves, transition,
+)
 
 BUSINESS = OWNER
-SYSTEM = "system"
 PARTIES = (CREATOR, BUSINESS)
-ROLES = frozenset({CREATOR, BUSINESS, ADMIN, SYSTEM})
 
 ACCEPTED = CollaborationStatus.ACCEPTED
 SCHEDULED = CollaborationStatus.SCHEDULED
@@ -67,37 +67,29 @@ ONLY_BEFORE_APPROVAL = frozenset({APPROVE, REQUEST_CHANGES})
 ONLY_AFTER_APPROVAL = frozenset({COMPLETE})
 RATING_WINDOW = timedelta(days=7)  # after approval; then the system completes without the missing rating
 
-
-def _move(source: CollaborationStatus, action: str, target: CollaborationStatus, *roles: str) -> Move:
-    # transitions.move() knows owner/creator/admin only; this table also has the system.
-    if not roles or set(roles) - ROLES:
-        raise ValueError(f"roles must be some of {sorted(ROLES)}, got {roles}")
-    return Move(source, action, target, frozenset(roles))
-
-
 COLLABORATION_LIFECYCLE = Lifecycle(
     noun="collaboration",
     moves=(
-        _move(ACCEPTED, PROPOSE_VISIT, SCHEDULED, CREATOR),
-        _move(SCHEDULED, CONFIRM_VISIT, SCHEDULED, *PARTIES),
-        _move(SCHEDULED, COUNTER_PROPOSE, SCHEDULED, *PARTIES),
-        _move(SCHEDULED, MARK_VISITED, VISITED, BUSINESS),
-        _move(VISITED, SUBMIT_CONTENT, CONTENT_SUBMITTED, CREATOR),
-        _move(CONTENT_SUBMITTED, START_REVIEW, IN_REVIEW, BUSINESS),
-        _move(IN_REVIEW, REQUEST_CHANGES, VISITED, BUSINESS),
-        _move(IN_REVIEW, APPROVE, IN_REVIEW, BUSINESS),
-        _move(IN_REVIEW, COMPLETE, COMPLETED, SYSTEM),
-        *(_move(state, OPEN_DISPUTE, DISPUTED, *PARTIES) for state in LIVE),
-        *(_move(state, CANCEL, CANCELLED, *PARTIES) for state in BEFORE_VISIT),
-        _move(DISPUTED, RESOLVE_COMPLETED, COMPLETED, ADMIN),
-        _move(DISPUTED, RESOLVE_CANCELLED, CANCELLED, ADMIN),
+        move(ACCEPTED, PROPOSE_VISIT, SCHEDULED, CREATOR),
+        move(SCHEDULED, CONFIRM_VISIT, SCHEDULED, *PARTIES),
+        move(SCHEDULED, COUNTER_PROPOSE, SCHEDULED, *PARTIES),
+        move(SCHEDULED, MARK_VISITED, VISITED, BUSINESS),
+        move(VISITED, SUBMIT_CONTENT, CONTENT_SUBMITTED, CREATOR),
+        move(CONTENT_SUBMITTED, START_REVIEW, IN_REVIEW, BUSINESS),
+        move(IN_REVIEW, REQUEST_CHANGES, VISITED, BUSINESS),
+        move(IN_REVIEW, APPROVE, IN_REVIEW, BUSINESS),
+        move(IN_REVIEW, COMPLETE, COMPLETED, SYSTEM),
+        *moves(LIVE, OPEN_DISPUTE, DISPUTED, *PARTIES),
+        *moves(BEFORE_VISIT, CANCEL, CANCELLED, *PARTIES),
+        move(DISPUTED, RESOLVE_COMPLETED, COMPLETED, ADMIN),
+        move(DISPUTED, RESOLVE_CANCELLED, CANCELLED, ADMIN),
     ),
     verbs={
         PROPOSE_VISIT: "schedule a visit for", CONFIRM_VISIT: "confirm the visit of",
         COUNTER_PROPOSE: "propose another date for", MARK_VISITED: "mark as visited",
         SUBMIT_CONTENT: "submit content for", START_REVIEW: "review", REQUEST_CHANGES: "request changes to",
-        APPROVE: "approve", COMPLETE: "complete", OPEN_DISPUTE: "open a dispute on", CANCEL: "cancel",
-        RESOLVE_COMPLETED: "resolve as completed", RESOLVE_CANCELLED: "resolve as cancelled",
+        OPEN_DISPUTE: "open a dispute on", RESOLVE_COMPLETED: "resolve as completed",
+        RESOLVE_CANCELLED: "resolve as cancelled",
     },
 )
 

@@ -8,7 +8,7 @@ or edit on a business's behalf.
 from __future__ import annotations
 
 from influfinder.domain.enums import OfferStatus
-from influfinder.domain.transitions import ADMIN, OWNER, Lifecycle, TransitionRefused, move, transition
+from influfinder.domain.transitions import ADMIN, OWNER, Lifecycle, TransitionRefused, move, moves, transition
 
 DRAFT, ACTIVE, PAUSED, ARCHIVED = OfferStatus.DRAFT, OfferStatus.ACTIVE, OfferStatus.PAUSED, OfferStatus.ARCHIVED
 
@@ -18,20 +18,17 @@ PAUSE = "pause"
 RESUME = "resume"
 ARCHIVE = "archive"
 
+NOT_ARCHIVED = (DRAFT, ACTIVE, PAUSED)
+
 OFFER_LIFECYCLE = Lifecycle(
     noun="offer",
     moves=(
-        move(DRAFT, EDIT, DRAFT, OWNER),
-        move(ACTIVE, EDIT, ACTIVE, OWNER),
-        move(PAUSED, EDIT, PAUSED, OWNER),
+        *(move(state, EDIT, state, OWNER) for state in NOT_ARCHIVED),
         move(DRAFT, PUBLISH, ACTIVE, OWNER),
         move(ACTIVE, PAUSE, PAUSED, OWNER, ADMIN),
         move(PAUSED, RESUME, ACTIVE, OWNER),
-        move(DRAFT, ARCHIVE, ARCHIVED, OWNER, ADMIN),
-        move(ACTIVE, ARCHIVE, ARCHIVED, OWNER, ADMIN),
-        move(PAUSED, ARCHIVE, ARCHIVED, OWNER, ADMIN),
+        *moves(NOT_ARCHIVED, ARCHIVE, ARCHIVED, OWNER, ADMIN),
     ),
-    verbs={EDIT: "edit", PUBLISH: "publish", PAUSE: "pause", RESUME: "resume", ARCHIVE: "archive"},
 )
 
 __all__ = [

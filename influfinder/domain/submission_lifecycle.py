@@ -10,7 +10,7 @@ Creating a submission is not a move: the collaboration's own table (submit_conte
 from __future__ import annotations
 
 from influfinder.domain.enums import SubmissionStatus
-from influfinder.domain.transitions import OWNER, Lifecycle, TransitionRefused, move, transition
+from influfinder.domain.transitions import OWNER, Lifecycle, TransitionRefused, move, moves, transition
 
 SUBMITTED = SubmissionStatus.SUBMITTED
 UNDER_REVIEW = SubmissionStatus.UNDER_REVIEW
@@ -21,20 +21,18 @@ START_REVIEW = "start_review"
 APPROVE = "approve"
 REQUEST_CHANGES = "request_changes"
 
+# Waiting for the business: the states a decision can start from.
+AWAITING_REVIEW = (SUBMITTED, UNDER_REVIEW)
+
 SUBMISSION_LIFECYCLE = Lifecycle(
     noun="submission",
     moves=(
         move(SUBMITTED, START_REVIEW, UNDER_REVIEW, OWNER),
-        move(SUBMITTED, APPROVE, APPROVED, OWNER),
-        move(UNDER_REVIEW, APPROVE, APPROVED, OWNER),
-        move(SUBMITTED, REQUEST_CHANGES, REJECTED, OWNER),
-        move(UNDER_REVIEW, REQUEST_CHANGES, REJECTED, OWNER),
+        *moves(AWAITING_REVIEW, APPROVE, APPROVED, OWNER),
+        *moves(AWAITING_REVIEW, REQUEST_CHANGES, REJECTED, OWNER),
     ),
-    verbs={START_REVIEW: "review", APPROVE: "approve", REQUEST_CHANGES: "request changes to"},
+    verbs={START_REVIEW: "review", REQUEST_CHANGES: "request changes to"},
 )
-
-# Waiting for the business: the states a decision can start from.
-AWAITING_REVIEW = (SUBMITTED, UNDER_REVIEW)
 
 # What people read for each status.
 LABELS = {

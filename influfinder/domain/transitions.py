@@ -1,19 +1,22 @@
 """Lifecycles as tables (DESIGN rule 5): from-state, action, to-state, and who may do it.
 
-A table is a tuple of `Move` rows. `transition(table, state, action, role)` looks the move up and
-returns the state it leads to, or raises `TransitionRefused` with a reason a person can read.
+A table is a tuple of `Move` rows, written with `move` (one row) and `moves` (the same action from
+several states). `transition(table, state, action, role)` looks the move up and returns the state
+it leads to, or raises `TransitionRefused` with a reason a person can read.
 Applying the move atomically (a conditional UPDATE) is the services' job; this module only decides.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from enum import Enum
 
 OWNER = "owner"
 CREATOR = "creator"
 ADMIN = "admin"
-ROLES = frozenset({OWNER, CREATOR, ADMIN})
+SYSTEM = "system"  # the app itself, no person: the periodic job that completes collaborations
+ROLES = frozenset({OWNER, CREATOR, ADMIN, SYSTEM})
 
 
 @dataclass(frozen=True)
@@ -30,7 +33,9 @@ class Lifecycle:
 
     noun: str
     moves: tuple[Move, ...]
-    verbs: dict[str, str]  # action -> how a sentence says it: "accept" -> "accept"
+    # action -> how a sentence says it, where the action's own name does not read well:
+    # "start_review" -> "review" ("You cannot review this submission: ...").
+    verbs: dict[str, str] = field(default_factory=dict)
 
     def actions(self) -> frozenset[str]:
         return frozenset(m.action for m in self.moves)
@@ -61,6 +66,11 @@ def move(source: Enum, action: str, target: Enum, *roles: str) -> Move:
     if unknown or not roles:
         raise ValueError(f"roles must be some of {sorted(ROLES)}, got {roles}")
     return Move(source, action, target, frozenset(roles))
+
+
+def moves(sources: Iterable[Enum], action: str, target: Enum, *roles: str) -> tuple[Move, ...]:
+    """The same move from each of `sources`, in their order: accept from APPLIED or UNDER_REVIEW."""
+    return tuple(move(source, action, target, *roles) for source in sources)
 
 
 def transition(table: Lifecycle, state: Enum, action: str, role: str) -> Enum:

@@ -11,14 +11,13 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from influfinder.state.auth import backend_url
-
 from influfinder.services import live_updates, message_files, messages
 from influfinder.services.errors import ServiceError
 from influfinder.services.messages import ConversationView
-from influfinder.state.auth import current_actor, to_login
+from influfinder.state.auth import backend_url, current_actor, to_login
 from influfinder.state.display import query_page
 from influfinder.state.forms import FormState, run_service
+from influfinder.state.list_pages import ListPageState
 from influfinder.state.live import LiveState, chat_line
 
 PAGE_SIZE = 20
@@ -51,12 +50,8 @@ def conversation_row(view: ConversationView) -> ConversationRow:
     )
 
 
-class ConversationsState(FormState, rx.State):
+class ConversationsState(ListPageState, FormState, rx.State):
     rows: list[ConversationRow] = []
-    total: int = 0
-    page: int = 1
-    pages: int = 1
-    loading: bool = True
 
     @rx.event
     async def load(self):
@@ -75,7 +70,7 @@ class ConversationsState(FormState, rx.State):
             self._failed("listing conversations")
         else:
             self.rows = [conversation_row(v) for v in result.items]
-            self.total, self.page, self.pages = result.total, result.page, result.pages
+            self._show_page(result)
         self.loading = False
 
 

@@ -13,8 +13,9 @@ from influfinder.services.actors import Actor
 from influfinder.services.applications import MyApplicationRow
 from influfinder.services.errors import ServiceError
 from influfinder.state.auth import current_actor, to_login
-from influfinder.state.display import day, money, query_choice, query_page
+from influfinder.state.display import day, money
 from influfinder.state.forms import FormState, run_service
+from influfinder.state.list_pages import StatusTabsState, fetch_page
 
 PAGE_SIZE = 10
 STATUSES = ApplicationStatus.values()
@@ -45,15 +46,8 @@ def my_application_card(row: MyApplicationRow) -> MyApplicationCard:
     )
 
 
-class MyApplicationsState(FormState, rx.State):
-    status: str = ""
+class MyApplicationsState(StatusTabsState, FormState, rx.State):
     rows: list[MyApplicationCard] = []
-    counts: dict[str, int] = {}
-    total: int = 0
-    everything: int = 0
-    page: int = 1
-    pages: int = 1
-    loading: bool = True
     notice: str = ""
     withdrawing: str = ""  # the application being withdrawn, for its button's spinner
 
@@ -66,24 +60,21 @@ class MyApplicationsState(FormState, rx.State):
         if actor is None:
             yield to_login(self)
             return
-        self.status, self.page = query_choice(self, "status", STATUSES), query_page(self)
+        self._read_url(STATUSES)
         await self._fetch(actor)
         self.loading = False
 
     async def _fetch(self, actor: Actor) -> None:
         try:
-            result = await run_service(applications.my_applications, actor, self.status, self.page, PAGE_SIZE)
-            if not result.page.items and result.page.page > result.page.pages:  # past the end: the last page
-                result = await run_service(applications.my_applications, actor, self.status, result.page.pages,
-                                           PAGE_SIZE)
+            result = await fetch_page(applications.my_applications, actor, self.status, page=self.page,
+                                      page_size=PAGE_SIZE)
         except ServiceError as error:
             self._refused(error)
         except Exception:  # noqa: BLE001
             self._failed("listing my applications")
         else:
             self.rows = [my_application_card(r) for r in result.page.items]
-            self.counts, self.everything = result.counts, sum(result.counts.values())
-            self.total, self.page, self.pages = result.page.total, result.page.page, result.page.pages
+            self._show_tabs(result)
 
     @rx.event
     async def withdraw(self, application_id: str):

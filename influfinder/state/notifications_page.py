@@ -19,6 +19,7 @@ from influfinder.services.notifications import NotificationView
 from influfinder.state.auth import current_actor, to_login
 from influfinder.state.display import query, query_page
 from influfinder.state.forms import FormState, run_service
+from influfinder.state.list_pages import ListPageState, fetch_page
 
 PAGE_SIZE = 20
 ICONS = {
@@ -48,14 +49,10 @@ def notification_row(view: NotificationView) -> NotificationRow:
                            created_at=live_updates.payload(view)["created_at"])
 
 
-class NotificationsPageState(FormState, rx.State):
+class NotificationsPageState(ListPageState, FormState, rx.State):
     rows: list[NotificationRow] = []
     unread_only: bool = False
     unread: int = 0
-    total: int = 0
-    page: int = 1
-    pages: int = 1
-    loading: bool = True
 
     @rx.event
     async def load(self):
@@ -70,10 +67,8 @@ class NotificationsPageState(FormState, rx.State):
         if actor is None:
             return to_login(self)
         try:
-            result = await run_service(notifications.list_for_user, actor, self.unread_only, self.page, PAGE_SIZE)
-            if not result.items and result.page > result.pages:
-                result = await run_service(notifications.list_for_user, actor, self.unread_only, result.pages,
-                                           PAGE_SIZE)
+            result = await fetch_page(notifications.list_for_user, actor, self.unread_only, page=self.page,
+                                      page_size=PAGE_SIZE)
             self.unread = await run_service(notifications.unread_count, actor)
         except ServiceError as error:
             self._refused(error)
@@ -81,7 +76,7 @@ class NotificationsPageState(FormState, rx.State):
             self._failed("listing notifications")
         else:
             self.rows = [notification_row(v) for v in result.items]
-            self.total, self.page, self.pages = result.total, result.page, result.pages
+            self._show_page(result)
         self.loading = False
         return None
 

@@ -21,7 +21,9 @@ from influfinder.domain.enums import (
     ApplicationStatus, CollaborationStatus, Currency, OfferStatus, UserType,
 )
 from influfinder.models import Analytics, Application, Collaboration, CollaborationEvent, Offer, Profile, User
-from influfinder.services import admin, collaborations, effects, sessions
+from influfinder.services import (
+    admin_analytics, admin_disputes, admin_offers, admin_overview, admin_users, collaborations, effects, sessions,
+)
 from influfinder.services.actors import Actor, actor_for_token
 from influfinder.services.errors import NotAllowed, ServiceError
 from tests.support.people import empty_every_table, person, reset_app_caches, session_for
@@ -87,17 +89,17 @@ def fingerprint() -> list:
 # ---- who may use them -------------------------------------------------------------------------
 
 CALLS = {
-    "overview": lambda w, a: (admin.overview, a),
-    "list_users": lambda w, a: (admin.list_users, a, "u"),
-    "deactivate_user": lambda w, a: (admin.deactivate_user, a, w["target"].id),
-    "reactivate_user": lambda w, a: (admin.reactivate_user, a, w["inactive"].id),
-    "list_disputes": lambda w, a: (admin.list_disputes, a),
-    "resolve_dispute": lambda w, a: (admin.resolve_dispute, a, w["dispute"], "CANCELLED", "Decided"),
-    "list_offers": lambda w, a: (admin.list_offers, a),
-    "pause_offer": lambda w, a: (admin.pause_offer, a, w["offer"]),
-    "archive_offer": lambda w, a: (admin.archive_offer, a, w["offer"]),
-    "take_snapshot": lambda w, a: (admin.take_snapshot, a),
-    "analytics_history": lambda w, a: (admin.analytics_history, a),
+    "overview": lambda w, a: (admin_overview.overview, a),
+    "list_users": lambda w, a: (admin_users.list_users, a, "u"),
+    "deactivate_user": lambda w, a: (admin_users.deactivate_user, a, w["target"].id),
+    "reactivate_user": lambda w, a: (admin_users.reactivate_user, a, w["inactive"].id),
+    "list_disputes": lambda w, a: (admin_disputes.list_disputes, a),
+    "resolve_dispute": lambda w, a: (admin_disputes.resolve_dispute, a, w["dispute"], "CANCELLED", "Decided"),
+    "list_offers": lambda w, a: (admin_offers.list_offers, a),
+    "pause_offer": lambda w, a: (admin_offers.pause_offer, a, w["offer"]),
+    "archive_offer": lambda w, a: (admin_offers.archive_offer, a, w["offer"]),
+    "take_snapshot": lambda w, a: (admin_analytics.take_snapshot, a),
+    "analytics_history": lambda w, a: (admin_analytics.analytics_history, a),
 }
 OUTSIDERS = ("anonymous", "creator", "business", "agency", "party_creator", "owner")
 
@@ -134,18 +136,18 @@ def test_every_admin_function_refuses_everyone_who_is_not_an_admin_and_changes_n
 def test_deactivating_an_account_signs_it_out_everywhere_and_reactivating_lets_it_log_in_again():
     boss, ana = person(UserType.BUSINESS, admin=True), person(name="Ana")
     phone, laptop = session_for(ana), session_for(ana)
-    call(admin.deactivate_user, boss, str(ana.id))
+    call(admin_users.deactivate_user, boss, str(ana.id))
     effects.drain()  # the sessions end once the deactivation is committed
     assert sessions.resolve(phone) is None and sessions.resolve(laptop) is None
     assert sessions.devices(ana.id) == []
     with database.session_scope() as db:
         assert actor_for_token(db, session_for(ana)) is None  # a fresh session is refused too
-    row = call(admin.list_users, boss, ana.username).items[0]
+    row = call(admin_users.list_users, boss, ana.username).items[0]
     assert (row.username, row.is_active) == (ana.username, False)
     with pytest.raises(ServiceError, match="already deactivated"):
-        call(admin.deactivate_user, boss, str(ana.id))
+        call(admin_users.deactivate_user, boss, str(ana.id))
 
-    call(admin.reactivate_user, boss, str(ana.id))
+    call(admin_users.reactivate_user, boss, str(ana.id))
     assert sessions.resolve(phone) is None  # the old sessions stay ended
     with database.session_scope() as db:
         assert actor_for_token(db, session_for(ana)).id == ana.id
@@ -158,7 +160,7 @@ def test_deactivating_signs_out_sessions_kept_in_redis(settings_env, db_url, red
     boss, ana = person(UserType.BUSINESS, admin=True), person()
     token = session_for(ana)
     assert sessions.resolve(token) is not None
-    call(admin.deactivate_user, boss, ana.id)
+    call(admin_users.deactivate_user, boss, ana.id)
     effects.drain()
     assert sessions.resolve(token) is None and sessions.devices(ana.id) == []
 
@@ -167,13 +169,13 @@ def test_an_admin_cannot_deactivate_themself_nor_a_deleted_or_unknown_account():
     boss = person(UserType.BUSINESS, admin=True)
     token = session_for(boss)
     with pytest.raises(ServiceError, match="your own account"):
-        call(admin.deactivate_user, boss, boss.id)
+        call(admin_users.deactivate_user, boss, boss.id)
     gone = person()
     with database.session_scope() as db:
         db.exec(sa.update(User).where(User.id == gone.id).values(deleted_at=datetime.now(timezone.utc)))
     for key in (gone.id, uuid.uuid4(), "not-an-id", {"$ne": 1}):
         with pytest.raises(NotAllowed):
-            call(admin.deactivate_user, boss, key)
+            call(admin_users.deactivate_user, boss, key)
     assert fetch(User, boss.id).is_active and sessions.resolve(token) is not None
 
 
@@ -183,15 +185,15 @@ def test_the_user_list_searches_usernames_and_emails_pages_in_the_database_and_h
     with database.session_scope() as db:
         db.exec(sa.update(User).where(User.id == people[0].id).values(email="maria_100%@example.com"))
         db.exec(sa.update(User).where(User.id == people[1].id).values(deleted_at=datetime.now(timezone.utc)))
-    assert [r.email for r in call(admin.list_users, boss, "_100%").items] == ["maria_100%@example.com"]
-    assert call(admin.list_users, boss, "100%x").total == 0  # % is a character, not a wildcard
-    assert [r.username for r in call(admin.list_users, boss, people[2].username.upper()).items] == \
+    assert [r.email for r in call(admin_users.list_users, boss, "_100%").items] == ["maria_100%@example.com"]
+    assert call(admin_users.list_users, boss, "100%x").total == 0  # % is a character, not a wildcard
+    assert [r.username for r in call(admin_users.list_users, boss, people[2].username.upper()).items] == \
         [people[2].username]
-    first, second = call(admin.list_users, boss, "", 1, 3), call(admin.list_users, boss, "", 2, 3)
+    first, second = call(admin_users.list_users, boss, "", 1, 3), call(admin_users.list_users, boss, "", 2, 3)
     assert first.total == second.total == 5 and len(first.items) == 3 and len(second.items) == 2
     assert people[1].username not in {r.username for r in first.items + second.items}
     with pytest.raises(ServiceError):
-        call(admin.list_users, boss, "x" * 101)
+        call(admin_users.list_users, boss, "x" * 101)
 
 
 # ---- disputes ---------------------------------------------------------------------------------
@@ -201,15 +203,15 @@ def test_resolving_a_dispute_moves_the_collaboration_and_logs_who_decided_and_wh
     boss = person(UserType.BUSINESS, admin=True, name="Team")
     creator, owner = person(name="Lucía Romero"), person(UserType.BUSINESS, name="Café Aurora")
     collab_id = dispute(creator, owner, "They changed the date twice.")
-    [row] = call(admin.list_disputes, boss).items
+    [row] = call(admin_disputes.list_disputes, boss).items
     assert (row.id, row.creator, row.business, row.reason, row.opened_by) == \
         (str(collab_id), "Lucía Romero", "Café Aurora", "They changed the date twice.", "Lucía Romero")
 
     with pytest.raises(ServiceError, match="Give a reason"):
-        call(admin.resolve_dispute, boss, str(collab_id), "CANCELLED", "   ")
+        call(admin_disputes.resolve_dispute, boss, str(collab_id), "CANCELLED", "   ")
     assert fetch(Collaboration, collab_id).status is CollaborationStatus.DISPUTED
 
-    call(admin.resolve_dispute, boss, str(collab_id), "CANCELLED", "Both agreed to call it off.")
+    call(admin_disputes.resolve_dispute, boss, str(collab_id), "CANCELLED", "Both agreed to call it off.")
     assert fetch(Collaboration, collab_id).status is CollaborationStatus.CANCELLED
     with database.session_scope() as db:
         last = db.exec(select(CollaborationEvent).where(CollaborationEvent.collaboration_id == collab_id)
@@ -217,16 +219,16 @@ def test_resolving_a_dispute_moves_the_collaboration_and_logs_who_decided_and_wh
     assert (last.actor_id, last.action, last.from_status, last.to_status, last.note) == (
         boss.id, "resolve_cancelled", CollaborationStatus.DISPUTED, CollaborationStatus.CANCELLED,
         "Both agreed to call it off.")
-    assert call(admin.list_disputes, boss).total == 0
+    assert call(admin_disputes.list_disputes, boss).total == 0
     with pytest.raises(ServiceError):  # settled once, not twice
-        call(admin.resolve_dispute, boss, str(collab_id), "COMPLETED", "Changed my mind")
+        call(admin_disputes.resolve_dispute, boss, str(collab_id), "COMPLETED", "Changed my mind")
 
 
 def test_a_dispute_resolved_as_completed_counts_for_the_creator():
     boss = person(UserType.BUSINESS, admin=True)
     creator, owner = person(), person(UserType.BUSINESS)
     collab_id = dispute(creator, owner)
-    call(admin.resolve_dispute, boss, collab_id, "COMPLETED", "Proof of the post received.")
+    call(admin_disputes.resolve_dispute, boss, collab_id, "COMPLETED", "Proof of the post received.")
     collab = fetch(Collaboration, collab_id)
     assert collab.status is CollaborationStatus.COMPLETED and collab.completed_date is not None
     with database.session_scope() as db:
@@ -240,20 +242,20 @@ def test_admins_pause_and_archive_offers_and_the_list_filters_by_search_and_stat
     boss, owner = person(UserType.BUSINESS, admin=True), person(UserType.BUSINESS, name="Bloom Studio")
     live, draft = offer(owner, title="Spring bouquet reel"), offer(owner, OfferStatus.DRAFT, title="Draft idea")
     offer(person(UserType.BUSINESS), title="Sushi night")
-    call(admin.pause_offer, boss, str(live))
+    call(admin_offers.pause_offer, boss, str(live))
     assert fetch(Offer, live).status is OfferStatus.PAUSED
     with pytest.raises(ServiceError):
-        call(admin.pause_offer, boss, str(draft))  # only an active offer can be paused
-    call(admin.archive_offer, boss, str(draft))
+        call(admin_offers.pause_offer, boss, str(draft))  # only an active offer can be paused
+    call(admin_offers.archive_offer, boss, str(draft))
     assert fetch(Offer, draft).status is OfferStatus.ARCHIVED
 
-    found = call(admin.list_offers, boss, "bloom")  # the business's name finds its offers
+    found = call(admin_offers.list_offers, boss, "bloom")  # the business's name finds its offers
     assert {r.title for r in found.page.items} == {"Spring bouquet reel", "Draft idea"}
     assert (found.counts["PAUSED"], found.counts["ARCHIVED"], found.counts["ACTIVE"]) == (1, 1, 0)
-    paused = call(admin.list_offers, boss, "", "PAUSED")
+    paused = call(admin_offers.list_offers, boss, "", "PAUSED")
     assert [r.title for r in paused.page.items] == ["Spring bouquet reel"] and paused.page.total == 1
     with pytest.raises(ServiceError):
-        call(admin.list_offers, boss, "", "DELETED")
+        call(admin_offers.list_offers, boss, "", "DELETED")
 
 
 # ---- counts and daily figures -----------------------------------------------------------------
@@ -269,7 +271,7 @@ def test_the_overview_counts_every_status_and_the_open_disputes():
         db.exec(sa.update(User).where(User.id == gone.id).values(is_active=False))
         db.add(Application(offer_id=applied_to, creator_id=creator.id, message="Hi",
                            status=ApplicationStatus.UNDER_REVIEW))
-    view = call(admin.overview, boss)
+    view = call(admin_overview.overview, boss)
     assert view.users == {"CREATOR": 1, "BUSINESS": 1, "AGENCY": 1} and view.deactivated_users == 1
     assert view.new_users_week == 4
     assert (view.offers["ACTIVE"], view.offers["PAUSED"]) == (2, 1)
@@ -299,16 +301,16 @@ def test_the_daily_snapshot_matches_the_data_and_is_rewritten_not_duplicated():
             db.add(Collaboration(offer_id=old, creator_id=creators[0].id, business_id=owner.id, agreed_fee=Decimal(fee),
                                  currency=currency, status=CollaborationStatus.COMPLETED, completed_date=_at(done)))
 
-    row = call(admin.snapshot_analytics, yesterday)
+    row = call(admin_analytics.snapshot_analytics, yesterday)
     assert (row.date, row.total_users, row.new_users, row.total_offers_created, row.active_offers) == \
         (yesterday, 3, 1, 1, 1)
     assert (row.total_applications, row.total_collaborations_completed, row.total_revenue) == \
         (1, 2, Decimal("100.50"))  # the USD fee is not added to euros
     assert row.avg_tier_level == pytest.approx(5 / 3, abs=0.01)  # creators' tiers now: 4, 1, 0
 
-    call(admin.snapshot_analytics, today)
-    call(admin.pause_offer, person(UserType.BUSINESS, admin=True), old)
-    again = call(admin.snapshot_analytics, today)
+    call(admin_analytics.snapshot_analytics, today)
+    call(admin_offers.pause_offer, person(UserType.BUSINESS, admin=True), old)
+    again = call(admin_analytics.snapshot_analytics, today)
     assert (again.total_users, again.new_users, again.total_offers_created, again.active_offers) == (5, 2, 2, 0)
     assert (again.total_collaborations_completed, again.total_revenue) == (3, Decimal("180.50"))
     with database.session_scope() as db:
@@ -319,8 +321,8 @@ def test_the_history_holds_the_last_30_days_oldest_first():
     boss = person(UserType.BUSINESS, admin=True)
     today = datetime.now(timezone.utc).date()
     for days_ago in (40, 29, 3, 0):
-        call(admin.snapshot_analytics, today - timedelta(days=days_ago))
-    assert [d.day for d in call(admin.analytics_history, boss)] == \
+        call(admin_analytics.snapshot_analytics, today - timedelta(days=days_ago))
+    assert [d.day for d in call(admin_analytics.analytics_history, boss)] == \
         [today - timedelta(days=29), today - timedelta(days=3), today]
-    taken = call(admin.take_snapshot, boss)
+    taken = call(admin_analytics.take_snapshot, boss)
     assert taken.date == today and taken.total_users == 1

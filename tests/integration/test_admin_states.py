@@ -20,9 +20,10 @@ from influfinder import database
 from influfinder.domain.enums import CollaborationStatus, OfferStatus, UserType
 from influfinder.models import Collaboration, Offer, User
 from influfinder.services import collaborations, effects, sessions
-from influfinder.state.admin_dashboard import (
-    AdminDisputesState, AdminOffersState, AdminOverviewState, AdminUsersState,
-)
+from influfinder.state.admin_disputes import AdminDisputesState
+from influfinder.state.admin_offers import AdminOffersState
+from influfinder.state.admin_overview import AdminOverviewState
+from influfinder.state.admin_users import AdminUsersState
 from tests.support.people import cookie_header, empty_every_table, person, reset_app_caches, session_for
 
 pytestmark = pytest.mark.integration
@@ -112,6 +113,15 @@ def test_the_users_page_searches_deactivates_and_shows_emails_to_the_admin(boss)
     assert "your own account" in mine.error
     with database.session_scope() as db:
         assert db.get(User, boss.id).is_active
+
+
+def test_a_link_past_the_last_page_shows_the_last_page(boss):
+    """A pager link made before accounts went away: the last page and its rows, not an empty list."""
+    ana = person(name="Ana Torres")
+    page = open_page(AdminUsersState, "/admin/users?page=5", session_for(boss))
+    run(page, "load")
+    assert (page.page, page.pages, page.total) == (1, 1, 2)
+    assert {r.username for r in page.rows} == {boss.username, ana.username}
 
 
 def test_a_creator_calling_admin_handlers_gets_nothing_and_is_sent_away(boss):

@@ -5,6 +5,9 @@ tree (a handler added later is covered without touching this file). Each one is 
 middleware's `preprocess` exactly as Reflex calls it before an event runs, from a page whose
 socket connected with: no session cookie, a creator's real session, a deactivated admin's
 session, and an admin's real session.
+
+The admin states live in state/admin*.py, one module per page. A state written there that does not
+derive from AdminState would escape both the guard and the enumeration: the first tests fail then.
 """
 
 from __future__ import annotations
@@ -67,13 +70,23 @@ def admin_handlers():
 
 
 HANDLERS = list(admin_handlers())
+PAGE_STATES = {"AdminOverviewState", "AdminUsersState", "AdminDisputesState", "AdminOffersState"}
 
 
 def test_the_admin_dashboard_states_are_all_under_admin_state():
     """The dashboard's states are in the enumeration above, so none escapes the guard's test."""
     names = {param.values[0].__name__ for param in HANDLERS}
-    assert {"AdminOverviewState", "AdminUsersState", "AdminDisputesState", "AdminOffersState"} <= names
+    assert PAGE_STATES <= names
     assert sum(1 for p in HANDLERS if p.values[1] != SETVAR) >= 12
+
+
+def test_every_state_of_the_admin_modules_is_under_admin_state():
+    """Every state class the app has that is written in state/admin*.py: none may be outside AdminState."""
+    from influfinder.state.admin import AdminState
+
+    admin_modules = [cls for cls in _walk(State) if cls.__module__.startswith("influfinder.state.admin")]
+    assert PAGE_STATES <= {cls.__name__ for cls in admin_modules}
+    assert [cls.__name__ for cls in admin_modules if not issubclass(cls, AdminState)] == []
 
 
 def _preprocess(cls, name: str, token: str | None) -> StateUpdate | None:

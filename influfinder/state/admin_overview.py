@@ -1,0 +1,138 @@
+"""/admin: the platform's counts now, collaborations by status, and the last 30 days of figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import reflex as rx
+
+from influfinder.domain.enums import CollaborationStatus
+from influfinder.services import admin_analytics, admin_overview
+from influfinder.services.actors import Actor
+from influfinder.state.admin_page import AdminPageState, admin_actor, counted
+from influfinder.state.display import money
+from influfinder.state.forms import run_service
+
+LIVE_COLLABORATIONS = ("ACCEPTED", "SCHEDULED", "VISITED", "CONTENT_SUBMITTED", "IN_REVIEW")
+
+
+@dataclass
+class Figure:
+    """One overview card."""
+
+    key: str = ""
+    label: str = ""
+    value: int = 0
+    detail: str = ""
+    href: str = ""
+    icon: str = ""
+    color: str = "gray"
+
+
+@dataclass
+class StatusCount:
+    status: str = ""
+    count: int = 0
+
+
+@dataclass
+class DayRow:
+    day: str = ""
+    total_users: int = 0
+    new_users: int = 0
+    active_offers: int = 0
+    total_offers: int = 0
+    applications: int = 0
+    completed: int = 0
+    revenue: str = ""
+    avg_tier: str = ""
+
+
+def _figures(view: admin_overview.Overview) -> list[Figure]:
+    users, offers, apps, collabs = view.users, view.offers, view.applications, view.collaborations
+    live = sum(collabs[s] for s in LIVE_COLLABORATIONS)
+    people = [counted(users["CREATOR"], "creator", "creators"),
+              counted(users["BUSINESS"], "business", "businesses"), counted(users["AGENCY"], "agency", "agencies")]
+    if view.deactivated_users:
+        people.append(f"{view.deactivated_users} deactivated")
+    return [
+        Figure("users", "Users", sum(users.values()), " · ".join(people), "/admin/users", "users", "violet"),
+        Figure("new_users", "New this week", view.new_users_week, "Accounts created in the last 7 days",
+               "/admin/users", "user-plus", "blue"),
+        Figure("offers", "Active offers", offers["ACTIVE"],
+               f"{counted(offers['DRAFT'], 'draft', 'drafts')} · {offers['PAUSED']} paused · "
+               f"{offers['ARCHIVED']} archived",
+               "/admin/offers", "megaphone", "green"),
+        Figure("applications", "Applications", sum(apps.values()),
+               f"{apps['APPLIED']} new · {apps['UNDER_REVIEW']} under review · {apps['ACCEPTED']} accepted",
+               "", "send", "cyan"),
+        Figure("collaborations", "Collaborations in progress", live,
+               f"{collabs['COMPLETED']} completed · {collabs['CANCELLED']} cancelled", "", "handshake", "amber"),
+        Figure("disputes", "Open disputes", view.open_disputes,
+               "Waiting for a decision" if view.open_disputes else "Nothing to settle",
+               "/admin/disputes", "triangle-alert", "red" if view.open_disputes else "gray"),
+    ]
+
+
+def _day_row(figures: admin_analytics.DayFigures) -> DayRow:
+    return DayRow(
+        day=f"{figures.day:%b} {figures.day.day}, {figures.day.year}", total_users=figures.total_users,
+        new_users=figures.new_users,
+        active_offers=figures.active_offers, total_offers=figures.total_offers_created,
+        applications=figures.total_applications, completed=figures.total_collaborations_completed,
+        revenue=money(figures.total_revenue, "EUR") or "€0", avg_tier=f"{figures.avg_tier_level:.1f}",
+    )
+
+
+def _chart_point(figures: admin_analytics.DayFigures) -> dict[str, Any]:
+    return {"day": f"{figures.day:%b} {figures.day.day}", "Users": figures.total_users,
+            "Active offers": figures.active_offers, "Applications": figures.total_applications,
+            "Completed": figures.total_collaborations_completed}
+
+
+class AdminOverviewState(AdminPageState):
+    figures: list[Figure] = []
+    collaborations: list[StatusCount] = []
+    history: list[DayRow] = []  # newest first, for the table
+    chart: list[dict[str, Any]] = []  # oldest first, for the chart
+    snapshotting: bool = False
+
+    @rx.event
+    async def load(self):
+        async for update in self._load():
+            yield update
+
+    async def _fetch(self, actor: Actor) -> None:
+        try:
+            view = await run_service(admin_overview.overview, actor)
+            days = await run_service(admin_analytics.analytics_history, actor)
+        except Exception as error:  # noqa: BLE001 - a refusal or a fault, shown as words
+            self._stop(error, "loading the admin overview")
+            return
+        self.figures = _figures(view)
+        self.collaborations = [StatusCount(s.value, view.collaborations[s.value]) for s in CollaborationStatus]
+        self._show_history(days)
+        self.loading = False
+
+    @rx.event
+    async def take_snapshot(self):
+        """Record today's figures now, rather than waiting for the hourly job."""
+        actor, leave = admin_actor(self)
+        if actor is None:
+            yield leave
+            return
+        self._reset_errors()
+        self.snapshotting = True
+        yield
+        try:
+            await run_service(admin_analytics.take_snapshot, actor)
+            self._show_history(await run_service(admin_analytics.analytics_history, actor))
+            self.notice = "Today's figures are recorded."
+        except Exception as error:  # noqa: BLE001
+            self._stop(error, "recording today's figures")
+        self.snapshotting = False
+
+    def _show_history(self, days: list[admin_analytics.DayFigures]) -> None:
+        self.history = [_day_row(d) for d in reversed(days)]
+        self.chart = [_chart_point(d) for d in days]
