@@ -23,14 +23,14 @@ def safe_next(value: str | None) -> str:
     return value
 
 
-def _site(path: str) -> str:
+def site_url(path: str) -> str:
     """An absolute URL on the site: in development the frontend and this backend differ in port."""
     from influfinder.settings import get_settings
 
     return get_settings().public_url.rstrip("/") + path
 
 
-def _no_store(response: Response) -> Response:
+def no_store(response: Response) -> Response:
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -40,23 +40,23 @@ async def complete_login(request: Request) -> Response:
     target = safe_next(request.query_params.get("next"))
     activated = await asyncio.to_thread(sessions.activate_grant, grant)
     if activated is None:
-        return _no_store(RedirectResponse(_site("/login?expired=1"), status_code=303))
+        return no_store(RedirectResponse(site_url("/login?expired=1"), status_code=303))
     token, record = activated
-    response = RedirectResponse(_site(target), status_code=303)
+    response = RedirectResponse(site_url(target), status_code=303)
     response.set_cookie(
         sessions.COOKIE_NAME, token, httponly=True, samesite="lax", secure=sessions.cookie_is_secure(), path="/",
         max_age=int(sessions.IDLE_REMEMBERED.total_seconds()) if record.remember else None,
     )
-    return _no_store(response)
+    return no_store(response)
 
 
 async def sign_out(request: Request) -> Response:
     """Ends the session named by the cookie (if any) and clears the cookie."""
     await asyncio.to_thread(sessions.end, request.cookies.get(sessions.COOKIE_NAME))
     target = safe_next(request.query_params.get("next") or "/login?signed_out=1")
-    response = RedirectResponse(_site(target), status_code=303)
+    response = RedirectResponse(site_url(target), status_code=303)
     response.delete_cookie(sessions.COOKIE_NAME, path="/", httponly=True, samesite="lax")
-    return _no_store(response)
+    return no_store(response)
 
 
 async def avatar(request: Request) -> Response:

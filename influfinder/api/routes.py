@@ -68,9 +68,10 @@ def build_api() -> Starlette:
     from influfinder.api.collaboration_routes import routes as collaboration_routes
     from influfinder.api.media_routes import routes as media_routes
     from influfinder.api.message_routes import routes as message_routes
+    from influfinder.api.oauth_routes import routes as oauth_routes
 
-    return Starlette(routes=[Route("/health", health), Route("/info", info), *auth_routes, *collaboration_routes,
-                             *media_routes, *message_routes])
+    return Starlette(routes=[Route("/health", health), Route("/info", info), *auth_routes, *oauth_routes,
+                             *collaboration_routes, *media_routes, *message_routes])
 
 
 api = build_api()

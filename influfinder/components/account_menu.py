@@ -62,23 +62,22 @@ def _menu() -> rx.Component:
     )
 
 
+BANNER = {
+    "confirm": "Confirm your email to publish offers, apply and send messages. We sent a link to ",
+    "resend": "Resend the link",
+    "add": "Add your email address to apply, publish and message.",
+    "add_link": "Add email address",
+}
+
+
 def verify_banner() -> rx.Component:
+    # An account made through Instagram or TikTok has no address yet (own_email is ""): it is asked for one.
     return rx.cond(
         SessionState.signed_in & ~SessionState.is_verified,
         rx.box(
             rx.hstack(
                 rx.icon("mail-warning", size=18),
-                rx.text(
-                    "Confirm your email to publish offers, apply and send messages. We sent a link to ",
-                    rx.text.strong(SessionState.own_email), ".",
-                    size="2",
-                ),
-                rx.spacer(),
-                rx.cond(
-                    VerifyBannerState.sent != "",
-                    rx.text(VerifyBannerState.sent, size="2", weight="medium"),
-                    rx.button("Resend the link", size="1", variant="soft", on_click=VerifyBannerState.resend),
-                ),
+                rx.cond(SessionState.own_email != "", _confirm_email(), _add_email()),
                 max_width="1200px", margin_x="auto", padding_x="1.5rem", padding_y="0.6rem", align="center",
                 width="100%", wrap="wrap",
             ),
@@ -87,4 +86,24 @@ def verify_banner() -> rx.Component:
             role="status",
             data_testid="verify-banner",
         ),
+    )
+
+
+def _confirm_email() -> rx.Component:
+    return rx.fragment(
+        rx.text(BANNER["confirm"], rx.text.strong(SessionState.own_email), ".", size="2"),
+        rx.spacer(),
+        rx.cond(
+            VerifyBannerState.sent != "",
+            rx.text(VerifyBannerState.sent, size="2", weight="medium"),
+            rx.button(BANNER["resend"], size="1", variant="soft", on_click=VerifyBannerState.resend),
+        ),
+    )
+
+
+def _add_email() -> rx.Component:
+    return rx.fragment(
+        rx.text(BANNER["add"], size="2"),
+        rx.spacer(),
+        rx.link(BANNER["add_link"], href="/settings#email", size="2", weight="medium"),
     )

@@ -60,6 +60,9 @@ async def deliver(message: MailMessage) -> bool:
 
 
 def deliver_sync(message: MailMessage) -> bool:
+    if not can_receive(message.to):
+        logger.info("Mail %r not sent: addresses under %s never receive mail", message.subject, _domain(message.to))
+        return False
     settings = get_settings()
     try:
         if settings.mail_backend == "smtp":
@@ -69,6 +72,12 @@ def deliver_sync(message: MailMessage) -> bool:
     except Exception:  # a broken mail must never undo the caller's committed change
         logger.exception("Mail to %s (%r) could not be sent", _domain(message.to), message.subject)
         return False
+
+
+def can_receive(address: str) -> bool:
+    """False for addresses under .invalid (RFC 2606), which no mail can reach: the placeholder of an
+    account made without an email, and a deleted account's address. Every mail path checks here."""
+    return not (_domain(address) or "").lower().rstrip(".").endswith(".invalid")
 
 
 def build_email(sender: str, message: MailMessage) -> EmailMessage:

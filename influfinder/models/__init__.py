@@ -7,6 +7,7 @@ from influfinder.models.collaboration import Collaboration, CollaborationEvent
 from influfinder.models.message import Message, conversation_key
 from influfinder.models.notification import Notification
 from influfinder.models.notification_preference import NotificationPreference
+from influfinder.models.oauth_identity import OAuthIdentity
 from influfinder.models.offer import Offer
 from influfinder.models.offer_view import OfferView
 from influfinder.models.submission import ContentSubmission
@@ -21,6 +22,7 @@ __all__ = [
     "Message",
     "Notification",
     "NotificationPreference",
+    "OAuthIdentity",
     "Offer",
     "OfferView",
     "OneTimeToken",

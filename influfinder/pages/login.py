@@ -4,6 +4,7 @@ import reflex as rx
 
 from influfinder.components.forms import auth_card, field, form_error, notice, submit_button
 from influfinder.components.layout import page
+from influfinder.components.oauth_buttons import oauth_buttons
 from influfinder.state.account import LoginState
 
 COPY = {
@@ -16,6 +17,7 @@ COPY = {
     "forgot": "Forgot your password?",
     "new": "New here?",
     "signup": "Sign up",
+    "or": "or",
 }
 
 
@@ -43,6 +45,7 @@ def login_page() -> rx.Component:
                 on_submit=LoginState.submit,
                 width="100%",
             ),
+            oauth_buttons(LoginState.oauth_providers, LoginState.start_oauth, caption=COPY["or"]),
             rx.hstack(
                 rx.link(COPY["forgot"], href="/forgot-password", size="2"),
                 rx.spacer(),

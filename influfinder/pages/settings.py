@@ -1,10 +1,12 @@
-"""/settings: profile, photo, password, devices, delete account."""
+"""/settings: profile, photo, email address, password, devices, delete account."""
 
 import reflex as rx
 
 from influfinder.components.forms import field, field_error, form_error, notice, submit_button
 from influfinder.components.layout import page
+from influfinder.components.linked_accounts import linked_accounts_section
 from influfinder.domain.enums import OfferCategory
+from influfinder.state.email_settings import EmailSettingsState
 from influfinder.state.notification_settings import NotificationSettingsState, PreferenceRow
 from influfinder.state.settings import Device, SettingsState
 
@@ -28,7 +30,19 @@ COPY = {
     "photo_hint": "PNG, JPEG or WebP, up to 5 MB.",
     "choose_photo": "Choose a photo",
     "upload": "Upload photo",
+    "email": "Email address",
+    "no_email": "No email yet",
+    "no_email_text": "Add an email address to apply, publish offers and send messages. "
+                     "We send it a link to confirm it.",
+    "unconfirmed": "Not confirmed yet",
+    "confirmed": "Confirmed",
+    "new_email": "New email address",
+    "email_password": "Your password",
+    "change_email": "Change email",
+    "add_email": "Add email",
     "password": "Password",
+    "set_password": "Set a password",
+    "set_password_text": "You sign in with another account. Set a password to also log in with your username.",
     "current_password": "Current password",
     "new_password": "New password",
     "confirm": "Repeat the new password",
@@ -41,6 +55,7 @@ COPY = {
     "danger_text": "Your profile and personal data are removed. People you worked with keep their history, "
                    "shown as “Deleted user”. This cannot be undone.",
     "confirm_password": "Your password",
+    "confirm_username": "Type your username to confirm",
     "delete": "Delete my account",
     "cancel": "Cancel",
     "notifications": "Notifications",
@@ -169,23 +184,71 @@ def _photo_section() -> rx.Component:
     )
 
 
+def _email_status() -> rx.Component:
+    return rx.cond(
+        EmailSettingsState.email != "",
+        rx.hstack(
+            rx.text(EmailSettingsState.email, weight="medium"),
+            rx.cond(EmailSettingsState.verified, rx.badge(COPY["confirmed"], color_scheme="green"),
+                    rx.badge(COPY["unconfirmed"], color_scheme="amber")),
+            spacing="3", align="center", wrap="wrap", data_testid="current-email",
+        ),
+        rx.vstack(
+            rx.text(COPY["no_email"], weight="medium", data_testid="current-email"),
+            rx.text(COPY["no_email_text"], size="2", color_scheme="gray"),
+            spacing="1",
+        ),
+    )
+
+
+def _email_section() -> rx.Component:
+    errors = EmailSettingsState.field_errors
+    return _section(
+        COPY["email"],
+        _email_status(),
+        notice(EmailSettingsState.notice),
+        form_error(EmailSettingsState.error),
+        rx.form(
+            rx.vstack(
+                field(COPY["new_email"], "new_email", type="email", autocomplete="email",
+                      error=errors.get("new_email", "")),
+                rx.cond(EmailSettingsState.has_password,
+                        field(COPY["email_password"], "email_password", type="password",
+                              autocomplete="current-password", error=errors.get("email_password", ""))),
+                rx.box(submit_button(rx.cond(EmailSettingsState.email != "", COPY["change_email"], COPY["add_email"]),
+                                     EmailSettingsState.busy), width="220px"),
+                spacing="3", width="100%", max_width="420px",
+            ),
+            on_submit=EmailSettingsState.change_email, reset_on_submit=True,
+        ),
+        # Its own state, loaded when the card appears (the page's on_load belongs to the settings state).
+        on_mount=EmailSettingsState.load,
+        id="email",
+    )
+
+
 def _password_section() -> rx.Component:
     return _section(
-        COPY["password"],
+        rx.cond(SettingsState.has_password, COPY["password"], COPY["set_password"]),
+        rx.cond(~SettingsState.has_password, rx.text(COPY["set_password_text"], size="2", color_scheme="gray")),
         notice(SettingsState.password_notice),
         rx.form(
             rx.vstack(
-                field(COPY["current_password"], "current_password", type="password", autocomplete="current-password",
-                      error=SettingsState.field_errors.get("current_password", "")),
+                rx.cond(SettingsState.has_password,
+                        field(COPY["current_password"], "current_password", type="password",
+                              autocomplete="current-password",
+                              error=SettingsState.field_errors.get("current_password", ""))),
                 field(COPY["new_password"], "password", type="password", autocomplete="new-password",
                       error=SettingsState.field_errors.get("password", "")),
                 field(COPY["confirm"], "confirm", type="password", autocomplete="new-password",
                       error=SettingsState.field_errors.get("confirm", "")),
-                rx.box(submit_button(COPY["change"], SettingsState.busy), width="220px"),
+                rx.box(submit_button(rx.cond(SettingsState.has_password, COPY["change"], COPY["set_password"]),
+                                     SettingsState.busy), width="220px"),
                 spacing="3", width="100%", max_width="420px",
             ),
             on_submit=SettingsState.change_password, reset_on_submit=True,
         ),
+        id="password",
     )
 
 
@@ -227,9 +290,15 @@ def _danger_section() -> rx.Component:
                 rx.alert_dialog.description(COPY["danger_text"]),
                 rx.form(
                     rx.vstack(
-                        field(COPY["confirm_password"], "delete_password", type="password",
-                              autocomplete="current-password",
-                              error=SettingsState.field_errors.get("delete_password", "")),
+                        rx.cond(
+                            SettingsState.has_password,
+                            field(COPY["confirm_password"], "delete_confirm", type="password",
+                                  autocomplete="current-password",
+                                  error=SettingsState.field_errors.get("delete_confirm", "")),
+                            field(COPY["confirm_username"], "delete_confirm", autocomplete="off",
+                                  placeholder=SettingsState.username,
+                                  error=SettingsState.field_errors.get("delete_confirm", "")),
+                        ),
                         rx.hstack(
                             rx.alert_dialog.cancel(rx.button(COPY["cancel"], variant="soft", color_scheme="gray",
                                                              type="button")),
@@ -281,7 +350,9 @@ def settings_page() -> rx.Component:
             rx.text("@", SettingsState.username, color_scheme="gray"),
             _profile_section(),
             _photo_section(),
+            _email_section(),
             _password_section(),
+            linked_accounts_section(),
             _notifications_section(),
             _devices_section(),
             _danger_section(),

@@ -4,6 +4,7 @@ import reflex as rx
 
 from influfinder.components.forms import auth_card, field, field_error, form_error, strength_meter, submit_button
 from influfinder.components.layout import page
+from influfinder.components.oauth_buttons import oauth_buttons
 from influfinder.state.account import SignupState
 
 COPY = {
@@ -19,6 +20,7 @@ COPY = {
     "have": "Already have an account?",
     "login": "Log in",
     "terms": "We will send you a link to confirm your email.",
+    "or": "or",
 }
 
 ROLES = [("CREATOR", "Creator", "I make content"), ("BUSINESS", "Business", "I run a brand or a venue"),
@@ -42,7 +44,8 @@ def _role_picker() -> rx.Component:
                 ) for value, label, help in ROLES],
                 spacing="2", width="100%", wrap="wrap",
             ),
-            name="user_type", default_value="CREATOR", id="field-user_type", required=True,
+            name="user_type", value=SignupState.role, on_change=SignupState.choose_role, id="field-user_type",
+            required=True,
         ),
         field_error(SignupState.field_errors.get("user_type", "")),
         spacing="1", width="100%",
@@ -73,6 +76,7 @@ def signup_page() -> rx.Component:
                 on_submit=SignupState.submit,
                 width="100%",
             ),
+            oauth_buttons(SignupState.oauth_providers, SignupState.start_oauth, caption=COPY["or"]),
             rx.text(COPY["have"], " ", rx.link(COPY["login"], href="/login"), size="2"),
         )
     )

@@ -1,4 +1,4 @@
-"""Account use cases: sign up, verify, log in, reset and change password, delete.
+"""Account use cases: sign up, verify, log in, reset, change or set the password, change the email, delete.
 
 Every function runs inside a caller's transaction (`db`) and raises ServiceError, changing
 nothing, when it refuses. Mails go out after the commit (services.effects). bcrypt is slow on
@@ -19,7 +19,7 @@ from influfinder.domain.identity import IdentityError, looks_like_email, normali
 from influfinder.domain.password_policy import check_password
 from influfinder.integrations import mail
 from influfinder.integrations.rate_limit import limiter, wait_message
-from influfinder.models import Profile, User
+from influfinder.models import OAuthIdentity, Profile, User
 from influfinder.services import sessions, tokens
 from influfinder.services.actors import Actor
 from influfinder.services.effects import after_commit
@@ -29,6 +29,8 @@ from influfinder.settings import get_settings
 
 WRONG_LOGIN = "Wrong email, username or password."
 FORGOT_ANSWER = "If an account uses that email, we sent it a link to reset the password. It is valid for 30 minutes."
+# Says no more than sign-up's refusal does: that some account uses the address.
+EMAIL_TAKEN = "Another account already uses this email address."
 SIGNUP_TYPES = {t.value: t for t in UserType}
 # Compared against when the account does not exist, so both answers take the same time.
 _DUMMY_HASH = hash_password("influfinder-timing-equalizer", rounds=4)
@@ -97,11 +99,11 @@ def sign_up(db: Session, data: SignUpInput, *, ip_address: str) -> uuid.UUID:
     except sa.exc.IntegrityError:  # a concurrent sign-up took the email or username
         raise ServiceError("An account already uses this email or username.", "email") from None
     db.add(Profile(user_id=user.id, display_name=username))
-    _send_verification(db, user)
+    send_verification(db, user)
     return user.id
 
 
-def _send_verification(db: Session, user: User) -> None:
+def send_verification(db: Session, user: User) -> None:
     token = tokens.issue(db, user.id, TokenPurpose.VERIFY_EMAIL)
     message = mail.verification_mail(user.email, user.username, mail.action_url("/verify", token=token))
     after_commit(db, mail.deliver_sync, message)
@@ -122,13 +124,13 @@ def verify_email(db: Session, token: object) -> uuid.UUID:
 
 
 def resend_verification(db: Session, actor: Actor) -> None:
-    user = db.get(User, actor.id)
-    if user is None:
-        raise ServiceError("Log in again to continue.")
+    user = _own_user(db, actor)
+    if not has_real_email(user.email):
+        raise ServiceError("Add your email address in Settings first.")
     if user.is_verified:
         raise ServiceError("Your email is already verified.")
     _throttle("verify_resend", str(user.id))
-    _send_verification(db, user)
+    send_verification(db, user)
 
 
 def authenticate(db: Session, identifier: object, password: object, *, ip_address: str) -> uuid.UUID:
@@ -184,16 +186,33 @@ def reset_password(db: Session, token: object, new_password: object) -> uuid.UUI
 
 
 def change_password(db: Session, actor: Actor, current: object, new_password: object, *, keep_token: str) -> None:
-    user = db.get(User, actor.id)
-    if user is None:
-        raise ServiceError("Log in again to continue.")
-    if not isinstance(current, str) or not verify_password(current, user.password_hash):
+    """Change the password, or set a first one when the account has none (made through a provider)."""
+    user = _own_user(db, actor)
+    if user.password_hash is not None and not _password_matches(user, current):
         raise ServiceError("Your current password is not right.", "current_password")
     password = _check_new_password(new_password, email=user.email, username=user.username)
     if verify_password(password, user.password_hash):
         raise ServiceError("Choose a password different from the current one.", "password")
+    if user.password_hash is None:  # from now on the account also signs in with its address and this password
+        user.auth_providers = {**(user.auth_providers or {}), "email": user.email}
     _set_password(db, user, password)
     after_commit(db, sessions.end_others, user.id, keep_token)
+
+
+def has_password(db: Session, actor: Actor) -> bool:
+    """False for an account made through a provider that never set a password."""
+    return bool(_own_user(db, actor).password_hash)
+
+
+def _own_user(db: Session, actor: Actor) -> User:
+    user = db.get(User, actor.id)
+    if user is None:
+        raise ServiceError("Log in again to continue.")
+    return user
+
+
+def _password_matches(user: User, password: object) -> bool:
+    return isinstance(password, str) and verify_password(password, user.password_hash)
 
 
 def _set_password(db: Session, user: User, password: str) -> None:
@@ -204,13 +223,62 @@ def _set_password(db: Session, user: User, password: str) -> None:
                                                                    mail.action_url("/forgot-password")))
 
 
-def delete_account(db: Session, actor: Actor, password: object) -> None:
-    """Anonymize the account; the other party's history stays readable as "Deleted user"."""
-    user = db.get(User, actor.id)
-    if user is None:
-        raise ServiceError("Log in again to continue.")
-    if user.password_hash and (not isinstance(password, str) or not verify_password(password, user.password_hash)):
+def change_email(db: Session, actor: Actor, new_email: object, password: object) -> str:
+    """Give the account a new address (or a first real one), unverified until its link is opened.
+
+    The link goes to the new address; a notice goes to the old one when it can receive mail. Admin
+    rights follow a verified address listed in ADMIN_EMAILS: they go with the old address and come
+    back only when verify_email confirms a listed new one. Returns the new address.
+    """
+    user = _own_user(db, actor)
+    address = _identity(normalize_email, new_email)
+    if address == user.email:
+        raise ServiceError("That is already your email address.", "email")
+    if user.password_hash is not None and not _password_matches(user, password):
         raise ServiceError("Your password is not right.", "password")
+    _throttle("verify_resend", str(user.id))  # each change mails a link: the same 3 an hour as "resend"
+    if db.exec(select(User.id).where(User.email == address)).first():
+        raise ServiceError(EMAIL_TAKEN, "email")
+    old_address = user.email
+    user.email, user.is_verified, user.email_verified_at, user.is_admin = address, False, None, False
+    if "email" in (user.auth_providers or {}):
+        user.auth_providers = {**user.auth_providers, "email": address}
+    user.updated_at = _now()
+    db.add(user)
+    try:
+        db.flush()
+    except sa.exc.IntegrityError:  # a concurrent sign-up or change took the address first
+        raise ServiceError(EMAIL_TAKEN, "email") from None
+    send_verification(db, user)  # a new link voids any older one
+    if has_real_email(old_address):
+        after_commit(db, mail.deliver_sync, _email_changed_notice(old_address, user.username, address))
+    return address
+
+
+def has_real_email(address: str) -> bool:
+    """False for the placeholder of an account made without an email (and for deleted accounts)."""
+    return mail.can_receive(address)
+
+
+def _email_changed_notice(old_address: str, username: str, new_address: str) -> mail.MailMessage:
+    local, _, domain = new_address.partition("@")
+    masked = f"{local[:1]}***@{domain}"  # enough to recognise, not enough to hand the address to a reader
+    return mail.notification_mail(
+        old_address, "Your email address was changed",
+        f"The email address of your Influfinder account @{username} was changed to {masked}, and mail for the "
+        "account now goes there. If you did not make this change, someone else may be using your account: "
+        "sign in and check your settings.",
+        mail.action_url("/settings"), button="Open settings",
+    )
+
+
+def delete_account(db: Session, actor: Actor, confirmation: object) -> None:
+    """Anonymize the account; the other party's history stays readable as "Deleted user".
+
+    `confirmation` is the password, or for an account without one (made through a provider) its username.
+    """
+    user = _own_user(db, actor)
+    _check_delete_confirmation(user, confirmation)
     from influfinder.services.profiles import anonymize_profile
 
     avatar = anonymize_profile(db, user.id)
@@ -219,6 +287,7 @@ def delete_account(db: Session, actor: Actor, password: object) -> None:
     user.username = f"deleted_{marker}"
     user.password_hash = None
     user.auth_providers = {}
+    db.exec(sa.delete(OAuthIdentity).where(OAuthIdentity.user_id == user.id))  # the provider accounts go free
     user.is_active = False
     user.is_admin = False
     user.deleted_at = _now()
@@ -229,3 +298,11 @@ def delete_account(db: Session, actor: Actor, password: object) -> None:
         from influfinder.integrations import storage
 
         after_commit(db, storage.delete, avatar)
+
+
+def _check_delete_confirmation(user: User, confirmation: object) -> None:
+    if user.password_hash is not None:
+        if not _password_matches(user, confirmation):
+            raise ServiceError("Your password is not right.", "password")
+    elif not isinstance(confirmation, str) or confirmation.strip().lower().removeprefix("@") != user.username:
+        raise ServiceError(f"That is not your username. Type {user.username} to confirm.", "username")

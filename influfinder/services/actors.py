@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from influfinder.domain.enums import UserType
+from influfinder.integrations.mail import can_receive
 from influfinder.models import Profile, User
 from influfinder.services import sessions
 from influfinder.services.errors import NotAllowed
@@ -35,7 +36,11 @@ class Actor:
 
 
 def actor_for_token(db: Session, token: str | None) -> Actor | None:
-    record = sessions.resolve(token)
+    return actor_for_session(db, sessions.resolve(token))
+
+
+def actor_for_session(db: Session, record: sessions.SessionRecord | None) -> Actor | None:
+    """The actor of a live session record (a push reads it without sliding the idle window)."""
     if record is None:
         return None
     row = db.exec(
@@ -56,9 +61,11 @@ def actor_for_token(db: Session, token: str | None) -> Actor | None:
 
 
 UNVERIFIED = "Confirm your email first: we sent you a link. You can ask for a new one at the top of the page."
+NO_EMAIL = "Add your email address in Settings first: publishing, applying and messaging need a confirmed address."
 
 
 def require_verified(actor: Actor) -> None:
     """Publishing, applying and messaging need a confirmed email address."""
     if not actor.is_verified:
-        raise NotAllowed(UNVERIFIED)
+        # Accounts made with Instagram or TikTok have no address yet: there is no link to confirm.
+        raise NotAllowed(UNVERIFIED if can_receive(actor.email) else NO_EMAIL)

@@ -8,10 +8,11 @@ import reflex as rx
 
 from influfinder.api.auth_routes import safe_next
 from influfinder.domain.password_policy import strength
-from influfinder.services import accounts, sessions
+from influfinder.services import accounts, oauth_accounts, sessions
 from influfinder.services.errors import ServiceError
 from influfinder.state.auth import backend_url, client_ip, full_page_load, user_agent
 from influfinder.state.forms import FormState, form_flag, form_text, run_service
+from influfinder.state.oauth import OAuthButtons
 
 
 def _login_redirect(user_id, remember: bool, state: rx.State, next_path: str):
@@ -20,18 +21,25 @@ def _login_redirect(user_id, remember: bool, state: rx.State, next_path: str):
     return full_page_load(backend_url(f"/auth/complete?{query}"))
 
 
-class LoginState(FormState, rx.State):
+class LoginState(OAuthButtons, FormState, rx.State):
     notice: str = ""
 
     @rx.event
     def load(self):
         self._reset_errors()
+        self._load_oauth_providers()
         params = self.router.url.query_parameters
         self.notice = (
             "You have been logged out." if "signed_out" in params
             else "That sign-in link expired. Log in again." if "expired" in params
             else ""
         )
+        # A sign-in with a provider that failed comes back here with a code, never with free text.
+        self.error = oauth_accounts.message(params.get("oauth_error"), params.get("provider"))
+
+    @rx.event
+    def start_oauth(self, provider: str):
+        return self._start_oauth(provider, role="creator", next_path=self.router.url.query_parameters.get("next", "/"))
 
     @rx.event
     async def submit(self, form: dict):
@@ -56,10 +64,26 @@ class LoginState(FormState, rx.State):
         yield _login_redirect(user_id, form_flag(form, "remember"), self, next_path)
 
 
-class SignupState(FormState, rx.State):
+class SignupState(OAuthButtons, FormState, rx.State):
     strength_score: int = 0
     strength_label: str = ""
     strength_hint: str = ""
+    role: str = "CREATOR"  # the role picker's choice; a sign-up with a provider takes it too
+
+    @rx.event
+    def load(self):
+        self._reset_errors()
+        self._load_oauth_providers()
+        self.role = "CREATOR"
+
+    @rx.event
+    def choose_role(self, value: str):
+        if isinstance(value, str) and value in accounts.SIGNUP_TYPES:
+            self.role = value
+
+    @rx.event
+    def start_oauth(self, provider: str):
+        return self._start_oauth(provider, role=self.role.lower(), next_path="/")
 
     @rx.event
     def check_password(self, password: str):

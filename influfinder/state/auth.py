@@ -13,7 +13,7 @@ import urllib.parse
 import reflex as rx
 
 from influfinder.database import session_scope
-from influfinder.services import sessions
+from influfinder.services import accounts, sessions
 from influfinder.services.actors import Actor, actor_for_token
 from influfinder.settings import get_settings
 
@@ -72,7 +72,7 @@ class SessionState(rx.State):
     user_type: str = ""
     is_admin: bool = False
     is_verified: bool = True
-    own_email: str = ""  # the signed-in user's own address, for the verification banner
+    own_email: str = ""  # the signed-in user's own address, for the verification banner; "" when it has none
 
     def _show(self, actor: Actor | None) -> None:
         self.signed_in = actor is not None
@@ -81,7 +81,7 @@ class SessionState(rx.State):
         self.user_type = actor.user_type.value if actor else ""
         self.is_admin = bool(actor and actor.is_admin)
         self.is_verified = actor.is_verified if actor else True
-        self.own_email = actor.email if actor else ""
+        self.own_email = actor.email if actor and accounts.has_real_email(actor.email) else ""
 
     @rx.event
     def refresh(self):

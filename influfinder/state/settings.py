@@ -1,4 +1,4 @@
-"""Account settings: profile, avatar, password, signed-in devices, deleting the account."""
+"""Account settings: profile, avatar, password (changed, or set when there is none), devices, deleting the account."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import reflex as rx
 from influfinder.services import accounts, profiles, sessions
 from influfinder.services.errors import ServiceError
 from influfinder.state.auth import backend_url, current_actor, full_page_load, session_token, to_login
+from influfinder.state.email_settings import EmailSettingsState
 from influfinder.state.forms import FormState, form_text, run_service
+from influfinder.state.linked_accounts import LinkedAccountsState
 
 MAX_AVATAR_BYTES = 5 * 1024 * 1024
 
@@ -48,6 +50,8 @@ class SettingsState(FormState, rx.State):
     devices: list[Device] = []
     saved: str = ""
     password_notice: str = ""
+    # False for an account made through a provider: it sets a first password, and confirms deletion by username.
+    has_password: bool = True
 
     @rx.event
     async def load(self):
@@ -64,6 +68,7 @@ class SettingsState(FormState, rx.State):
         self.audience = view.audience
         self.preferred_categories = view.preferred_categories
         self._load_devices(actor.session_id, actor.id)
+        self.has_password = await run_service(accounts.has_password, actor)
 
     def _load_devices(self, current_id: str, user_id) -> None:
         self.devices = [
@@ -125,10 +130,18 @@ class SettingsState(FormState, rx.State):
         yield
         try:
             await run_service(accounts.change_password, actor, current, new, keep_token=session_token(self) or "")
-            self.password_notice = "Password changed. Your other devices have been signed out."
         except ServiceError as error:
             self._refused(error)
+            self.busy = False
+            return
         self.busy = False
+        self.password_notice = ("Password changed. Your other devices have been signed out." if self.has_password
+                                else "Password set. You can now also log in with your username and this password. "
+                                     "Your other devices have been signed out.")
+        self.has_password = True
+        # The other cards read it too: the email card asks for it, linked accounts can now be unlinked.
+        yield EmailSettingsState.load
+        yield LinkedAccountsState.load
 
     @rx.event
     def sign_out_device(self, session_id: str):
@@ -154,11 +167,11 @@ class SettingsState(FormState, rx.State):
         if actor is None:
             return to_login(self)
         self._reset_errors()
-        password = form_text(form, "delete_password", 1024)
+        confirmation = form_text(form, "delete_confirm", 1024)  # the password, or the username without one
         try:
-            await run_service(accounts.delete_account, actor, password)
+            await run_service(accounts.delete_account, actor, confirmation)
         except ServiceError as error:
-            self.field_errors = {"delete_password": error.message}
+            self.field_errors = {"delete_confirm": error.message}
             return
         return full_page_load(backend_url("/auth/signout?next=/goodbye"))
 

@@ -20,6 +20,7 @@ from tests.support import OUTPUT_DIR
 from tests.support.browser import CHROMIUM_ARGS, DESKTOP, MOBILE, ConsoleWatch, Viewport, chromium_path
 from tests.support.env import clean_environment
 from tests.support.live_app import LiveApp, free_port, log_tail
+from tests.support.oauth_server import OAuthServer
 from tests.support.services import in_ci
 from tests.support.smtp import SmtpServer
 
@@ -43,11 +44,19 @@ def smtp_server() -> Iterator[SmtpServer]:
 
 
 @pytest.fixture(scope="session")
-def live_app_env(live_app_port, tmp_path_factory, smtp_server) -> dict[str, str]:
+def oauth_server() -> Iterator[OAuthServer]:
+    """A real OAuth provider on 127.0.0.1 that the live app's "Continue with Google" (and TikTok) go to."""
+    with OAuthServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def live_app_env(live_app_port, tmp_path_factory, smtp_server, oauth_server) -> dict[str, str]:
     """The server's whole environment: nothing of the developer's own deployment variables leaks in."""
     data = tmp_path_factory.mktemp("live_app")
     return clean_environment({
         **smtp_server.env,
+        **oauth_server.env("google", "tiktok"),  # TikTok gives no email: the "add your email" flow
         "DATABASE_URL": f"sqlite:///{data / 'influfinder.db'}",
         "UPLOAD_DIR": str(data / "uploads"),
         "DEMO_DATA": "true",

@@ -1,0 +1,151 @@
+"""Sign in or sign up with Google, Facebook, Instagram or TikTok: two HTTP routes.
+
+GET /auth/oauth/{provider}/start?role=creator|business|agency&next=/path
+    Keeps a random state, the PKCE verifier, the role and the next path in a short-lived signed
+    HttpOnly cookie (so the flow is bound to this browser) and sends the browser to the provider.
+GET /auth/oauth/{provider}/callback?code=...&state=...
+    Checks the state against that cookie, exchanges the code, asks the provider who signed in, lets
+    services.oauth_accounts find, link or create the account, then finishes like a password login:
+    a one-minute grant exchanged at /auth/complete, which sets the session cookie.
+
+Every failure lands on /login with a code that the page turns into a sentence, and changes nothing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import hmac
+import json
+import logging
+import secrets
+import time
+import urllib.parse
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response
+from starlette.routing import Route
+
+from influfinder.api.auth_routes import no_store, safe_next, site_url
+from influfinder.database import session_scope
+from influfinder.integrations import oauth_providers
+from influfinder.services import oauth_accounts, sessions
+from influfinder.settings import get_settings
+
+log = logging.getLogger(__name__)
+
+FLOW_COOKIE = "influfinder_oauth"
+FLOW_PATH = "/auth/oauth/"
+FLOW_SECONDS = 600  # time to get through the provider's consent page
+
+
+def callback_path(provider: str) -> str:
+    return f"/auth/oauth/{provider}/callback"
+
+
+def _callback_url(request: Request, provider: str) -> str:
+    """The redirect URI registered with the provider: PUBLIC_URL in production; in development the
+    backend's own address, since the development frontend does not serve these routes."""
+    settings = get_settings()
+    base = settings.public_url if settings.is_production else str(request.base_url)
+    return base.rstrip("/") + callback_path(provider)
+
+
+def _mac(body: str) -> str:
+    key = get_settings().secret_key.encode("utf-8")
+    return hmac.new(key, b"oauth-flow\n" + body.encode("ascii"), hashlib.sha256).hexdigest()
+
+
+def _seal(flow: dict) -> str:
+    body = base64.urlsafe_b64encode(json.dumps(flow, separators=(",", ":")).encode()).decode("ascii")
+    return f"{body}.{_mac(body)}"
+
+
+def _open(value: str | None) -> dict | None:
+    """The flow this browser started, if the cookie is ours, whole and not expired."""
+    if not value or len(value) > 2000 or "." not in value:
+        return None
+    body, mac = value.rsplit(".", 1)
+    if not hmac.compare_digest(mac, _mac(body)):
+        return None
+    try:
+        flow = json.loads(base64.urlsafe_b64decode(body.encode("ascii")))
+    except ValueError:
+        return None
+    return flow if isinstance(flow, dict) and flow.get("exp", 0) > time.time() else None
+
+
+def _forget_flow(response: Response) -> Response:
+    response.delete_cookie(FLOW_COOKIE, path=FLOW_PATH, httponly=True, samesite="lax")
+    return no_store(response)
+
+
+def _to_login(code: str, provider: str) -> Response:
+    query = urllib.parse.urlencode({"oauth_error": code, "provider": provider})
+    return _forget_flow(RedirectResponse(site_url(f"/login?{query}"), status_code=303))
+
+
+async def start(request: Request) -> Response:
+    name = request.path_params["provider"]
+    provider = oauth_providers.get(name)
+    if provider is None:
+        return _to_login("unavailable", name)
+    flow = {
+        "provider": provider.name, "state": secrets.token_urlsafe(32), "verifier": secrets.token_urlsafe(64),
+        "role": oauth_accounts.role_from(request.query_params.get("role")).value,
+        "next": safe_next(request.query_params.get("next")), "exp": int(time.time()) + FLOW_SECONDS,
+    }
+    url = oauth_providers.authorization_url(provider, redirect_uri=_callback_url(request, provider.name),
+                                            state=flow["state"], code_verifier=flow["verifier"])
+    response = RedirectResponse(url, status_code=303)
+    response.set_cookie(FLOW_COOKIE, _seal(flow), max_age=FLOW_SECONDS, path=FLOW_PATH, httponly=True,
+                        samesite="lax", secure=sessions.cookie_is_secure())
+    return no_store(response)
+
+
+async def callback(request: Request) -> Response:
+    name = request.path_params["provider"]
+    params = request.query_params
+    if params.get("error"):
+        log.info("oauth %s: the provider answered error=%r", name, params.get("error")[:100])
+        return _to_login("denied" if params.get("error") == "access_denied" else "provider", name)
+    flow = _open(request.cookies.get(FLOW_COOKIE))
+    state = params.get("state", "")
+    if flow is None or flow.get("provider") != name or not hmac.compare_digest(state, str(flow.get("state", ""))):
+        return _to_login("state", name)
+    provider = oauth_providers.get(name)
+    if provider is None:
+        return _to_login("unavailable", name)
+    if not params.get("code"):
+        return _to_login("provider", name)
+    try:
+        identity = await oauth_providers.identity(provider, code=params["code"], code_verifier=flow["verifier"],
+                                                  redirect_uri=_callback_url(request, name))
+    except oauth_providers.ProviderError as error:
+        log.warning("oauth %s: sign-in failed: %s", name, error)
+        return _to_login("provider", name)
+    ip_address = request.client.host if request.client else ""
+    try:
+        done = await asyncio.to_thread(_sign_in, identity, flow.get("role"), ip_address,
+                                       request.headers.get("user-agent", ""))
+    except oauth_accounts.SignInRefused as refused:
+        return _to_login(refused.code, name)
+    grant, created = done
+    target = "/welcome" if created else safe_next(flow.get("next"))
+    query = urllib.parse.urlencode({"grant": grant, "next": target})
+    return _forget_flow(RedirectResponse(f"/auth/complete?{query}", status_code=303))
+
+
+def _sign_in(identity, role: object, ip_address: str, user_agent: str) -> tuple[str, bool]:
+    """Blocking: the database, then the grant (in a thread)."""
+    with session_scope() as db:
+        result = oauth_accounts.sign_in(db, identity, role=oauth_accounts.role_from(role), ip_address=ip_address)
+    grant = sessions.start_grant(result.user_id, remember=False, user_agent=user_agent, ip_address=ip_address)
+    return grant, result.created
+
+
+routes = [
+    Route("/auth/oauth/{provider}/start", start),
+    Route(callback_path("{provider}"), callback),
+]
