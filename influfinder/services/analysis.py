@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from concurrent.futures import TimeoutError as FutureTimeout
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from pydantic import ValidationError
@@ -30,13 +30,14 @@ from influfinder import database
 from influfinder.domain import collaboration_lifecycle as collab_flow
 from influfinder.domain.content_analysis import AnalysisResult
 from influfinder.domain.enums import AnalysisStatus
+from influfinder.domain.moments import as_utc
 from influfinder.domain.offer_terms import ContentSpecs
 from influfinder.domain.transitions import CREATOR, OWNER
 from influfinder.integrations import ai, storage
 from influfinder.integrations.rate_limit import limiter, wait_message
 from influfinder.models import Collaboration, ContentSubmission, Offer
 from influfinder.models.submission import SubmissionMedia
-from influfinder.services import guards
+from influfinder.services import guards, live_updates
 from influfinder.services import submission_checks as checks
 from influfinder.services.actors import Actor
 from influfinder.services.effects import after_commit
@@ -109,6 +110,7 @@ def retry_analysis(db: Session, actor: Actor | None, submission_id: object) -> N
         raise ServiceError("This analysis was restarted meanwhile. Reload the page.")
     _count_or_refuse(actor)  # after the UPDATE: a refused retry leaves nothing changed
     after_commit(db, queue_analysis, submission.id)
+    live_updates.after_collaboration_change(db, submission.collaboration_id)  # "Analyzing…" on both pages
 
 
 def can_retry(submission: ContentSubmission, now: datetime | None = None) -> bool:
@@ -119,7 +121,7 @@ def can_retry(submission: ContentSubmission, now: datetime | None = None) -> boo
     since = submission.analysis_started_at if status is AnalysisStatus.RUNNING else submission.submitted_at
     if status is AnalysisStatus.DONE or since is None:
         return False
-    return (now or guards.now()) - _aware(since) > STUCK_AFTER
+    return (now or guards.now()) - as_utc(since) > STUCK_AFTER
 
 
 def _load_for_party(db: Session, actor: Actor, submission_id: object) -> ContentSubmission:
@@ -296,6 +298,3 @@ def _draft_offer(db: Session, actor: Actor, collab_id: object) -> Offer:
     return offer
 
 
-def _aware(moment: datetime) -> datetime:
-    # SQLite returns naive datetimes; every stored time is UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

@@ -24,6 +24,12 @@ def after_commit(db: Session, fn: Callable[..., Any], *args: Any) -> None:
     db.info.setdefault(_KEY, []).append((fn, args))
 
 
+def after_commit_once(db: Session, fn: Callable[..., Any], *args: Any) -> None:
+    """`after_commit`, unless this very call already waits for this commit (one push for two moves)."""
+    if (fn, args) not in db.info.get(_KEY, []):
+        after_commit(db, fn, *args)
+
+
 def _safe(fn: Callable[..., Any], args: tuple) -> None:
     try:
         fn(*args)

@@ -1,6 +1,6 @@
-"""What the open pages of a user are told, published on the bus after a commit.
+"""What the open pages are told, published on the bus after a commit.
 
-Every event goes to the channel of the one user it is for (`user:<id>`) and says what changed:
+A user's news goes to the channel of the one user it is for (`user:<id>`) and says what changed:
 
     {"kind": "notification", "user_id", "counts", "at", "notification": {id, type, title, link}}
     {"kind": "message", "user_id", "with", "message": {...}, "counts"?, "at"?}   (to both parties)
@@ -8,8 +8,15 @@ Every event goes to the channel of the one user it is for (`user:<id>`) and says
     {"kind": "counts", "user_id", "counts", "at"}
 
 `counts` are the user's unread notifications and messages, counted after the commit; `at` orders
-them, so a page never goes back to an older count that arrives late. Each function here runs in
-the effects' worker thread (services/effects.after_commit) and opens its own session.
+them, so a page never goes back to an older count that arrives late.
+
+A change to a collaboration (a move, a rating, a submission, an analysis result) goes to the
+collaboration's own channel (`collaboration:<id>`) as `{"kind": "changed", "collaboration_id"}`:
+every page showing it (either party's, an admin's) reloads it from the database, as its viewer.
+The event carries nothing else, so nothing private travels on the bus.
+
+Each function here runs in the effects' worker thread (services/effects.after_commit) and opens
+its own session.
 """
 
 from __future__ import annotations
@@ -17,16 +24,18 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import asdict
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from influfinder.database import session_scope
+from influfinder.domain.moments import as_utc
 from influfinder.integrations import bus
-from influfinder.models import Message, Notification
+from influfinder.models import ContentSubmission, Message, Notification
 from influfinder.services import notifications
+from influfinder.services.effects import after_commit_once
 
 
 def user_channel(user_id: uuid.UUID | str) -> str:
@@ -94,6 +103,29 @@ def counts_changed(user_id: uuid.UUID) -> None:
     _publish(user_id, "counts", **stamp)
 
 
+def collaboration_channel(collab_id: uuid.UUID | str) -> str:
+    return f"collaboration:{collab_id}"
+
+
+def collaboration_changed(collab_id: uuid.UUID) -> None:
+    """Every open page showing the collaboration reloads it."""
+    bus.publish(collaboration_channel(collab_id), {"kind": "changed", "collaboration_id": str(collab_id)})
+
+
+def after_collaboration_change(db: Session, collab_id: uuid.UUID) -> None:
+    """In the transaction that changes a collaboration: its pages reload once it commits (once per commit)."""
+    after_commit_once(db, collaboration_changed, collab_id)
+
+
+def analysis_finished(submission_id: uuid.UUID) -> None:
+    """The analysis service's hook: the result (or the failure) shows on the collaboration's pages."""
+    with session_scope() as db:
+        collab_id = db.exec(select(ContentSubmission.collaboration_id)
+                            .where(ContentSubmission.id == submission_id)).first()
+    if collab_id is not None:
+        collaboration_changed(collab_id)
+
+
 def payload(view) -> dict[str, Any]:
     """A view dataclass as JSON-ready data (datetimes as ISO 8601)."""
     return {k: _plain(v) for k, v in asdict(view).items()}
@@ -101,8 +133,7 @@ def payload(view) -> dict[str, Any]:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime):
-        # SQLite hands datetimes back without their zone; they are all UTC.
-        return (value if value.tzinfo else value.replace(tzinfo=timezone.utc)).isoformat()
+        return as_utc(value).isoformat()
     if isinstance(value, list):
         return [_plain(v) for v in value]
     if isinstance(value, dict):
@@ -110,12 +141,20 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _hooks() -> tuple:
+    from influfinder.services import analysis  # it imports this module (through collaborations)
+
+    return (notifications.on_notification, notification_hook), (analysis.on_analysis_finished, analysis_finished)
+
+
 def install() -> None:
-    """Register the live push with the notifications service (idempotent)."""
-    if notification_hook not in notifications.on_notification:
-        notifications.on_notification.append(notification_hook)
+    """Register the live push with the notifications and analysis services (idempotent)."""
+    for hooks, hook in _hooks():
+        if hook not in hooks:
+            hooks.append(hook)
 
 
 def uninstall() -> None:
-    while notification_hook in notifications.on_notification:
-        notifications.on_notification.remove(notification_hook)
+    for hooks, hook in _hooks():
+        while hook in hooks:
+            hooks.remove(hook)

@@ -6,42 +6,34 @@ beyond being form input. The state holds this collaboration only: its parties' d
 (never emails), its content versions, its timeline. The visit code reaches only the creator's
 page (the service refuses it to anyone else).
 
-The AI analysis runs in the background on the server (services/analysis.py); `watch_analysis`
-is a background event that re-reads the versions every second, for up to a minute, while an
-analysis is pending or running, so the result appears without a reload.
+The page is live: once loaded it watches the collaboration's channel (state/live.py), and after
+any change commits (a move of either party or an admin, a rating, a submission, an analysis
+result) the page reloads it as its viewer, without polling. So the submitter sees "Analyzing…",
+then the result or the failure with Retry, when the background analysis stores it.
 """
 
 from __future__ import annotations
 
 import asyncio
-import base64
 import logging
-from dataclasses import dataclass, field
-from decimal import Decimal
 
 import reflex as rx
 
 from influfinder.components.collaboration_badges import status_label
-from influfinder.components.qr_code import qr_svg
-from influfinder.domain.enums import AnalysisStatus, Platform
-from influfinder.services import analysis, collaborations, ratings, submissions
+from influfinder.services import analysis, collaboration_views, collaborations, live_updates, ratings, submissions
 from influfinder.services import offers as offer_service
 from influfinder.services.errors import ServiceError
-from influfinder.services.submission_checks import MAX_FILES, MAX_TOTAL_BYTES, MEGABYTE, VIDEO_MAX_BYTES
-from influfinder.settings import get_settings
-from influfinder.state import local_time
+from influfinder.state import live, local_time
 from influfinder.state.auth import backend_url, current_actor, to_login
-from influfinder.state.forms import UNEXPECTED, FormState, form_flag, form_text, run_service
+from influfinder.state.collaboration_detail_content import UPLOAD_ID, content_fields, read_files
+from influfinder.state.collaboration_detail_views import (
+    AnalysisView, TimelineRow, VersionCard, analysis_view, money, qr_data_uri, timeline_row, version_card,
+)
+from influfinder.state.forms import UNEXPECTED, FormState, form_text, run_service
 
 log = logging.getLogger(__name__)
 
-UPLOAD_ID = "content_files"
-WATCH_SECONDS = 60
 DIALOGS = frozenset({"cancel", "dispute", "by_hand", "changes"})
-PLATFORM_LABELS = {"INSTAGRAM": "Instagram", "TIKTOK": "TikTok", "FACEBOOK": "Facebook"}
-_SYMBOLS = {"EUR": "€", "USD": "$", "MXN": "MX$"}
-_WAITING = (AnalysisStatus.PENDING.value, AnalysisStatus.RUNNING.value)
-SESSION_ENDED = "Your session ended. Log in again to continue."
 
 DONE = {
     "propose": "Date proposed. The business will confirm it or propose another.",
@@ -56,65 +48,6 @@ DONE = {
     "cancelled": "The collaboration was cancelled.",
     "disputed": "Dispute opened. The other party and our team have been told.",
 }
-
-
-@dataclass
-class AnalysisView:
-    state: str = ""  # "running", "done", "failed" or "" (none)
-    error: str = ""
-    score: str = ""
-    passed: bool = False
-    quality: int = 0
-    relevance: int = 0
-    compliance: str = ""
-    hashtags_found: list[str] = field(default_factory=list)
-    hashtags_missing: list[str] = field(default_factory=list)
-    mentions_found: list[str] = field(default_factory=list)
-    mentions_missing: list[str] = field(default_factory=list)
-    disclosure: bool = False
-    suggestions: list[str] = field(default_factory=list)
-
-
-@dataclass
-class MediaItem:
-    url: str = ""
-    name: str = ""
-    is_video: bool = False
-
-
-@dataclass
-class CaptionItem:
-    platform: str = ""
-    text: str = ""
-
-
-@dataclass
-class VersionCard:
-    id: str = ""
-    version: int = 0
-    is_latest: bool = False
-    status: str = ""
-    status_label: str = ""
-    submitted: str = ""
-    media: list[MediaItem] = field(default_factory=list)
-    links: list[str] = field(default_factory=list)
-    captions: list[CaptionItem] = field(default_factory=list)
-    platform: str = ""
-    post_id: str = ""
-    paid_partnership: bool = False
-    reviewer_notes: str = ""
-    can_review: bool = False
-    can_retry: bool = False
-    analysis: AnalysisView = field(default_factory=AnalysisView)
-
-
-@dataclass
-class TimelineRow:
-    when: str = ""
-    label: str = ""
-    who: str = ""
-    change: str = ""  # "Accepted → Scheduled", or "" when the state stayed
-    note: str = ""
 
 
 class CollaborationDetailState(FormState, rx.State):
@@ -160,7 +93,6 @@ class CollaborationDetailState(FormState, rx.State):
     prechecking: bool = False
     prechecked: bool = False
     precheck: AnalysisView = AnalysisView()
-    _watching: str = ""  # the collaboration whose analysis a background event is watching
 
     @rx.var
     def other_name(self) -> str:
@@ -185,14 +117,33 @@ class CollaborationDetailState(FormState, rx.State):
         if actor is None:
             return to_login(self)
         self.time_zone = local_time.zone_name(zone) if zone else self.time_zone
-        self.current_id = self.router.url.path.rstrip("/").rsplit("/", 1)[-1][:64]
+        self.current_id = self._route_id()
         code = self.router.url.query_parameters.get("code", "")
         self.code_from_link = code[:16] if code.isalnum() else ""
         self._reset_errors()
         self.notice, self.dialog, self.prechecked = "", "", False
         await self._refresh(actor)
         self.loading = False
-        return self._watch_if_pending()
+        if self.found:
+            live.watch(self, live_updates.collaboration_channel(self.current_id))
+        return None
+
+    def _route_id(self) -> str:
+        return self.router.url.path.rstrip("/").rsplit("/", 1)[-1][:64]
+
+    async def _reload_live(self, channel: str) -> None:
+        """A push (state/live.py, never a socket): the collaboration changed; show it as it is now.
+
+        The viewer is the page's session, read without sliding its idle window; the service checks
+        again what that viewer may see.
+        """
+        if not self.found or self._route_id() != self.current_id:
+            return  # the tab moved on to another page
+        if channel != live_updates.collaboration_channel(self.current_id):
+            return
+        actor = await asyncio.to_thread(live.page_actor, self)
+        if actor is not None:
+            await self._refresh(actor)
 
     async def _refresh(self, actor) -> None:
         try:
@@ -203,7 +154,7 @@ class CollaborationDetailState(FormState, rx.State):
         self.found = True
         self._show(*found)
 
-    def _show(self, detail: collaborations.CollaborationDetail, events, versions, code, specs) -> None:
+    def _show(self, detail: collaboration_views.CollaborationDetail, events, versions, code, specs) -> None:
         zone = self.time_zone
         self.status, self.status_label, self.role = detail.status, status_label(detail.status), detail.viewer_role
         self.actions = list(detail.actions)
@@ -211,7 +162,7 @@ class CollaborationDetailState(FormState, rx.State):
         self.creator_name = detail.creator.display_name
         self.business_name = detail.business.display_name
         self.place = ", ".join(p for p in (detail.address, detail.city) if p)
-        self.fee = _money(detail.agreed_fee, detail.currency)
+        self.fee = money(detail.agreed_fee, detail.currency)
         self.started = local_time.day(detail.created_at, zone)
         self.proposed_when = local_time.when(detail.proposed_date, zone)
         self.proposed_by_me = detail.proposed_by == detail.viewer_role
@@ -223,14 +174,14 @@ class CollaborationDetailState(FormState, rx.State):
         self.dispute_reason = detail.dispute_reason or ""
         self._show_ratings(detail)
         self.visit_code = code or ""
-        self.visit_qr = _qr_data_uri(detail.id, code) if code else ""
+        self.visit_qr = qr_data_uri(detail.id, code) if code else ""
         self.ics_url = backend_url(f"/collaborations/{detail.id}/visit.ics") if detail.scheduled_date else ""
         self.earliest_visit = local_time.earliest_visit(zone)
         self.spec_hashtags, self.spec_mentions = specs
-        self.timeline = [_timeline_row(e, zone) for e in reversed(events)]
-        self.versions = [_card(v, zone) for v in versions]
+        self.timeline = [timeline_row(e, zone) for e in reversed(events)]
+        self.versions = [version_card(v, zone) for v in versions]
 
-    def _show_ratings(self, detail: collaborations.CollaborationDetail) -> None:
+    def _show_ratings(self, detail: collaboration_views.CollaborationDetail) -> None:
         # creator_rating is what the creator RECEIVED; business_rating what the business received.
         if detail.viewer_role == "creator":
             given, given_text = detail.business_rating, detail.business_feedback
@@ -240,48 +191,6 @@ class CollaborationDetailState(FormState, rx.State):
             got, got_text = detail.business_rating, detail.business_feedback
         self.rating_given, self.feedback_given = given or 0, given_text or ""
         self.rating_received, self.feedback_received = got or 0, got_text or ""
-
-    def _watch_if_pending(self):
-        if any(v.analysis.state == "running" for v in self.versions):
-            return CollaborationDetailState.watch_analysis
-        return None
-
-    # ---- the live analysis ----------------------------------------------------------------------
-
-    @rx.event(background=True)
-    async def watch_analysis(self):
-        """Re-read the versions every second while an analysis runs (up to a minute), then stop."""
-        async with self:
-            if self._watching == self.current_id or not self.found:
-                return  # already watched by another run of this event
-            self._watching = collab_id = self.current_id
-            zone = self.time_zone
-        try:
-            for _ in range(WATCH_SECONDS):
-                await asyncio.sleep(1)
-                if not await self._poll_once(collab_id, zone):
-                    break
-        finally:
-            async with self:
-                if self._watching == collab_id:
-                    self._watching = ""
-
-    async def _poll_once(self, collab_id: str, zone: str) -> bool:
-        """One look at the versions; False once nothing is left to wait for (or the page moved on)."""
-        actor = await asyncio.to_thread(current_actor, self)
-        if actor is None:
-            return False
-        try:
-            versions = await run_service(submissions.list_versions, actor, collab_id)
-        except ServiceError:
-            return False
-        cards = [_card(v, zone) for v in versions]
-        async with self:
-            if self.current_id != collab_id or self._watching != collab_id:
-                return False
-            if cards != self.versions:
-                self.versions = cards
-        return any(v.analysis_status in _WAITING for v in versions)
 
     # ---- the visit ------------------------------------------------------------------------------
 
@@ -328,11 +237,11 @@ class CollaborationDetailState(FormState, rx.State):
         self.busy = True
         self._reset_errors()
         yield
-        read = await _read_files(files)
+        read = await read_files(files)
         if isinstance(read, str):
             self.field_errors, self.busy = {"files": read}, False
             return
-        fields = _content_form(form)
+        fields = content_fields(form)
         if fields is None:
             self.error, self.busy = "The form could not be read. Reload the page and try again.", False
             return
@@ -340,7 +249,6 @@ class CollaborationDetailState(FormState, rx.State):
         if self.notice == DONE["submitted"]:
             self.prechecked = False
             yield rx.clear_selected_files(UPLOAD_ID)
-            yield CollaborationDetailState.watch_analysis
             return
         yield result
 
@@ -354,7 +262,7 @@ class CollaborationDetailState(FormState, rx.State):
         self._reset_errors()
         self.prechecking, self.prechecked = True, False
         yield
-        read, fields = await _read_files(files), _content_form(form)
+        read, fields = await read_files(files), content_fields(form)
         try:
             if isinstance(read, str) or fields is None:
                 raise ServiceError(read if isinstance(read, str) else "The form could not be read.", "files")
@@ -365,7 +273,7 @@ class CollaborationDetailState(FormState, rx.State):
         except Exception:  # noqa: BLE001 - logged; the person sees a plain message
             self._failed("precheck")
         else:
-            self.precheck = _analysis_view(result.model_dump(mode="json"), "done", "", result.ai_score)
+            self.precheck = analysis_view(result.model_dump(mode="json"), "done", "", result.ai_score)
             self.prechecked = True
         self.prechecking = False
 
@@ -373,8 +281,7 @@ class CollaborationDetailState(FormState, rx.State):
     async def retry_analysis(self, submission_id: str):
         self.busy = True
         yield
-        result = await self._act(_retry, submission_id, done=DONE["retry"])
-        yield result if self.error or self.field_errors else CollaborationDetailState.watch_analysis
+        yield await self._act(_retry, submission_id, done=DONE["retry"])
 
     @rx.event
     async def approve(self, submission_id: str):
@@ -457,8 +364,8 @@ class CollaborationDetailState(FormState, rx.State):
 
 
 def _read(db, actor, collab_id):
-    detail = collaborations.get_collaboration(db, actor, collab_id)
-    events = collaborations.timeline(db, actor, collab_id)
+    detail = collaboration_views.get_collaboration(db, actor, collab_id)
+    events = collaboration_views.timeline(db, actor, collab_id)
     versions = submissions.list_versions(db, actor, collab_id)
     code = None
     if detail.viewer_role == "creator" and detail.scheduled_date is not None:
@@ -481,96 +388,3 @@ def _approve(db, actor, _collab_id, submission_id):
 
 def _request_changes(db, actor, _collab_id, submission_id, notes):
     submissions.request_changes(db, actor, submission_id, notes)
-
-
-# ---- shaping the views ----------------------------------------------------------------------------
-
-
-def _money(amount: Decimal | None, currency: str) -> str:
-    if amount is None:
-        return ""
-    symbol = _SYMBOLS.get(currency, currency + " ")
-    return f"{symbol}{amount:,.0f}" if amount == amount.to_integral() else f"{symbol}{amount:,.2f}"
-
-
-def _qr_data_uri(collab_id: str, code: str) -> str:
-    """A QR code of the page's link with the code: the business's phone opens it with the code filled in."""
-    link = f"{get_settings().public_url.rstrip('/')}/collaborations/{collab_id}?code={code}"
-    return "data:image/svg+xml;base64," + base64.b64encode(qr_svg(link).encode()).decode()
-
-
-def _timeline_row(entry: collaborations.TimelineEntry, zone: str) -> TimelineRow:
-    moved = entry.from_status and entry.from_status != entry.to_status
-    change = f"{status_label(entry.from_status)} → {status_label(entry.to_status)}" if moved else ""
-    return TimelineRow(when=local_time.when(entry.at, zone), label=entry.label, who=entry.actor_name or "Influfinder",
-                       change=change, note=entry.note)
-
-
-def _card(view: submissions.SubmissionView, zone: str) -> VersionCard:
-    return VersionCard(
-        id=view.id, version=view.version, is_latest=view.is_latest, status=view.status,
-        status_label=view.status_label, submitted=local_time.when(view.submitted_at, zone),
-        media=[MediaItem(url=backend_url(m.url), name=m.name or f"{m.kind.title()} {i + 1}", is_video=m.kind == "video")
-               for i, m in enumerate(view.media)],
-        links=list(view.content_urls),
-        captions=[CaptionItem(PLATFORM_LABELS.get(p, p.title()), text) for p, text in view.captions.items()],
-        platform=PLATFORM_LABELS.get(view.platform, view.platform.title()), post_id=view.platform_post_id or "",
-        paid_partnership=view.paid_partnership, reviewer_notes=view.reviewer_notes or "",
-        can_review="approve" in view.actions, can_retry=analysis.RETRY in view.actions,
-        analysis=_analysis_view(view.analysis, _analysis_state(view.analysis_status), view.analysis_error or "",
-                                view.ai_score),
-    )
-
-
-def _analysis_state(status: str) -> str:
-    return {"DONE": "done", "FAILED": "failed"}.get(status, "running")
-
-
-def _analysis_view(data: dict | None, state: str, error: str, score: float | None) -> AnalysisView:
-    if state != "done" or not data:
-        return AnalysisView(state=state, error=error)
-    return AnalysisView(
-        state="done", score=f"{score or 0:.0f}",
-        passed=data.get("compliance_percentage") == 100 and bool(data.get("disclosure_found")),
-        quality=int(data.get("quality_rating", 0)), relevance=int(data.get("relevance_rating", 0)),
-        compliance=f"{float(data.get('compliance_percentage', 0)):g}%",
-        hashtags_found=list(data.get("hashtags_found", [])), hashtags_missing=list(data.get("hashtags_missing", [])),
-        mentions_found=list(data.get("mentions_found", [])), mentions_missing=list(data.get("mentions_missing", [])),
-        disclosure=bool(data.get("disclosure_found")), suggestions=list(data.get("suggestions", [])),
-    )
-
-
-# ---- the content form -------------------------------------------------------------------------------
-
-
-async def _read_files(files: object) -> list[tuple[str, bytes]] | str:
-    """The uploaded files as (name, bytes); a message instead when there are too many or one is too big."""
-    if not isinstance(files, list):
-        return "The files could not be read. Choose them again."
-    if len(files) > MAX_FILES:
-        return f"Send at most {MAX_FILES} files at a time."
-    read, budget = [], MAX_TOTAL_BYTES
-    for upload in files:
-        # Never more than one file's limit, nor more than what is left of the request's total.
-        data = await upload.read(min(VIDEO_MAX_BYTES, budget) + 1)
-        if len(data) > VIDEO_MAX_BYTES:
-            return f"{upload.name or 'A file'} is larger than {VIDEO_MAX_BYTES // MEGABYTE} MB."
-        if len(data) > budget:
-            return f"The files add up to more than {MAX_TOTAL_BYTES // MEGABYTE} MB."
-        budget -= len(data)
-        read.append((upload.name or "", data))
-    return read
-
-
-def _content_form(form: object):
-    """(links, captions, platform, post id, paid partnership) from the form, or None if it is not a form."""
-    if not isinstance(form, dict):
-        return None
-    links = form_text(form, "links", 25_000)
-    platform = form_text(form, "platform", 20)
-    post_id = form_text(form, "post_id", 200)
-    captions = {p.value: form_text(form, f"caption_{p.value}", 3000) for p in Platform}
-    if None in (links, platform, post_id) or None in captions.values():
-        return None
-    urls = [line.strip() for line in links.splitlines() if line.strip()]
-    return urls, captions, platform, post_id, form_flag(form, "paid_partnership")

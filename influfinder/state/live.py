@@ -17,6 +17,11 @@ the last page of the chat from the database. Nothing is kept only in the push.
 The counts and the open chat belong to one user: a push is applied only if the page still belongs
 to that user and its session is still live, so a tab that logged out never hears another user's
 news.
+
+A page that shows an object several people change (a collaboration) `watch`es the object's
+channel when it loads. A "changed" event there makes every page of this process that watches it
+reload the object from the database as its own viewer (`_reload_live`, with `page_actor`), so both
+parties and an admin see each other's moves; the event itself carries no data.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from influfinder.database import session_scope
 from influfinder.integrations import bus
 from influfinder.integrations.presence import PING_SECONDS, presence
 from influfinder.services import live_updates, messages, notification_preferences, sessions
-from influfinder.services.actors import Actor
+from influfinder.services.actors import Actor, actor_for_session
 from influfinder.services.errors import ServiceError
 from influfinder.state.auth import backend_url, current_actor, session_token
 
@@ -92,6 +97,7 @@ class LiveState(rx.State):
         """on_load of every page: whose page this is, and the counts it missed while away."""
         actor = await asyncio.to_thread(current_actor, self)
         await self._register(actor)
+        _watching.pop(self.router.session.client_token, None)  # a page that shows an object watches it again
         self._close_chat()
         if actor is not None:
             self._set_counts(await asyncio.to_thread(_counts, actor.id), time.time_ns())
@@ -229,9 +235,12 @@ async def live_delivery(app: rx.App):
 
 
 async def deliver(app: rx.App, channel: str, event: dict) -> None:
-    """Push one bus event to the pages of its user held by this process."""
+    """Push one bus event to the pages of its user (or that watch its object) held by this process."""
     if channel == bus.RESYNC_CHANNEL:
         await _resync(app)
+        return
+    if event.get("kind") == "changed":
+        await asyncio.gather(*(reload(app, token, cls, watched) for token, watched, cls in _watchers(app, channel)))
         return
     user_id = event.get("user_id")
     if not isinstance(user_id, str):
@@ -260,13 +269,54 @@ def is_local(app: rx.App, token: str) -> bool:
 
 
 def _session_user(state: rx.State) -> str | None:
-    """The user of the session the page connected with, if that session is still live.
-
-    Read without sliding the session's idle window: a push is not the user's activity.
-    """
-    token = session_token(state)
-    record = sessions.store().get(sessions.hash_secret(token)) if token else None
+    """The user of the session the page connected with, if that session is still live."""
+    record = _session_record(state)
     return record.user_id if record else None
+
+
+def page_actor(state: rx.State) -> Actor | None:
+    """Who the page's session belongs to, if it is still live, for a push (in a worker thread)."""
+    with session_scope() as db:
+        return actor_for_session(db, _session_record(state))
+
+
+def _session_record(state: rx.State) -> sessions.SessionRecord | None:
+    # Read without sliding the session's idle window: a push is not the user's activity.
+    token = session_token(state)
+    return sessions.store().get(sessions.hash_secret(token)) if token else None
+
+
+# ---- pages that watch an object (a collaboration) ------------------------------------------------
+
+# The pages on this process that show an object, reloaded when it changes:
+# client token -> (the object's bus channel, the state class that shows it).
+_watching: dict[str, tuple[str, type[rx.State]]] = {}
+
+
+def watch(state: rx.State, channel: str) -> None:
+    """Called by a page's load: a "changed" event on `channel` now runs `state._reload_live(channel)`.
+
+    The page stops watching when it loads another page (`LiveState.track`) or its socket goes.
+    """
+    token = state.router.session.client_token
+    if token:
+        _watching[token] = (channel, type(state))
+
+
+def _watchers(app: rx.App, channel: str | None = None) -> list[tuple[str, str, type[rx.State]]]:
+    """(token, channel, state class) of this process's connected pages that watch `channel` (or anything)."""
+    return [(token, watched, cls) for token, (watched, cls) in list(_watching.items())
+            if channel in (None, watched) and is_local(app, token)]
+
+
+async def reload(app: rx.App, token: str, cls: type[rx.State], channel: str) -> None:
+    """One watching page shows its object as it is now (the change goes down its socket)."""
+    try:
+        async with app.modify_state(rx.BaseStateToken(ident=token, cls=cls)) as root:
+            shown = await root.get_state(cls)
+            await shown._reload_live(channel)
+    except Exception:  # noqa: BLE001 - one page's failure must not stop the others
+        log.exception("live: could not reload a page watching %s", channel)
 
 
 async def _keep_presence(app: rx.App) -> None:
@@ -282,12 +332,16 @@ async def refresh_presence(app: rx.App) -> None:
     """Keep this process's connected pages registered; forget the ones whose socket is gone."""
     for token in [t for t in _local_pages if not is_local(app, t)]:
         await presence().remove(_local_pages.pop(token), token)
+    for token in [t for t in _watching if not is_local(app, t)]:
+        _watching.pop(token, None)
     await presence().refresh([(user_id, token) for token, user_id in _local_pages.items()])
 
 
 async def _resync(app: rx.App) -> None:
-    """After the bus was cut off: every page here reloads its counts (events may have been missed)."""
+    """After the bus was cut off: every page here reloads its counts and what it watches (events may be lost)."""
     for token, user_id in list(_local_pages.items()):
         if is_local(app, token):
             counts = await asyncio.to_thread(_counts, uuid.UUID(user_id))
             await push(app, token, user_id, {"kind": "counts", "counts": counts, "at": time.time_ns()})
+    for token, channel, cls in _watchers(app):
+        await reload(app, token, cls, channel)

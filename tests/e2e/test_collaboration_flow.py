@@ -6,6 +6,10 @@ proposes a visit date, the business confirms it, the creator's page shows the vi
 business marks the visit with it, the creator checks and submits a real photo with captions, the
 local analyzer's result appears without a reload, the business approves, both rate; the creator's
 progress page then shows EXPLORER with 100 karma.
+
+Both pages stay open on the collaboration from start to end and are never loaded again: each
+shows the other party's move by itself (the live push), which is what the business and the
+creator see in real life with the page open.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ from influfinder.models import Collaboration, Profile, User
 from influfinder.services import applications, offer_management
 from influfinder.services.actors import Actor
 from influfinder.services.passwords import hash_password
+from tests.support.early_access import released
 
 pytestmark = pytest.mark.e2e
 
@@ -90,6 +95,7 @@ def accepted_collaboration(engine: sa.Engine, business: Person, creator: Person)
         offer_id = offer_management.create_draft(db, business.actor, form)
     with transaction(engine) as db:
         offer_management.publish(db, business.actor, offer_id)
+        released(db, offer_id)  # a Newbie applies: let the early-access day pass
     with transaction(engine) as db:
         application_id = applications.apply(db, creator.actor, offer_id, {"message": "I post brunch every week."})
     with transaction(engine) as db:
@@ -149,6 +155,15 @@ def open_collaboration(page, collab_id: str):
     return step
 
 
+def still_the_same_page(page) -> None:
+    """Marks the loaded page: the mark survives live changes, not a reload or a navigation."""
+    page.evaluate("window.__still_the_same_page = true")
+
+
+def was_not_reloaded(page) -> bool:
+    return page.evaluate("window.__still_the_same_page === true")
+
+
 def visit_moment() -> datetime:
     """Three days from now at 11:00, Madrid time: in the future and before the content deadline."""
     day = datetime.now(ZoneInfo(ZONE)) + timedelta(days=3)
@@ -165,12 +180,16 @@ def test_a_collaboration_goes_from_acceptance_to_completed_and_the_creator_becom
     log_in(creator_page, creator)
     log_in(business_page, business)
 
-    # The creator's list says what to do next; the detail page proposes the date.
+    # The creator's list says what to do next; the detail page proposes the date. The business has
+    # the same collaboration open meanwhile.
     creator_page.goto("/collaborations")
     row = creator_page.get_by_test_id("collaboration-row").filter(has_text="Brunch on the terrace")
     expect(row.get_by_text("Propose a visit date")).to_be_visible()
     row.click()
     expect(creator_page.get_by_role("heading", name="Schedule visit", exact=True)).to_be_visible()
+    expect(open_collaboration(business_page, collab_id)).to_contain_text("Waiting for confirmation")
+    still_the_same_page(creator_page)
+    still_the_same_page(business_page)
     moment = visit_moment()
     creator_page.get_by_label("Visit date and time").fill(moment.strftime("%Y-%m-%dT%H:%M"))
     creator_page.get_by_role("button", name="Schedule visit", exact=True).click()
@@ -178,8 +197,8 @@ def test_a_collaboration_goes_from_acceptance_to_completed_and_the_creator_becom
     shown = f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}"  # the time as typed, in the same zone
     expect(creator_page.get_by_test_id("next-step")).to_contain_text(shown)
 
-    # The business confirms it.
-    step = open_collaboration(business_page, collab_id)
+    # The business's open page asks to confirm it, and the business does.
+    step = business_page.get_by_test_id("next-step")
     expect(step.get_by_role("heading", name="Confirm the visit")).to_be_visible()
     expect(step).to_contain_text(shown)
     step.get_by_role("button", name="Confirm visit").click()
@@ -187,8 +206,8 @@ def test_a_collaboration_goes_from_acceptance_to_completed_and_the_creator_becom
     expect(business_page.get_by_role("link", name="Add to calendar")).to_have_attribute(
         "href", re.compile(rf"/collaborations/{collab_id}/visit\.ics$"))
 
-    # The creator sees the one-time code, with its QR code.
-    step = open_collaboration(creator_page, collab_id)
+    # The creator's open page now shows the one-time code, with its QR code.
+    step = creator_page.get_by_test_id("next-step")
     code = step.get_by_test_id("visit-code")
     expect(code).to_have_text(re.compile(r"^[2-9A-Z]{8}$"))
     expect(step.get_by_role("img", name="QR code of your visit code")).to_be_visible()
@@ -203,10 +222,11 @@ def test_a_collaboration_goes_from_acceptance_to_completed_and_the_creator_becom
     expect(business_page.get_by_role("heading", name="Waiting for the content")).to_be_visible()
     expect(business_page.get_by_test_id("timeline")).to_contain_text("Visit checked with the visit code")
 
-    # The creator checks the draft first: the pre-check names the missing mention.
+    # The creator's page turns to the content form; the creator checks the draft first: the
+    # pre-check names the missing mention.
     image = tmp_path / "brunch.png"
     photo(image)
-    step = open_collaboration(creator_page, collab_id)
+    step = creator_page.get_by_test_id("next-step")
     expect(step.get_by_role("heading", name="Submit content", exact=True)).to_be_visible()
     step.locator('input[type="file"]').set_input_files(str(image))
     expect(step.get_by_text("brunch.png")).to_be_visible()
@@ -220,18 +240,16 @@ def test_a_collaboration_goes_from_acceptance_to_completed_and_the_creator_becom
     expect(precheck).to_contain_text("Everything the offer asks for is there.")
 
     # Submitting: the analysis result arrives on this same page, without a reload.
-    creator_page.evaluate("window.__still_the_same_page = true")
     step.get_by_role("button", name="Submit content", exact=True).click()
     analysis = creator_page.get_by_test_id("analysis")
     expect(analysis).to_contain_text(re.compile(r"\d+ / 100"), timeout=60_000)
     expect(analysis).to_contain_text("Quality")
     expect(analysis).to_contain_text(HASHTAG)
     expect(analysis).to_contain_text("Disclosed as advertising")
-    assert creator_page.evaluate("window.__still_the_same_page === true")
     expect(creator_page.get_by_test_id("latest-version").get_by_role("img", name="brunch.png")).to_be_visible()
 
-    # The business sees the photo, the caption and the analysis side by side, and approves.
-    step = open_collaboration(business_page, collab_id)
+    # The business's open page shows the photo, the caption and the analysis side by side; it approves.
+    step = business_page.get_by_test_id("next-step")
     expect(step.get_by_role("heading", name="Review content")).to_be_visible()
     latest = business_page.get_by_test_id("latest-version")
     expect(latest.get_by_role("img", name="brunch.png")).to_be_visible()
@@ -240,19 +258,22 @@ def test_a_collaboration_goes_from_acceptance_to_completed_and_the_creator_becom
     latest.get_by_role("button", name="Approve", exact=True).click()
     expect(business_page.get_by_role("heading", name="Rate", exact=True)).to_be_visible()
 
-    # Both rate; the second rating completes the collaboration.
+    # The creator's page asks for a rating as soon as the content is approved. Both rate; the
+    # second rating completes the collaboration, on both pages.
+    expect(creator_page.get_by_test_id("next-step").get_by_role("heading", name="Rate", exact=True)).to_be_visible()
     business_page.get_by_role("radio", name="5 stars").click()
     business_page.get_by_label("Feedback (optional)").fill("Lovely photos, on time, friendly.")
     business_page.get_by_role("button", name="Rate", exact=True).click()
     expect(business_page.get_by_role("heading", name="Waiting for the other rating")).to_be_visible()
 
-    step = open_collaboration(creator_page, collab_id)
-    expect(step.get_by_role("heading", name="Rate", exact=True)).to_be_visible()
     creator_page.get_by_role("radio", name="4 stars").click()
     creator_page.get_by_role("button", name="Rate", exact=True).click()
     expect(creator_page.get_by_role("heading", name="Collaboration completed")).to_be_visible()
     expect(creator_page.get_by_test_id("timeline")).to_contain_text("Completed")
+    expect(business_page.get_by_role("heading", name="Collaboration completed")).to_be_visible()
+    expect(business_page.get_by_test_id("next-step")).to_contain_text("They rated you")
     assert status_of(engine, collab_id) is CollaborationStatus.COMPLETED
+    assert was_not_reloaded(creator_page) and was_not_reloaded(business_page)
 
     # The first completed collaboration: Explorer, 100 karma, one line of karma history.
     creator_page.goto("/progress")

@@ -1,0 +1,46 @@
+"""The content form of the collaboration page, read on the server: its files and its fields.
+
+Everything arrives as the browser sent it; what is not a form, or files past the limits, become a
+message for the person instead (the services check the content itself).
+"""
+
+from __future__ import annotations
+
+from influfinder.domain.enums import Platform
+from influfinder.services.submission_checks import MAX_FILES, MAX_TOTAL_BYTES, MEGABYTE, VIDEO_MAX_BYTES
+from influfinder.state.forms import form_flag, form_text
+
+UPLOAD_ID = "content_files"
+
+
+async def read_files(files: object) -> list[tuple[str, bytes]] | str:
+    """The uploaded files as (name, bytes); a message instead when there are too many or one is too big."""
+    if not isinstance(files, list):
+        return "The files could not be read. Choose them again."
+    if len(files) > MAX_FILES:
+        return f"Send at most {MAX_FILES} files at a time."
+    read, budget = [], MAX_TOTAL_BYTES
+    for upload in files:
+        # Never more than one file's limit, nor more than what is left of the request's total.
+        data = await upload.read(min(VIDEO_MAX_BYTES, budget) + 1)
+        if len(data) > VIDEO_MAX_BYTES:
+            return f"{upload.name or 'A file'} is larger than {VIDEO_MAX_BYTES // MEGABYTE} MB."
+        if len(data) > budget:
+            return f"The files add up to more than {MAX_TOTAL_BYTES // MEGABYTE} MB."
+        budget -= len(data)
+        read.append((upload.name or "", data))
+    return read
+
+
+def content_fields(form: object):
+    """(links, captions, platform, post id, paid partnership) from the form, or None if it is not a form."""
+    if not isinstance(form, dict):
+        return None
+    links = form_text(form, "links", 25_000)
+    platform = form_text(form, "platform", 20)
+    post_id = form_text(form, "post_id", 200)
+    captions = {p.value: form_text(form, f"caption_{p.value}", 3000) for p in Platform}
+    if None in (links, platform, post_id) or None in captions.values():
+        return None
+    urls = [line.strip() for line in links.splitlines() if line.strip()]
+    return urls, captions, platform, post_id, form_flag(form, "paid_partnership")
