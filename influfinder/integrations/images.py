@@ -1,4 +1,4 @@
-"""Checks and cleans images that people upload (avatars now, content submissions later).
+"""Checks and cleans images that people upload: avatars, offer covers, content submissions.
 
 An upload is untrusted bytes. The format is read from the content, never from a file name;
 the size in bytes and the pixel count are checked before any pixel is decoded; the image
@@ -34,6 +34,8 @@ MEGABYTE = 1024 * 1024
 DEFAULT_FORMATS = frozenset({"PNG", "JPEG", "WEBP"})
 AVATAR_MAX_BYTES = 5 * MEGABYTE
 AVATAR_SIDE = 512
+COVER_MAX_BYTES = 10 * MEGABYTE
+COVER_SIDE = 1600
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,19 @@ def avatar(data: bytes) -> SanitizedImage:
 
 async def avatar_async(data: bytes) -> SanitizedImage:
     return await asyncio.to_thread(avatar, data)
+
+
+def cover(data: bytes) -> SanitizedImage:
+    """An offer's cover photo: PNG, JPEG or WebP up to 10 MB and 40 MP, stored in WebP with its
+    longest side at most 1600 (the whole picture: the pages crop it to their own shape)."""
+    return sanitize_image(
+        data,
+        max_bytes=COVER_MAX_BYTES,
+        allowed=DEFAULT_FORMATS,
+        max_pixels=40_000_000,
+        max_side=COVER_SIDE,
+        output_format="WEBP",
+    )
 
 
 def _check_arguments(allowed: set[str] | frozenset[str], output_format: str | None) -> None:

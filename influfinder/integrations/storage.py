@@ -5,8 +5,8 @@ The storage only stores: it never serves. A file is named by a key such as
 part of a path ever comes from a person. Every key is checked against a strict pattern
 and, after symlinks are followed, must still lie inside the root.
 
-Public or private is decided by the folder: avatars may be served to anyone (by a route
-in `api/`); content submissions only to the parties of the collaboration, after a check.
+Public or private is decided by the folder: avatars and offer covers may be served to anyone
+(by routes in `api/`); content submissions only to the parties of the collaboration, after a check.
 
 Calls do blocking file I/O: async callers run them with asyncio.to_thread.
 """
@@ -23,8 +23,9 @@ from pathlib import Path
 from influfinder.settings import get_settings
 
 AVATARS = "avatars"
+COVERS = "covers"
 SUBMISSIONS = "submissions"
-PUBLIC_FOLDERS = frozenset({AVATARS})
+PUBLIC_FOLDERS = frozenset({AVATARS, COVERS})
 
 FILE_MODE = 0o640
 DIR_MODE = 0o750

@@ -133,7 +133,7 @@ def _row(row: OfferRow) -> rx.Component:
     return rx.card(
         rx.flex(
             rx.image(src=row.cover, alt="", class_name="cover", width="96px", height="96px",
-                     border_radius="var(--radius-4)", flex_shrink="0",
+                     border_radius="var(--radius-4)", flex_shrink="0", loading="lazy",
                      display=rx.breakpoints(initial="none", sm="block")),
             rx.vstack(
                 rx.hstack(offer_status_badge(row.status), rx.badge(row.category, variant="outline", size="1"),

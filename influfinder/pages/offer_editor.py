@@ -9,6 +9,7 @@ from influfinder.components.layout import page
 from influfinder.components.status_badges import offer_status_badge
 from influfinder.domain.enums import CompensationType, ContentFormat, Currency, OfferCategory, Platform, Tier
 from influfinder.state.offer_editor import ERROR_ID, OfferEditorState
+from influfinder.state.offer_form import COVER_MAX_BYTES, COVER_SAVE_FIRST
 
 NEW_ROUTE = "/offers/new"
 EDIT_ROUTE = "/offers/[offer_id]/edit"
@@ -67,7 +68,14 @@ COPY = {
     "visit_hint": "Creators come to your place; you confirm the visit with a code on the day.",
     "address": "Address of the visit",
     "cover": "Cover",
-    "cover_hint": "The cover follows the category you choose.",
+    "cover_alt": "The offer's cover photo",
+    "cover_drop": "Drop a photo here, or",
+    "cover_upload": "Upload cover",
+    "cover_replace": "Replace cover",
+    "cover_remove": "Remove",
+    "cover_hint": "PNG, JPEG or WebP, up to 10 MB. Cards crop it to their shape. "
+                  "Without a photo, the category's illustration shows.",
+    "cover_uploading": "Uploading…",
     "publish_title": "Publish",
     "ready": "Everything is in place: you can publish.",
     "before": "Before you can publish:",
@@ -315,11 +323,69 @@ def _when_where() -> rx.Component:
 # ---- the side panel ---------------------------------------------------------------------------
 
 
+COVER_ID = "cover"
+COVER_TYPES = {"image/png": [".png"], "image/jpeg": [".jpg", ".jpeg"], "image/webp": [".webp"]}
+
+
+def _cover_preview() -> rx.Component:
+    illustration = rx.cond(S.category != "", "/covers/" + S.category.lower() + ".svg", "/covers/other.svg")
+    uploaded = S.cover_url != ""
+    return rx.box(
+        rx.image(src=rx.cond(uploaded, S.cover_url, illustration), alt=rx.cond(uploaded, COPY["cover_alt"], ""),
+                 class_name="cover", border_radius="var(--radius-4)", style={"aspectRatio": "16 / 9"}),
+        rx.cond(
+            S.cover_busy,
+            rx.center(rx.spinner(size="3"), rx.text(COPY["cover_uploading"], size="2"), role="status",
+                      position="absolute", inset="0", gap="2", border_radius="var(--radius-4)",
+                      background_color=rx.color("gray", 2, alpha=True)),
+        ),
+        position="relative", width="100%", aria_busy=S.cover_busy, data_testid="cover-preview",
+    )
+
+
+def _cover_drop_zone() -> rx.Component:
+    # The photo goes up as soon as it is dropped or chosen; the browser refuses other types and
+    # sizes at once (cover_refused), and the server checks the content again. The zone stays
+    # enabled while busy, so a photo whose upload failed on the way can simply be dropped again.
+    return rx.upload.root(
+        rx.vstack(
+            rx.text(COPY["cover_drop"], size="2", color_scheme="gray"),
+            rx.button(rx.icon("image-plus", size=16), rx.cond(S.cover_url != "", COPY["cover_replace"],
+                                                              COPY["cover_upload"]),
+                      type="button", variant="soft", size="2"),
+            align="center", spacing="2",
+        ),
+        id=COVER_ID, accept=COVER_TYPES, max_files=1, max_size=COVER_MAX_BYTES, multiple=False,
+        # In this order: the spinner's event is handled before the upload starts.
+        on_drop=[S.cover_sending(), S.upload_cover(rx.upload_files(upload_id=COVER_ID))],
+        on_drop_rejected=S.cover_refused,
+        drag_active_style={"borderColor": "var(--accent-9)", "backgroundColor": "var(--accent-a3)"},
+        border=f"1px dashed {rx.color('gray', 8)}", border_radius="var(--radius-4)", padding="0.75rem",
+        width="100%", cursor="pointer", data_testid="cover-drop-zone",
+    )
+
+
+def _cover_controls() -> rx.Component:
+    return rx.cond(
+        S.editing_id == "",
+        rx.text(COVER_SAVE_FIRST, size="1", color_scheme="gray"),
+        rx.vstack(
+            _cover_drop_zone(),
+            rx.cond(S.cover_url != "", rx.button(rx.icon("trash-2", size=14), COPY["cover_remove"], type="button",
+                                                 variant="ghost", color_scheme="red", size="1",
+                                                 on_click=S.remove_cover, disabled=S.cover_busy)),
+            rx.text(COPY["cover_hint"], size="1", color_scheme="gray"),
+            spacing="2", width="100%",
+        ),
+    )
+
+
 def _cover() -> rx.Component:
-    src = rx.cond(S.category != "", "/covers/" + S.category.lower() + ".svg", "/covers/other.svg")
     return rx.vstack(
-        rx.image(src=src, alt="", class_name="cover", height="120px", border_radius="var(--radius-4)"),
-        rx.text(rx.text.strong(COPY["cover"]), " · ", COPY["cover_hint"], size="1", color_scheme="gray"),
+        rx.text(COPY["cover"], size="2", weight="medium"),
+        _cover_preview(),
+        rx.cond(S.can_edit, _cover_controls()),
+        field_error(_error("cover")),
         spacing="2", width="100%",
     )
 

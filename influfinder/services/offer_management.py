@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from influfinder.domain import offer_lifecycle as lifecycle
-from influfinder.domain.eligibility import as_utc
+from influfinder.domain.moments import as_utc
 from influfinder.domain.enums import ApplicationStatus, CollaborationStatus, OfferStatus
 from influfinder.domain.offer_rules import OfferInput, OfferInvalid, parse_offer, publish_problems
 from influfinder.domain.transitions import ADMIN, OWNER, TransitionRefused
@@ -53,6 +53,7 @@ class MyOfferRow:
     application_deadline: datetime | None
     published_at: datetime | None
     updated_at: datetime
+    cover_image: str | None = None  # storage key of the uploaded cover, if any
 
 
 @dataclass(frozen=True)
@@ -84,8 +85,8 @@ class OwnerOffer:
 def create_draft(db: Session, actor: Actor | None, raw: object) -> uuid.UUID:
     """A new DRAFT offer. Drafts may be incomplete; what is given must still be valid."""
     actor = guards.business(actor)
-    data = _parse(raw)
-    offer = Offer(business_id=actor.id, status=OfferStatus.DRAFT, **columns(data))
+    data = _parse(_form_input(raw))
+    offer = Offer(business_id=actor.id, status=OfferStatus.DRAFT, **_form_columns(data))
     db.add(offer)
     db.flush()
     return offer.id
@@ -93,17 +94,16 @@ def create_draft(db: Session, actor: Actor | None, raw: object) -> uuid.UUID:
 
 def update_offer(db: Session, actor: Actor | None, offer_id: object, raw: object) -> None:
     """Change some or all fields (the keys given). A live offer must stay complete."""
-    offer, role = _load(db, actor, offer_id)
-    _check(offer, lifecycle.EDIT, role)
+    offer, role = editable_offer(db, actor, offer_id)
     if not isinstance(raw, dict):
         raise InvalidOffer({"form": "The form could not be read. Reload the page and try again."})
-    data = _parse({**offer_values(offer), **raw})
+    data = _parse(_form_input({**offer_values(offer), **raw}))
     if offer.status in LIVE:
         _require_complete(data, "A published offer must stay complete: ")
     taken = taken_slots(db, offer.id)
     if data.slots < taken:
         raise ServiceError(f"{taken} creators are already accepted: keep at least {taken} places.", "slots")
-    _apply(db, offer, lifecycle.EDIT, role, columns(data))
+    _apply(db, offer, lifecycle.EDIT, role, _form_columns(data))
 
 
 def publish(db: Session, actor: Actor | None, offer_id: object) -> None:
@@ -214,6 +214,28 @@ def columns(data: OfferInput) -> dict[str, Any]:
 # ---- helpers ----------------------------------------------------------------------------------
 
 
+def editable_offer(db: Session, actor: Actor | None, offer_id: object) -> tuple[Offer, str]:
+    """The offer and the actor's role on it, when the actor may edit it now (services.offer_covers)."""
+    offer, role = _load(db, actor, offer_id)
+    _check(offer, lifecycle.EDIT, role)
+    return offer, role
+
+
+# The form never writes the cover: only services.offer_covers does, with a file it checked and stored.
+# A key sent with the form could name another offer's file (which replacing this cover would then
+# delete), and writing back the cover read before a concurrent upload would lose the new one.
+
+
+def _form_input(raw: object) -> object:
+    return {**raw, "cover_image": None} if isinstance(raw, dict) else raw
+
+
+def _form_columns(data: OfferInput) -> dict[str, Any]:
+    values = columns(data)
+    del values["cover_image"]
+    return values
+
+
 def _parse(raw: object) -> OfferInput:
     try:
         return parse_offer(raw, guards.now())
@@ -281,5 +303,5 @@ def _row(offer: Offer, applications: dict[str, int]) -> MyOfferRow:
         id=str(offer.id), title=offer.title, status=offer.status.value, category=offer.category.value,
         views=offer.views_count, slots=offer.slots, applications=applications,
         applications_total=sum(applications.values()), application_deadline=offer.application_deadline,
-        published_at=offer.published_at, updated_at=offer.updated_at,
+        published_at=offer.published_at, updated_at=offer.updated_at, cover_image=offer.cover_image,
     )

@@ -13,8 +13,10 @@ from influfinder.services import offer_management
 from influfinder.services.errors import ServiceError
 from influfinder.services.offer_management import MyOfferRow
 from influfinder.state.auth import current_actor, to_login
-from influfinder.state.display import day, query_choice, query_page
-from influfinder.state.forms import FormState, run_service
+from influfinder.state.display import day
+from influfinder.state.forms import FormState
+from influfinder.state.list_pages import RowActionState, StatusTabsState, fetch_page
+from influfinder.state.offer_cards import cover_url
 
 PAGE_SIZE = 10
 STATUSES = OfferStatus.values()
@@ -52,7 +54,7 @@ def offer_row(row: MyOfferRow) -> OfferRow:
     allowed = OFFER_LIFECYCLE.allowed(OfferStatus(row.status), OWNER)
     return OfferRow(
         id=row.id, title=row.title, status=row.status, category=row.category.title(),
-        cover=f"/covers/{row.category.lower()}.svg", views=f"{row.views:,}", slots=row.slots,
+        cover=cover_url(row.category, row.cover_image), views=f"{row.views:,}", slots=row.slots,
         new=counts["APPLIED"], in_review=counts["UNDER_REVIEW"], accepted=counts["ACCEPTED"],
         declined=counts["REJECTED"] + counts["WITHDRAWN"], applications=row.applications_total,
         deadline=day(row.application_deadline), updated=day(row.updated_at),
@@ -61,19 +63,10 @@ def offer_row(row: MyOfferRow) -> OfferRow:
     )
 
 
-class MyOffersState(FormState, rx.State):
-    status: str = ""  # "" is every status
+class MyOffersState(StatusTabsState, RowActionState, FormState, rx.State):
     rows: list[OfferRow] = []
-    counts: dict[str, int] = {}
     views: dict[str, int] = {}
     views_shown: str = "0"  # views of the offers in the chosen tab
-    total: int = 0
-    everything: int = 0
-    page: int = 1
-    pages: int = 1
-    loading: bool = True
-    acting_on: str = ""  # the offer whose button is working
-    notice: str = ""
 
     @rx.event
     async def load(self):
@@ -81,7 +74,7 @@ class MyOffersState(FormState, rx.State):
         self._reset_errors()
         self.notice = ""
         yield
-        self.status, self.page = query_choice(self, "status", STATUSES), query_page(self)
+        self._read_url(STATUSES)
         yield await self._fetch()
 
     async def _fetch(self):
@@ -90,10 +83,8 @@ class MyOffersState(FormState, rx.State):
         if actor is None:
             return to_login(self)
         try:
-            result = await run_service(offer_management.my_offers, actor, self.status, self.page, PAGE_SIZE)
-            if not result.page.items and result.page.page > result.page.pages:
-                result = await run_service(offer_management.my_offers, actor, self.status, result.page.pages,
-                                           PAGE_SIZE)
+            result = await fetch_page(offer_management.my_offers, actor, self.status, page=self.page,
+                                      page_size=PAGE_SIZE)
         except ServiceError as error:
             self._refused(error)
             self.loading = False
@@ -103,10 +94,9 @@ class MyOffersState(FormState, rx.State):
             self.loading = False
             return None
         self.rows = [offer_row(r) for r in result.page.items]
-        self.counts, self.views = result.counts, result.views
+        self._show_tabs(result)
+        self.views = result.views
         self.views_shown = f"{result.views[self.status] if self.status else sum(result.views.values()):,}"
-        self.total, self.everything = result.page.total, sum(result.counts.values())
-        self.page, self.pages = result.page.page, result.page.pages
         self.loading = False
         return None
 
@@ -119,16 +109,8 @@ class MyOffersState(FormState, rx.State):
             return
         if action not in MOVES or not isinstance(offer_id, str):
             return
-        self._reset_errors()
-        self.notice, self.acting_on = "", offer_id
-        yield
         title = next((r.title for r in self.rows if r.id == offer_id), "The offer")
-        try:
-            await run_service(MOVES[action], actor, offer_id)
-            self.notice = f"“{title}” {DONE[action]}"
-        except ServiceError as error:
-            self.error = error.message
-        except Exception:  # noqa: BLE001
-            self._failed(f"{action} an offer")
-        self.acting_on = ""
+        async for update in self._act_on_row(actor, offer_id, MOVES[action], f"“{title}” {DONE[action]}",
+                                             f"{action} an offer"):
+            yield update
         yield await self._fetch()

@@ -5,6 +5,9 @@ in a backend-only dict (`_values`) and recomputes why Publish is not possible ye
 can say so before anyone clicks. Saving and publishing send those values to
 services.offer_management, which validates them again: the live check is a courtesy only.
 
+The cover photo is not a form value: a saved offer's cover is stored as soon as it is dropped
+(services.offer_covers), and a new offer gets one once its draft is saved.
+
 Dates: the inputs are `datetime-local`, in the person's own time. The browser tells us its
 time zone (an IANA name, and its UTC offset as a fallback) when the page loads; the state
 converts to UTC before the service sees a date, and back to local time to fill the form.
@@ -17,19 +20,21 @@ from datetime import datetime, timedelta, timezone, tzinfo
 import reflex as rx
 
 from influfinder.domain.enums import CompensationType, UserType
-from influfinder.services import offer_management
+from influfinder.services import offer_covers, offer_management
 from influfinder.services.actors import Actor
 from influfinder.services.errors import ServiceError
 from influfinder.services.offer_management import InvalidOffer
 from influfinder.state.auth import current_actor, to_login
 from influfinder.state.display import path_part, query
 from influfinder.state.forms import FormState, run_service
+from influfinder.state.offer_cards import uploaded_cover_url
 
 ERROR_ID = "offer-form-error"
 GROUPS = ("platforms", "content_specs.formats", "compensation_type")  # labelled by a text, not a <label for>
 from influfinder.state.offer_form import (
-    ARCHIVED, CHECK_FIELDS, FIELD_NAMES, LISTS, LOCAL_FORMAT, NEW, PUBLISHED, SAVED, ZONE_SCRIPT, acceptable,
-    blank_values, checked, chips, form_values, publish_blockers, raw_offer, with_change, zone_from,
+    ARCHIVED, CHECK_FIELDS, COVER_SAVE_FIRST, FIELD_NAMES, LISTS, LOCAL_FORMAT, NEW, PUBLISHED, SAVED, ZONE_SCRIPT,
+    acceptable, blank_values, checked, chips, dropzone_refusal, form_values, publish_blockers, raw_offer,
+    with_change, zone_from,
 )
 
 
@@ -57,6 +62,8 @@ class OfferEditorState(FormState, rx.State):
     saving: bool = False
     publishing: bool = False
     saved: str = ""
+    cover_url: str = ""  # the uploaded cover; "" shows the category's illustration
+    cover_busy: bool = False
     _values: dict = {}
     _zone: str = "UTC"
     _offset: int = 0
@@ -94,11 +101,13 @@ class OfferEditorState(FormState, rx.State):
         self.saved = PUBLISHED if query(self, "published") else SAVED if query(self, "saved") else ""
 
     async def _read(self, actor: Actor, zone: tzinfo) -> dict:
+        self.cover_url, self.cover_busy = "", False
         if not self.editing_id:
             self.status, self.can_edit, self.views, self.applications_total = "", True, 0, 0
             return blank_values()
         offer = await run_service(offer_management.get_offer_for_owner, actor, self.editing_id)
         self.status, self.can_edit = offer.status, "edit" in offer.actions
+        self.cover_url = uploaded_cover_url(offer.values.get("cover_image"))
         self.views, self.applications_total = offer.views, sum(offer.applications.values())
         return form_values(offer.values, zone)
 
@@ -194,6 +203,71 @@ class OfferEditorState(FormState, rx.State):
                 yield self._show_problem()
             return
         yield rx.redirect(f"/offers/{offer_id}/edit?published=1")
+
+    # ---- the cover photo -----------------------------------------------------------------------
+
+    @rx.event
+    async def upload_cover(self, files: list[rx.UploadFile]):
+        """A photo dropped on (or chosen in) the cover zone: checked and stored at once."""
+        actor = current_actor(self)
+        if actor is None:
+            yield to_login(self)
+            return
+        one_file = isinstance(files, list) and len(files) == 1
+        refusal = COVER_SAVE_FIRST if not self.editing_id else "" if one_file else offer_covers.NO_IMAGE
+        self._cover_error(refusal)
+        if refusal:
+            self.cover_busy = False
+            return
+        self.cover_busy = True
+        yield
+        try:
+            # One byte over the limit is enough for the check to say the file is too large.
+            data = await files[0].read(offer_covers.MAX_BYTES + 1)
+            key = await run_service(offer_covers.set_cover, actor, self.editing_id, data)
+            self.cover_url = uploaded_cover_url(key)
+        except ServiceError as error:
+            self._cover_error(error.message)
+        except Exception:  # noqa: BLE001 - logged; the page shows a plain message
+            self._failed("uploading an offer cover")
+        self.cover_busy = False
+
+    @rx.event
+    def cover_sending(self):
+        """The browser starts sending a photo (this event runs before the upload starts): show the
+        spinner while it travels. Only this tab's spinner changes; `upload_cover` checks everything."""
+        self.cover_busy = True
+
+    @rx.event
+    def cover_refused(self, rejected: list):
+        """The browser refused the file before sending it (react-dropzone's size or type check)."""
+        self.cover_busy = False
+        self._cover_error(dropzone_refusal(rejected))
+
+    @rx.event
+    async def remove_cover(self):
+        actor = current_actor(self)
+        if actor is None:
+            yield to_login(self)
+            return
+        if not self.editing_id:
+            return
+        self._cover_error("")
+        self.cover_busy = True
+        yield
+        try:
+            await run_service(offer_covers.remove_cover, actor, self.editing_id)
+            self.cover_url = ""
+        except ServiceError as error:
+            self._cover_error(error.message)
+        except Exception:  # noqa: BLE001
+            self._failed("removing an offer cover")
+        self.cover_busy = False
+
+    def _cover_error(self, message: str) -> None:
+        """Only the cover's message changes: the form's own messages stay where they are."""
+        others = {k: v for k, v in self.field_errors.items() if k != offer_covers.FIELD}
+        self.field_errors = {**others, offer_covers.FIELD: message} if message else others
 
     def _show_problem(self):
         """Scroll to the first field with a message (in the form's order), or to the message on top."""

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from influfinder.domain.enums import CompensationType, ContentFormat, Currency, OfferCategory, Platform
 from influfinder.domain.offer_rules import OfferInvalid, parse_offer, publish_problems
+from influfinder.services.offer_covers import MAX_BYTES as COVER_MAX_BYTES, NO_IMAGE
 from influfinder.state.display import amount_text
 
 NEW = "new"
@@ -25,6 +26,13 @@ PUBLISHED = "Published: creators can find your offer now."
 CHECK_FIELDS = "Check the fields marked below."
 UNVERIFIED = "Confirm your email address (see the banner at the top)."
 ARCHIVED = "This offer is archived: it can no longer be changed."
+COVER_SAVE_FIRST = "Save the draft first, then add a cover photo."
+# What the browser's drop zone refuses before sending, in the server's own words for the same refusal.
+DROPZONE_REFUSALS = {
+    "file-too-large": f"The file is larger than {COVER_MAX_BYTES // (1024 * 1024)} MB.",
+    "file-invalid-type": "Only PNG, JPEG or WebP images are accepted.",
+    "too-many-files": NO_IMAGE,
+}
 # What the browser answers: its IANA zone name and its offset from UTC in minutes (JS's sign).
 ZONE_SCRIPT = "[Intl.DateTimeFormat().resolvedOptions().timeZone || '', new Date().getTimezoneOffset()]"
 
@@ -221,6 +229,14 @@ FIELD_NAMES = {
     "application_deadline": "Application deadline", "content_deadline": "Content deadline", "city": "City",
     "address": "Address",
 }
+
+
+def dropzone_refusal(rejected: object) -> str:
+    """The message for files the drop zone refused: react-dropzone sends [{file, errors: [{code}]}]."""
+    records = rejected if isinstance(rejected, list) else []
+    errors = [e for r in records if isinstance(r, dict) and isinstance(r.get("errors"), list) for e in r["errors"]]
+    codes = [e.get("code") for e in errors if isinstance(e, dict)]
+    return next((DROPZONE_REFUSALS[c] for c in codes if isinstance(c, str) and c in DROPZONE_REFUSALS), NO_IMAGE)
 
 
 def chips(text: str) -> list[str]:

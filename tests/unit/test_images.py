@@ -17,6 +17,7 @@ from influfinder.integrations.images import (
     ImageRejected,
     avatar,
     avatar_async,
+    cover,
     sanitize_image,
     sanitize_image_async,
 )
@@ -213,6 +214,32 @@ def test_avatar_is_a_centred_square_webp_of_at_most_512():
 def test_small_avatar_is_not_enlarged():
     result = avatar(encode(gradient((100, 60)), "JPEG"))
     assert (result.width, result.height) == (60, 60)
+
+
+def test_cover_is_the_whole_picture_in_webp_with_its_longest_side_at_most_1600():
+    wide = Image.new("RGB", (3200, 1800), "blue")
+    wide.paste(Image.new("RGB", (200, 1800), "red"), (0, 0))  # the left edge, which a square crop would lose
+    result = cover(encode(wide, "JPEG", exif=exif_with_gps(), quality=90))
+
+    out = Image.open(io.BytesIO(result.data))
+    assert (result.format, result.content_type, result.extension) == ("WEBP", "image/webp", "webp")
+    assert out.size == (1600, 900) == (result.width, result.height)
+    assert not out.getexif() and SECRET.encode() not in result.data
+    red, _green, blue = out.convert("RGB").getpixel((20, 450))
+    assert red > 200 and blue < 60
+
+
+def test_small_cover_is_not_enlarged_nor_cropped():
+    result = cover(encode(gradient((300, 120)), "PNG"))
+    assert (result.width, result.height) == (300, 120)
+
+
+def test_cover_limits_are_ten_megabytes_and_forty_megapixels():
+    too_big = png_with_declared_size(100, 100) + b"\0" * (10 * MB)
+    assert reject_message(cover, too_big) == "The file is larger than 10 MB."
+    assert reject_message(cover, png_with_declared_size(30_000, 30_000)) == (
+        "The image is too large (over 40 megapixels).")
+    assert reject_message(cover, b"%PDF-1.7 a document, renamed .png") == ONLY_IMAGES
 
 
 def test_transparency_is_kept_in_webp_and_flattened_to_white_in_jpeg():

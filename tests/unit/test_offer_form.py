@@ -8,7 +8,8 @@ import pytest
 
 from influfinder.domain.offer_rules import parse_offer
 from influfinder.state.offer_form import (
-    acceptable, blank_values, form_values, publish_blockers, raw_offer, to_local, with_change, zone_from,
+    acceptable, blank_values, dropzone_refusal, form_values, publish_blockers, raw_offer, to_local, with_change,
+    zone_from,
 )
 
 MADRID = ZoneInfo("Europe/Madrid")
@@ -93,3 +94,16 @@ def test_an_input_value_no_form_sends_is_ignored(name, value):
 def test_a_checkbox_group_sets_each_of_its_flags():
     values = with_change(blank_values(), "platforms", ["TIKTOK", "FACEBOOK"])
     assert [values[f"platforms.{p}"] for p in ("INSTAGRAM", "TIKTOK", "FACEBOOK")] == [False, True, True]
+
+
+@pytest.mark.parametrize("rejected,message", [
+    ([{"file": {"path": "menu.pdf"}, "errors": [{"code": "file-invalid-type", "message": "..."}]}],
+     "Only PNG, JPEG or WebP images are accepted."),
+    ([{"file": {"path": "huge.jpg"}, "errors": [{"code": "file-too-large", "message": "..."}]}],
+     "The file is larger than 10 MB."),
+    ([{"errors": [{"code": "too-many-files"}]}, {"errors": [{"code": "too-many-files"}]}], "Choose one image."),
+    ({"$gt": 1}, "Choose one image."),
+    ([{"errors": "file-too-large"}, 7, None], "Choose one image."),
+])
+def test_a_file_the_cover_drop_zone_refused_is_explained_in_the_server_s_words(rejected, message):
+    assert dropzone_refusal(rejected) == message

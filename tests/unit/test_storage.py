@@ -117,9 +117,10 @@ def test_a_root_that_is_itself_a_symlink_works(tmp_path):
     assert (real / key).read_bytes() == b"ok"
 
 
-def test_only_avatars_are_public(upload_dir):
+def test_only_avatars_and_covers_are_public(upload_dir):
     avatar_key = storage.save(b"a", folder=storage.AVATARS, extension="webp")
+    cover_key = storage.save(b"c", folder=storage.COVERS, extension="webp")
     submission_key = storage.save(b"s", folder=storage.SUBMISSIONS, extension="jpg")
-    assert storage.is_public(avatar_key)
+    assert storage.is_public(avatar_key) and storage.is_public(cover_key)
     assert not storage.is_public(submission_key)
     assert not storage.is_public("avatars/../submissions/AAAAAAAAAAAAAAAAAAAAAA.jpg")
