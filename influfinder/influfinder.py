@@ -3,7 +3,10 @@
 import reflex as rx
 
 from influfinder.api.routes import api
-from influfinder.pages import admin as _admin_pages
+from influfinder.pages import admin_disputes as _admin_disputes_page
+from influfinder.pages import admin_offers as _admin_offers_page
+from influfinder.pages import admin_overview as _admin_overview_page
+from influfinder.pages import admin_users as _admin_users_page
 from influfinder.pages import application_review as _application_page
 from influfinder.pages import collaboration_detail as _collab_detail_page
 from influfinder.pages import collaborations as _collabs_page
@@ -29,10 +32,11 @@ from influfinder.pages.verify import verify_page, welcome_page
 from influfinder.scheduler import run_periodic_jobs
 from influfinder.startup import prepare
 from influfinder.state.access import Access
-from influfinder.state.account import LoginState, ResetState, VerifyState
-from influfinder.state.admin_dashboard import (
-    AdminDisputesState, AdminOffersState, AdminOverviewState, AdminUsersState,
-)
+from influfinder.state.account import LoginState, ResetState, SignupState, VerifyState
+from influfinder.state.admin_disputes import AdminDisputesState
+from influfinder.state.admin_offers import AdminOffersState
+from influfinder.state.admin_overview import AdminOverviewState
+from influfinder.state.admin_users import AdminUsersState
 from influfinder.state.application_review import ApplicationState
 from influfinder.state.collaboration_detail import CollaborationDetailState
 from influfinder.state.collaborations import CollaborationListState
@@ -69,7 +73,7 @@ app.add_page(not_found_page, route="404", title="Page not found | Influfinder", 
 
 # Accounts. Each page's on_load starts with who may see it (state.auth.Access).
 app.add_page(login_page, route="/login", title="Log in | Influfinder", on_load=[*Access.SIGNED_OUT, LoginState.load])
-app.add_page(signup_page, route="/signup", title="Sign up | Influfinder", on_load=Access.SIGNED_OUT)
+app.add_page(signup_page, route="/signup", title="Sign up | Influfinder", on_load=[*Access.SIGNED_OUT, SignupState.load])
 app.add_page(verify_page, route="/verify", title="Confirm your email | Influfinder", on_load=[*Access.ANYONE, VerifyState.load])
 app.add_page(welcome_page, route="/welcome", title="Welcome | Influfinder", on_load=Access.SIGNED_IN)
 app.add_page(forgot_page, route="/forgot-password", title="Forgot password | Influfinder", on_load=Access.ANYONE)
@@ -109,14 +113,14 @@ app.add_page(_notifications_page.notifications_page, route=_notifications_page.R
 
 # Admin dashboard: overview, users, disputes, offer moderation (admin area). Admin states are guarded by EventGuard.
 
-app.add_page(_admin_pages.admin_overview_page, route=_admin_pages.OVERVIEW_ROUTE, title="Admin | Influfinder",
+app.add_page(_admin_overview_page.admin_overview_page, route=_admin_overview_page.ROUTE, title="Admin | Influfinder",
              on_load=[*Access.ADMIN, AdminOverviewState.load])
-app.add_page(_admin_pages.admin_users_page, route=_admin_pages.USERS_ROUTE, title="Users · Admin | Influfinder",
+app.add_page(_admin_users_page.admin_users_page, route=_admin_users_page.ROUTE, title="Users · Admin | Influfinder",
              on_load=[*Access.ADMIN, AdminUsersState.load])
-app.add_page(_admin_pages.admin_disputes_page, route=_admin_pages.DISPUTES_ROUTE,
+app.add_page(_admin_disputes_page.admin_disputes_page, route=_admin_disputes_page.ROUTE,
              title="Disputes · Admin | Influfinder", on_load=[*Access.ADMIN, AdminDisputesState.load])
-app.add_page(_admin_pages.admin_offers_page, route=_admin_pages.OFFERS_ROUTE, title="Offers · Admin | Influfinder",
-             on_load=[*Access.ADMIN, AdminOffersState.load])
+app.add_page(_admin_offers_page.admin_offers_page, route=_admin_offers_page.ROUTE,
+             title="Offers · Admin | Influfinder", on_load=[*Access.ADMIN, AdminOffersState.load])
 
 # Messages: conversations and the live chat (issue 6). The chat's lines are LiveState's, pushed live.
 

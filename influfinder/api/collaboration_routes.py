@@ -10,7 +10,7 @@ from starlette.routing import Route
 
 from influfinder.api.request_actor import actor_from_request
 from influfinder.database import session_scope
-from influfinder.services import collaborations
+from influfinder.services import collaboration_views
 from influfinder.services.errors import ServiceError
 
 
@@ -18,7 +18,7 @@ def _visit_ics(request: Request) -> Response:
     actor = actor_from_request(request)
     try:
         with session_scope() as db:
-            text = collaborations.visit_ics(db, actor, request.path_params["collab_id"])
+            text = collaboration_views.visit_ics(db, actor, request.path_params["collab_id"])
     except ServiceError:
         # Not a party, not signed in, unknown id or no confirmed date: nothing to reveal.
         return PlainTextResponse("Not found", status_code=404)

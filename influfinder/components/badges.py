@@ -6,6 +6,8 @@ from reflex.vars import Var
 from influfinder.domain.enums import Tier
 
 VISIT = "Visit"
+EARLY_ACCESS = "Early access"
+EARLY_ACCESS_WHY = "Published less than a day ago: Pro creators and up see new offers 24 hours before everyone else."
 # Tier colours climb from neutral to warm, so higher tiers stand out in any list.
 TIER_COLORS = ("gray", "cyan", "blue", "violet", "orange", "amber")
 _COMPENSATION_STYLE = {"PAID": ("wallet", "green"), "PRODUCT": ("gift", "orange"), "EXPERIENCE": ("sparkles", "blue")}
@@ -34,6 +36,14 @@ def compensation_badge(kind: Var, label: Var, size: str = "1") -> rx.Component:
 
 def visit_badge(size: str = "1") -> rx.Component:
     return rx.badge(rx.icon("map-pin", size=12), VISIT, variant="outline", color_scheme="gray", size=size)
+
+
+def early_access_badge(size: str = "1") -> rx.Component:
+    """On offers published less than a day ago: only Pro creators and up (and the business) see them yet."""
+    return rx.tooltip(
+        rx.badge(rx.icon("zap", size=12), EARLY_ACCESS, color_scheme="violet", variant="soft", size=size),
+        content=EARLY_ACCESS_WHY,
+    )
 
 
 def tier_badge(level: int | Var, suffix: str = "", size: str = "1") -> rx.Component:

@@ -6,6 +6,7 @@ from influfinder.components.badges import tier_badge
 
 KARMA, RATING, NO_RATING, COMPLETED = "Karma", "Rating", "None yet", "Completed"
 FOLLOWERS, ENGAGEMENT, FIT = "Followers", "Engagement", "Fit"
+FEATURED, FEATURED_WHY = "Featured", "Legend creators are listed first."
 
 
 def fit_badge(score, size: str = "2") -> rx.Component:
@@ -20,11 +21,18 @@ def creator_heading(creator, size: str = "4") -> rx.Component:
         rx.vstack(
             rx.heading(creator.name, size=size, as_="h3"),
             rx.hstack(rx.text("@", creator.username, size="2", color_scheme="gray"), tier_badge(creator.tier_level),
-                      spacing="2", align="center", wrap="wrap"),
+                      rx.cond(creator.featured, _featured_badge()), spacing="2", align="center", wrap="wrap"),
             spacing="1",
         ),
         spacing="3",
         align="center",
+    )
+
+
+def _featured_badge() -> rx.Component:
+    return rx.tooltip(
+        rx.badge(rx.icon("sparkles", size=12), FEATURED, color_scheme="amber", variant="surface", radius="full"),
+        content=FEATURED_WHY,
     )
 
 

@@ -2,7 +2,9 @@
 
 import reflex as rx
 
-from influfinder.components.badges import compensation_badge, platform_badge, tier_badge, visit_badge
+from influfinder.components.badges import (
+    compensation_badge, early_access_badge, platform_badge, tier_badge, visit_badge,
+)
 
 BUDGET = "Budget"
 APPLY_BY = "Apply by"
@@ -48,6 +50,7 @@ def _tags(offer) -> rx.Component:
     return rx.hstack(
         rx.badge(offer.category, variant="soft", size="1"),
         rx.cond(offer.requires_visit, visit_badge()),
+        rx.cond(offer.early_access, early_access_badge()),
         rx.spacer(),
         rx.cond(offer.min_tier > 0, tier_badge(offer.min_tier, suffix="+")),
         width="100%",

@@ -14,10 +14,11 @@ does, the one with most followers. Followers on two platforms are never added up
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import NamedTuple
 
 from influfinder.domain.enums import Platform, Tier
+from influfinder.domain.moments import as_utc
 from influfinder.domain.offer_terms import AudienceRequirement, InfluencerRequirement, Requirements
 
 INFLUENCER_FOLLOWERS = 10_000
@@ -68,11 +69,6 @@ class Eligibility:
     @property
     def can_apply(self) -> bool:
         return not self.reasons
-
-
-def as_utc(moment: datetime) -> datetime:
-    """SQLite hands timestamps back without a zone; they were written in UTC."""
-    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
 def relevant_accounts(creator: CreatorNumbers, platforms: tuple[Platform, ...]) -> list[Account]:

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from influfinder.domain.eligibility import as_utc
+from influfinder.domain.moments import as_utc
 from influfinder.domain.enums import CompensationType, Currency, OfferCategory, Platform
 from influfinder.domain.offer_terms import ContentSpecs, Requirements
 

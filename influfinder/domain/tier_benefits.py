@@ -16,6 +16,7 @@ from influfinder.domain.tiers import completions_for
 OPEN_APPLICATION_CAPS: dict[Tier, int] = {Tier.NEWBIE: 3, Tier.EXPLORER: 10}
 EARLY_ACCESS = timedelta(hours=24)
 EARLY_ACCESS_FROM = Tier.PRO
+FEATURED_TIER = Tier.LEGEND
 
 _UNLOCKS: dict[Tier, tuple[str, ...]] = {
     Tier.NEWBIE: ("Up to 3 open applications at a time.", "Offers open to every tier."),
@@ -56,7 +57,7 @@ def has_early_access(tier: Tier | int) -> bool:
 
 
 def is_featured(tier: Tier | int) -> bool:
-    return as_tier(tier) is Tier.LEGEND
+    return as_tier(tier) is FEATURED_TIER
 
 
 def benefits(tier: Tier | int) -> list[str]:

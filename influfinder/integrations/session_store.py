@@ -18,16 +18,12 @@ import sqlalchemy as sa
 from sqlmodel import select
 
 from influfinder import database
+from influfinder.domain.moments import as_utc
 from influfinder.models import UserSession
 
 
 def _now() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite returns naive datetimes; every stored time is UTC."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -84,7 +80,7 @@ class DatabaseSessionStore:
             row = db.exec(select(UserSession).where(
                 UserSession.token_hash == token_hash, UserSession.pending.is_(False),
                 UserSession.revoked_at.is_(None))).first()
-            if row is None or _aware(row.expires_at) <= _now():
+            if row is None or as_utc(row.expires_at) <= _now():
                 return None
             return _record(row)
 
@@ -127,8 +123,8 @@ class DatabaseSessionStore:
 def _record(row: UserSession) -> SessionRecord:
     return SessionRecord(
         id=str(row.id), user_id=str(row.user_id), remember=row.remember, user_agent=row.user_agent,
-        ip_address=row.ip_address, created_at=_aware(row.created_at), last_seen_at=_aware(row.last_seen_at),
-        expires_at=_aware(row.expires_at),
+        ip_address=row.ip_address, created_at=as_utc(row.created_at), last_seen_at=as_utc(row.last_seen_at),
+        expires_at=as_utc(row.expires_at),
     )
 
 

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from influfinder.domain.enums import NotificationType
-from influfinder.models._base import enum_column, timestamp
+from influfinder.models._base import timestamp
 
 
 class NotificationPreference(SQLModel, table=True):

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from influfinder.domain.enums import UserType
-from influfinder.models._base import enum_column, fk, json_column, timestamp, uuid_pk
+from influfinder.models._base import enum_column, json_column, timestamp, uuid_pk
 
 
 class User(SQLModel, table=True):

@@ -3,7 +3,9 @@
 import reflex as rx
 from reflex.experimental.client_state import ClientStateVar
 
-from influfinder.components.badges import compensation_badge, platform_badge, tier_badge, visit_badge
+from influfinder.components.badges import (
+    compensation_badge, early_access_badge, platform_badge, tier_badge, visit_badge,
+)
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import field_error, form_error
 from influfinder.components.layout import link_button, page
@@ -115,6 +117,7 @@ def _heading_block() -> rx.Component:
         rx.hstack(
             rx.badge(_O.category, variant="soft", size="2"),
             rx.cond(_O.requires_visit, visit_badge(size="2")),
+            rx.cond(_O.early_access, early_access_badge(size="2")),
             rx.cond(_O.min_tier > 0, tier_badge(_O.min_tier, suffix="+", size="2")),
             spacing="2", wrap="wrap", margin_top="0.5rem",
         ),

@@ -1,11 +1,14 @@
-"""Collaborations: the one way to move them, the visit (date, code, calendar file), and reading them.
+"""Collaborations: the one way to move them, the visit (date and code), calling them off.
+
+Reading them (the page, the list, the timeline, the calendar file) is services/collaboration_views.py.
 
 `apply_transition` is THE way a collaboration changes state: the table in
 domain/collaboration_lifecycle.py decides, then one conditional UPDATE on (id, status, version)
 writes the move and bumps the version, and a CollaborationEvent (who, when, from, to, note) is
 written in the same transaction. If another click moved the row first, the UPDATE matches no row
 and the move is refused with the reason; nothing is written. A move to COMPLETED recomputes the
-creator's karma and tier in the same transaction (services/standing.py).
+creator's karma and tier in the same transaction (services/standing.py). Once the move commits,
+every open page showing the collaboration reloads it (services/live_updates.py).
 
 Who sees what: the creator, the business and admins; anyone else is told "not found", whether
 the collaboration exists or not. Admins read everything but act only on disputes.
@@ -18,27 +21,24 @@ VISIT_CODE_RULE wrong attempts per collaboration.
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from decimal import Decimal
 from functools import lru_cache
 
 import sqlalchemy as sa
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from influfinder.domain import collaboration_lifecycle as lifecycle
 from influfinder.domain import visit_code
-from influfinder.domain.calendar import CalendarEvent, to_ics
-from influfinder.domain.eligibility import as_utc
+
 from influfinder.domain.enums import CollaborationStatus, NotificationType
+from influfinder.domain.moments import as_utc
 from influfinder.domain.transitions import ADMIN, CREATOR, TransitionRefused
 from influfinder.integrations.rate_limit import MEMORY_URI, RateLimiter, wait_message
-from influfinder.models import Collaboration, CollaborationEvent, Offer, Profile, User
-from influfinder.services import guards, standing
+from influfinder.models import Collaboration, CollaborationEvent, Offer
+from influfinder.services import guards, live_updates, standing
 from influfinder.services.actors import Actor
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
-from influfinder.services.pagination import Page
 from influfinder.settings import get_settings
 
 BUSINESS, SYSTEM = lifecycle.BUSINESS, lifecycle.SYSTEM
@@ -96,6 +96,7 @@ def apply_transition(db: Session, collab_id: object, action: str, actor_or_syste
     db.refresh(collab)
     if target is CollaborationStatus.COMPLETED:
         standing.refresh_creator(db, collab.creator_id)
+    live_updates.after_collaboration_change(db, collab.id)
     return collab
 
 
@@ -320,24 +321,6 @@ def _secret() -> str:
     return get_settings().secret_key
 
 
-def visit_ics(db: Session, actor: Actor | None, collab_id: object) -> str:
-    """The confirmed visit as an iCalendar file (text/calendar) for the parties' calendars."""
-    collab, _role = load(db, actor, collab_id)
-    if collab.scheduled_date is None:
-        raise ServiceError("The visit date is not confirmed yet.")
-    offer = db.get(Offer, collab.offer_id)
-    start = as_utc(collab.scheduled_date)
-    names = _names(db, [collab.creator_id, collab.business_id])
-    event = CalendarEvent(
-        uid=f"visit-{collab.id}@influfinder", stamp=guards.now(), start=start, end=start + VISIT_LENGTH,
-        summary=f"Influfinder visit: {offer.title}",
-        location=", ".join(p for p in (offer.address, offer.city) if p),
-        description=f"Collaboration between {names[collab.creator_id]} and {names[collab.business_id]}.",
-        sequence=collab.version,
-    )
-    return to_ics(event)
-
-
 # ---- calling it off ------------------------------------------------------------------------------
 
 
@@ -382,198 +365,3 @@ def _tell_other(db: Session, collab: Collaboration, role: str | None, kind: Noti
             other = collab.business_id if party_role == CREATOR else collab.creator_id
             notify(db, user_id, kind, title, content, offer_id=collab.offer_id, collaboration_id=collab.id,
                    related_user_id=other)
-
-
-# ---- reading -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Party:
-    id: str
-    username: str
-    display_name: str
-
-
-@dataclass(frozen=True)
-class CollaborationDetail:
-    id: str
-    status: str
-    viewer_role: str  # "creator", "owner" (the business) or "admin"
-    offer_id: str
-    offer_title: str
-    address: str
-    city: str
-    creator: Party
-    business: Party
-    agreed_fee: Decimal | None
-    currency: str
-    proposed_date: datetime | None  # the date on the table
-    proposed_by: str | None  # "creator" or "owner"
-    awaiting: str | None  # whose confirmation the proposed date waits for
-    scheduled_date: datetime | None  # the confirmed date
-    visited_at: datetime | None
-    approved_at: datetime | None
-    completed_date: datetime | None
-    creator_rating: int | None  # what the creator received
-    creator_feedback: str | None
-    business_rating: int | None  # what the business received
-    business_feedback: str | None
-    dispute_reason: str | None
-    created_at: datetime
-    actions: list[str] = field(default_factory=list)  # the buttons this viewer may press
-
-
-@dataclass(frozen=True)
-class CollaborationRow:
-    id: str
-    status: str
-    viewer_role: str
-    offer_id: str
-    offer_title: str
-    other_party: str  # the display name of the other side
-    proposed_date: datetime | None
-    scheduled_date: datetime | None
-    awaiting_me: bool  # a proposed date waits for this viewer
-    updated_at: datetime
-
-
-@dataclass(frozen=True)
-class MyCollaborations:
-    page: Page[CollaborationRow]
-    counts: dict[str, int]  # CollaborationStatus value -> count, every status present
-
-
-@dataclass(frozen=True)
-class TimelineEntry:
-    at: datetime
-    action: str
-    label: str  # "Visit marked by hand", for people
-    from_status: str | None
-    to_status: str
-    note: str
-    actor_name: str | None  # None: the app itself
-
-
-def get_collaboration(db: Session, actor: Actor | None, collab_id: object) -> CollaborationDetail:
-    collab, role = load(db, actor, collab_id)
-    offer = db.get(Offer, collab.offer_id)
-    people = _parties(db, [collab.creator_id, collab.business_id])
-    confirmed = collab.schedule_confirmed_at is not None
-    return CollaborationDetail(
-        id=str(collab.id), status=collab.status.value, viewer_role=role, offer_id=str(offer.id),
-        offer_title=offer.title, address=offer.address, city=offer.city, creator=people[collab.creator_id],
-        business=people[collab.business_id], agreed_fee=collab.agreed_fee, currency=collab.currency.value,
-        proposed_date=_aware(collab.proposed_date), proposed_by=collab.proposed_by,
-        awaiting=lifecycle.schedule_turn(collab.proposed_by, confirmed),
-        scheduled_date=_aware(collab.scheduled_date), visited_at=_aware(collab.visited_at),
-        approved_at=_aware(collab.approved_at), completed_date=_aware(collab.completed_date),
-        creator_rating=collab.creator_rating, creator_feedback=collab.creator_feedback,
-        business_rating=collab.business_rating, business_feedback=collab.business_feedback,
-        dispute_reason=collab.dispute_reason, created_at=as_utc(collab.created_at), actions=actions_for(collab, role),
-    )
-
-
-def actions_for(collab: Collaboration, role: str) -> list[str]:
-    """The table's moves for this viewer, narrowed by the fields (whose turn, approval); plus "rate"."""
-    approved = collab.approved_at is not None
-    allowed = []
-    for action in lifecycle.COLLABORATION_LIFECYCLE.allowed(collab.status, role):
-        try:
-            lifecycle.check(collab.status, action, role, approved=approved)
-        except TransitionRefused:
-            continue
-        if action == lifecycle.CONFIRM_VISIT and lifecycle.schedule_turn(
-                collab.proposed_by, collab.schedule_confirmed_at is not None) != role:
-            continue
-        allowed.append(action)
-    if approved and collab.status is CollaborationStatus.IN_REVIEW and _may_rate(collab, role):
-        allowed.append("rate")
-    return allowed
-
-
-def _may_rate(collab: Collaboration, role: str) -> bool:
-    if role == CREATOR:
-        return collab.business_rating is None
-    return role == BUSINESS and collab.creator_rating is None
-
-
-def list_my_collaborations(db: Session, actor: Actor | None, status: object = None, page: object = 1,
-                           page_size: object = 20) -> MyCollaborations:
-    """The actor's collaborations (as creator or as business), newest activity first, with counts per status."""
-    actor = guards.signed_in(actor)
-    wanted = guards.choice(status, CollaborationStatus, "status", "collaboration status")
-    page, page_size = guards.paging(page, page_size)
-    mine = Collaboration.creator_id == actor.id if actor.is_creator else Collaboration.business_id == actor.id
-    counts = dict.fromkeys(CollaborationStatus.values(), 0)
-    for state, count in db.exec(select(Collaboration.status, sa.func.count()).where(mine)
-                                .group_by(Collaboration.status)).all():
-        counts[state.value] = count
-    where = [mine] + ([Collaboration.status == wanted] if wanted else [])
-    other_id = Collaboration.business_id if actor.is_creator else Collaboration.creator_id
-    rows = db.exec(
-        select(Collaboration, Offer.title, User.username, Profile.display_name, Profile.company_name)
-        .join(Offer, Offer.id == Collaboration.offer_id).join(User, User.id == other_id)
-        .join(Profile, Profile.user_id == other_id, isouter=True)
-        .where(*where).order_by(Collaboration.updated_at.desc(), Collaboration.id)
-        .offset((page - 1) * page_size).limit(page_size)
-    ).all()
-    role = CREATOR if actor.is_creator else BUSINESS
-    items = [_row(c, role, title, company or display or username) for c, title, username, display, company in rows]
-    total = counts[wanted.value] if wanted else sum(counts.values())
-    return MyCollaborations(Page(items, total, page, page_size), counts)
-
-
-def _row(collab: Collaboration, role: str, title: str, other: str) -> CollaborationRow:
-    turn = lifecycle.schedule_turn(collab.proposed_by, collab.schedule_confirmed_at is not None)
-    return CollaborationRow(
-        id=str(collab.id), status=collab.status.value, viewer_role=role, offer_id=str(collab.offer_id),
-        offer_title=title, other_party=other, proposed_date=_aware(collab.proposed_date),
-        scheduled_date=_aware(collab.scheduled_date),
-        awaiting_me=collab.status is CollaborationStatus.SCHEDULED and turn == role,
-        updated_at=as_utc(collab.updated_at),
-    )
-
-
-EVENT_LABELS = {
-    "accept": "Application accepted", lifecycle.PROPOSE_VISIT: "Visit proposed",
-    lifecycle.COUNTER_PROPOSE: "Another date proposed", lifecycle.CONFIRM_VISIT: "Visit confirmed",
-    "mark_visited_by_code": "Visit checked with the visit code", "mark_visited_by_hand": "Visit marked by hand",
-    lifecycle.MARK_VISITED: "Visit marked", lifecycle.SUBMIT_CONTENT: "Content submitted",
-    lifecycle.START_REVIEW: "Review started", lifecycle.REQUEST_CHANGES: "Changes requested",
-    lifecycle.APPROVE: "Content approved", lifecycle.COMPLETE: "Completed", lifecycle.OPEN_DISPUTE: "Dispute opened",
-    lifecycle.CANCEL: "Cancelled", lifecycle.RESOLVE_COMPLETED: "Dispute resolved: completed",
-    lifecycle.RESOLVE_CANCELLED: "Dispute resolved: cancelled",
-}
-
-
-def timeline(db: Session, actor: Actor | None, collab_id: object) -> list[TimelineEntry]:
-    """Every transition of the collaboration, oldest first: the page's timeline."""
-    collab, _role = load(db, actor, collab_id)
-    rows = db.exec(
-        select(CollaborationEvent, User.username, Profile.display_name)
-        .join(User, User.id == CollaborationEvent.actor_id, isouter=True)
-        .join(Profile, Profile.user_id == CollaborationEvent.actor_id, isouter=True)
-        .where(CollaborationEvent.collaboration_id == collab.id)
-        .order_by(CollaborationEvent.created_at, CollaborationEvent.id)
-    ).all()
-    return [
-        TimelineEntry(at=as_utc(e.created_at), action=e.action,
-                      label=EVENT_LABELS.get(e.action, e.action.replace("_", " ").capitalize()),
-                      from_status=e.from_status.value if e.from_status else None, to_status=e.to_status.value,
-                      note=e.note, actor_name=(display or username) if e.actor_id else None)
-        for e, username, display in rows
-    ]
-
-
-def _parties(db: Session, user_ids: list[uuid.UUID]) -> dict[uuid.UUID, Party]:
-    rows = db.exec(select(User.id, User.username, Profile.display_name, Profile.company_name)
-                   .join(Profile, Profile.user_id == User.id, isouter=True).where(User.id.in_(user_ids))).all()
-    return {uid: Party(str(uid), username, company or display or username) for uid, username, display, company in rows}
-
-
-def _names(db: Session, user_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
-    return {uid: party.display_name for uid, party in _parties(db, user_ids).items()}
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    return as_utc(moment) if moment is not None else None

@@ -19,7 +19,7 @@ from decimal import Decimal
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from influfinder.domain.eligibility import as_utc
+from influfinder.domain.moments import as_utc
 from influfinder.domain.enums import CollaborationStatus, SubmissionStatus, Tier
 from influfinder.models import Application, Collaboration, ContentSubmission, Offer, Profile
 from influfinder.services import collaborations, guards

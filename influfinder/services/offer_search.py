@@ -23,8 +23,10 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
 from influfinder.domain.enums import CompensationType, Currency, OfferCategory, OfferStatus, Platform
+from influfinder.domain.money import EUROS_PER_UNIT
 from influfinder.models import Offer, OfferView, Profile, User
 from influfinder.services.actors import Actor
+from influfinder.services.early_access import released_condition
 from influfinder.services.errors import ServiceError
 from influfinder.services.offers import OfferSummary, _summary
 from influfinder.services.pagination import MAX_PAGE, Page
@@ -227,6 +229,7 @@ def _conditions(db: Session, dialect: str, actor: Actor | None, search: OfferSea
         # Browse shows what a creator can still apply to. One predicate, not "IS NULL OR >": the
         # planner then filters rows it fetches anyway instead of OR-ing two scans of every active offer.
         sa.func.coalesce(Offer.application_deadline, _NO_DEADLINE) > now,
+        released_condition(db, actor, now),  # PRO creators and up see new offers a day early
     ]
     words = search_words(search.q)
     if words:
@@ -277,11 +280,18 @@ def _has_platform(platform: Platform):
     return sa.cast(Offer.platforms, sa.Text).contains(f'"{platform.value}"', autoescape=True)
 
 
+def _in_euros(amount):
+    """A budget column converted at domain.money's rates, so budgets in other currencies rank fairly."""
+    rate = sa.case(*[(Offer.currency == currency, sa.literal(rate)) for currency, rate in EUROS_PER_UNIT.items()],
+                   else_=sa.literal(Decimal(1)))
+    return amount * rate
+
+
 _SORT_KEYS = {
     "newest": None,
     "closing": (lambda: Offer.application_deadline, "asc"),
-    "budget_high": (lambda: sa.func.coalesce(Offer.budget_max, Offer.budget_min), "desc"),
-    "budget_low": (lambda: sa.func.coalesce(Offer.budget_min, Offer.budget_max), "asc"),
+    "budget_high": (lambda: _in_euros(sa.func.coalesce(Offer.budget_max, Offer.budget_min)), "desc"),
+    "budget_low": (lambda: _in_euros(sa.func.coalesce(Offer.budget_min, Offer.budget_max)), "asc"),
 }
 
 

@@ -15,7 +15,6 @@ from sqlmodel import Session, select
 from influfinder.domain.enums import OfferStatus
 from influfinder.domain.offer_terms import ContentSpecs, Requirements
 from influfinder.models import Offer, Profile, User
-from influfinder.services.pagination import Page, check_page
 
 logger = logging.getLogger(__name__)
 
@@ -41,40 +40,12 @@ class OfferSummary:
     min_tier: int
     slots: int
     created_at: datetime
+    published_at: datetime | None
+    cover_image: str | None = None  # storage key of the uploaded cover; None: the category's illustration
 
 
 def _public_filter():
     return sa.and_(Offer.status == OfferStatus.ACTIVE, Offer.is_public.is_(True))
-
-
-def list_public_offers(db: Session, *, page: int = 1, page_size: int = 20) -> Page[OfferSummary]:
-    """Active public offers, newest first. Anyone may read them, signed in or not."""
-    page, page_size = check_page(page, page_size)
-    total = db.exec(select(sa.func.count()).select_from(Offer).where(_public_filter())).one()
-    rows = db.exec(
-        select(Offer, Profile.company_name, User.username)
-        .join(User, User.id == Offer.business_id)
-        .join(Profile, Profile.user_id == Offer.business_id, isouter=True)
-        .where(_public_filter())
-        .order_by(Offer.created_at.desc(), Offer.id)
-        .offset((page - 1) * page_size)
-        .limit(page_size)
-    ).all()
-    return Page([_summary(o, company or username) for o, company, username in rows], total, page, page_size)
-
-
-def get_public_offer(db: Session, offer_id: str) -> OfferSummary | None:
-    try:
-        key = uuid.UUID(str(offer_id))
-    except ValueError:
-        return None
-    row = db.exec(
-        select(Offer, Profile.company_name, User.username)
-        .join(User, User.id == Offer.business_id)
-        .join(Profile, Profile.user_id == Offer.business_id, isouter=True)
-        .where(Offer.id == key, _public_filter())
-    ).first()
-    return _summary(row[0], row[1] or row[2]) if row else None
 
 
 def _summary(offer: Offer, company: str) -> OfferSummary:
@@ -96,6 +67,8 @@ def _summary(offer: Offer, company: str) -> OfferSummary:
         min_tier=offer.min_tier,
         slots=offer.slots,
         created_at=offer.created_at,
+        published_at=offer.published_at,
+        cover_image=offer.cover_image,
     )
 
 
@@ -111,8 +84,11 @@ class OfferDetail:
     content_specs: ContentSpecs
 
 
-def get_public_offer_detail(db: Session, offer_id: object) -> OfferDetail | None:
-    """An active public offer with its requirements and content specs; None for any other id."""
+def get_public_offer_detail(db: Session, offer_id: object, visible=None) -> OfferDetail | None:
+    """An active public offer with its requirements and content specs; None for any other id.
+
+    `visible` is an extra SQL condition the offer must meet (services.early_access for a viewer).
+    """
     try:
         key = uuid.UUID(str(offer_id))
     except ValueError:
@@ -121,7 +97,7 @@ def get_public_offer_detail(db: Session, offer_id: object) -> OfferDetail | None
         select(Offer, Profile.company_name, User.username)
         .join(User, User.id == Offer.business_id)
         .join(Profile, Profile.user_id == Offer.business_id, isouter=True)
-        .where(Offer.id == key, _public_filter())
+        .where(Offer.id == key, _public_filter(), sa.true() if visible is None else visible)
     ).first()
     if row is None:
         return None

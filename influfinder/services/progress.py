@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from influfinder.domain import tier_benefits
-from influfinder.domain.eligibility import as_utc
+from influfinder.domain.moments import as_utc
 from influfinder.domain.enums import CollaborationStatus, Tier
 from influfinder.domain.tiers import standing
 from influfinder.models import Collaboration, Offer, Profile

@@ -13,6 +13,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from influfinder.domain.enums import TokenPurpose
+from influfinder.domain.moments import as_utc
 from influfinder.models import OneTimeToken
 from influfinder.services.errors import ServiceError
 from influfinder.services.sessions import hash_secret, new_secret
@@ -53,8 +54,7 @@ def consume(db: Session, token: object, purpose: TokenPurpose, *, now: datetime 
         raise ServiceError(INVALID)
     if row.used_at is not None:
         raise ServiceError(USED)
-    expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=timezone.utc)
-    if expires <= now:
+    if as_utc(row.expires_at) <= now:
         raise ServiceError(EXPIRED)
     won = db.exec(sa.update(OneTimeToken)
                   .where(OneTimeToken.id == row.id, OneTimeToken.used_at.is_(None))

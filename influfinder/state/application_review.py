@@ -44,6 +44,7 @@ class CreatorView:
     username: str = ""
     initials: str = ""
     tier_level: int = 0
+    featured: bool = False  # a LEGEND creator: listed first
     karma: int = 0
     rating: str = ""
     completed: int = 0

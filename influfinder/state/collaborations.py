@@ -12,7 +12,7 @@ import reflex as rx
 
 from influfinder.components.collaboration_badges import status_label
 from influfinder.domain.enums import CollaborationStatus as S
-from influfinder.services import collaborations
+from influfinder.services import collaboration_views
 from influfinder.services.errors import ServiceError
 from influfinder.state import local_time
 from influfinder.state.auth import current_actor, to_login
@@ -69,7 +69,7 @@ class _Step:
     mine: bool
 
 
-def next_step(row: collaborations.CollaborationRow, actions: list[str] | None) -> _Step:
+def next_step(row: collaboration_views.CollaborationRow, actions: list[str] | None) -> _Step:
     """The viewer's next step; `actions` are the detail's actions, read only for rows in review."""
     status, role = row.status, row.viewer_role
     if status in DONE:
@@ -122,7 +122,7 @@ class CollaborationListState(rx.State):
         self._show(result, details)
         self.loading = False
 
-    def _show(self, result: collaborations.MyCollaborations, details: dict[str, list[str]]) -> None:
+    def _show(self, result: collaboration_views.MyCollaborations, details: dict[str, list[str]]) -> None:
         page = result.page
         self.rows = [_row(r, details.get(r.id), self._zone) for r in page.items]
         self.total, self.page, self.pages = page.total, page.page, page.pages
@@ -139,14 +139,14 @@ class CollaborationListState(rx.State):
 
 
 def _page_of(db, actor, status: str, page: int):
-    result = collaborations.list_my_collaborations(db, actor, status or None, page, PAGE_SIZE)
+    result = collaboration_views.list_my_collaborations(db, actor, status or None, page, PAGE_SIZE)
     # A row in review does not say whether it was approved or rated: the detail's actions do.
     in_review = [r.id for r in result.page.items if r.status == S.IN_REVIEW.value]
-    details = {cid: collaborations.get_collaboration(db, actor, cid).actions for cid in in_review}
+    details = {cid: collaboration_views.get_collaboration(db, actor, cid).actions for cid in in_review}
     return result, details
 
 
-def _row(row: collaborations.CollaborationRow, actions: list[str] | None, zone: str) -> CollabRow:
+def _row(row: collaboration_views.CollaborationRow, actions: list[str] | None, zone: str) -> CollabRow:
     step = next_step(row, actions)
     visit = row.scheduled_date or row.proposed_date
     live = row.status in (S.SCHEDULED.value,) and visit is not None

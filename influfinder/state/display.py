@@ -6,11 +6,12 @@ Everything here is plain Python (no state): the states call it to fill their dat
 from __future__ import annotations
 
 import re
-from datetime import datetime, timezone
+from datetime import datetime
 from decimal import Decimal
 
 import reflex as rx
 
+from influfinder.domain.moments import as_utc
 from influfinder.services.pagination import MAX_PAGE
 
 SYMBOLS = {"EUR": "€", "USD": "$", "MXN": "MX$"}
@@ -59,7 +60,7 @@ def amount_text(amount: Decimal | None) -> str:
 def day(moment: datetime | None) -> str:
     if moment is None:
         return ""
-    moment = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+    moment = as_utc(moment)
     return f"{moment:%b} {moment.day}, {moment.year}"
 
 

@@ -11,6 +11,8 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
+from influfinder.domain.moments import as_utc
+
 # What the browser runs to name its zone; its answer comes back to a handler as a plain string.
 ZONE_SCRIPT = "Intl.DateTimeFormat().resolvedOptions().timeZone"
 UTC = "UTC"
@@ -36,7 +38,7 @@ def when(moment: datetime | None, zone: str) -> str:
     """ "Fri 12 Dec 2026, 14:30" in the zone; "" for no moment."""
     if moment is None:
         return ""
-    local = _aware(moment).astimezone(_zone(zone))
+    local = as_utc(moment).astimezone(_zone(zone))
     return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
 
 
@@ -44,13 +46,13 @@ def day(moment: datetime | None, zone: str) -> str:
     """ "12 Dec 2026" in the zone; "" for no moment."""
     if moment is None:
         return ""
-    local = _aware(moment).astimezone(_zone(zone))
+    local = as_utc(moment).astimezone(_zone(zone))
     return f"{local.day} {local:%b %Y}"
 
 
 def field_value(moment: datetime, zone: str) -> str:
     """The value a datetime-local input shows for the moment: "2026-12-12T14:30"."""
-    return _aware(moment).astimezone(_zone(zone)).strftime("%Y-%m-%dT%H:%M")
+    return as_utc(moment).astimezone(_zone(zone)).strftime("%Y-%m-%dT%H:%M")
 
 
 def earliest_visit(zone: str) -> str:
@@ -70,8 +72,3 @@ def from_field(value: object, zone: str) -> datetime | None:
     if local.tzinfo is not None:
         return None
     return local.replace(tzinfo=_zone(zone))
-
-
-def _aware(moment: datetime) -> datetime:
-    # SQLite gives stored times back without their zone; every stored time is UTC.
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)

@@ -29,6 +29,7 @@ class ApplicantCard:
     username: str = ""
     initials: str = ""
     tier_level: int = 0
+    featured: bool = False  # a LEGEND creator: listed first
     karma: int = 0
     rating: str = ""
     completed: int = 0
@@ -43,7 +44,7 @@ def summary_fields(creator: CreatorSummary) -> dict:
     """A creator's summary as words and numbers, shared by the list and the single application."""
     return dict(
         name=creator.display_name, username=creator.username, initials=creator.display_name[:2].upper(),
-        tier_level=creator.tier_level, karma=creator.karma,
+        tier_level=creator.tier_level, featured=creator.featured, karma=creator.karma,
         rating=f"{creator.rating:.1f} ({creator.rating_count})" if creator.rating is not None else "",
         completed=creator.completed_collaborations, followers=number(creator.followers),
         engagement=f"{creator.engagement:.1f}%", fit_score=creator.fit_score,

@@ -6,10 +6,14 @@ Plain Python shared by the Browse state and the offer page state; no state lives
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 
 from influfinder.domain.enums import Tier
+from influfinder.domain.moments import as_utc
+from influfinder.domain.tier_benefits import EARLY_ACCESS
 from influfinder.services import offers as offer_service
+from influfinder.services.offer_covers import cover_path
+from influfinder.state.auth import backend_url
 
 SYMBOLS = {"EUR": "€", "USD": "$", "MXN": "MX$"}
 _KNOWN_CATEGORIES = {"food", "fashion", "beauty", "travel", "tech", "fitness", "lifestyle", "home", "entertainment"}
@@ -33,6 +37,7 @@ class OfferCard:
     requires_visit: bool = False
     min_tier: int = 0
     min_tier_label: str = ""
+    early_access: bool = False  # published less than a day ago: seen by Pro creators and up only
 
 
 @dataclass
@@ -77,9 +82,20 @@ def day(moment: datetime | None, *, year: bool = False) -> str:
     return f"{moment:%b} {moment.day}, {moment.year}" if year else f"{moment:%b} {moment.day}"
 
 
-def _cover(category: str) -> str:
+def cover_url(category: str, cover_image: str | None = None) -> str:
+    """The offer's uploaded cover, else its category's illustration (a static asset of the frontend)."""
     key = category.lower()
-    return f"/covers/{key if key in _KNOWN_CATEGORIES else 'other'}.svg"
+    return uploaded_cover_url(cover_image) or f"/covers/{key if key in _KNOWN_CATEGORIES else 'other'}.svg"
+
+
+def uploaded_cover_url(cover_image: str | None) -> str:
+    """Where the backend's public media route serves the uploaded cover; "" when there is none."""
+    path = cover_path(cover_image)
+    return backend_url(path) if path else ""
+
+
+def _in_early_access(published_at: datetime | None) -> bool:
+    return published_at is not None and as_utc(published_at) > datetime.now(timezone.utc) - EARLY_ACCESS
 
 
 def _card_fields(summary: offer_service.OfferSummary) -> dict:
@@ -89,7 +105,7 @@ def _card_fields(summary: offer_service.OfferSummary) -> dict:
         brand=summary.brand,
         description=summary.description,
         category=summary.category.title(),
-        cover=_cover(summary.category),
+        cover=cover_url(summary.category, summary.cover_image),
         platforms=[platform_label(p) for p in summary.platforms],
         city=summary.city,
         budget=_budget(summary),
@@ -100,6 +116,7 @@ def _card_fields(summary: offer_service.OfferSummary) -> dict:
         requires_visit=summary.requires_visit,
         min_tier=summary.min_tier,
         min_tier_label=Tier(summary.min_tier).label,
+        early_access=_in_early_access(summary.published_at),
     )
 
 

@@ -16,7 +16,7 @@ from itertools import accumulate
 
 import sqlalchemy as sa
 
-from influfinder.domain.enums import CompensationType, Currency, OfferCategory, OfferStatus, Platform, UserType
+from influfinder.domain.enums import CompensationType, Currency, OfferStatus, Platform, UserType
 from influfinder.models import Offer, Profile, User
 
 CITIES = ["Madrid", "Barcelona", "Valencia", "Sevilla", "Málaga", "Bilbao", "Zaragoza", "Palma", "Granada",

@@ -25,6 +25,7 @@ from influfinder.models import Profile, User
 from influfinder.services import offer_management
 from influfinder.services.actors import Actor
 from influfinder.services.passwords import hash_password
+from tests.support.early_access import released
 
 pytestmark = pytest.mark.e2e
 
@@ -56,17 +57,6 @@ def _business(engine, tag: str) -> Actor:
                  user_type=UserType.BUSINESS, is_admin=False, is_verified=True)
 
 
-def _creator(engine, tag: str) -> str:
-    """A verified creator whose Instagram meets the offer's "regular creator" requirements."""
-    email = f"creator{tag}@example.com"
-    user = User(email=email, username=f"creator_{tag}", user_type=UserType.CREATOR, is_verified=True,
-                password_hash=hash_password(PASSWORD))
-    _save(engine, user, Profile(user_id=user.id, display_name=f"Creator {tag}", city="Madrid",
-                                instagram_handle=f"creator_{tag}", instagram_followers=3_200,
-                                instagram_engagement=4.2))
-    return email
-
-
 def _offer_form(title: str) -> dict:
     now = datetime.now(timezone.utc)
     return {
@@ -80,8 +70,18 @@ def _offer_form(title: str) -> dict:
     }
 
 
-@pytest.fixture
-def market(live_app) -> Iterator[Market]:
+def _creator(engine, tag: str, tier: int = 0) -> str:
+    """A verified creator whose Instagram meets the offer's "regular creator" requirements."""
+    email = f"creator{tag}@example.com"
+    user = User(email=email, username=f"creator_{tag}", user_type=UserType.CREATOR, is_verified=True,
+                password_hash=hash_password(PASSWORD))
+    _save(engine, user, Profile(user_id=user.id, display_name=f"Creator {tag}", city="Madrid",
+                                instagram_handle=f"creator_{tag}", instagram_followers=3_200,
+                                instagram_engagement=4.2, tier_level=tier))
+    return email
+
+
+def _market(live_app, *, day_old: bool) -> Iterator[Market]:
     engine = database.make_engine(live_app.database_url)
     tag = uuid.uuid4().hex[:8]
     word = f"quokka{tag}"
@@ -90,6 +90,8 @@ def market(live_app) -> Iterator[Market]:
     with Session(engine, expire_on_commit=False) as db:
         offer_id = offer_management.create_draft(db, owner, _offer_form(title))
         offer_management.publish(db, owner, offer_id)
+        if day_old:
+            released(db, offer_id)  # the creator is a Newbie: the day Pro creators see it first is over
         db.commit()
     yield Market(str(offer_id), title, word, _creator(engine, tag))
     # The live app is shared by every e2e module: leave /offers as the demo made it.
@@ -97,6 +99,18 @@ def market(live_app) -> Iterator[Market]:
         offer_management.archive(db, owner, offer_id)
         db.commit()
     engine.dispose()
+
+
+@pytest.fixture
+def market(live_app) -> Iterator[Market]:
+    """An offer published a day ago, and a Newbie creator who qualifies for it."""
+    yield from _market(live_app, day_old=True)
+
+
+@pytest.fixture
+def new_market(live_app) -> Iterator[Market]:
+    """The same, published this minute: for a day only Pro creators and up see it."""
+    yield from _market(live_app, day_old=False)
 
 
 def log_in(page, email: str) -> None:
@@ -181,6 +195,30 @@ def test_a_creator_finds_an_offer_checks_the_fit_applies_and_follows_it(page, co
     expect(page.get_by_text(f"You withdrew your application to “{market.title}”.")).to_be_visible()
     expect(mine).to_contain_text("Withdrawn")
     expect(mine.get_by_role("button", name="Withdraw")).to_have_count(0)
+    assert console.unexpected() == []
+
+
+def test_a_new_offer_reaches_pro_creators_a_day_before_newbies(page, console, new_market, live_app, screenshot):
+    cards = page.locator('[data-testid="offer-card"]')
+    log_in(page, new_market.creator_email)  # a Newbie
+    page.goto(f"/offers?q={new_market.word}")
+    expect(page.get_by_test_id("no-offers")).to_be_visible()
+    page.goto(f"/offers/{new_market.offer_id}")
+    expect(page.get_by_text("Offer not found")).to_be_visible()
+
+    page.get_by_test_id("account-menu").click()
+    page.get_by_role("menuitem", name="Log out").click()
+    expect(page).to_have_url(re.compile(r"/login"))
+    engine = database.make_engine(live_app.database_url)
+    log_in(page, _creator(engine, uuid.uuid4().hex[:8], tier=2))  # a Pro creator
+    engine.dispose()
+    page.goto(f"/offers?q={new_market.word}")
+    expect(cards).to_have_count(1)
+    expect(cards.first.get_by_text("Early access")).to_be_visible()
+    screenshot("browse-early-access")
+    cards.first.click()
+    expect(page.get_by_role("heading", name=new_market.title)).to_be_visible()
+    expect(page.get_by_test_id("apply-button")).to_be_enabled()
     assert console.unexpected() == []
 
 

@@ -25,6 +25,7 @@ from influfinder.models import Profile, User
 from influfinder.services import applications, offer_management
 from influfinder.services.actors import Actor
 from influfinder.services.passwords import hash_password
+from tests.support.early_access import released
 
 pytestmark = pytest.mark.e2e
 
@@ -76,6 +77,7 @@ def _published_offer(engine, owner: Actor, title: str) -> uuid.UUID:
     with Session(engine, expire_on_commit=False) as db:
         offer_id = offer_management.create_draft(db, owner, _offer_form(title))
         offer_management.publish(db, owner, offer_id)
+        released(db, offer_id)  # a Newbie applies: let the early-access day pass
         db.commit()
     return offer_id
 

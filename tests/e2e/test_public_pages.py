@@ -1,6 +1,7 @@
 """The public pages of the production build, as a visitor sees them on a desktop and a phone."""
 
 import re
+from datetime import datetime, timezone
 
 import httpx
 import pytest
@@ -10,6 +11,7 @@ import sqlalchemy as sa
 
 from influfinder.database import make_engine
 from influfinder.domain.enums import OfferStatus
+from influfinder.domain.tier_benefits import EARLY_ACCESS
 from influfinder.models import Offer
 from influfinder.state.offers import PAGE_SIZE
 
@@ -24,7 +26,9 @@ def public_offer_titles(live_app) -> list[str]:
         with engine.connect() as connection:
             return list(connection.execute(
                 sa.select(Offer.title)
-                .where(Offer.status == OfferStatus.ACTIVE, Offer.is_public.is_(True))
+                .where(Offer.status == OfferStatus.ACTIVE, Offer.is_public.is_(True),
+                       # Offers published in the last day are for Pro creators and up only.
+                       Offer.published_at <= datetime.now(timezone.utc) - EARLY_ACCESS)
                 .order_by(Offer.created_at.desc(), Offer.id.desc())
             ).scalars())
     finally:

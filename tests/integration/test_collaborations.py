@@ -8,10 +8,8 @@ committed on success and rolled back on a refusal, as the app's `session_scope` 
 
 from __future__ import annotations
 
-import threading
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
@@ -20,20 +18,21 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from influfinder import database
 from influfinder.domain.eligibility import as_utc
 from influfinder.domain.enums import CollaborationStatus as S
 from influfinder.domain.enums import NotificationType, SubmissionStatus, UserType
-from influfinder.models import Collaboration, CollaborationEvent, ContentSubmission, Notification, Profile, User
+from influfinder.models import Collaboration, CollaborationEvent, ContentSubmission, Notification, Profile
 from influfinder.services import (
-    applications, collaborations, metrics, notifications, offer_management, progress, ratings,
+    applications, collaboration_views, collaborations, metrics, notifications, progress, ratings,
 )
 from influfinder.services.actors import Actor
 from influfinder.services.errors import NotAllowed, ServiceError
+from tests.support.marketplace import (
+    DATABASES, MESSAGE, ROLES, Cast, call, cast, make_user, migrated_database, published, race, scope,
+)
 
 pytestmark = pytest.mark.integration
 
-MESSAGE = "I film food every week and my audience is in Madrid."
 SECRET = "collaboration-tests-secret-key-0123456789"
 
 
@@ -43,17 +42,10 @@ class Database:
     engine: sa.Engine
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(scope="module", params=DATABASES)
 def database_under_test(request, tmp_path_factory) -> Iterator[Database]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('collaborations') / 'collaborations.db'}"
-    else:
-        url = request.getfixturevalue("pg_url")
-    database.migrate(url)
-    built = database.make_engine(url, pool_size=25, max_overflow=5) if request.param == "postgres" \
-        else database.make_engine(url)
-    yield Database(url, built)
-    built.dispose()
+    with migrated_database(request, tmp_path_factory, "collaborations") as (url, built):
+        yield Database(url, built)
 
 
 @pytest.fixture
@@ -65,54 +57,11 @@ def engine(database_under_test, settings_env) -> Iterator[sa.Engine]:
     collaborations.visit_code_limiter.cache_clear()
 
 
-@contextmanager
-def scope(engine: sa.Engine) -> Iterator[Session]:
-    with Session(engine, expire_on_commit=False) as db:
-        try:
-            yield db
-            db.commit()
-        except BaseException:
-            db.rollback()
-            raise
-
-
-def call(engine: sa.Engine, fn, *args, **kwargs):
-    with scope(engine) as db:
-        return fn(db, *args, **kwargs)
-
-
-# ---- builders ---------------------------------------------------------------------------------
-
-
-def make_user(engine, kind=UserType.CREATOR, *, admin=False) -> Actor:
-    tag = uuid.uuid4().hex[:10]
-    user = User(email=f"u{tag}@example.com", username=f"u{tag}", user_type=kind, is_verified=True, is_admin=admin)
-    with scope(engine) as db:
-        db.add(user)
-        db.flush()
-        db.add(Profile(user_id=user.id, display_name=f"Name {tag}", instagram_followers=800, instagram_engagement=2.5))
-    return Actor(id=user.id, session_id="test", username=user.username, email=user.email,
-                 display_name=f"Name {tag}", user_type=kind, is_admin=admin, is_verified=True)
-
-
-def offer_form(**changes) -> dict:
-    now = datetime.now(timezone.utc)
-    form = {
-        "title": "Brunch tasting for two", "description": "Come to Café Aurora, try the menu and film a reel.",
-        "category": "FOOD", "platforms": ["INSTAGRAM"], "budget_min": "150", "budget_max": "300",
-        "currency": "EUR", "compensation_type": "PAID",
-        "requirements": {"regular": {"min_followers": 500, "min_engagement": 1.5}},
-        "content_specs": {"formats": ["REEL"], "required_hashtags": ["#ad"], "required_mentions": ["@cafe"]},
-        "application_deadline": now + timedelta(days=10), "content_deadline": now + timedelta(days=30),
-        "requires_visit": True, "city": "Madrid", "address": "Calle Mayor 1", "slots": 2, "min_tier": 0,
-    }
-    form.update(changes)
-    return form
+# ---- builders (the shared ones are in tests/support/marketplace.py) ---------------------------
 
 
 def start_collaboration(engine, owner: Actor, creator: Actor, fee: str = "200") -> uuid.UUID:
-    offer_id = call(engine, offer_management.create_draft, owner, offer_form())
-    call(engine, offer_management.publish, owner, offer_id)
+    offer_id = published(engine, owner)
     application_id = call(engine, applications.apply, creator, offer_id, {"message": MESSAGE})
     return call(engine, applications.accept, owner, application_id, fee)
 
@@ -152,23 +101,13 @@ STEPS["approved"] = STEPS["in_review"] + [_approve]
 
 
 @dataclass
-class World:
-    owner: Actor
-    other_business: Actor
-    creator: Actor
-    other_creator: Actor
-    admin: Actor
+class World(Cast):
     collab: uuid.UUID
-
-    def actor(self, role: str) -> Actor | None:
-        return None if role == "anonymous" else getattr(self, role)
 
 
 def world(engine, stage: str | None = None) -> World:
-    owner, creator = make_user(engine, UserType.BUSINESS), make_user(engine)
-    w = World(owner=owner, other_business=make_user(engine, UserType.AGENCY), creator=creator,
-              other_creator=make_user(engine), admin=make_user(engine, UserType.BUSINESS, admin=True),
-              collab=start_collaboration(engine, owner, creator))
+    people = cast(engine)
+    w = World(**people, collab=start_collaboration(engine, people["owner"], people["creator"]))
     for step in STEPS.get(stage, []):
         step(engine, w.collab, w)
     return w
@@ -213,20 +152,19 @@ def code_of(engine, w: World) -> str:
 
 # ---- the authorization matrix -----------------------------------------------------------------
 
-ROLES = ("owner", "other_business", "creator", "other_creator", "admin", "anonymous")
 PARTIES_AND_ADMIN = {"owner", "creator", "admin"}
 EVERYONE = set(ROLES) - {"anonymous"}
 
 # action -> (the stage the collaboration must be at, how to call it, the roles that may)
 ACTIONS = {
-    "get_collaboration": (None, lambda w, a, e: (collaborations.get_collaboration, a, w.collab), PARTIES_AND_ADMIN),
-    "timeline": (None, lambda w, a, e: (collaborations.timeline, a, w.collab), PARTIES_AND_ADMIN),
-    "list_my_collaborations": (None, lambda w, a, e: (collaborations.list_my_collaborations, a), EVERYONE),
+    "get_collaboration": (None, lambda w, a, e: (collaboration_views.get_collaboration, a, w.collab), PARTIES_AND_ADMIN),
+    "timeline": (None, lambda w, a, e: (collaboration_views.timeline, a, w.collab), PARTIES_AND_ADMIN),
+    "list_my_collaborations": (None, lambda w, a, e: (collaboration_views.list_my_collaborations, a), EVERYONE),
     "propose_visit": (None, lambda w, a, e: (collaborations.propose_visit, a, w.collab, soon()), {"creator"}),
     "counter_propose": ("proposed", lambda w, a, e: (collaborations.counter_propose, a, w.collab, soon(4)),
                         {"creator", "owner"}),
     "confirm_visit": ("proposed", lambda w, a, e: (collaborations.confirm_visit, a, w.collab), {"owner"}),
-    "visit_ics": ("confirmed", lambda w, a, e: (collaborations.visit_ics, a, w.collab), PARTIES_AND_ADMIN),
+    "visit_ics": ("confirmed", lambda w, a, e: (collaboration_views.visit_ics, a, w.collab), PARTIES_AND_ADMIN),
     "visit_code_for_creator": ("confirmed", lambda w, a, e: (collaborations.visit_code_for_creator, a, w.collab),
                                {"creator"}),
     "mark_visited_by_code": ("confirmed", lambda w, a, e: (collaborations.mark_visited_by_code, a, w.collab,
@@ -282,7 +220,7 @@ def test_someone_elses_collaboration_reads_exactly_like_one_that_does_not_exist(
     w = world(engine)
     for target in (w.collab, uuid.uuid4(), "not-a-uuid", {"$ne": None}):
         with pytest.raises(NotAllowed) as refused:
-            call(engine, collaborations.get_collaboration, w.other_creator, target)
+            call(engine, collaboration_views.get_collaboration, w.other_creator, target)
         assert refused.value.message == collaborations.NOT_FOUND
 
 
@@ -295,7 +233,7 @@ def test_from_acceptance_to_completion_every_move_is_logged_with_who_and_what(en
     call(engine, ratings.rate, w.owner, w.collab, 4, "Good reel")
     collab = the(engine, w.collab)
     assert collab.status is S.COMPLETED and collab.completed_date is not None
-    log = call(engine, collaborations.timeline, w.creator, w.collab)
+    log = call(engine, collaboration_views.timeline, w.creator, w.collab)
     assert [(e.action, e.from_status, e.to_status) for e in log] == [
         ("accept", None, "ACCEPTED"), ("propose_visit", "ACCEPTED", "SCHEDULED"),
         ("confirm_visit", "SCHEDULED", "SCHEDULED"), ("mark_visited_by_hand", "SCHEDULED", "VISITED"),
@@ -361,7 +299,7 @@ def test_a_cancelled_collaboration_frees_its_place_and_cannot_move_again(engine)
     w = world(engine, "proposed")
     call(engine, collaborations.cancel, w.owner, w.collab, "We close for renovation")
     assert the(engine, w.collab).status is S.CANCELLED
-    assert call(engine, collaborations.get_collaboration, w.creator, w.collab).actions == []
+    assert call(engine, collaboration_views.get_collaboration, w.creator, w.collab).actions == []
     with pytest.raises(ServiceError):
         call(engine, collaborations.propose_visit, w.creator, w.collab, soon())
     assert events(engine, w.collab)[-1].note == "We close for renovation"
@@ -374,20 +312,20 @@ def test_the_creator_proposes_the_business_counter_proposes_and_the_creator_conf
     w = world(engine)
     first, second = soon(2), soon(5)
     call(engine, collaborations.propose_visit, w.creator, w.collab, first.isoformat())
-    view = call(engine, collaborations.get_collaboration, w.owner, w.collab)
+    view = call(engine, collaboration_views.get_collaboration, w.owner, w.collab)
     assert (view.status, view.proposed_date, view.awaiting) == ("SCHEDULED", first, "owner")
     assert "confirm_visit" in view.actions
-    assert "confirm_visit" not in call(engine, collaborations.get_collaboration, w.creator, w.collab).actions
+    assert "confirm_visit" not in call(engine, collaboration_views.get_collaboration, w.creator, w.collab).actions
     assert len(inbox(engine, w.owner, NotificationType.COLLABORATION_SCHEDULED)) == 1
 
     call(engine, collaborations.counter_propose, w.owner, w.collab, second)
-    view = call(engine, collaborations.get_collaboration, w.creator, w.collab)
+    view = call(engine, collaboration_views.get_collaboration, w.creator, w.collab)
     assert (view.proposed_date, view.awaiting, view.scheduled_date) == (second, "creator", None)
     with pytest.raises(ServiceError, match="You proposed this date"):
         call(engine, collaborations.confirm_visit, w.owner, w.collab)
 
     call(engine, collaborations.confirm_visit, w.creator, w.collab)
-    view = call(engine, collaborations.get_collaboration, w.creator, w.collab)
+    view = call(engine, collaboration_views.get_collaboration, w.creator, w.collab)
     assert (view.scheduled_date, view.awaiting) == (second, None)
     assert len(inbox(engine, w.owner, NotificationType.COLLABORATION_SCHEDULED)) == 2
     assert len(inbox(engine, w.creator, NotificationType.COLLABORATION_SCHEDULED)) == 1
@@ -414,10 +352,10 @@ def test_a_visit_date_in_the_past_after_the_deadline_or_unreadable_is_refused(en
 def test_the_calendar_file_has_the_confirmed_date_and_the_offers_address(engine):
     w = world(engine, "proposed")
     with pytest.raises(ServiceError, match="not confirmed yet"):
-        call(engine, collaborations.visit_ics, w.creator, w.collab)
+        call(engine, collaboration_views.visit_ics, w.creator, w.collab)
     _confirm(engine, w.collab, w)
     start = as_utc(the(engine, w.collab).scheduled_date)
-    text = call(engine, collaborations.visit_ics, w.owner, w.collab)
+    text = call(engine, collaboration_views.visit_ics, w.owner, w.collab)
     lines = text.replace("\r\n ", "").split("\r\n")
     assert f"DTSTART:{start:%Y%m%dT%H%M%S}Z" in lines
     assert f"UID:visit-{w.collab}@influfinder" in lines
@@ -487,25 +425,6 @@ def test_another_collaborations_code_does_not_mark_this_one(engine):
 # ---- races ------------------------------------------------------------------------------------
 
 
-def _race(count: int, work) -> list:
-    barrier = threading.Barrier(count)
-    results: list = [None] * count
-
-    def run(i: int) -> None:
-        barrier.wait()
-        try:
-            results[i] = work(i)
-        except Exception as error:  # noqa: BLE001 - the test reads every outcome
-            results[i] = error
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
-
-
 def _one_winner(results: list) -> None:
     winners = [r for r in results if not isinstance(r, Exception)]
     losers = [r for r in results if isinstance(r, Exception)]
@@ -516,21 +435,21 @@ def _one_winner(results: list) -> None:
 def test_twenty_concurrent_approvals_make_one_transition_and_one_event(engine):
     w = world(engine, "in_review")
     version = the(engine, w.collab).version
-    _one_winner(_race(20, lambda i: _approve(engine, w.collab, w)))
+    _one_winner(race(20, lambda i: _approve(engine, w.collab, w)))
     assert [e.action for e in events(engine, w.collab)].count("approve") == 1
     assert the(engine, w.collab).version == version + 1
 
 
 def test_twenty_concurrent_visit_marks_make_one_transition_and_one_event(engine):
     w = world(engine, "confirmed")
-    _one_winner(_race(20, lambda i: call(engine, collaborations.mark_visited_by_hand, w.owner, w.collab)))
+    _one_winner(race(20, lambda i: call(engine, collaborations.mark_visited_by_hand, w.owner, w.collab)))
     assert [e.to_status for e in events(engine, w.collab)].count(S.VISITED) == 1
 
 
 def test_both_parties_rating_at_once_complete_the_collaboration_exactly_once(engine):
     w = world(engine, "approved")
     raters = (w.creator, w.owner)
-    results = _race(2, lambda i: call(engine, ratings.rate, raters[i], w.collab, 5, ""))
+    results = race(2, lambda i: call(engine, ratings.rate, raters[i], w.collab, 5, ""))
     assert results == [None, None]
     assert the(engine, w.collab).status is S.COMPLETED
     assert [e.action for e in events(engine, w.collab)].count("complete") == 1
@@ -547,7 +466,7 @@ def test_completions_of_one_creator_in_parallel_count_each_other(engine):
             step(engine, w.collab, w)
         call(engine, ratings.rate, creator, w.collab, 5, "")
         worlds.append(w)
-    assert _race(4, lambda i: call(engine, ratings.rate, owner, worlds[i].collab, i + 1, "")) == [None] * 4
+    assert race(4, lambda i: call(engine, ratings.rate, owner, worlds[i].collab, i + 1, "")) == [None] * 4
     mine = profile(engine, creator)
     assert (mine.completed_collaborations, mine.karma_score, mine.tier_level) == (4, 350, 2)
     assert (mine.rating, mine.rating_count) == (2.5, 4)  # 1, 2, 3 and 4 stars, none lost
@@ -658,7 +577,7 @@ def test_complete_overdue_completes_only_collaborations_approved_a_week_ago(engi
 def test_the_periodic_job_runs_on_the_apps_database_and_twice_in_parallel_completes_once(engine):
     w = world(engine, "approved")
     _approved_days_ago(engine, w, 7.01)
-    results = _race(3, lambda i: ratings.run_periodic_jobs())
+    results = race(3, lambda i: ratings.run_periodic_jobs())
     assert all(not isinstance(r, Exception) for r in results), results
     assert the(engine, w.collab).status is S.COMPLETED
     assert [e.action for e in events(engine, w.collab)].count("complete") == 1
@@ -698,14 +617,14 @@ def test_my_collaborations_are_paged_with_counts_per_status(engine):
     owner, creator = make_user(engine, UserType.BUSINESS), make_user(engine)
     ids = [start_collaboration(engine, owner, creator) for _ in range(3)]
     call(engine, collaborations.propose_visit, creator, ids[0], soon())
-    mine = call(engine, collaborations.list_my_collaborations, creator, None, 1, 2)
+    mine = call(engine, collaboration_views.list_my_collaborations, creator, None, 1, 2)
     assert (mine.page.total, len(mine.page.items), mine.counts["ACCEPTED"], mine.counts["SCHEDULED"]) == (3, 2, 2, 1)
-    theirs = call(engine, collaborations.list_my_collaborations, owner, "SCHEDULED")
+    theirs = call(engine, collaboration_views.list_my_collaborations, owner, "SCHEDULED")
     assert [r.id for r in theirs.page.items] == [str(ids[0])] and theirs.page.items[0].awaiting_me
     with pytest.raises(ServiceError, match="Unknown collaboration status"):
-        call(engine, collaborations.list_my_collaborations, owner, "DONE")
+        call(engine, collaboration_views.list_my_collaborations, owner, "DONE")
     with pytest.raises(ServiceError):
-        call(engine, collaborations.list_my_collaborations, owner, None, 0, 20)
+        call(engine, collaboration_views.list_my_collaborations, owner, None, 0, 20)
 
 
 def test_notifications_link_to_the_collaboration(engine):

@@ -8,41 +8,36 @@ way the app's `session_scope` runs it. Users and offers are made fresh for each 
 
 from __future__ import annotations
 
-import threading
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
+from functools import partial
 
 import pytest
 import sqlalchemy as sa
 from sqlmodel import Session, SQLModel, select
 
-from influfinder import database
-from influfinder.domain.enums import ApplicationStatus, NotificationType, OfferStatus, UserType
-from influfinder.models import Application, Collaboration, CollaborationEvent, Notification, Offer, Profile, User
+from influfinder.domain.enums import ApplicationStatus, NotificationType, UserType
+from influfinder.models import Application, Collaboration, CollaborationEvent, Notification, Offer
 from influfinder.services import applications, effects, notifications, offer_management
-from influfinder.services.actors import Actor
 from influfinder.services.errors import NotAllowed, ServiceError
+from tests.support import marketplace
+from tests.support.marketplace import (
+    DATABASES, MESSAGE, ROLES, Cast, call, cast, migrated_database, offer_form, published, race, scope,
+)
 
 pytestmark = pytest.mark.integration
 
-MESSAGE = "I film food every week and my audience is in Madrid."
+# People here start as Explorers (tier 1) with a company name; a test that needs a Newbie says so.
+make_user = partial(marketplace.make_user, tier=1, company=True)
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(scope="module", params=DATABASES)
 def engine(request, tmp_path_factory) -> Iterator[sa.Engine]:
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('marketplace') / 'marketplace.db'}"
-    else:
-        url = request.getfixturevalue("pg_url")
-    database.migrate(url)
-    built = database.make_engine(url, pool_size=25, max_overflow=5) if request.param == "postgres" \
-        else database.make_engine(url)
-    yield built
-    built.dispose()
+    with migrated_database(request, tmp_path_factory, "marketplace") as (_url, built):
+        yield built
 
 
 @pytest.fixture(autouse=True)
@@ -55,59 +50,7 @@ def empty_tables(engine) -> Iterator[None]:
             db.exec(table.delete())
 
 
-@contextmanager
-def scope(engine: sa.Engine) -> Iterator[Session]:
-    """The app's session_scope, on the test's engine."""
-    with Session(engine, expire_on_commit=False) as db:
-        try:
-            yield db
-            db.commit()
-        except BaseException:
-            db.rollback()
-            raise
-
-
-def call(engine: sa.Engine, fn, *args, **kwargs):
-    with scope(engine) as db:
-        return fn(db, *args, **kwargs)
-
-
-# ---- builders ---------------------------------------------------------------------------------
-
-
-def make_user(engine, kind=UserType.CREATOR, *, verified=True, admin=False, followers=800, engagement=2.5,
-              tier=1) -> Actor:
-    tag = uuid.uuid4().hex[:10]
-    user = User(email=f"u{tag}@example.com", username=f"u{tag}", user_type=kind, is_verified=verified,
-                is_admin=admin)
-    with scope(engine) as db:
-        db.add(user)
-        db.flush()
-        db.add(Profile(user_id=user.id, display_name=f"Name {tag}", company_name=f"Company {tag}",
-                       instagram_followers=followers, instagram_engagement=engagement, tier_level=tier))
-    return Actor(id=user.id, session_id="test", username=user.username, email=user.email,
-                 display_name=f"Name {tag}", user_type=kind, is_admin=admin, is_verified=verified)
-
-
-def offer_form(**changes) -> dict:
-    now = datetime.now(timezone.utc)
-    form = {
-        "title": "Brunch tasting for two", "description": "Come to Café Aurora, try the menu and film a reel.",
-        "category": "FOOD", "platforms": ["INSTAGRAM"], "budget_min": "150", "budget_max": "300",
-        "currency": "EUR", "compensation_type": "PAID",
-        "requirements": {"regular": {"min_followers": 500, "min_engagement": 1.5}},
-        "content_specs": {"formats": ["REEL"], "required_hashtags": ["#ad"], "required_mentions": ["@cafe"]},
-        "application_deadline": now + timedelta(days=10), "content_deadline": now + timedelta(days=30),
-        "requires_visit": True, "city": "Madrid", "address": "Calle Mayor 1", "slots": 2, "min_tier": 0,
-    }
-    form.update(changes)
-    return form
-
-
-def published(engine, owner: Actor, **changes) -> uuid.UUID:
-    offer_id = call(engine, offer_management.create_draft, owner, offer_form(**changes))
-    call(engine, offer_management.publish, owner, offer_id)
-    return offer_id
+# ---- builders (the shared ones are in tests/support/marketplace.py) ---------------------------
 
 
 def set_offer(engine, offer_id, **columns) -> None:
@@ -117,12 +60,7 @@ def set_offer(engine, offer_id, **columns) -> None:
 
 
 @dataclass
-class World:
-    owner: Actor
-    other_business: Actor
-    creator: Actor
-    other_creator: Actor
-    admin: Actor
+class World(Cast):
     draft: uuid.UUID
     active: uuid.UUID  # the creator applied here
     paused: uuid.UUID
@@ -130,14 +68,10 @@ class World:
     application: uuid.UUID
     notification: uuid.UUID  # the owner's APPLICATION_RECEIVED
 
-    def actor(self, role: str) -> Actor | None:
-        return None if role == "anonymous" else getattr(self, role)
-
 
 def world(engine) -> World:
-    owner = make_user(engine, UserType.BUSINESS)
-    people = dict(owner=owner, other_business=make_user(engine, UserType.AGENCY), creator=make_user(engine),
-                  other_creator=make_user(engine), admin=make_user(engine, UserType.BUSINESS, admin=True))
+    people = cast(engine, make_user)
+    owner = people["owner"]
     draft = call(engine, offer_management.create_draft, owner, offer_form(title="Draft idea"))
     active, paused, fresh = published(engine, owner), published(engine, owner), published(engine, owner)
     call(engine, offer_management.pause, owner, paused)
@@ -160,7 +94,6 @@ def snapshot(engine) -> dict:
 
 # ---- the authorization matrix -----------------------------------------------------------------
 
-ROLES = ("owner", "other_business", "creator", "other_creator", "admin", "anonymous")
 
 # action -> (how to call it on a world, the roles that may)
 ACTIONS = {
@@ -465,32 +398,12 @@ def test_the_apply_check_lists_why_apply_is_disabled(engine):
 # ---- races ------------------------------------------------------------------------------------
 
 
-def _race(count: int, work) -> list:
-    """Run `work(i)` in `count` threads released at the same instant; results or exceptions, in order."""
-    barrier = threading.Barrier(count)
-    results: list = [None] * count
-
-    def run(i: int) -> None:
-        barrier.wait()
-        try:
-            results[i] = work(i)
-        except Exception as error:  # noqa: BLE001 - the test reads every outcome
-            results[i] = error
-
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
-
-
 def test_twenty_concurrent_accepts_of_the_last_place_make_exactly_one_collaboration(engine):
     owner = make_user(engine, UserType.BUSINESS)
     offer_id = published(engine, owner, slots=1)
     applicants = [call(engine, applications.apply, make_user(engine), offer_id, {"message": MESSAGE})
                   for _ in range(20)]
-    results = _race(20, lambda i: call(engine, applications.accept, owner, applicants[i]))
+    results = race(20, lambda i: call(engine, applications.accept, owner, applicants[i]))
     winners = [r for r in results if isinstance(r, uuid.UUID)]
     losers = [r for r in results if not isinstance(r, uuid.UUID)]
     assert len(winners) == 1
@@ -505,7 +418,7 @@ def test_twenty_concurrent_accepts_of_the_last_place_make_exactly_one_collaborat
 
 def test_two_concurrent_accepts_of_one_application_make_one_collaboration(engine):
     w = world(engine)
-    results = _race(2, lambda i: call(engine, applications.accept, w.owner, w.application))
+    results = race(2, lambda i: call(engine, applications.accept, w.owner, w.application))
     assert sum(isinstance(r, uuid.UUID) for r in results) == 1
     loser = next(r for r in results if not isinstance(r, uuid.UUID))
     assert isinstance(loser, ServiceError) and "accepted" in loser.message
@@ -513,7 +426,7 @@ def test_two_concurrent_accepts_of_one_application_make_one_collaboration(engine
 
 def test_a_double_click_on_apply_makes_one_application(engine):
     w = world(engine)
-    results = _race(2, lambda i: call(engine, applications.apply, w.other_creator, w.fresh, {"message": MESSAGE}))
+    results = race(2, lambda i: call(engine, applications.apply, w.other_creator, w.fresh, {"message": MESSAGE}))
     assert sum(isinstance(r, uuid.UUID) for r in results) == 1
     loser = next(r for r in results if not isinstance(r, uuid.UUID))
     assert isinstance(loser, ServiceError) and loser.message == "You already applied to this offer."

@@ -236,6 +236,16 @@ def test_sorts(db):
     assert titles(db, sort="budget_low") == ["Newest", "Oldest", "Middle"]
 
 
+def test_budget_sorts_compare_currencies_by_value_not_by_the_number(db):
+    owner = business(db)
+    offer(db, owner, "Pesos", budget_min=Decimal("4000"), currency="MXN")  # about €200
+    offer(db, owner, "Euros", budget_min=Decimal("300"), currency="EUR")
+    offer(db, owner, "Dollars", budget_min=Decimal("250"), currency="USD")  # about €230
+
+    assert titles(db, sort="budget_high") == ["Euros", "Dollars", "Pesos"]
+    assert titles(db, sort="budget_low") == ["Pesos", "Dollars", "Euros"]
+
+
 def test_pages_of_twenty_with_the_total(db):
     owner = business(db)
     for n in range(45):

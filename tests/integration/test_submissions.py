@@ -38,6 +38,7 @@ from influfinder.services import (
 )
 from influfinder.services.actors import Actor
 from influfinder.services.errors import NotAllowed, ServiceError
+from tests.support.early_access import released
 from tests.support.media import CAMERA_MAKE, mp4, photo, png_header, zip_bytes
 
 pytestmark = pytest.mark.integration
@@ -132,6 +133,7 @@ def deal(*, visited: bool = True) -> Deal:
     business, creator = make_user(UserType.BUSINESS), make_user()
     offer_id = call(offer_management.create_draft, business, offer_form())
     call(offer_management.publish, business, offer_id)
+    call(released, offer_id)
     application = call(applications.apply, creator, offer_id, {"message": "I film brunch every weekend in Madrid."})
     collab_id = call(applications.accept, business, application)
     if visited:

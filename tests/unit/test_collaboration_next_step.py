@@ -4,7 +4,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from influfinder.services.collaborations import CollaborationRow
+from influfinder.services.collaboration_views import CollaborationRow
 from influfinder.state.collaborations import next_step
 
 NOW = datetime(2026, 12, 1, 10, 0, tzinfo=timezone.utc)

@@ -1,0 +1,52 @@
+"""How a creator fits an offer, read from the database for the pure rules of domain.eligibility."""
+
+from __future__ import annotations
+
+import uuid
+
+from pydantic import ValidationError
+from sqlmodel import Session, select
+
+from influfinder.domain.eligibility import Account, CreatorNumbers, Eligibility, OfferConditions, evaluate
+from influfinder.domain.enums import Platform
+from influfinder.domain.offer_terms import Requirements
+from influfinder.models import Offer, Profile
+from influfinder.services import guards
+from influfinder.services.offer_management import taken_slots
+
+
+
+def eligibility(db: Session, offer: Offer, creator_id: uuid.UUID) -> Eligibility:
+    profile = db.exec(select(Profile).where(Profile.user_id == creator_id)).first()
+    return evaluate(offer_conditions(db, offer), creator_numbers(profile), guards.now())
+
+
+def offer_conditions(db: Session, offer: Offer) -> OfferConditions:
+    return OfferConditions(
+        requirements=_requirements(offer), platforms=tuple(_platforms(offer)), min_tier=offer.min_tier,
+        application_deadline=offer.application_deadline, slots=offer.slots,
+        slots_left=offer.slots - taken_slots(db, offer.id),
+    )
+
+
+def creator_numbers(profile: Profile | None) -> CreatorNumbers:
+    if profile is None:
+        return CreatorNumbers(tier=0, accounts=())
+    accounts = tuple(
+        Account(platform, getattr(profile, f"{name}_followers"), getattr(profile, f"{name}_engagement"),
+                getattr(profile, f"{name}_verified"))
+        for platform, name in ((Platform.INSTAGRAM, "instagram"), (Platform.TIKTOK, "tiktok"),
+                               (Platform.FACEBOOK, "facebook"))
+    )
+    return CreatorNumbers(tier=profile.tier_level, accounts=accounts)
+
+
+def _requirements(offer: Offer) -> Requirements:
+    try:
+        return Requirements.model_validate(offer.requirements or {})
+    except ValidationError:  # written before validation existed: ask nothing rather than fail the page
+        return Requirements()
+
+
+def _platforms(offer: Offer) -> list[Platform]:
+    return [Platform(p) for p in offer.platforms if p in Platform.values()]
