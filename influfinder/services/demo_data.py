@@ -93,6 +93,10 @@ _TITLES = {
     OfferCategory.ENTERTAINMENT: ["Escape room challenge", "Comedy club night", "Immersive art exhibition", "Karaoke launch party"],
 }
 _STATUSES = [OfferStatus.ACTIVE] * 28 + [OfferStatus.DRAFT] * 5 + [OfferStatus.PAUSED] * 4 + [OfferStatus.ARCHIVED] * 3
+# The newest two active offers were published hours ago, inside the day Pro creators see them first.
+_EARLY_ACCESS_OFFERS = {26: 9, 27: 3}
+# The Legend creator also applies to these pending offers, so their businesses see a featured applicant.
+_FEATURED_ON = (8, 9)
 # Accepted applications become collaborations, one in each state.
 _COLLABORATION_STATES = list(CollaborationStatus)
 _PENDING_APPLICATION_STATES = [
@@ -188,6 +192,8 @@ def _offer(rng: random.Random, i: int, now: datetime) -> Offer:
     compensation = [CompensationType.PAID, CompensationType.PAID, CompensationType.PRODUCT, CompensationType.EXPERIENCE][i % 4]
     platforms = [p.value for p in Platform if rng.random() < 0.6] or [Platform.INSTAGRAM.value]
     created = now - timedelta(days=40 - i, hours=rng.randrange(24))
+    if i in _EARLY_ACCESS_OFFERS:  # published hours ago: only Pro creators and up see them yet
+        created = now - timedelta(hours=_EARLY_ACCESS_OFFERS[i])
     status = _STATUSES[i]
     requires_visit = category in (OfferCategory.FOOD, OfferCategory.TRAVEL, OfferCategory.FITNESS,
                                   OfferCategory.LIFESTYLE, OfferCategory.ENTERTAINMENT, OfferCategory.BEAUTY)
@@ -241,6 +247,22 @@ def _add_applications(data: DemoData, rng: random.Random, now: datetime) -> None
                                                 applied, offer=offer, application=application, user=creator.id))
         if collab_state:
             _add_collaboration(data, n, offer, application, collab_state, now)
+    legend = creators[-1]  # the creators come from Newbie up to Legend
+    for n in _FEATURED_ON:
+        _add_featured_application(data, active[n], legend, now - timedelta(days=20 - n, hours=-6))
+
+
+def _add_featured_application(data: DemoData, offer: Offer, legend: User, applied: datetime) -> None:
+    application = Application(
+        id=demo_id("application", "featured", offer.id), offer_id=offer.id, creator_id=legend.id,
+        status=ApplicationStatus.APPLIED, proposed_fee=offer.budget_max, created_at=applied, updated_at=applied,
+        message=f"Hello! \"{offer.title}\" is exactly what my audience in {offer.city} asks me about. "
+                "I can film it this week.",
+    )
+    data.applications.append(application)
+    data.notifications.append(_notification(offer.business_id, NotificationType.APPLICATION_RECEIVED,
+                                            "New application", f"A creator applied to {offer.title}.",
+                                            applied, offer=offer, application=application, user=legend.id))
 
 
 def _add_collaboration(data: DemoData, n: int, offer: Offer, application: Application,

@@ -6,6 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from influfinder.domain.enums import OfferStatus
+from influfinder.domain.tier_benefits import EARLY_ACCESS
 from influfinder.services.demo_data import build_demo
 from tests.support.demo import NOW
 
@@ -18,9 +19,14 @@ def demo_offers(keep) -> list:
     return [o for o in build_demo(NOW, "unused").offers if keep(o)]
 
 
+def in_early_access(offer) -> bool:
+    """Published less than a day ago: only Pro creators and up see it yet."""
+    return offer.published_at > NOW - EARLY_ACCESS
+
+
 def newest_public_offer():
-    """The newest open demo offer: on the first page of /offers, whatever other tests published."""
-    offers = demo_offers(lambda o: o.status is OfferStatus.ACTIVE and o.is_public)
+    """The newest open demo offer a visitor sees: on the first page of /offers, whatever other tests published."""
+    offers = demo_offers(lambda o: o.status is OfferStatus.ACTIVE and o.is_public and not in_early_access(o))
     return max(offers, key=lambda o: o.created_at)
 
 
@@ -114,14 +120,19 @@ def test_a_card_opens_the_offers_public_page_with_its_terms(page, console, scree
     assert console.unexpected() == []
 
 
-@pytest.mark.parametrize("which", ["draft", "private", "not-an-id"])
+KEEP = {
+    "draft": lambda o: o.status is OfferStatus.DRAFT,
+    "private": lambda o: o.status is OfferStatus.ACTIVE and not o.is_public,
+    "early-access": lambda o: o.status is OfferStatus.ACTIVE and o.is_public and in_early_access(o),
+}
+
+
+@pytest.mark.parametrize("which", ["draft", "private", "early-access", "not-an-id"])
 def test_an_offer_that_is_not_public_shows_offer_not_found(page, console, which):
     if which == "not-an-id":
         offer_id = "not-an-id"
     else:
-        keep = (lambda o: o.status is OfferStatus.DRAFT) if which == "draft" else \
-            (lambda o: o.status is OfferStatus.ACTIVE and not o.is_public)
-        offer = demo_offers(keep)[0]
+        offer = demo_offers(KEEP[which])[0]
         offer_id = str(offer.id)
     page.goto(f"/offers/{offer_id}")
     not_found = page.get_by_test_id("offer-not-found")
