@@ -16,10 +16,18 @@ def nav_button(*children, href, **props) -> rx.Component:
 def status_tabs(options: list[tuple[str, str]], current: Var, counts: Var, everything: Var, base: str,
                 label: str, all_label: str = "All") -> rx.Component:
     """One link per status ("" is all of them), with its count; the current one is marked for screen readers."""
+    return tab_row(
+        label,
+        _tab(all_label, "", current, everything, base),
+        *[_tab(text, value, current, counts[value], base) for value, text in options],
+    )
+
+
+def tab_row(label: str, *tabs) -> rx.Component:
+    """The bar under a list's status tabs (count_tab links, or a foreach of them)."""
     return rx.el.nav(
         rx.hstack(
-            _tab(all_label, "", current, everything, base),
-            *[_tab(text, value, current, counts[value], base) for value, text in options],
+            *tabs,
             spacing="1",
             wrap="wrap",  # on a phone the tabs take two lines rather than hide the chosen one off-screen
         ),
@@ -29,15 +37,26 @@ def status_tabs(options: list[tuple[str, str]], current: Var, counts: Var, every
 
 
 def _tab(text: str, value: str, current: Var, count, base: str) -> rx.Component:
-    active = current == value
-    href = base if not value else f"{base}?status={value}"
-    return rx.link(
+    return count_tab(text, base if not value else f"{base}?status={value}", count, current == value)
+
+
+def count_tab(text, href, count, active) -> rx.Component:
+    """One status tab: its name and its count."""
+    return tab_link(
         rx.hstack(
             rx.text(text, size="2", weight="medium"),
             rx.badge(count, size="1", variant=rx.cond(active, "solid", "soft"), radius="full",
-                     color_scheme=rx.cond(active, "violet", "gray")),
+                     color_scheme=rx.cond(active, "violet", "gray"), class_name="tabular"),
             spacing="2", align="center",
         ),
+        href, active,
+    )
+
+
+def tab_link(content: rx.Component, href, active) -> rx.Component:
+    """One tab of a tab row: a link, underlined in the accent colour when it is the page shown."""
+    return rx.link(
+        content,
         href=href,
         underline="none",
         aria_current=rx.cond(active, "page", ""),
@@ -47,14 +66,16 @@ def _tab(text: str, value: str, current: Var, count, base: str) -> rx.Component:
     )
 
 
-def pager(page: Var, pages: Var, base: Var | str, label: str) -> rx.Component:
-    """Previous / Page n of m / Next; `base` ends with "?" or "&", the page number is appended."""
+def pager(page: Var, pages: Var, base: Var | str, label: str, pages_text: Var | None = None) -> rx.Component:
+    """Previous / Page n of m / Next; `base` ends with "?" or "&", the page number is appended.
+    `pages_text` is shown for m when the number of pages is known only in part ("50+")."""
     return rx.cond(
         pages > 1,
         rx.el.nav(
             rx.hstack(
                 _page_link(PREVIOUS, "chevron-left", base, page - 1, page > 1, True),
-                rx.text(PAGE, page, OF, pages, size="2", color_scheme="gray", class_name="tabular"),
+                rx.text(PAGE, page, OF, pages if pages_text is None else pages_text, size="2", color_scheme="gray",
+                        class_name="tabular"),
                 _page_link(NEXT, "chevron-right", base, page + 1, page < pages, False),
                 align="center", justify="center", spacing="3", width="100%",
             ),

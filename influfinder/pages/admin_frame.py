@@ -7,7 +7,7 @@ import reflex as rx
 
 from influfinder.components.forms import form_error, notice
 from influfinder.components.layout import page
-from influfinder.components.list_nav import nav_button
+from influfinder.components.list_nav import nav_button, tab_link, tab_row
 
 OVERVIEW_ROUTE, USERS_ROUTE, DISPUTES_ROUTE, OFFERS_ROUTE = "/admin", "/admin/users", "/admin/disputes", "/admin/offers"
 COPY = {
@@ -23,22 +23,6 @@ COPY = {
 }
 SECTIONS = (("overview", OVERVIEW_ROUTE, "layout-dashboard"), ("users", USERS_ROUTE, "users"),
             ("disputes", DISPUTES_ROUTE, "scale"), ("offers", OFFERS_ROUTE, "megaphone"))
-
-
-def tab_link(content: rx.Component, href, active) -> rx.Component:
-    """One tab of a tab bar: a link, underlined in the accent colour when it is the page shown."""
-    return rx.link(
-        content, href=href, underline="none", aria_current=rx.cond(active, "page", ""),
-        color=rx.cond(active, rx.color("accent", 11), rx.color("gray", 11)),
-        style={"padding": "0.6rem 0.75rem", "whiteSpace": "nowrap", "marginBottom": "-1px",
-               "borderBottom": rx.cond(active, f"2px solid {rx.color('accent', 9)}", "2px solid transparent")},
-    )
-
-
-def tab_bar(label: str, *tabs: rx.Component) -> rx.Component:
-    """A row of tab links that scrolls sideways on a narrow screen."""
-    return rx.el.nav(rx.hstack(*tabs, spacing="1"), aria_label=label,
-                     style={"overflowX": "auto", "width": "100%", "borderBottom": f"1px solid {rx.color('gray', 5)}"})
 
 
 def _section_link(key: str, href: str, icon: str) -> rx.Component:
@@ -59,7 +43,7 @@ def frame(title: str, text: str, state, *children: rx.Component) -> rx.Component
         rx.text(text, color_scheme="gray", max_width="680px"),
         spacing="2", width="100%",
     )
-    sections = tab_bar(COPY["sections"], *[_section_link(*s) for s in SECTIONS])
+    sections = tab_row(COPY["sections"], *[_section_link(*s) for s in SECTIONS])
     return page(rx.vstack(header, sections, notice(state.notice), form_error(state.error), *children,
                           spacing="5", width="100%"))
 

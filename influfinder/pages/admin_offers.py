@@ -5,12 +5,10 @@ from __future__ import annotations
 import reflex as rx
 
 from influfinder.components.empty_state import empty_state
-from influfinder.components.list_nav import nav_button, pager
+from influfinder.components.list_nav import count_tab, nav_button, pager, tab_row
 from influfinder.components.status_badges import offer_status_badge
 from influfinder.pages.admin_frame import COPY as FRAME_COPY
-from influfinder.pages.admin_frame import (
-    OFFERS_ROUTE, busy_icon, confirm, frame, loading, meta, search_form, tab_bar, tab_link,
-)
+from influfinder.pages.admin_frame import OFFERS_ROUTE, busy_icon, confirm, frame, loading, meta, search_form
 from influfinder.state.admin_offers import AdminOffersState, OfferLine, Tab
 
 ROUTE = OFFERS_ROUTE
@@ -40,19 +38,11 @@ F = AdminOffersState
 
 
 def _tab(tab: Tab) -> rx.Component:
-    return tab_link(
-        rx.hstack(
-            rx.text(tab.label, size="2", weight="medium"),
-            rx.badge(tab.count, size="1", variant=rx.cond(tab.active, "solid", "soft"), radius="full",
-                     color_scheme=rx.cond(tab.active, "violet", "gray")),
-            spacing="2", align="center",
-        ),
-        tab.href, tab.active,
-    )
+    return count_tab(tab.label, tab.href, tab.count, tab.active)
 
 
 def _offer_tabs() -> rx.Component:
-    return tab_bar(COPY["offer_tabs"], rx.foreach(F.tabs, _tab))
+    return tab_row(COPY["offer_tabs"], rx.foreach(F.tabs, _tab))
 
 
 def _offer_actions(row: OfferLine) -> rx.Component:

@@ -5,6 +5,7 @@ import reflex as rx
 from influfinder.components.collaboration_badges import status_badge
 from influfinder.components.empty_state import empty_state
 from influfinder.components.layout import link_button, page
+from influfinder.components.list_nav import count_tab, tab_row
 from influfinder.state.collaborations import CollabRow, CollaborationListState, StatusTab
 
 ROUTE = "/collaborations"
@@ -45,20 +46,12 @@ def _header() -> rx.Component:
 
 def _tab(tab: StatusTab) -> rx.Component:
     href = rx.cond(tab.value == "", "/collaborations", "/collaborations?status=" + tab.value)
-    return rx.button(
-        rx.el.a(tab.label, rx.badge(tab.count, variant="surface", radius="full", size="1", class_name="tabular"),
-                href=href, aria_current=rx.cond(tab.current, "page", "false")),
-        as_child=True, size="2", radius="full",
-        variant=rx.cond(tab.current, "solid", "soft"), color_scheme=rx.cond(tab.current, "violet", "gray"),
-    )
+    return count_tab(tab.label, href, tab.count, tab.current)
 
 
 def _tabs() -> rx.Component:
-    return rx.el.nav(
-        rx.hstack(rx.foreach(_S.tabs, _tab), spacing="2", wrap="wrap"),
-        aria_label=COPY["filter"],
-        style={"marginBottom": "1.25rem"},
-    )
+    # The same tabs as My applications and My offers.
+    return rx.box(tab_row(COPY["filter"], rx.foreach(_S.tabs, _tab)), width="100%", margin_bottom="1.25rem")
 
 
 def _row(row: CollabRow) -> rx.Component:

@@ -46,11 +46,11 @@ def login_page() -> rx.Component:
                 width="100%",
             ),
             oauth_buttons(LoginState.oauth_providers, LoginState.start_oauth, caption=COPY["or"]),
-            rx.hstack(
-                rx.link(COPY["forgot"], href="/forgot-password", size="2"),
-                rx.spacer(),
-                rx.text(COPY["new"], " ", rx.link(COPY["signup"], href="/signup"), size="2"),
-                width="100%",
+            # On a phone the two wrap onto their own lines whole, never "Sign" on one line and "up" on the next.
+            rx.flex(
+                rx.link(COPY["forgot"], href="/forgot-password", size="2", white_space="nowrap"),
+                rx.text(COPY["new"], " ", rx.link(COPY["signup"], href="/signup"), size="2", white_space="nowrap"),
+                justify="between", wrap="wrap", spacing="2", width="100%",
             ),
         )
     )

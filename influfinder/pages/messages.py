@@ -72,9 +72,10 @@ def _conversation(row: ConversationRow) -> rx.Component:
             rx.avatar(src=row.avatar_url, fallback=row.initials, size="4", radius="full", flex_shrink="0"),
             rx.vstack(
                 rx.hstack(
-                    rx.text(row.name, size="3", weight=rx.cond(has_unread, "bold", "medium"), style=TRUNCATE),
+                    rx.text(row.name, size="3", weight=rx.cond(has_unread, "bold", "medium"),
+                            style={**TRUNCATE, "flexShrink": "0", "maxWidth": "100%"}),
                     rx.text("@", row.username, size="1", color_scheme="gray", style=TRUNCATE),
-                    spacing="2", align="baseline", min_width="0",
+                    spacing="2", align="baseline", min_width="0", width="100%",  # the handle yields first
                 ),
                 rx.text(rx.cond(row.last_from_me, COPY["you"], ""), row.last_text, size="2",
                         color=rx.cond(has_unread, rx.color("gray", 12), rx.color("gray", 11)),
@@ -96,7 +97,10 @@ def _conversation(row: ConversationRow) -> rx.Component:
         underline="none",
         color="inherit",
         data_testid="conversation",
-        style={"display": "block", "padding": "0.85rem 1rem", "borderRadius": "var(--radius-4)",
+        # The list is a start-aligned column: without a full width a long last message widens the row
+        # past a phone's screen instead of ending in an ellipsis.
+        style={"display": "block", "width": "100%", "boxSizing": "border-box", "padding": "0.85rem 1rem",
+               "borderRadius": "var(--radius-4)",
                "border": f"1px solid {rx.color('gray', 4)}",
                "background": rx.cond(has_unread, rx.color("accent", 2), "transparent")},
         class_name="notification-row",

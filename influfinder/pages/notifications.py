@@ -68,12 +68,14 @@ def _open_button(row: NotificationRow) -> rx.Component:
                     spacing="2", align="center", wrap="wrap",
                 ),
                 rx.text(row.content, size="2", color_scheme="gray", class_name="line-clamp-2"),
-                rx.hstack(
-                    rx.text(row.kind, size="1", color_scheme="gray", weight="medium"),
-                    rx.text("·", size="1", color_scheme="gray"),
+                # On a phone the row has room for the time only: the kind mostly repeats the title, and
+                # the two together wrapped, leaving the "·" at the end of a line.
+                rx.text(
+                    rx.el.span(rx.el.span(row.kind, style={"fontWeight": "500"}), " · ",
+                               display=rx.breakpoints(initial="none", xs="inline")),
                     rx.el.time(browser_time.full(row.created_at), date_time=row.created_at,
-                               style={"fontSize": "var(--font-size-1)", "color": rx.color("gray", 11)}),
-                    spacing="2", align="center", wrap="wrap",
+                               style={"whiteSpace": "nowrap"}),
+                    size="1", color_scheme="gray",
                 ),
                 spacing="1", align="start", min_width="0",
             ),

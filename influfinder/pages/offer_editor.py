@@ -214,7 +214,8 @@ def _basics() -> rx.Component:
                     COPY["category_placeholder"]),
             _switch(COPY["public"], "is_public", COPY["public_hint"]),
         ),
-        _group(COPY["platforms"], "platforms", list(PLATFORM_NAMES.items()), "3"),
+        # One per line on a phone: three in a row there clip "Instagram" and "Facebook" under their boxes.
+        _group(COPY["platforms"], "platforms", list(PLATFORM_NAMES.items()), rx.breakpoints(initial="1", xs="3")),
     )
 
 
@@ -402,7 +403,7 @@ def _draft_actions() -> rx.Component:
             rx.box(
                 rx.text(COPY["before"], size="2", weight="medium"),
                 rx.el.ul(rx.foreach(S.blockers, lambda reason: rx.el.li(rx.text(reason, size="2"))),
-                         style={"paddingLeft": "1.1rem", "margin": "0.35rem 0 0"}),
+                         style={"paddingLeft": "1.1rem", "margin": "0.35rem 0 0", "listStyle": "disc"}),
                 id="publish-blockers", role="status",
                 padding="0.75rem", border_radius="var(--radius-3)", background_color=rx.color("amber", 3),
                 color=rx.color("amber", 12), width="100%",

@@ -34,6 +34,7 @@ COPY = {
     "col_total": "Total",
     "col_tier": "Tier",
     "empty": "Complete your first collaboration to earn 100 karma and become an Explorer.",
+    "empty_later": "Karma from your next completed collaboration shows up here.",
     "browse": "Find an offer",
     "previous": "Previous",
     "next": "Next",
@@ -158,7 +159,9 @@ def _history() -> rx.Component:
                 _pager(),
                 spacing="3", width="100%",
             ),
-            rx.card(rx.hstack(rx.text(COPY["empty"], size="2"), rx.spacer(),
+            # "Become an Explorer" is only true for a Newbie; a creator placed higher (say by an import) reads the rest.
+            rx.card(rx.hstack(rx.text(rx.cond(_S.tier_level == 0, COPY["empty"], COPY["empty_later"]), size="2"),
+                              rx.spacer(),
                               link_button(COPY["browse"], href="/offers", size="2"), align="center", wrap="wrap",
                               spacing="3", width="100%"), size="2", width="100%"),
         ),

@@ -100,14 +100,15 @@ def _creator_fields() -> rx.Component:
         rx.text(COPY["audience_hint"], size="2", color_scheme="gray"),
         *[_audience_row(key, label) for key, label in PLATFORMS],
         rx.text(COPY["categories"], weight="medium", size="2"),
-        rx.flex(
+        # A grid, so each box sits with its own word and the columns line up at every width.
+        rx.grid(
             *[rx.el.label(
                 rx.hstack(rx.checkbox(name=f"category_{c.value}", id=f"category-{c.value}",
                                       default_checked=SettingsState.preferred_categories.contains(c.value)),
                           rx.text(c.value.title(), size="2"), spacing="2", align="center"),
-                html_for=f"category-{c.value}",
+                html_for=f"category-{c.value}", style={"cursor": "pointer"},
             ) for c in OfferCategory],
-            wrap="wrap", gap="3",
+            columns=rx.breakpoints(initial="2", xs="3", md="5"), spacing="3", width="100%",
         ),
         spacing="3", width="100%",
     )
@@ -139,24 +140,34 @@ def _profile_section() -> rx.Component:
         COPY["profile"],
         notice(SettingsState.saved),
         form_error(SettingsState.error),
-        rx.form(
-            rx.vstack(
-                rx.grid(
-                    field(COPY["display_name"], "display_name", required=False, default_value=SettingsState.display_name,
-                          error=SettingsState.field_errors.get("display_name", "")),
-                    field(COPY["city"], "city", required=False, default_value=SettingsState.city,
-                          error=SettingsState.field_errors.get("city", "")),
-                    columns=rx.breakpoints(initial="1", md="2"), spacing="3", width="100%",
-                ),
-                _textarea(COPY["bio"], "bio", SettingsState.bio),
-                rx.cond(SettingsState.user_type == "CREATOR", _creator_fields(), _business_fields()),
-                rx.button(COPY["save"], type="submit", size="3"),
-                spacing="4", width="100%", align="start",
+        rx.cond(SettingsState.username == "", _profile_skeleton(), _profile_form()),
+    )
+
+
+def _profile_skeleton() -> rx.Component:
+    """The form's shape until the profile has loaded, rather than empty fields that fill in a moment later."""
+    return rx.vstack(*[rx.skeleton(height=h, width="100%") for h in ("64px", "96px", "64px", "64px")],
+                     spacing="3", width="100%", aria_busy="true")
+
+
+def _profile_form() -> rx.Component:
+    return rx.form(
+        rx.vstack(
+            rx.grid(
+                field(COPY["display_name"], "display_name", required=False, default_value=SettingsState.display_name,
+                      error=SettingsState.field_errors.get("display_name", "")),
+                field(COPY["city"], "city", required=False, default_value=SettingsState.city,
+                      error=SettingsState.field_errors.get("city", "")),
+                columns=rx.breakpoints(initial="1", md="2"), spacing="3", width="100%",
             ),
-            on_submit=SettingsState.save_profile,
-            key=SettingsState.username,  # re-mount with fresh defaults once the profile has loaded
-            width="100%",
+            _textarea(COPY["bio"], "bio", SettingsState.bio),
+            rx.cond(SettingsState.user_type == "CREATOR", _creator_fields(), _business_fields()),
+            rx.button(COPY["save"], type="submit", size="3"),
+            spacing="4", width="100%", align="start",
         ),
+        on_submit=SettingsState.save_profile,
+        key=SettingsState.username,  # re-mount with fresh defaults once the profile has loaded
+        width="100%",
     )
 
 
@@ -347,7 +358,8 @@ def settings_page() -> rx.Component:
     return page(
         rx.vstack(
             rx.heading(COPY["title"], size="8"),
-            rx.text("@", SettingsState.username, color_scheme="gray"),
+            rx.cond(SettingsState.username != "", rx.text("@", SettingsState.username, color_scheme="gray"),
+                    rx.skeleton(rx.text("@username"), width="120px")),
             _profile_section(),
             _photo_section(),
             _email_section(),

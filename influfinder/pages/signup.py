@@ -31,21 +31,22 @@ def _role_picker() -> rx.Component:
     return rx.vstack(
         rx.el.label(COPY["role"], html_for="field-user_type", style={"fontWeight": "500", "fontSize": "0.9rem"}),
         rx.radio_group.root(
-            rx.hstack(
+            # Three cards of one height in a row; one under the other on a phone, where a row leaves a lone card.
+            rx.flex(
                 *[rx.el.label(
                     rx.card(
                         rx.hstack(rx.radio_group.item(value=value, id=f"role-{value.lower()}"),
                                   rx.vstack(rx.text(label, weight="bold", size="2"), rx.text(help, size="1", color_scheme="gray"),
                                             spacing="0"),
                                   align="center", spacing="2"),
-                        size="1", width="100%", cursor="pointer",
+                        size="1", width="100%", height="100%", cursor="pointer",
                     ),
-                    html_for=f"role-{value.lower()}", style={"flex": "1"},
+                    html_for=f"role-{value.lower()}", style={"flex": "1", "display": "flex"},
                 ) for value, label, help in ROLES],
-                spacing="2", width="100%", wrap="wrap",
+                direction=rx.breakpoints(initial="column", xs="row"), spacing="2", width="100%", align="stretch",
             ),
             name="user_type", value=SignupState.role, on_change=SignupState.choose_role, id="field-user_type",
-            required=True,
+            required=True, width="100%",
         ),
         field_error(SignupState.field_errors.get("user_type", "")),
         spacing="1", width="100%",

@@ -187,7 +187,7 @@ def test_a_collaboration_goes_from_acceptance_to_completed_and_the_creator_becom
     expect(row.get_by_text("Propose a visit date")).to_be_visible()
     row.click()
     expect(creator_page.get_by_role("heading", name="Schedule visit", exact=True)).to_be_visible()
-    expect(open_collaboration(business_page, collab_id)).to_contain_text("Waiting for confirmation")
+    expect(open_collaboration(business_page, collab_id)).to_contain_text("Waiting for a visit date")
     still_the_same_page(creator_page)
     still_the_same_page(business_page)
     moment = visit_moment()

@@ -26,8 +26,8 @@ def next_step() -> rx.Component:
     return rx.match(
         _S.status,
         ("ACCEPTED", rx.cond(_S.actions.contains("propose_visit"), schedule(),
-                             note_card(COPY["waiting_confirm_title"], "hourglass",
-                                       muted(COPY["schedule_text"])))),
+                             note_card(COPY["waiting_date_title"], "hourglass",
+                                       muted(COPY["waiting_date_text"])))),
         ("SCHEDULED", scheduled()),
         ("VISITED", rx.cond(_S.actions.contains("submit_content"), submit_step(),
                             note_card(COPY["waiting_content_title"], "hourglass",

@@ -48,7 +48,8 @@ def aside() -> rx.Component:
                     _fact(COPY["started"], _S.started),
                     orientation="vertical", size="2",
                 ),
-                rx.cond(_S.ics_url != "", rx.button(rx.el.a(rx.icon("calendar-plus", size=16), COPY["calendar"],
+                # Only while the visit is ahead: a cancelled or past visit has no place in a calendar.
+                rx.cond((_S.ics_url != "") & (_S.status == "SCHEDULED"), rx.button(rx.el.a(rx.icon("calendar-plus", size=16), COPY["calendar"],
                                                             href=_S.ics_url, download="influfinder-visit.ics"),
                                                     as_child=True, variant="soft", width="100%")),
                 link_button(rx.icon("external-link", size=16), COPY["view_offer"], href="/offers/" + _S.offer_id,

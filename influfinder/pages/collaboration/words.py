@@ -27,6 +27,9 @@ COPY = {
     "move": "Move the visit",
     "send_date": "Propose this date",
     "waiting_confirm_title": "Waiting for confirmation",
+    "waiting_date_title": "Waiting for a visit date",
+    "waiting_date_text": "The creator proposes a date and time to visit; the business confirms it or proposes "
+                         "another.",
     "you_proposed": "You proposed ",
     "will_confirm": ". They will confirm it or propose another date.",
     # the visit
