@@ -220,7 +220,7 @@ def _offer(rng: random.Random, i: int, now: datetime) -> Offer:
         application_deadline=now + timedelta(days=deadline_days),
         content_deadline=now + timedelta(days=deadline_days + 14),
         requires_visit=requires_visit, city=city,
-        address=f"Calle Demo {10 + i}, {city}" if requires_visit else "",
+        address=f"Calle Demo {10 + i}" if requires_visit else "",  # pages add the city
         slots=1 + i % 4, min_tier=[0, 0, 0, 1, 2][i % 5], views_count=rng.randrange(20, 900),
         published_at=created if status is not OfferStatus.DRAFT else None, created_at=created, updated_at=created,
     )
@@ -281,6 +281,7 @@ def _add_collaboration(data: DemoData, n: int, offer: Offer, application: Applic
             id=demo_id("event", n, step.value), collaboration_id=collab.id,
             actor_id=offer.business_id if step in _BUSINESS_STEPS else application.creator_id,
             action=step.value.lower(), from_status=previous, to_status=step, created_at=moment,
+            note=_EVENT_NOTES.get(step, ""),
         ))
         previous = step
         moment += timedelta(days=1)
@@ -297,7 +298,7 @@ def _add_collaboration(data: DemoData, n: int, offer: Offer, application: Applic
         collab.creator_feedback = "Great content, delivered early."
         collab.business_feedback = "Friendly team and a lovely place."
     if state is CollaborationStatus.DISPUTED:
-        collab.dispute_reason = "The visit date was changed twice without notice."
+        collab.dispute_reason = _EVENT_NOTES[CollaborationStatus.DISPUTED]
     collab.updated_at = moment
     data.collaborations.append(collab)
     data.notifications.append(_notification(application.creator_id, NotificationType.APPLICATION_ACCEPTED,
@@ -313,7 +314,13 @@ def _add_collaboration(data: DemoData, n: int, offer: Offer, application: Applic
                                      is_read=k == 0, created_at=accepted + timedelta(hours=k + 1)))
 
 
-_BUSINESS_STEPS = {CollaborationStatus.VISITED, CollaborationStatus.IN_REVIEW, CollaborationStatus.COMPLETED}
+# What the people wrote when they called a collaboration off, as the real actions ask them to.
+_EVENT_NOTES = {
+    CollaborationStatus.CANCELLED: "Our kitchen is closed for renovation that week; we will invite you again.",
+    CollaborationStatus.DISPUTED: "The visit date was changed twice without notice.",
+}
+_BUSINESS_STEPS = {CollaborationStatus.VISITED, CollaborationStatus.IN_REVIEW, CollaborationStatus.COMPLETED,
+                   CollaborationStatus.CANCELLED}
 _HAPPY_PATH = [CollaborationStatus.ACCEPTED, CollaborationStatus.SCHEDULED, CollaborationStatus.VISITED,
                CollaborationStatus.CONTENT_SUBMITTED, CollaborationStatus.IN_REVIEW, CollaborationStatus.COMPLETED]
 
