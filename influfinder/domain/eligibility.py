@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from influfinder.domain.enums import Platform, Tier
-from influfinder.domain.moments import as_utc
+from influfinder.domain.moments import as_utc, day_label
 from influfinder.domain.offer_terms import AudienceRequirement, InfluencerRequirement, Requirements
 
 INFLUENCER_FOLLOWERS = 10_000
@@ -136,7 +136,7 @@ def _tier_check(min_tier: int, tier: int) -> FitCheck:
 
 
 def _deadline_check(deadline: datetime, now: datetime) -> FitCheck:
-    day = f"{deadline.day} {deadline:%B %Y}"
+    day = day_label(deadline)
     if now < deadline:
         return FitCheck(DEADLINE, True, f"Applications are open until {day}")
     return FitCheck(DEADLINE, False, f"Applications closed on {day}")

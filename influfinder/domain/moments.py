@@ -12,3 +12,8 @@ def as_utc(moment: datetime) -> datetime:
 
 def as_utc_or_none(moment: datetime | None) -> datetime | None:
     return None if moment is None else as_utc(moment)
+
+
+def day_label(moment: datetime, *, year: bool = True) -> str:
+    """A day as every page writes it: "9 Dec 2026", or "9 Dec" where the year goes without saying."""
+    return f"{moment.day} {moment:%b %Y}" if year else f"{moment.day} {moment:%b}"

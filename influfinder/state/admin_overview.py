@@ -8,6 +8,7 @@ from typing import Any
 import reflex as rx
 
 from influfinder.domain.enums import CollaborationStatus
+from influfinder.domain.moments import day_label
 from influfinder.services import admin_analytics, admin_overview
 from influfinder.services.actors import Actor
 from influfinder.state.admin_page import AdminPageState, admin_actor, counted
@@ -77,7 +78,7 @@ def _figures(view: admin_overview.Overview) -> list[Figure]:
 
 def _day_row(figures: admin_analytics.DayFigures) -> DayRow:
     return DayRow(
-        day=f"{figures.day:%b} {figures.day.day}, {figures.day.year}", total_users=figures.total_users,
+        day=day_label(figures.day), total_users=figures.total_users,
         new_users=figures.new_users,
         active_offers=figures.active_offers, total_offers=figures.total_offers_created,
         applications=figures.total_applications, completed=figures.total_collaborations_completed,
@@ -86,7 +87,7 @@ def _day_row(figures: admin_analytics.DayFigures) -> DayRow:
 
 
 def _chart_point(figures: admin_analytics.DayFigures) -> dict[str, Any]:
-    return {"day": f"{figures.day:%b} {figures.day.day}", "Users": figures.total_users,
+    return {"day": day_label(figures.day, year=False), "Users": figures.total_users,
             "Active offers": figures.active_offers, "Applications": figures.total_applications,
             "Completed": figures.total_collaborations_completed}
 

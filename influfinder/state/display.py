@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import reflex as rx
 
-from influfinder.domain.moments import as_utc
+from influfinder.domain.moments import as_utc, day_label
 from influfinder.services.pagination import MAX_PAGE
 
 SYMBOLS = {"EUR": "€", "USD": "$", "MXN": "MX$"}
@@ -60,8 +60,7 @@ def amount_text(amount: Decimal | None) -> str:
 def day(moment: datetime | None) -> str:
     if moment is None:
         return ""
-    moment = as_utc(moment)
-    return f"{moment:%b} {moment.day}, {moment.year}"
+    return day_label(as_utc(moment))
 
 
 def label(value: str) -> str:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from influfinder.domain.moments import day_label
 from influfinder.services import oauth_accounts
 from influfinder.services.errors import ServiceError
 from influfinder.state.auth import current_actor, to_login
@@ -27,7 +28,7 @@ class LinkedAccountsState(SettingsCardState, rx.State):
 
     async def _show(self, actor) -> None:
         found = await run_service(oauth_accounts.linked_accounts, actor)
-        self.linked = [LinkedRow(p.provider, p.label, p.linked_at.strftime("%d %b %Y")) for p in found.providers]
+        self.linked = [LinkedRow(p.provider, p.label, day_label(p.linked_at)) for p in found.providers]
         self.can_unlink = found.can_unlink
 
     @rx.event

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from influfinder.domain.enums import Tier
-from influfinder.domain.moments import as_utc
+from influfinder.domain.moments import as_utc, day_label
 from influfinder.domain.tier_benefits import EARLY_ACCESS
 from influfinder.services import offers as offer_service
 from influfinder.services.offer_covers import cover_path
@@ -79,7 +79,7 @@ def _budget(summary: offer_service.OfferSummary) -> str:
 def day(moment: datetime | None, *, year: bool = False) -> str:
     if moment is None:
         return ""
-    return f"{moment:%b} {moment.day}, {moment.year}" if year else f"{moment:%b} {moment.day}"
+    return day_label(moment, year=year)
 
 
 def cover_url(category: str, cover_image: str | None = None) -> str:

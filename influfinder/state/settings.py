@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from influfinder.domain.moments import day_label
 from influfinder.services import accounts, profiles, sessions
 from influfinder.services.errors import ServiceError
 from influfinder.state.auth import backend_url, current_actor, full_page_load, session_token, to_login
@@ -73,7 +74,7 @@ class SettingsState(FormState, rx.State):
     def _load_devices(self, current_id: str, user_id) -> None:
         self.devices = [
             Device(id=r.id, browser=_browser(r.user_agent), ip_address=r.ip_address,
-                   last_seen=r.last_seen_at.strftime("%d %b %Y, %H:%M UTC"), current=r.id == current_id)
+                   last_seen=f"{day_label(r.last_seen_at)}, {r.last_seen_at:%H:%M} UTC", current=r.id == current_id)
             for r in sessions.devices(user_id)
         ]
 

@@ -90,7 +90,7 @@ def test_a_tier_below_the_minimum_is_a_reason_with_both_names():
 
 def test_a_passed_deadline_is_a_reason():
     verdict = evaluate(offer(deadline=datetime(2026, 11, 1, tzinfo=timezone.utc)), creator(Account(IG, 800, 2.0)), NOW)
-    assert verdict.reasons == ["Applications closed on 1 November 2026."]
+    assert verdict.reasons == ["Applications closed on 1 Nov 2026."]
 
 
 def test_a_deadline_without_a_zone_is_read_as_utc():
