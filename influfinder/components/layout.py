@@ -50,9 +50,19 @@ def logo(size: str = "28px") -> rx.Component:
     )
 
 
+def _in_section(href: str):
+    """Whether the page is in the nav link's section. The offer editor lives under /offers but
+    belongs to My offers (the account menu), so Browse is not marked there."""
+    path = rx.State.router.url.path
+    if href != "/offers":
+        return path.startswith(href)
+    # The router's path may end in a slash ("/offers/new/"), hence prefixes rather than equality.
+    return path.startswith(href) & ~path.contains("/edit") & ~path.startswith("/offers/new")
+
+
 def nav_link(label: str, href: str) -> rx.Component:
     # The current section is marked for screen readers and drawn in the accent colour.
-    active = rx.State.router.url.path.startswith(href)
+    active = _in_section(href)
     return rx.link(
         label,
         href=href,
@@ -97,7 +107,7 @@ def notifications_button() -> rx.Component:
 def messages_link(label: str, href: str) -> rx.Component:
     """The Messages nav link with the live count of unread messages in its badge and its name."""
     count = LiveState.unread_messages
-    active = rx.State.router.url.path.startswith(href)
+    active = _in_section(href)
     return rx.link(
         label,
         _count_badge(count, "messages-count"),

@@ -56,6 +56,9 @@ def test_the_navbar_offers_its_links_on_desktop_and_a_menu_on_a_phone(page, view
         menu.get_by_role("menuitem", name="Offers").click()
     expect(page).to_have_url(re.compile(r"/offers/?$"))
     expect(page.locator(CARDS).first).to_be_visible()
+    if viewport.name == "desktop":  # the current section is marked for screen readers
+        expect(nav.get_by_role("link", name="Offers")).to_have_attribute("aria-current", "page")
+        expect(nav.get_by_role("link", name="Messages")).not_to_have_attribute("aria-current", "page")
     assert console.unexpected() == []
 
 
