@@ -1,9 +1,14 @@
-"""The full-text search objects the migrations create beside the models, and the filter that hides them.
+"""The offer search objects the migrations create beside the models, and the filter that hides them.
 
-PostgreSQL keeps a generated tsvector column `offers.search_vector` with a GIN index; SQLite keeps an
-FTS5 table `offers_fts` (and the shadow tables FTS5 makes for it) filled by triggers. Neither is a
-model column or table: they are maintained by the database itself, the app never writes them, and
-the SQLite one cannot be declared as a table at all. Alembic's autogenerate compares the models
+PostgreSQL keeps two generated tsvector columns, `offers.search_vector` (the text) and
+`offers.search_facets` (filter values as words, see facet_word), with one GIN index over both;
+SQLite keeps an FTS5 table `offers_fts` (and the shadow tables FTS5 makes for it) filled by
+triggers, with the facets as a fourth column. Both hold only the offers Browse shows. Beside them,
+partial indexes for browsing without words (alembic revision 0007_offer_browse_indexes).
+
+None of these is a model column, table or index: the database maintains them, the app never
+writes them, some cannot be declared in SQLAlchemy at all (FTS5, expression indexes on SQLite),
+and the search's SQL must match their exact spelling. Alembic's autogenerate compares the models
 with the database, so it must skip exactly these objects, or it would propose dropping them.
 """
 
@@ -13,8 +18,20 @@ from collections.abc import Mapping
 
 SEARCH_TABLE = "offers"
 SEARCH_VECTOR_COLUMN = "search_vector"
-SEARCH_VECTOR_INDEX = "ix_offers_search_vector"
+SEARCH_FACETS_COLUMN = "search_facets"
 FTS_TABLE = "offers_fts"
+SEARCH_INDEXES = ("ix_offers_search", "ix_offers_browse_closing", "ix_offers_browse_category_city")
+# "Never closes", as ix_offers_browse_closing spells it on each database: the search writes this
+# literal (a parameter would not match the index's expression).
+NO_DEADLINE = {"postgresql": "TIMESTAMPTZ '9999-12-31 00:00:00+00'", "sqlite": "'9999-12-31 00:00:00.000000'"}
+
+
+def facet_word(kind: str, value: str) -> str:
+    """How the text index spells one filter value of an offer: ("category", "FOOD") -> "categoryfood".
+
+    kind is category, platform, currency or compensation (the compensation type), as the migration
+    writes them; letters only, so both full-text tokenizers keep the word whole."""
+    return f"{kind}{value}".lower()
 
 
 def is_search_object(name: str | None, type_: str, parent_names: Mapping[str, str | None]) -> bool:
@@ -23,9 +40,9 @@ def is_search_object(name: str | None, type_: str, parent_names: Mapping[str, st
     if type_ == "table":
         return name == FTS_TABLE or name.startswith(FTS_TABLE + "_")
     if type_ == "column":
-        return parent_names.get("table_name") == SEARCH_TABLE and name == SEARCH_VECTOR_COLUMN
+        return parent_names.get("table_name") == SEARCH_TABLE and name in (SEARCH_VECTOR_COLUMN, SEARCH_FACETS_COLUMN)
     if type_ == "index":
-        return name == SEARCH_VECTOR_INDEX
+        return name in SEARCH_INDEXES
     return False
 
 

@@ -75,7 +75,7 @@ def _header() -> rx.Component:
         rx.cond(
             S.loading,
             rx.skeleton(rx.badge("00", COPY["open"], size="3")),
-            rx.badge(rx.icon("sparkles", size=14), S.total, count, size="3", variant="soft", radius="full",
+            rx.badge(rx.icon("sparkles", size=14), S.total_text, count, size="3", variant="soft", radius="full",
                      aria_live="polite"),
         ),
         direction=rx.breakpoints(initial="column", sm="row"),
@@ -230,7 +230,7 @@ def _toolbar() -> rx.Component:
             S.loading,
             rx.skeleton(rx.text("Showing 1–20 of 100", size="2")),
             rx.cond(S.total > 0, rx.text(COPY["showing"], S.first_shown, COPY["to"], S.last_shown, COPY["of"],
-                                         S.total, size="2", color_scheme="gray", class_name="tabular")),
+                                         S.total_text, size="2", color_scheme="gray", class_name="tabular")),
         ),
         rx.spacer(),
         rx.hstack(
@@ -257,7 +257,8 @@ def _results() -> rx.Component:
         rx.cond(
             S.total > 0,
             rx.vstack(_grid(rx.foreach(S.offers, offer_card)),
-                      pager(S.page, S.pages, S.page_base, COPY["pages"]), width="100%", spacing="0"),
+                      pager(S.page, S.pages, S.page_base, COPY["pages"], pages_text=S.pages_text),
+                      width="100%", spacing="0"),
             rx.cond(
                 S.filtering,
                 empty_state("search-x", COPY["no_match_title"], COPY["no_match_text"],

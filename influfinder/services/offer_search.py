@@ -1,8 +1,11 @@
 """Browsing offers: full-text search, filters, sorts and paging in SQL; views counted once a day.
 
-The search reads what alembic revision 52177413ca3c built: on PostgreSQL the generated tsvector
-column `offers.search_vector` (GIN), on SQLite the FTS5 table `offers_fts`. Both fold case and
-accents and do not stem, so the same words find the same offers on either database.
+The search reads what alembic revisions 52177413ca3c and 0007_offer_browse_indexes built: on
+PostgreSQL the generated tsvector columns `offers.search_vector` and `offers.search_facets` (one GIN
+index), on SQLite the FTS5 table `offers_fts`; both hold the filter values as words ("facets") beside
+the text. Both fold case and accents and do not stem, so the same words find the same offers on
+either database. Searches without words walk partial indexes in the order shown instead
+(models/search_index.py names them). Why, and the figures: tests/benchmarks/README.md.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import re
 import unicodedata
 import uuid
 from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from typing import Any, Literal
@@ -25,6 +29,9 @@ from sqlmodel import Session, select
 from influfinder.domain.enums import CompensationType, Currency, OfferCategory, OfferStatus, Platform
 from influfinder.domain.money import EUROS_PER_UNIT
 from influfinder.models import Offer, OfferView, Profile, User
+from influfinder.models.search_index import (
+    FTS_TABLE, NO_DEADLINE, SEARCH_FACETS_COLUMN, SEARCH_VECTOR_COLUMN, facet_word,
+)
 from influfinder.services.actors import Actor
 from influfinder.services.early_access import released_condition
 from influfinder.services.errors import ServiceError
@@ -35,11 +42,11 @@ from influfinder.settings import get_settings
 PAGE_SIZE = 20
 MAX_QUERY_LENGTH = 100
 MAX_WORDS = 10  # more words only narrow a search that already found little
+COUNT_LIMIT = 1_000  # a search without words counts this many matches, then says "1,000+"
 Sort = Literal["newest", "closing", "budget_high", "budget_low"]
 SORTS: tuple[str, ...] = ("newest", "closing", "budget_high", "budget_low")
 BUDGET_ORDER = "The minimum budget cannot be more than the maximum."
 BUDGET_CURRENCY = "Choose a currency for the budget range."
-_NO_DEADLINE = datetime(9999, 12, 31, tzinfo=timezone.utc)
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: what both FTS tokenizers keep
 
 
@@ -176,36 +183,59 @@ def search_words(q: str) -> list[str]:
     return _WORD.findall(plain.lower())[:MAX_WORDS]
 
 
+@dataclass(frozen=True)
+class SearchPage(Page[OfferSummary]):
+    """A page of results. With `more`, `total` is a lower bound: at least that many offers match, and
+    at least one more page exists (a search without words stops counting, see COUNT_LIMIT)."""
+
+    more: bool = False
+
+    @property
+    def pages(self) -> int:
+        return super().pages + (1 if self.more else 0)
+
+
 def search_offers(
     db: Session, actor: Actor | None, search: OfferSearch, *, now: datetime | None = None
-) -> Page[OfferSummary]:
+) -> SearchPage:
     """One page (20) of active public offers still open for applications, and the total, both in SQL."""
     if not isinstance(search, OfferSearch):
         raise InvalidSearch("The search could not be read.")
     now = now or datetime.now(timezone.utc)
-    conditions = _conditions(db, db.get_bind().dialect.name, actor, search, now)
-    rows = db.exec(_page_query(conditions, search)).all()
+    dialect = db.get_bind().dialect.name
+    conditions = _conditions(db, dialect, actor, search, now)
+    # Words find their offers through the text index, and all of them are counted. Without words
+    # the matches can be most offers: they are read in the order shown, up to the page and the count
+    # limit; one more row tells whether more match.
+    limit = None if search_words(search.q) else max(COUNT_LIMIT, search.page * PAGE_SIZE) + 1
+    rows = db.exec(_page_query(dialect, conditions, search, limit)).all()
     if rows:
         total = rows[0][3]
     else:  # past the last page, or nothing matched: the page query carried no total
-        total = db.exec(select(sa.func.count()).select_from(Offer).where(*conditions)).one()
+        total = db.exec(_count_query(conditions, limit)).one()
     items = [_summary(o, company or username) for o, company, username, _total in rows]
-    return Page(items, total, search.page, PAGE_SIZE)
+    more = limit is not None and total >= limit
+    return SearchPage(items, limit - 1 if more else total, search.page, PAGE_SIZE, more=more)
 
 
-def _page_query(conditions: list, search: OfferSearch):
-    # The total needs every match anyway, so the matches are computed once, in full, by the best
-    # path for the filters (the text index when there is text), then counted and cut into a page.
-    # MATERIALIZED keeps the planner from walking an ordered index instead, hoping to stop after
-    # 20 rows: with a window count it never can stop, and on rare words it reads every offer.
+def _page_query(dialect: str, conditions: list, search: OfferSearch, limit: int | None):
+    # The matches are computed once, by the best path for the filters, then counted and cut into a
+    # page. With words that is the text index, and every match: MATERIALIZED keeps the planner from
+    # walking an ordered index instead, hoping to stop after 20 rows (with a window count it never
+    # can stop, and on rare words it reads every offer). Without words the first `limit` matches in
+    # the order shown are enough, and an ordered index finds them without reading the rest.
     key = _SORT_KEYS[search.sort]
+    sort_key = None if key is None else key[0](dialect)
     columns = [Offer.id.label("offer_id"), Offer.created_at.label("created_at")]
-    if key is not None:
-        columns.append(key[0]().label("sort_key"))
-    matches = select(*columns).where(*conditions).cte("matches").prefix_with("MATERIALIZED")
+    if sort_key is not None:
+        columns.append(sort_key.label("sort_key"))
+    matches = select(*columns).where(*conditions)
+    if limit is not None:
+        matches = matches.order_by(*_ordering(search.sort, sort_key, Offer.created_at, Offer.id)).limit(limit)
+    matches = matches.cte("matches").prefix_with("MATERIALIZED")
     page = (
         select(*matches.c, sa.func.count().over().label("total"))
-        .order_by(*_ordering(search.sort, matches.c))
+        .order_by(*_ordering(search.sort, *_sort_columns(matches.c)))
         .offset((search.page - 1) * PAGE_SIZE)
         .limit(PAGE_SIZE)
         .subquery("page")
@@ -216,8 +246,15 @@ def _page_query(conditions: list, search: OfferSearch):
         .join(page, page.c.offer_id == Offer.id)
         .join(User, User.id == Offer.business_id)
         .join(Profile, Profile.user_id == Offer.business_id, isouter=True)
-        .order_by(*_ordering(search.sort, page.c))
+        .order_by(*_ordering(search.sort, *_sort_columns(page.c)))
     )
+
+
+def _count_query(conditions: list, limit: int | None):
+    matches = select(Offer.id).where(*conditions)
+    if limit is not None:
+        matches = matches.limit(limit)
+    return select(sa.func.count()).select_from(matches.subquery("matches"))
 
 
 def _conditions(db: Session, dialect: str, actor: Actor | None, search: OfferSearch, now: datetime) -> list:
@@ -226,35 +263,52 @@ def _conditions(db: Session, dialect: str, actor: Actor | None, search: OfferSea
         # planner can only use it when it sees the same constants (prepared plans see none).
         Offer.status == sa.literal_column(f"'{OfferStatus.ACTIVE.value}'"),
         Offer.is_public.is_(True),
-        # Browse shows what a creator can still apply to. One predicate, not "IS NULL OR >": the
-        # planner then filters rows it fetches anyway instead of OR-ing two scans of every active offer.
-        sa.func.coalesce(Offer.application_deadline, _NO_DEADLINE) > now,
+        # Browse shows what a creator can still apply to. One predicate, not "IS NULL OR >": a range
+        # of the closing-date index's key, which also walks the offers in "closing soon" order.
+        _open_until(dialect) > now,
         released_condition(db, actor, now),  # PRO creators and up see new offers a day early
     ]
     words = search_words(search.q)
     if words:
-        found.append(_text_match(dialect, words))
-    if search.category:
-        found.append(Offer.category == search.category)
-    if search.platform:
-        found.append(_has_platform(search.platform))
+        # The text index holds the filter values too: it finds exactly the offers with these words
+        # and these values, and only those rows are read to check the rest.
+        found.append(_text_match(dialect, words, _facet_words(search)))
+    else:
+        found.extend(_facet_conditions(search))
     if search.city:
         found.append(sa.func.lower(Offer.city) == search.city.lower())
-    found.extend(_money_conditions(search))
-    if search.compensation_type:
-        found.append(Offer.compensation_type == search.compensation_type)
+    found.extend(_budget_conditions(search))
     if search.deadline_within_days:
-        found.append(Offer.application_deadline <= now + timedelta(days=search.deadline_within_days))
+        found.append(_open_until(dialect) <= now + timedelta(days=search.deadline_within_days))
     if search.qualified_only:
         found.append(_qualifies(_creator_profile(db, actor)))
     return found
 
 
-def _money_conditions(search: OfferSearch) -> list:
-    # Budgets overlap: an offer paying 300-800 is in a search for "at least 500" and for "at most 400".
+def _facet_words(search: OfferSearch) -> list[str]:
+    """The chosen category, platform, currency and compensation as the words the text index stores for them."""
+    chosen = [("category", search.category), ("platform", search.platform), ("currency", search.currency),
+              ("compensation", search.compensation_type)]
+    return [facet_word(kind, value) for kind, value in chosen if value is not None]
+
+
+def _facet_conditions(search: OfferSearch) -> list:
+    """The same filters on the columns, for a search without words (the text index is not used then)."""
     found = []
+    if search.category:
+        found.append(Offer.category == search.category)
+    if search.platform:
+        found.append(_has_platform(search.platform))
     if search.currency:
         found.append(Offer.currency == search.currency)
+    if search.compensation_type:
+        found.append(Offer.compensation_type == search.compensation_type)
+    return found
+
+
+def _budget_conditions(search: OfferSearch) -> list:
+    # Budgets overlap: an offer paying 300-800 is in a search for "at least 500" and for "at most 400".
+    found = []
     if search.budget_min is not None:
         found.append(sa.func.coalesce(Offer.budget_max, Offer.budget_min) >= search.budget_min)
     if search.budget_max is not None:
@@ -262,15 +316,22 @@ def _money_conditions(search: OfferSearch) -> list:
     return found
 
 
-def _text_match(dialect: str, words: list[str]):
-    # Every word must match; the last one may be unfinished ("cof" finds "coffee").
+def _text_match(dialect: str, words: list[str], facets: list[str]):
+    # Every word must match; the last one may be unfinished ("cof" finds "coffee"). Words are looked
+    # up in the offer's text and facets in its facets only, so no word ("c", "currencyeur") can match
+    # a filter value.
     if dialect == "postgresql":
-        query = " & ".join([f"'{w}'" for w in words[:-1]] + [f"'{words[-1]}':*"])
-        tsquery = sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), sa.literal(query))
-        return sa.literal_column("offers.search_vector").op("@@")(tsquery)
-    query = " ".join([f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*'])
-    matching = sa.text("SELECT rowid FROM offers_fts WHERE offers_fts MATCH :fts").bindparams(fts=query)
+        found = _tsquery_match(SEARCH_VECTOR_COLUMN, " & ".join([f"'{w}'" for w in words[:-1]] + [f"'{words[-1]}':*"]))
+        return sa.and_(found, _tsquery_match(SEARCH_FACETS_COLUMN, " & ".join(facets))) if facets else found
+    text = " ".join([f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*'])
+    query = f"{{title brand_name description}}: ({text})" + (f" AND facets: ({' '.join(facets)})" if facets else "")
+    matching = sa.text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts").bindparams(fts=query)
     return sa.literal_column("offers.rowid").in_(matching)
+
+
+def _tsquery_match(column: str, query: str):
+    tsquery = sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), sa.literal(query))
+    return sa.literal_column(f"offers.{column}").op("@@")(tsquery)
 
 
 def _has_platform(platform: Platform):
@@ -287,21 +348,33 @@ def _in_euros(amount):
     return amount * rate
 
 
+def _open_until(dialect: str):
+    """When applications close, a far date for "never": the key of the browse index that sorts by closing
+    date. A literal, written as the migration wrote the index, so the planner can match the two."""
+    return sa.func.coalesce(Offer.application_deadline, sa.literal_column(NO_DEADLINE[dialect]))
+
+
+# Each sort: its key, its direction, and whether offers without that value go last (NULLS LAST).
 _SORT_KEYS = {
     "newest": None,
-    "closing": (lambda: Offer.application_deadline, "asc"),
-    "budget_high": (lambda: _in_euros(sa.func.coalesce(Offer.budget_max, Offer.budget_min)), "desc"),
-    "budget_low": (lambda: _in_euros(sa.func.coalesce(Offer.budget_min, Offer.budget_max)), "asc"),
+    "closing": (_open_until, "asc", False),
+    "budget_high": (lambda _dialect: _in_euros(sa.func.coalesce(Offer.budget_max, Offer.budget_min)), "desc", True),
+    "budget_low": (lambda _dialect: _in_euros(sa.func.coalesce(Offer.budget_min, Offer.budget_max)), "asc", True),
 }
 
 
-def _ordering(sort: str, columns) -> list:
+def _ordering(sort: str, sort_key, created_at, offer_id) -> list:
     # Newest first breaks ties, and the id makes paging stable when two offers share a moment.
     order = []
     key = _SORT_KEYS[sort]
     if key is not None:
-        order.append((columns.sort_key.desc() if key[1] == "desc" else columns.sort_key.asc()).nulls_last())
-    return [*order, columns.created_at.desc(), columns.offer_id.desc()]
+        direction = sort_key.desc() if key[1] == "desc" else sort_key.asc()
+        order.append(direction.nulls_last() if key[2] else direction)
+    return [*order, created_at.desc(), offer_id.desc()]
+
+
+def _sort_columns(columns) -> tuple:
+    return getattr(columns, "sort_key", None), columns.created_at, columns.offer_id
 
 
 # ---------------------------------------------------------------------------------------------

@@ -68,6 +68,14 @@ def _without_culprit(params: dict[str, str], culprit: str | None) -> dict[str, s
     return {}
 
 
+def counts_shown(total: int, pages: int, more: bool) -> tuple[str, str]:
+    """The number of matches and of pages as Browse shows them. When the search stopped counting
+    (`more`), both are lower bounds and say so: "1,000+" offers, page 1 of "50+"."""
+    if more:
+        return f"{total:,}+", f"{pages - 1:,}+"  # `pages` counts the one page known to follow
+    return f"{total:,}", f"{pages:,}"
+
+
 def _chips(params: dict[str, str]) -> list[FilterChip]:
     chips = []
     for name, value in params.items():
@@ -103,6 +111,8 @@ def _amount(value: str) -> Decimal:
 class OfferListState(FormState, rx.State):
     offers: list[OfferCard] = []
     total: int = 0
+    total_text: str = "0"  # "1,381", or "1,000+" when the count stopped there (see counts_shown)
+    pages_text: str = "1"
     page: int = 1
     pages: int = 1
     loading: bool = True
@@ -154,6 +164,7 @@ class OfferListState(FormState, rx.State):
             result = await run_service(search_offers, actor, search)
         self.offers = [offer_card(s) for s in result.items]
         self.total, self.page, self.pages = result.total, result.page, result.pages
+        self.total_text, self.pages_text = counts_shown(result.total, result.pages, result.more)
         self._show_search(search)
 
     def _show_search(self, search: OfferSearch) -> None:

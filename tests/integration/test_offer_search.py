@@ -21,12 +21,15 @@ from influfinder.domain.enums import OfferStatus, UserType
 from influfinder.models import Offer, OfferView, Profile, User
 from influfinder.services.actors import Actor
 from influfinder.services.offer_search import (
+    COUNT_LIMIT,
+    SORTS,
     InvalidSearch,
     OfferSearch,
     record_view,
     search_offers,
     viewer_key,
 )
+from influfinder.state.offers import counts_shown
 
 pytestmark = pytest.mark.integration
 
@@ -175,6 +178,28 @@ def test_the_index_follows_updates_and_deletes(db):
     assert search_offers(db, None, OfferSearch(q="ramen"), now=NOW).total == 0
 
 
+def test_offers_leave_and_rejoin_the_index_with_their_status_and_filter_values(db):
+    owner = business(db)
+    row = offer(db, owner, "Sushi night", category="FOOD", platforms=["INSTAGRAM"])
+
+    row.category, row.platforms, row.currency, row.compensation_type = "ENTERTAINMENT", ["TIKTOK"], "MXN", "PRODUCT"
+    db.add(row)
+    db.flush()
+    assert titles(db, q="sushi", category="food") == []
+    assert titles(db, q="sushi", category="entertainment", platform="tiktok", currency="mxn",
+                  compensation_type="product") == ["Sushi night"]
+
+    hidden = []
+    for change in ({"status": OfferStatus.PAUSED}, {"status": OfferStatus.ACTIVE}, {"is_public": False},
+                   {"is_public": True}):
+        for name, value in change.items():
+            setattr(row, name, value)
+        db.add(row)
+        db.flush()
+        hidden.append(titles(db, q="sushi", platform="tiktok") == [])
+    assert hidden == [True, False, True, False], "paused and private offers leave the search, and come back"
+
+
 # --- filters ---------------------------------------------------------------------------------
 
 
@@ -192,6 +217,26 @@ def test_category_platform_city_and_compensation_filters(db):
     assert sorted(titles(db, city="madrid")) == ["Sneakers drop", "Tapas in Madrid"]
     assert titles(db, compensation_type="experience") == ["Hotel weekend"]
     assert titles(db, city="Madrid", platform="instagram") == ["Tapas in Madrid"]
+
+
+def test_words_and_filters_are_matched_together_and_no_word_matches_a_filter_value(db):
+    owner = business(db)
+    offer(db, owner, "Coffee tasting", platforms=["INSTAGRAM"], currency="EUR", compensation_type="PAID")
+    offer(db, owner, "Coffee cupping", category="OTHER", platforms=["TIKTOK", "FACEBOOK"], currency="USD",
+          compensation_type="PRODUCT")
+    offer(db, owner, "Tea tasting", platforms=["TIKTOK"], compensation_type="EXPERIENCE")
+
+    assert titles(db, q="coffee", category="food") == ["Coffee tasting"]
+    assert titles(db, q="coffee", platform="tiktok") == ["Coffee cupping"]
+    assert titles(db, q="tasting", platform="tiktok") == ["Tea tasting"]
+    assert titles(db, q="coffee", currency="usd") == ["Coffee cupping"]
+    assert titles(db, q="tast", compensation_type="experience") == ["Tea tasting"]
+    assert titles(db, q="coffee", category="other", platform="facebook", currency="usd",
+                  compensation_type="product") == ["Coffee cupping"]
+    assert titles(db, q="coffee", category="fashion") == []
+    # The index keeps the filter values as words of their own, out of reach of the search box.
+    for word in ("categoryfood", "currencyeur", "platforminstagram", "compensationpaid", "p", "cur", "categ"):
+        assert titles(db, q=word) == [], word
 
 
 def test_budget_range_matches_overlapping_budgets_in_the_chosen_currency(db):
@@ -234,6 +279,41 @@ def test_sorts(db):
     assert titles(db, sort="closing") == ["Newest", "Oldest", "Middle"], "no deadline sorts last"
     assert titles(db, sort="budget_high") == ["Oldest", "Middle", "Newest"]
     assert titles(db, sort="budget_low") == ["Newest", "Oldest", "Middle"]
+
+
+def test_each_sort_orders_a_search_with_words_as_one_without(db):
+    # With words every match is sorted after the text index found it; without, an index is read in order.
+    owner = business(db)
+    offer(db, owner, "Later", application_deadline=NOW + timedelta(days=9), budget_min=Decimal("50"))
+    offer(db, owner, "Never closes", budget_max=Decimal("700"))
+    offer(db, owner, "Soon", application_deadline=NOW + timedelta(days=2), budget_min=Decimal("10"),
+          budget_max=Decimal("90"))
+    offer(db, owner, "Also soon", application_deadline=NOW + timedelta(days=2))
+
+    for sort in SORTS:
+        assert titles(db, q="film", sort=sort) == titles(db, sort=sort), sort
+    assert titles(db, sort="closing") == ["Also soon", "Soon", "Later", "Never closes"]
+
+
+def test_a_search_without_words_counts_to_a_thousand_then_says_more(db):
+    owner = business(db)
+    db.add_all([Offer(business_id=owner.id, title=f"Offer {n:04d}", description="Counting check.", category="FOOD",
+                      platforms=["INSTAGRAM"], status=OfferStatus.ACTIVE,
+                      created_at=NOW - timedelta(days=20) + timedelta(seconds=n))
+                for n in range(COUNT_LIMIT + 5)])
+    db.flush()
+
+    first, fiftieth, last = [search_offers(db, None, OfferSearch(page=p), now=NOW) for p in (1, 50, 51)]
+    with_words = search_offers(db, None, OfferSearch(q="counting", page=51), now=NOW)
+
+    assert (first.total, first.more, first.pages, first.has_next) == (1000, True, 51, True)
+    assert counts_shown(first.total, first.pages, first.more) == ("1,000+", "50+"), "never an exact-looking guess"
+    assert (fiftieth.total, fiftieth.more, fiftieth.has_next) == (1000, True, True)
+    assert (last.total, last.more, last.pages, last.has_next) == (1005, False, 51, False)
+    assert counts_shown(last.total, last.pages, last.more) == ("1,005", "51")
+    assert [o.title for o in fiftieth.items + last.items] == [f"Offer {n:04d}" for n in reversed(range(25))]
+    assert (with_words.total, with_words.more) == (1005, False), "words count every match"
+    assert [o.title for o in with_words.items] == [o.title for o in last.items]
 
 
 def test_budget_sorts_compare_currencies_by_value_not_by_the_number(db):
