@@ -66,6 +66,10 @@ def print_demo_accounts() -> None:
 def cmd_run(args: argparse.Namespace) -> None:
     if args.prod:
         os.environ["REFLEX_ENV_MODE"] = "prod"
+    if args.port:
+        # The default PUBLIC_URL names port 3000; on another port the browser's origin would be
+        # refused by the WebSocket origin check. An explicit PUBLIC_URL (a proxy's origin) stays.
+        os.environ.setdefault("PUBLIC_URL", f"http://localhost:{args.port}")
     _prepare_or_exit()
     print_demo_accounts()
     command = [sys.executable, "-m", "reflex", "run"]

@@ -56,6 +56,7 @@ def _tags(offer) -> rx.Component:
         width="100%",
         align="center",
         spacing="2",
+        wrap="wrap",  # a long category, Visit and Early access do not fit one line of a narrow card
     )
 
 
