@@ -242,7 +242,7 @@ def _password_section() -> rx.Component:
     return _section(
         rx.cond(SettingsState.has_password, COPY["password"], COPY["set_password"]),
         rx.cond(~SettingsState.has_password, rx.text(COPY["set_password_text"], size="2", color_scheme="gray")),
-        notice(SettingsState.password_notice),
+        notice(SettingsState.security_notice),
         rx.form(
             rx.vstack(
                 rx.cond(SettingsState.has_password,

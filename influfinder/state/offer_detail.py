@@ -21,7 +21,7 @@ from influfinder.services.actors import Actor
 from influfinder.services.applications import ApplyCheck
 from influfinder.services.business_record import BusinessRecord, business_record
 from influfinder.services.errors import ServiceError
-from influfinder.services.offer_search import record_view, viewer_key
+from influfinder.services.offer_view_counts import record_view, viewer_key
 from influfinder.state.auth import client_ip, current_actor, current_path, to_login, user_agent
 from influfinder.state.display import path_part
 from influfinder.state.forms import FormState, form_text, run_service

@@ -15,7 +15,8 @@ import reflex as rx
 from influfinder.domain.enums import CompensationType, Currency, OfferCategory, Platform
 from influfinder.services.actors import Actor
 from influfinder.services.errors import ServiceError
-from influfinder.services.offer_search import PAGE_SIZE, SORTS, InvalidSearch, OfferSearch, search_offers
+from influfinder.services.offer_filters import SORTS, InvalidSearch, OfferSearch
+from influfinder.services.offer_search import PAGE_SIZE, search_offers
 from influfinder.state.auth import current_actor
 from influfinder.state.display import amount_text, money
 from influfinder.state.forms import FormState, form_flag, form_text, run_service

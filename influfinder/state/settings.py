@@ -50,7 +50,7 @@ class SettingsState(FormState, rx.State):
     preferred_categories: list[str] = []
     devices: list[Device] = []
     saved: str = ""
-    password_notice: str = ""
+    security_notice: str = ""
     # False for an account made through a provider: it sets a first password, and confirms deletion by username.
     has_password: bool = True
 
@@ -60,7 +60,7 @@ class SettingsState(FormState, rx.State):
         if actor is None:
             return to_login(self)
         self._reset_errors()
-        self.saved = self.password_notice = ""
+        self.saved = self.security_notice = ""
         view = await run_service(profiles.my_profile, actor)
         self.username, self.user_type = view.username, view.user_type
         self.display_name, self.bio, self.city = view.display_name, view.bio, view.city
@@ -122,7 +122,7 @@ class SettingsState(FormState, rx.State):
             yield to_login(self)
             return
         self._reset_errors()
-        self.password_notice = ""
+        self.security_notice = ""
         current, new, confirm = (form_text(form, k, 1024) for k in ("current_password", "password", "confirm"))
         if new is not None and new != confirm:
             self.field_errors = {"confirm": "The two passwords do not match."}
@@ -136,7 +136,7 @@ class SettingsState(FormState, rx.State):
             self.busy = False
             return
         self.busy = False
-        self.password_notice = ("Password changed. Your other devices have been signed out." if self.has_password
+        self.security_notice = ("Password changed. Your other devices have been signed out." if self.has_password
                                 else "Password set. You can now also log in with your username and this password. "
                                      "Your other devices have been signed out.")
         self.has_password = True

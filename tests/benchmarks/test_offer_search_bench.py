@@ -18,7 +18,6 @@ BENCH_OFFERS sets the number of offers (default 100,000); BENCH_RUNS the timed r
 from __future__ import annotations
 
 import os
-import statistics
 import sys
 import time
 import uuid
@@ -35,7 +34,8 @@ if __name__ == "__main__":  # run as a script: make the repository importable
 from influfinder import database  # noqa: E402
 from influfinder.domain.enums import UserType  # noqa: E402
 from influfinder.services.actors import Actor  # noqa: E402
-from influfinder.services.offer_search import OfferSearch, search_offers  # noqa: E402
+from influfinder.services.offer_filters import OfferSearch
+from influfinder.services.offer_search import search_offers  # noqa: E402
 from tests.benchmarks.offer_data import insert_offers  # noqa: E402
 
 # Generating the offers and timing every query takes minutes, far over the suite's 120 s limit.

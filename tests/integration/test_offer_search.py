@@ -20,15 +20,9 @@ from influfinder import database
 from influfinder.domain.enums import OfferStatus, UserType
 from influfinder.models import Offer, OfferView, Profile, User
 from influfinder.services.actors import Actor
-from influfinder.services.offer_search import (
-    COUNT_LIMIT,
-    SORTS,
-    InvalidSearch,
-    OfferSearch,
-    record_view,
-    search_offers,
-    viewer_key,
-)
+from influfinder.services.offer_filters import SORTS, InvalidSearch, OfferSearch
+from influfinder.services.offer_search import COUNT_LIMIT, search_offers
+from influfinder.services.offer_view_counts import record_view, viewer_key
 from influfinder.state.offers import counts_shown
 
 pytestmark = pytest.mark.integration

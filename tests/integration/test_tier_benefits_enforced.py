@@ -12,7 +12,8 @@ from influfinder.domain.enums import Tier, UserType
 from influfinder.models import Offer
 from influfinder.services import applications, early_access, offers
 from influfinder.services.errors import NotAllowed, ServiceError
-from influfinder.services.offer_search import OfferSearch, search_offers
+from influfinder.services.offer_filters import OfferSearch
+from influfinder.services.offer_search import search_offers
 from tests.integration.test_marketplace_services import (  # noqa: F401
     MESSAGE, call, engine, empty_tables, make_user, published,
 )
