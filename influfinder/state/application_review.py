@@ -19,7 +19,7 @@ from influfinder.services.errors import ServiceError
 from influfinder.state.auth import current_actor, to_login
 from influfinder.state.display import amount_text, day, money, path_part
 from influfinder.state.forms import FormState, form_text, run_service
-from influfinder.state.offer_applications import summary_fields
+from influfinder.state.offer_applications import CreatorView, summary_fields
 
 
 @dataclass
@@ -36,21 +36,6 @@ class ApplicationView:
     offer_title: str = ""
     brand: str = ""
     collaboration_id: str = ""
-
-
-@dataclass
-class CreatorView:
-    name: str = ""
-    username: str = ""
-    initials: str = ""
-    tier_level: int = 0
-    featured: bool = False  # a LEGEND creator: listed first
-    karma: int = 0
-    rating: str = ""
-    completed: int = 0
-    followers: str = ""
-    engagement: str = ""
-    fit_score: int = 0
 
 
 @dataclass

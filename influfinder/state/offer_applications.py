@@ -19,12 +19,9 @@ STATUSES = ApplicationStatus.values()
 
 
 @dataclass
-class ApplicantCard:
-    id: str = ""
-    status: str = ""
-    message: str = ""
-    fee: str = ""
-    applied: str = ""
+class CreatorView:
+    """A creator's summary as words and numbers: on the applicants list and on one application."""
+
     name: str = ""
     username: str = ""
     initials: str = ""
@@ -36,6 +33,15 @@ class ApplicantCard:
     followers: str = ""
     engagement: str = ""
     fit_score: int = 0
+
+
+@dataclass
+class ApplicantCard(CreatorView):
+    id: str = ""
+    status: str = ""
+    message: str = ""
+    fee: str = ""
+    applied: str = ""
     fit_met: int = 0
     fit_total: int = 0
 
