@@ -1,18 +1,27 @@
-"""The signed-in user behind an HTTP request, from the HttpOnly session cookie."""
+"""Who is calling over HTTP: the request's credentials for the door (services/unit_of_work)."""
 
 from __future__ import annotations
 
 from starlette.requests import Request
 
-from influfinder.database import session_scope
 from influfinder.services import sessions
-from influfinder.services.actors import Actor, actor_for_token
+from influfinder.services.actors import Actor
+from influfinder.services.unit_of_work import Credentials, call
+
+
+def credentials_from_request(request: Request) -> Credentials:
+    """The session cookie and the client's address and agent, as the door takes them."""
+    return Credentials(
+        session_token=request.cookies.get(sessions.COOKIE_NAME),
+        client_ip=request.client.host if request.client else "",
+        user_agent=request.headers.get("user-agent", ""),
+    )
+
+
+def _actor(_db, actor: Actor | None) -> Actor | None:
+    return actor
 
 
 def actor_from_request(request: Request) -> Actor | None:
     """Blocking (a database read): call it from a thread in async routes."""
-    token = request.cookies.get(sessions.COOKIE_NAME)
-    if not token:
-        return None
-    with session_scope() as db:
-        return actor_for_token(db, token)
+    return call(credentials_from_request(request), _actor)

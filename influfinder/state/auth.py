@@ -15,11 +15,17 @@ import reflex as rx
 from influfinder.database import session_scope
 from influfinder.services import accounts, sessions
 from influfinder.services.actors import Actor, actor_for_token
+from influfinder.services.unit_of_work import Credentials
 from influfinder.settings import get_settings
 
 
 def session_token(state: rx.State) -> str | None:
     return sessions.token_from_cookie_header(state.router.headers.cookie)
+
+
+def credentials(state: rx.State) -> Credentials:
+    """What this socket presented (its session cookie, address, agent), as the door takes it."""
+    return Credentials(session_token=session_token(state), client_ip=client_ip(state), user_agent=user_agent(state))
 
 
 def current_actor(state: rx.State) -> Actor | None:
