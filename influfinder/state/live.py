@@ -38,9 +38,10 @@ import reflex as rx
 from influfinder.database import session_scope
 from influfinder.integrations import bus
 from influfinder.integrations.presence import PING_SECONDS, presence
-from influfinder.services import live_updates, messages, notification_preferences, sessions
+from influfinder.services import live_updates, messages, sessions
 from influfinder.services.actors import Actor, actor_for_session
 from influfinder.services.errors import ServiceError
+from influfinder.services.subscribers import install_subscribers
 from influfinder.state.auth import backend_url, current_actor, session_token
 
 log = logging.getLogger(__name__)
@@ -222,8 +223,7 @@ _local_pages: dict[str, str] = {}  # client token -> user id, for the pages regi
 @contextlib.asynccontextmanager
 async def live_delivery(app: rx.App):
     """Register as a lifespan task: `app.register_lifespan_task(live_delivery)`."""
-    live_updates.install()
-    notification_preferences.install()
+    install_subscribers()
     subscription = await bus.subscribe(lambda channel, event: deliver(app, channel, event))
     keeper = asyncio.create_task(_keep_presence(app), name="live-presence")
     try:
