@@ -1,0 +1,99 @@
+"""How every Reflex handler reaches the services: one decorator, one call through the door.
+
+    @rx.event
+    @service_handler("withdrawing an application")
+    async def withdraw(self, application_id: str):
+        await call_service(self, applications.withdraw, application_id)
+        self.notice = WITHDRAWN
+
+A handler is a public RPC (DESIGN rule 2). `service_handler` runs it and answers for it:
+
+- a socket that connected without a session cookie is sent to log in before the handler runs
+  (unless `public=True`: pages anyone may see);
+- a refusal (ServiceError) shows next to its field, or as the form's message (the state's
+  `_refused`; `field=` names the field a refusal without one belongs to);
+- "log in" (the session ended meanwhile) sends the page to log in, coming back afterwards, and
+  Forbidden (an admin page for someone else) to the page that says it is not for this account;
+- anything else is logged with the handler and the page, and shown as the same friendly message
+  (the state's `_failed`): never a traceback.
+
+`call_service` is the only way a state calls a service: one database session, the actor resolved
+once in it from the socket's credentials, events after the commit (services/unit_of_work.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from typing import Any, Callable, TypeVar
+
+import reflex as rx
+
+from influfinder.services import unit_of_work
+from influfinder.services.errors import Forbidden, LogInRequired, ServiceError
+from influfinder.state.auth import credentials, current_path, to_login
+
+T = TypeVar("T")
+FORBIDDEN = "/forbidden"  # the page that says this part of the site is not for this account
+
+
+async def call_service(state: rx.State, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """`service(db, actor, *args, **kwargs)` for the socket's user, in a worker thread."""
+    return await unit_of_work.acall(credentials(state), service, *args, **kwargs)
+
+
+async def try_service(state: rx.State, service: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+    """`call_service` where a refusal is shown and the handler goes on (to show the page again).
+
+    True when the service did it. "Log in" and unexpected errors still end the handler.
+    """
+    try:
+        await call_service(state, service, *args, **kwargs)
+    except (LogInRequired, Forbidden):
+        raise
+    except ServiceError as error:
+        state._refused(error)
+        return False
+    return True
+
+
+def service_handler(doing: str, *, public: bool = False, field: str | None = None):
+    """Wrap a handler (sync or async, returning or yielding events); `doing` names it in the log."""
+
+    def decorate(handler: Callable) -> Callable:
+        @functools.wraps(handler)  # keeps the signature Reflex reads the arguments' types from
+        async def run(self, *args: Any, **kwargs: Any):
+            if not public and not credentials(self).session_token:
+                yield to_login(self)
+                return
+            try:
+                async for update in _updates(handler(self, *args, **kwargs)):
+                    yield update
+            except LogInRequired:
+                yield to_login(self)
+            except Forbidden:
+                yield rx.redirect(FORBIDDEN)
+            except ServiceError as error:
+                self._refused(ServiceError(error.message, error.field or field))
+            except Exception:  # noqa: BLE001 - logged with context by _failed, shown to people as words
+                self._failed(f"{doing} ({type(self).__name__} on {current_path(self)})")
+
+        return run
+
+    return decorate
+
+
+async def _updates(result: Any):
+    """What a handler produced, as a stream: an async or plain generator, a coroutine, or events."""
+    if inspect.isasyncgen(result):
+        async for update in result:
+            yield update
+        return
+    if inspect.isgenerator(result):
+        for update in result:
+            yield update
+        return
+    if inspect.isawaitable(result):
+        result = await result
+    if result is not None:
+        yield result
