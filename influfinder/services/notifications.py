@@ -94,6 +94,19 @@ def list_for_user(
     return Page([_view(r) for r in rows], total, page, page_size)
 
 
+@dataclass(frozen=True)
+class NotificationCentre:
+    """The notifications page: one page of them and how many are unread in all."""
+
+    page: Page[NotificationView]
+    unread: int
+
+
+def centre(db: Session, actor: Actor | None, unread_only: object = False, page: object = 1,
+           page_size: object = 20) -> NotificationCentre:
+    return NotificationCentre(list_for_user(db, actor, unread_only, page, page_size), unread_count(db, actor))
+
+
 def unread_count(db: Session, actor: Actor | None) -> int:
     return unread_for(db, guards.signed_in(actor).id)
 
