@@ -11,7 +11,7 @@ from influfinder.state.admin_page import PAGE_SIZE, AdminPageState
 from influfinder.state.display import day
 from influfinder.state.forms import form_text
 from influfinder.state.list_pages import fetch_page
-from influfinder.state.service_handler import service_handler, try_service
+from influfinder.state.service_handler import REFUSED, service_handler, try_service
 
 OUTCOMES = ("COMPLETED", "CANCELLED")
 
@@ -86,7 +86,7 @@ class AdminDisputesState(AdminPageState):
         self.busy = True
         yield
         try:
-            if await try_service(self, admin_disputes.resolve_dispute, self.resolving, outcome, note):
+            if await try_service(self, admin_disputes.resolve_dispute, self.resolving, outcome, note) is not REFUSED:
                 self.notice = f"“{self.resolving_title}” is settled as {outcome.lower()}. Both parties see it now."
                 self.resolving = self.resolving_title = ""
         finally:

@@ -20,7 +20,7 @@ from influfinder.services.errors import ServiceError
 from influfinder.state.display import amount_text, day, money, path_part
 from influfinder.state.forms import FormState, form_text
 from influfinder.state.offer_applications import CreatorView, summary_fields
-from influfinder.state.service_handler import call_service, service_handler, try_service
+from influfinder.state.service_handler import REFUSED, call_service, service_handler, try_service
 
 
 @dataclass
@@ -138,7 +138,7 @@ class ApplicationState(FormState, rx.State):
         yield
         args = (self.application.id,) if name == "withdraw" else (self.application.id, argument)
         try:
-            if await try_service(self, move, *args):
+            if await try_service(self, move, *args) is not REFUSED:
                 self.notice = DONE[name]
                 self.accept_open = self.reject_open = False
         finally:

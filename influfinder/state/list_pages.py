@@ -13,7 +13,7 @@ import reflex as rx
 
 from influfinder.services.pagination import Page, page_or_last
 from influfinder.state.display import query_choice, query_page
-from influfinder.state.service_handler import call_service, try_service
+from influfinder.state.service_handler import REFUSED, call_service, try_service
 
 
 async def fetch_page(state: rx.State, service: Callable[..., Any], *args: Any, page: int, page_size: int) -> Any:
@@ -66,7 +66,7 @@ class RowActionState(rx.State, mixin=True):
         self.notice, self.acting_on = "", row_id
         yield
         try:
-            if await try_service(self, move, row_id):
+            if await try_service(self, move, row_id) is not REFUSED:
                 self.notice = notice
         finally:
             self.acting_on = ""

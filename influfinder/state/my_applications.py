@@ -13,7 +13,7 @@ from influfinder.services.applications import MyApplicationRow
 from influfinder.state.display import day, money
 from influfinder.state.forms import FormState
 from influfinder.state.list_pages import StatusTabsState, fetch_page
-from influfinder.state.service_handler import service_handler, try_service
+from influfinder.state.service_handler import REFUSED, service_handler, try_service
 
 PAGE_SIZE = 10
 STATUSES = ApplicationStatus.values()
@@ -78,7 +78,7 @@ class MyApplicationsState(StatusTabsState, FormState, rx.State):
         self.notice, self.withdrawing = "", row.id
         yield
         try:
-            if await try_service(self, applications.withdraw, row.id):
+            if await try_service(self, applications.withdraw, row.id) is not REFUSED:
                 self.notice = WITHDRAWN.format(title=row.offer_title)
         finally:
             self.withdrawing = ""

@@ -23,6 +23,7 @@ once in it from the socket's credentials, events after the commit (services/unit
 
 from __future__ import annotations
 
+import enum
 import functools
 import inspect
 from typing import Any, Callable, TypeVar
@@ -34,6 +35,13 @@ from influfinder.services.errors import Forbidden, LogInRequired, ServiceError
 from influfinder.state.auth import credentials, current_path, to_login
 
 T = TypeVar("T")
+
+
+class Refused(enum.Enum):
+    REFUSED = "refused"
+
+
+REFUSED = Refused.REFUSED  # try_service's answer when the service refused (the reason is shown)
 FORBIDDEN = "/forbidden"  # the page that says this part of the site is not for this account
 
 
@@ -42,19 +50,18 @@ async def call_service(state: rx.State, service: Callable[..., T], *args: Any, *
     return await unit_of_work.acall(credentials(state), service, *args, **kwargs)
 
 
-async def try_service(state: rx.State, service: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
+async def try_service(state: rx.State, service: Callable[..., T], *args: Any, **kwargs: Any) -> T | Refused:
     """`call_service` where a refusal is shown and the handler goes on (to show the page again).
 
-    True when the service did it. "Log in" and unexpected errors still end the handler.
+    The service's answer, or REFUSED. "Log in" and unexpected errors still end the handler.
     """
     try:
-        await call_service(state, service, *args, **kwargs)
+        return await call_service(state, service, *args, **kwargs)
     except (LogInRequired, Forbidden):
         raise
     except ServiceError as error:
         state._refused(error)
-        return False
-    return True
+        return REFUSED
 
 
 def service_handler(doing: str, *, public: bool = False, field: str | None = None):
