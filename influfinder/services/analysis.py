@@ -255,13 +255,20 @@ def _finish(submission_id: uuid.UUID, **values) -> None:
 
 def precheck(actor: Actor | None, collab_id: object, images: object, captions: object, platform: object,
              paid_partnership: object) -> AnalysisResult:
+    """`precheck_draft` in a short session of its own."""
+    with database.session_scope() as db:
+        return precheck_draft(db, actor, collab_id, images, captions, platform, paid_partnership)
+
+
+def precheck_draft(db: Session, actor: Actor | None, collab_id: object, images: object, captions: object,
+                   platform: object, paid_partnership: object) -> AnalysisResult:
     """Analyse a draft before submitting it: the same analysis, stored nowhere.
 
-    Opens its own short database session (no transaction is held while the analyzer works).
+    The offer is read, then the transaction ends: none is held while the analyzer works.
     """
     actor = guards.signed_in(actor)
-    with database.session_scope() as db:
-        offer = _draft_offer(db, actor, collab_id)
+    offer = _draft_offer(db, actor, collab_id)
+    db.commit()
     captions = checks.check_captions(captions)
     platform = checks.check_platform(platform).value
     paid = guards.flag(paid_partnership, "paid_partnership")

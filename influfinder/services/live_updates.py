@@ -33,7 +33,7 @@ from influfinder.database import session_scope
 from influfinder.domain.moments import as_utc
 from influfinder.integrations import bus
 from influfinder.models import ContentSubmission, Message
-from influfinder.services import messages, notifications
+from influfinder.services import messages
 from influfinder.services.domain_events import (
     AnalysisFinished, CollaborationChanged, CountsChanged, MessageSent, MessagesRead, NotificationCreated,
 )
@@ -44,16 +44,12 @@ def user_channel(user_id: uuid.UUID | str) -> str:
     return f"user:{user_id}"
 
 
-def counts(db: Session, user_id: uuid.UUID) -> dict[str, int]:
-    return {"notifications": notifications.unread_for(db, user_id), "messages": messages.unread_for(db, user_id)}
-
-
 def _publish(user_id: uuid.UUID, kind: str, **fields: Any) -> None:
     bus.publish(user_channel(user_id), {"kind": kind, "user_id": str(user_id), **fields})
 
 
 def _stamp(db: Session, user_id: uuid.UUID) -> dict[str, Any]:
-    return {"counts": counts(db, user_id), "at": time.time_ns()}
+    return {"counts": messages.unread_counts(db, user_id), "at": time.time_ns()}
 
 
 def notification_created(event: NotificationCreated) -> None:

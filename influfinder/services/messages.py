@@ -24,7 +24,7 @@ from influfinder.domain.enums import NotificationType
 from influfinder.integrations.rate_limit import limiter
 from influfinder.models import Application, Collaboration, Message, Notification, Offer, Profile, User
 from influfinder.models import conversation_key
-from influfinder.services import guards, message_files
+from influfinder.services import guards, message_files, notifications
 from influfinder.services.actors import Actor, require_verified
 from influfinder.services.domain_events import MessageSent, MessagesRead
 from influfinder.services.errors import NotAllowed, ServiceError
@@ -292,6 +292,38 @@ def unread_for(db: Session, user_id: uuid.UUID) -> int:
         select(sa.func.count()).select_from(Message)
         .where(Message.recipient_id == user_id, Message.is_read.is_(False))
     ).one()
+
+
+def unread_counts(db: Session, user_id: uuid.UUID) -> dict[str, int]:
+    """The navbar's badges: unread notifications and messages."""
+    return {"notifications": notifications.unread_for(db, user_id), "messages": unread_for(db, user_id)}
+
+
+@dataclass(frozen=True)
+class Badges:
+    """Whose page it is ("" for nobody signed in) and their unread counts."""
+
+    user_id: str
+    counts: dict[str, int]
+
+
+def badges(db: Session, actor: Actor | None) -> Badges:
+    if actor is None:
+        return Badges("", {"notifications": 0, "messages": 0})
+    return Badges(str(actor.id), unread_counts(db, actor.id))
+
+
+@dataclass(frozen=True)
+class OpenChat:
+    chat: ChatView
+    counts: dict[str, int]  # after the chat was read
+
+
+def open_chat(db: Session, actor: Actor | None, other_user_id: object) -> OpenChat:
+    """The newest messages with one person, marked read, and the badges as they are then."""
+    view = chat(db, actor, other_user_id)
+    mark_read(db, actor, view.other.id)
+    return OpenChat(view, unread_counts(db, guards.signed_in(actor).id))
 
 
 # ---- attachments (served by api/message_routes.py) ------------------------------------------------

@@ -82,6 +82,13 @@ def resolve(token: str | None) -> SessionRecord | None:
     return record
 
 
+def peek(token: str | None) -> SessionRecord | None:
+    """The live session for a cookie value, without sliding its idle window (a push is not activity)."""
+    if not token or not isinstance(token, str) or len(token) > 100:
+        return None
+    return store().get(hash_secret(token))
+
+
 def end(token: str | None) -> None:
     if token:
         store().revoke(hash_secret(token))

@@ -33,6 +33,7 @@ class Credentials:
     session_token: str | None = None  # the pages' HttpOnly session cookie
     client_ip: str = ""
     user_agent: str = ""
+    activity: bool = True  # False for a push to an open page: the session's idle window does not slide
 
 
 ANONYMOUS = Credentials()
@@ -40,7 +41,7 @@ ANONYMOUS = Credentials()
 
 def resolve_actor(db: Session, credentials: Credentials) -> Actor | None:
     if credentials.session_token:
-        return actor_for_token(db, credentials.session_token)
+        return actor_for_token(db, credentials.session_token, slide=credentials.activity)
     return None
 
 

@@ -65,42 +65,62 @@ async def try_service(state: rx.State, service: Callable[..., T], *args: Any, **
 
 
 def service_handler(doing: str, *, public: bool = False, field: str | None = None):
-    """Wrap a handler (sync or async, returning or yielding events); `doing` names it in the log."""
+    """Wrap a handler; `doing` names it in the log. A coroutine stays a coroutine (its events are
+    returned); a generator or a plain function becomes an async generator (its events are yielded)."""
 
     def decorate(handler: Callable) -> Callable:
-        @functools.wraps(handler)  # keeps the signature Reflex reads the arguments' types from
-        async def run(self, *args: Any, **kwargs: Any):
-            if not public and not credentials(self).session_token:
+        def answer(self, error: Exception):
+            """What a handler that raised `error` leaves on the page, and the event it sends, if any."""
+            if isinstance(error, LogInRequired):
+                return to_login(self)
+            if isinstance(error, Forbidden):
+                return rx.redirect(FORBIDDEN)
+            if isinstance(error, ServiceError):
+                self._refused(ServiceError(error.message, error.field or field))
+            else:  # logged with context by _failed, shown to people as words
+                self._failed(f"{doing} ({type(self).__name__} on {current_path(self)})")
+            return None
+
+        def refused_at_the_door(self) -> bool:
+            return not public and not credentials(self).session_token
+
+        if inspect.iscoroutinefunction(handler):
+            @functools.wraps(handler)  # keeps the signature Reflex reads the arguments' types from
+            async def run_coroutine(self, *args: Any, **kwargs: Any):
+                if refused_at_the_door(self):
+                    return to_login(self)
+                try:
+                    return await handler(self, *args, **kwargs)
+                except Exception as error:  # noqa: BLE001 - answered: a message, a redirect, a log line
+                    return answer(self, error)
+
+            return run_coroutine
+
+        @functools.wraps(handler)
+        async def run_generator(self, *args: Any, **kwargs: Any):
+            if refused_at_the_door(self):
                 yield to_login(self)
                 return
             try:
                 async for update in _updates(handler(self, *args, **kwargs)):
                     yield update
-            except LogInRequired:
-                yield to_login(self)
-            except Forbidden:
-                yield rx.redirect(FORBIDDEN)
-            except ServiceError as error:
-                self._refused(ServiceError(error.message, error.field or field))
-            except Exception:  # noqa: BLE001 - logged with context by _failed, shown to people as words
-                self._failed(f"{doing} ({type(self).__name__} on {current_path(self)})")
+            except Exception as error:  # noqa: BLE001 - answered: a message, a redirect, a log line
+                event = answer(self, error)
+                if event is not None:
+                    yield event
 
-        return run
+        return run_generator
 
     return decorate
 
 
 async def _updates(result: Any):
-    """What a handler produced, as a stream: an async or plain generator, a coroutine, or events."""
+    """What a generator or a plain handler produced, as a stream of events."""
     if inspect.isasyncgen(result):
         async for update in result:
             yield update
-        return
-    if inspect.isgenerator(result):
+    elif inspect.isgenerator(result):
         for update in result:
             yield update
-        return
-    if inspect.isawaitable(result):
-        result = await result
-    if result is not None:
+    elif result is not None:
         yield result
