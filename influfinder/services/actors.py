@@ -37,7 +37,7 @@ class Actor:
 
 def actor_for_token(db: Session, token: str | None, *, slide: bool = True) -> Actor | None:
     """The actor of a session cookie's value; `slide=False` leaves the session's idle window as it is."""
-    return actor_for_session(db, sessions.resolve(token) if slide else sessions.peek(token))
+    return actor_for_session(db, sessions.resolve(token, db) if slide else sessions.peek(token, db))
 
 
 def acting(_db: Session, actor: Actor | None) -> Actor | None:

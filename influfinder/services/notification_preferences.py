@@ -72,6 +72,12 @@ def set_email(db: Session, actor: Actor | None, notification_type: object, email
     db.exec(_upsert(db, values))
 
 
+def choose_email(db: Session, actor: Actor | None, notification_type: object, email: object) -> list[PreferenceView]:
+    """`set_email`, then every preference as stored (the switches show what will happen)."""
+    set_email(db, actor, notification_type, email)
+    return preferences(db, actor)
+
+
 def wants_email(db: Session, user_id: uuid.UUID, kind: NotificationType) -> bool:
     stored = db.exec(
         select(NotificationPreference.email)

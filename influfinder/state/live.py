@@ -151,8 +151,7 @@ class LiveState(rx.State):
     def _refused(self, error: ServiceError) -> None:
         self.chat_error = error.message
 
-    def _failed(self, where: str) -> None:
-        log.exception("%s failed", where)
+    def _unexpected(self) -> None:
         self.chat_error = UNEXPECTED
 
     async def _register(self, user_id: str) -> None:

@@ -11,11 +11,11 @@ A handler is a public RPC (DESIGN rule 2). `service_handler` runs it and answers
 - a socket that connected without a session cookie is sent to log in before the handler runs
   (unless `public=True`: pages anyone may see);
 - a refusal (ServiceError) shows next to its field, or as the form's message (the state's
-  `_refused`; `field=` names the field a refusal without one belongs to);
+  `_refused`; `field=` names the one field every refusal of this handler shows beside);
 - "log in" (the session ended meanwhile) sends the page to log in, coming back afterwards, and
   Forbidden (an admin page for someone else) to the page that says it is not for this account;
 - anything else is logged with the handler and the page, and shown as the same friendly message
-  (the state's `_failed`): never a traceback.
+  (the state's `_unexpected`): never a traceback.
 
 `call_service` is the only way a state calls a service: one database session, the actor resolved
 once in it from the socket's credentials, events after the commit (services/unit_of_work.py).
@@ -28,12 +28,15 @@ import functools
 import inspect
 from typing import Any, Callable, TypeVar
 
+import logging
+
 import reflex as rx
 
 from influfinder.services import unit_of_work
 from influfinder.services.errors import Forbidden, LogInRequired, ServiceError
 from influfinder.state.auth import credentials, current_path, to_login
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
@@ -76,9 +79,10 @@ def service_handler(doing: str, *, public: bool = False, field: str | None = Non
             if isinstance(error, Forbidden):
                 return rx.redirect(FORBIDDEN)
             if isinstance(error, ServiceError):
-                self._refused(ServiceError(error.message, error.field or field))
-            else:  # logged with context by _failed, shown to people as words
-                self._failed(f"{doing} ({type(self).__name__} on {current_path(self)})")
+                self._refused(ServiceError(error.message, field or error.field))
+            else:
+                log.error("%s failed (%s on %s)", doing, type(self).__name__, current_path(self), exc_info=error)
+                self._unexpected()
             return None
 
         def refused_at_the_door(self) -> bool:
