@@ -58,7 +58,8 @@ def _user_row(user: User, name: str, is_me: bool = False) -> UserRow:
     return UserRow(
         id=str(user.id), username=user.username, email=user.email, display_name=name,
         user_type=user.user_type.value, is_verified=user.is_verified, is_admin=user.is_admin,
-        is_active=user.is_active, created_at=aware(user.created_at), last_login_at=aware(user.last_login_at), is_me=is_me,
+        is_active=user.is_active, created_at=aware(user.created_at), last_login_at=aware(user.last_login_at),
+        is_me=is_me,
     )
 
 

@@ -7,8 +7,9 @@ and write 1 to 4,000 characters (a message with files may have no text).
 
 Reads are for the two parties only: a chat is opened with the other person, so there is no
 conversation id to guess; a cursor from another conversation, an unknown person and a stranger
-all get the same "not found". After a message commits, a MessageSent event tells the recipient's open pages, and a MESSAGE_RECEIVED notification waits in their bell (one unread at a
-time per sender, so a burst of messages does not bury the other notifications).
+all get the same "not found". After a message commits, a MessageSent event tells the recipient's
+open pages, and a MESSAGE_RECEIVED notification waits in their bell (one unread at a time per
+sender, so a burst of messages does not bury the other notifications).
 """
 
 from __future__ import annotations

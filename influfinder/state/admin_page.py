@@ -3,8 +3,8 @@
 Every admin state subclasses AdminState (through AdminPageState), so state/guards.py drops their
 events for anyone who is not an admin before they run. Each handler still calls the services as
 the session's user, and the services refuse a non-admin (services/admin_access.py), which sends
-the page to "not for this account": the guard is one wall, not the only one. The rows hold one page; user rows carry email addresses, which only admins
-ever get filled in.
+the page to "not for this account": the guard is one wall, not the only one. The rows hold one
+page; user rows carry email addresses, which only admins ever get filled in.
 """
 
 from __future__ import annotations

@@ -26,9 +26,8 @@ from __future__ import annotations
 import enum
 import functools
 import inspect
-from typing import Any, Callable, TypeVar
-
 import logging
+from typing import Any, Callable, TypeVar
 
 import reflex as rx
 
