@@ -2,22 +2,18 @@
 handler shows when the session ended, when a service refuses, and when something of ours breaks.
 
 The handlers are called the way Reflex calls them, on a page built with the cookie its socket
-connected with (as in test_admin_states.py).
+connected with (tests/support/pages.py).
 """
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import logging
-import uuid
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
 
 import pytest
 import reflex as rx
 import sqlalchemy as sa
-from reflex.state import State
 
 from influfinder import database
 from influfinder.domain.enums import UserType
@@ -29,7 +25,8 @@ from influfinder.state.forms import UNEXPECTED, FormState
 from influfinder.state.my_applications import MyApplicationsState
 from influfinder.state.service_handler import call_service, service_handler
 from influfinder.state.settings import SettingsState
-from tests.support.people import cookie_header, empty_every_table, person, reset_app_caches, session_for
+from tests.support.pages import open_page, redirects, run
+from tests.support.people import empty_every_table, person, reset_app_caches, session_for
 
 pytestmark = pytest.mark.integration
 
@@ -50,27 +47,6 @@ def app_env(settings_env, db_url) -> Iterator[None]:
     yield
     effects.drain()
     reset_app_caches()
-
-
-def open_page(cls, url: str, token: str | None):
-    root = State(_reflex_internal_init=True)
-    data = {"headers": {"cookie": cookie_header(token) if token else "", "origin": "http://localhost:3000"},
-            "pathname": url.split("?")[0], "asPath": url, "query": {}, "ip": "127.0.0.1",
-            "token": f"tab-{uuid.uuid4().hex[:8]}", "sid": "s1"}
-    root.router_data = root._update_router_vars(data, root.router_data)
-    return root.get_substate(cls.get_full_name().split(".")[1:])
-
-
-def run(state, name: str, *args) -> str:
-    """Call one handler to the end; the events it sent, as text (redirects name their path)."""
-    result = type(state).event_handlers[name].fn(state, *args)
-
-    async def drain():
-        if inspect.isasyncgen(result):
-            return [item async for item in result]
-        return [await result] if inspect.iscoroutine(result) else [result]
-
-    return " ".join(str(item) for item in asyncio.run(drain()) if item is not None)
 
 
 def test_one_database_connection_serves_the_session_lookup_and_the_service():
@@ -108,7 +84,7 @@ def test_a_page_whose_session_ended_goes_to_log_in_and_shows_no_error():
     token = session_for(ana)
     sessions.end(token)
     page = open_page(MyApplicationsState, "/my-applications?status=ACCEPTED", token)
-    sent = run(page, "load")
+    sent = redirects(run(page, "load"))
     assert "/login?next=%2Fmy-applications%3Fstatus%3DACCEPTED" in sent
     assert (page.error, page.rows) == ("", [])
 
@@ -137,7 +113,7 @@ def test_an_error_of_ours_is_logged_with_its_context_and_shown_as_plain_words(ca
     ana = person()
     page = open_page(DoorProbeState, "/probe", session_for(ana))
     with caplog.at_level(logging.ERROR, logger="influfinder.state.service_handler"):
-        assert run(page, "press") == ""
+        assert run(page, "press") == []
     assert page.error == UNEXPECTED and "disk is full" not in page.error
     logged = caplog.records[-1]
     assert "probing the door" in logged.getMessage() and "/probe" in logged.getMessage()
