@@ -92,6 +92,28 @@ def search_offers(
     return SearchPage(items, limit - 1 if more else total, search.page, PAGE_SIZE, more=more)
 
 
+@dataclass(frozen=True)
+class BrowsePage:
+    """The Browse page as one read: the results and the search as it was run."""
+
+    result: SearchPage
+    search: OfferSearch  # past the end: the last page; "offers I qualify for" dropped for non-creators
+    can_qualify: bool  # a signed-in creator: the "only offers I qualify for" switch is theirs
+    qualified_dropped: bool
+
+
+def browse(db: Session, actor: Actor | None, search: OfferSearch) -> BrowsePage:
+    can_qualify = bool(actor and actor.is_creator)
+    dropped = isinstance(search, OfferSearch) and search.qualified_only and not can_qualify
+    if dropped:
+        search = search.model_copy(update={"qualified_only": False})
+    result = search_offers(db, actor, search)
+    if not result.items and result.page > result.pages:  # a page past the end: show the last one
+        search = search.model_copy(update={"page": result.pages})
+        result = search_offers(db, actor, search)
+    return BrowsePage(result, search, can_qualify, dropped)
+
+
 def _has_ranked_index(db: Session, dialect: str) -> bool:
     """Whether the RUM index exists (the rum extension was there at migration), asked once per connection."""
     if dialect != "postgresql":
