@@ -25,7 +25,8 @@ from influfinder.services import guards, notifications
 from influfinder.services.actors import Actor
 from influfinder.services.errors import ServiceError
 
-EMAIL_BY_DEFAULT = frozenset({NotificationType.APPLICATION_ACCEPTED, NotificationType.CONTENT_APPROVED})
+EMAIL_BY_DEFAULT = frozenset({NotificationType.APPLICATION_ACCEPTED, NotificationType.CONTENT_APPROVED,
+                              NotificationType.INVITATION_RECEIVED})
 LABELS = {
     NotificationType.APPLICATION_RECEIVED: "Application received",
     NotificationType.APPLICATION_ACCEPTED: "Application accepted",
@@ -38,6 +39,8 @@ LABELS = {
     NotificationType.TIER_UPGRADED: "Tier upgraded",
     NotificationType.MESSAGE_RECEIVED: "New message",
     NotificationType.DISPUTE_OPENED: "Dispute opened",
+    NotificationType.INVITATION_RECEIVED: "Invitation to an offer",
+    NotificationType.SAVED_SEARCH_MATCH: "New matches for a saved search",
 }
 
 
@@ -50,7 +53,7 @@ class PreferenceView:
 
 
 def preferences(db: Session, actor: Actor | None) -> list[PreferenceView]:
-    """The signed-in user's choice for each of the eleven types, in the brief's order."""
+    """The signed-in user's choice for each type, in the brief's order, then discovery's."""
     actor = guards.signed_in(actor)
     chosen = _chosen(db, actor.id)
     return [
