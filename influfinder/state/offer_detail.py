@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 import reflex as rx
 from sqlmodel import Session
 
-from influfinder.services import applications, early_access
+from influfinder.services import applications, early_access, invite_only
 from influfinder.services import offers as offer_service
 from influfinder.services.actors import Actor
 from influfinder.services.applications import ApplyCheck
@@ -66,7 +66,8 @@ def _business(record: BusinessRecord | None) -> BusinessView:
 def _read_offer(db: Session, actor: Actor | None, offer_id: str):
     """The offer, its business's record and, for a creator, the apply check: one transaction."""
     now = datetime.now(timezone.utc)
-    detail = offer_service.get_public_offer_detail(db, offer_id, early_access.released_condition(db, actor, now))
+    detail = offer_service.get_public_offer_detail(db, offer_id, early_access.released_condition(db, actor, now),
+                                                   listed=invite_only.listed_condition(actor))
     if detail is None:
         return None, None, None
     check = None
