@@ -45,6 +45,7 @@ from influfinder.state.live import live_delivery
 from influfinder.state.live import LiveState
 from influfinder.state.messages_page import ChatComposerState, ConversationsState
 from influfinder.state.my_applications import MyApplicationsState
+from influfinder.state.my_invitations import MyInvitationsState
 from influfinder.state.my_offers import MyOffersState
 from influfinder.state.notifications_page import NotificationsPageState
 from influfinder.state.offer_applications import OfferApplicationsState
@@ -107,7 +108,8 @@ app.add_page(_offer_applications_page.offer_applications_page, route=_offer_appl
 app.add_page(_application_page.application_page, route=_application_page.ROUTE, title="Application | Influfinder",
              on_load=[*Access.SIGNED_IN, ApplicationState.load])
 app.add_page(_my_applications_page.my_applications_page, route=_my_applications_page.ROUTE,
-             title="My applications | Influfinder", on_load=[*Access.CREATOR, MyApplicationsState.load])
+             title="My applications | Influfinder",
+             on_load=[*Access.CREATOR, MyApplicationsState.load, MyInvitationsState.load])
 app.add_page(_notifications_page.notifications_page, route=_notifications_page.ROUTE,
              title="Notifications | Influfinder", on_load=[*Access.SIGNED_IN, NotificationsPageState.load])
 
@@ -128,3 +130,8 @@ app.add_page(_messages_pages.messages_page, route=_messages_pages.ROUTE, title="
              on_load=[*Access.SIGNED_IN, ConversationsState.load])
 app.add_page(_messages_pages.chat_page, route=_messages_pages.CHAT_ROUTE, title="Chat | Influfinder",
              on_load=[*Access.SIGNED_IN, LiveState.load_chat, ChatComposerState.reset_composer])
+
+# Discovery (issue 13): find creators, public creator profiles, invitations (on My applications), saved searches.
+from influfinder.pages import discovery as _discovery  # noqa: E402 - the block stays in one place
+
+_discovery.register(app)

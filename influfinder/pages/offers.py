@@ -7,6 +7,7 @@ from influfinder.components.forms import field_error, form_error
 from influfinder.components.layout import link_button, page
 from influfinder.components.list_nav import nav_button, pager
 from influfinder.components.offer_card import offer_card, offer_card_skeleton
+from influfinder.components.save_search import save_search_button
 from influfinder.state.offers import (
     ANY, CATEGORIES, COMPENSATIONS, CURRENCIES, PLATFORMS, ROUTE, SORT_OPTIONS, FilterChip, OfferListState,
 )
@@ -233,6 +234,7 @@ def _toolbar() -> rx.Component:
                                          S.total_text, size="2", color_scheme="gray", class_name="tabular")),
         ),
         rx.spacer(),
+        rx.cond(S.can_qualify, save_search_button("OFFERS")),  # creators save a search (issue 13)
         rx.hstack(
             _label(COPY["sort"], "offer-sort"),
             rx.select.root(

@@ -1,0 +1,143 @@
+"""/creators/[username]: a creator's public media kit; a business invites the creator to an offer from here,
+and the creator sets whether the profile shows in Find creators and whether they are available."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+
+import reflex as rx
+
+from influfinder.services import creator_profiles, invitations, unit_of_work
+from influfinder.services.actors import Actor
+from influfinder.services.creator_profiles import CreatorProfile
+from influfinder.services.errors import ServiceError
+from influfinder.state.auth import credentials, current_actor
+from influfinder.state.creator_cards import CreatorCardView, creator_card_view
+from influfinder.state.display import day, path_part
+from influfinder.state.forms import FormState, form_flag, form_text
+from influfinder.state.offer_cards import platform_label
+
+INVITED = "Invitation sent to {name}. They will find it in My applications."
+SAVED = "Saved."
+UNREADABLE = "The form could not be read. Reload the page and try again."
+
+
+@dataclass
+class ReviewView:
+    business: str = ""
+    stars: int = 0
+    text: str = ""
+    offer_title: str = ""
+    on: str = ""
+
+
+@dataclass
+class OfferChoice:
+    id: str = ""
+    title: str = ""
+
+
+def _read(db, actor: Actor | None, username: str) -> tuple[CreatorProfile, list]:
+    """The profile and, for a business, the offers it may invite to: one transaction."""
+    profile = creator_profiles.public_creator_profile(db, actor, username)
+    offers = invitations.invitable_offers(db, actor) if actor is not None and actor.is_business else []
+    return profile, offers
+
+
+class CreatorProfileState(FormState, rx.State):
+    creator: CreatorCardView = CreatorCardView()
+    reviews: list[ReviewView] = []
+    since: str = ""
+    found: bool = False
+    loading: bool = True
+    is_own: bool = False
+    hidden_from_search: bool = False
+    can_invite: bool = False  # a business viewing: the Invite button
+    offers: list[OfferChoice] = []
+    invite_open: bool = False
+    notice: str = ""
+    og_description: str = ""
+
+    @rx.event
+    async def load(self):
+        self.loading, self.notice, self.invite_open = True, "", False
+        self._reset_errors()
+        yield
+        actor = current_actor(self)
+        try:
+            profile, offers = await unit_of_work.acall(credentials(self), _read, path_part(self, 1))
+        except ServiceError:
+            profile, offers = None, []
+        except Exception:  # noqa: BLE001
+            self._failed("reading a creator profile")
+            profile, offers = None, []
+        self.found = profile is not None
+        self._show(profile)
+        self.can_invite = bool(profile and actor and actor.is_business)
+        self.offers = [OfferChoice(o.id, o.title) for o in offers]
+        self.loading = False
+
+    def _show(self, profile: CreatorProfile | None) -> None:
+        if profile is None:
+            self.creator, self.reviews, self.since, self.is_own, self.og_description = CreatorCardView(), [], "", False, ""
+            return
+        self.creator = creator_card_view(profile.card)
+        self.reviews = [ReviewView(r.business, r.stars, r.text, r.offer_title, day(r.on)) for r in profile.reviews]
+        self.since = f"{profile.member_since:%B %Y}"
+        self.is_own, self.hidden_from_search = profile.is_own, profile.hidden_from_search
+        self.og_description = _summary_line(profile)
+
+    @rx.event
+    def set_invite_open(self, open_: bool):
+        self._reset_errors()
+        self.invite_open = open_ is True and self.can_invite
+
+    @rx.event
+    async def invite(self, form: dict):
+        self._reset_errors()
+        offer_id, note = form_text(form, "offer_id", 64), form_text(form, "note", 2000)
+        if offer_id is None or note is None:
+            self.error = UNREADABLE
+            return
+        if offer_id not in {o.id for o in self.offers}:
+            self.field_errors = {"offer_id": "Choose one of your published offers."}
+            return
+        self.busy = True
+        yield
+        try:
+            await unit_of_work.acall(credentials(self), invitations.invite, offer_id, self.creator.username, note,
+                                     form_flag(form, "waive_requirements"))
+            self.notice, self.invite_open = INVITED.format(name=self.creator.name), False
+        except ServiceError as error:
+            self._refused(error)
+        except Exception:  # noqa: BLE001
+            self._failed("inviting a creator")
+        self.busy = False
+
+    @rx.event
+    async def save_visibility(self, form: dict):
+        """The creator's own switches (the service acts on the signed-in creator only)."""
+        self._reset_errors()
+        hidden, available = form_flag(form, "hidden_from_search"), form_flag(form, "available")
+        try:
+            await unit_of_work.acall(credentials(self), creator_profiles.set_visibility, hidden, available)
+        except ServiceError as error:
+            self.error = error.message
+            return
+        except Exception:  # noqa: BLE001
+            self._failed("saving profile visibility")
+            return
+        self.hidden_from_search, self.notice = hidden, SAVED
+        self.creator = dataclasses.replace(self.creator, available=available)
+
+
+def _summary_line(profile: CreatorProfile) -> str:
+    """The Open Graph description: who, where, on what, with how many followers."""
+    card = profile.card
+    parts = [card.city] if card.city else []
+    parts += [", ".join(c.title() for c in card.categories)] if card.categories else []
+    parts += [f"{platform_label(f.platform)} {f.followers:,} followers" for f in card.figures[:2]]
+    if card.rating is not None:
+        parts.append(f"{card.rating:.1f} rating")
+    return f"{card.name} on Influfinder" + (": " + " · ".join(parts) if parts else "")

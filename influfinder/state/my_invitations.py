@@ -1,0 +1,101 @@
+"""The invitations panel of /my-applications: a creator's pending invitations, Accept, Decline, Mute."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import reflex as rx
+
+from influfinder.services import invitations, unit_of_work
+from influfinder.services.errors import ServiceError
+from influfinder.state.auth import credentials
+from influfinder.state.display import day
+from influfinder.state.forms import FormState
+from influfinder.state.my_applications import MyApplicationsState
+
+ACCEPTED = "You accepted the invitation to “{title}”: your application is sent."
+DECLINED = "You declined the invitation to “{title}”."
+MUTED = "You will get no more invitations from {brand}."
+
+
+@dataclass
+class InvitationCard:
+    id: str = ""
+    offer_id: str = ""
+    offer_title: str = ""
+    brand: str = ""
+    business_id: str = ""
+    note: str = ""
+    waived: bool = False
+    invite_only: bool = False
+    sent: str = ""
+
+
+class MyInvitationsState(FormState, rx.State):
+    invitations: list[InvitationCard] = []
+    invitation_notice: str = ""
+    answering: str = ""  # the invitation being answered, for its buttons' spinner
+
+    @rx.event
+    async def load(self):
+        self.invitation_notice = ""
+        self._reset_errors()
+        await self._fetch()
+
+    async def _fetch(self) -> None:
+        try:
+            rows = await unit_of_work.acall(credentials(self), invitations.my_invitations, True)
+        except ServiceError:
+            rows = []
+        except Exception:  # noqa: BLE001
+            self._failed("listing invitations")
+            rows = []
+        self.invitations = [InvitationCard(r.id, r.offer_id, r.offer_title, r.brand, r.business_id, r.note,
+                                           r.waive_requirements, r.invite_only, day(r.created_at)) for r in rows]
+
+    def _row(self, invitation_id: object) -> InvitationCard | None:
+        if not isinstance(invitation_id, str):
+            return None
+        return next((r for r in self.invitations if r.id == invitation_id), None)
+
+    @rx.event
+    async def accept(self, invitation_id: str):
+        async for update in self._answer(invitation_id, invitations.accept, ACCEPTED):
+            yield update
+
+    @rx.event
+    async def decline(self, invitation_id: str):
+        async for update in self._answer(invitation_id, invitations.decline, DECLINED):
+            yield update
+
+    async def _answer(self, invitation_id: object, service, done: str):
+        row = self._row(invitation_id)
+        if row is None:  # only rows this page shows
+            return
+        self._reset_errors()
+        self.invitation_notice, self.answering = "", row.id
+        yield
+        try:
+            await unit_of_work.acall(credentials(self), service, row.id)
+            self.invitation_notice = done.format(title=row.offer_title)
+        except ServiceError as error:
+            self.error = error.message
+        except Exception:  # noqa: BLE001
+            self._failed("answering an invitation")
+        self.answering = ""
+        await self._fetch()
+        yield MyApplicationsState.load  # an accepted invitation is now an application in the list below
+
+    @rx.event
+    async def mute(self, invitation_id: str):
+        row = self._row(invitation_id)
+        if row is None:
+            return
+        self._reset_errors()
+        try:
+            await unit_of_work.acall(credentials(self), invitations.set_muted, row.business_id, True)
+            self.invitation_notice = MUTED.format(brand=row.brand)
+        except ServiceError as error:
+            self.error = error.message
+        except Exception:  # noqa: BLE001
+            self._failed("muting a business")
