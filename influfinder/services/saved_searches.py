@@ -124,9 +124,9 @@ def send_alerts(db: Session, now: datetime | None = None) -> int:
                                                        SavedSearch.checked_at == saved.checked_at)
                           .values(checked_at=now).execution_options(synchronize_session=False)).rowcount
         if claimed and found:
-            what = "offers" if saved.kind is SavedSearchKind.OFFERS else "creators"
+            what = ("offer" if saved.kind is SavedSearchKind.OFFERS else "creator") + ("" if found == 1 else "s")
             notify(db, user.id, NotificationType.SAVED_SEARCH_MATCH, f"{found} new {what} for “{saved.name}”",
-                   f"{found} new {what} match your saved search “{saved.name}” since yesterday.")
+                   f"{found} new {what} matched your saved search “{saved.name}” since yesterday.")
             sent += 1
     return sent
 
