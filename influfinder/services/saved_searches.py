@@ -78,8 +78,8 @@ def save(db: Session, actor: Actor | None, kind: object, params: object, name: o
 
 
 def describe(query: dict[str, str]) -> str:
-    """A name for a search from its filters: “brunch” · Food · Madrid."""
-    parts = [f"“{query['q']}”"] if query.get("q") else []
+    """A name for a search from its filters: brunch · Food · Madrid."""
+    parts = [query["q"]] if query.get("q") else []
     parts += [v.title() if k != "city" else v for k, v in query.items() if k not in ("q", "sort") and v not in ("1",)]
     return " · ".join(parts)[:120] or "Everything"
 
