@@ -7,6 +7,7 @@ from influfinder.components.forms import field_error, form_error
 from influfinder.components.layout import link_button, page
 from influfinder.components.list_nav import nav_button, pager
 from influfinder.components.offer_card import offer_card, offer_card_skeleton
+from influfinder.components.recommendations import recommended_offers_panel
 from influfinder.components.save_search import save_search_button
 from influfinder.state.offers import (
     ANY, CATEGORIES, COMPENSATIONS, CURRENCIES, PLATFORMS, ROUTE, SORT_OPTIONS, FilterChip, OfferListState,
@@ -291,6 +292,7 @@ def offers_page() -> rx.Component:
     wide = {"initial": "auto"}  # Radix breakpoints: md is 1024 px and up
     return page(
         _header(),
+        rx.cond(~S.filtering & (S.page == 1), recommended_offers_panel()),  # creators only, Browse as it opens
         rx.form(
             rx.grid(
                 # Narrow screens fold the filters behind a button; wide ones always show them beside the results.
