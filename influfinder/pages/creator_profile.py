@@ -150,6 +150,8 @@ def _profile() -> rx.Component:
         _header(),
         notice(S.notice),
         _stats(),
+        rx.text(COPY["share"], rx.link(S.share_url, href=S.share_url, data_testid="share-link"), size="2",
+                color_scheme="gray"),
         rx.cond(S.is_own, _own_switches()),
         rx.grid(
             rx.card(rx.vstack(rx.heading(COPY["audience"], size="4", as_="h2"),

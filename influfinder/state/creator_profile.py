@@ -12,11 +12,10 @@ from influfinder.services import creator_profiles, invitations, unit_of_work
 from influfinder.services.actors import Actor
 from influfinder.services.creator_profiles import CreatorProfile
 from influfinder.services.errors import ServiceError
-from influfinder.state.auth import credentials, current_actor
+from influfinder.state.auth import backend_url, credentials, current_actor
 from influfinder.state.creator_cards import CreatorCardView, creator_card_view
 from influfinder.state.display import day, path_part
 from influfinder.state.forms import FormState, form_flag, form_text
-from influfinder.state.offer_cards import platform_label
 
 INVITED = "Invitation sent to {name}. They will find it in My applications."
 SAVED = "Saved."
@@ -58,6 +57,7 @@ class CreatorProfileState(FormState, rx.State):
     invite_open: bool = False
     notice: str = ""
     og_description: str = ""
+    share_url: str = ""  # the link whose preview shows this creator (api/share_routes.py)
 
     @rx.event
     async def load(self):
@@ -86,7 +86,8 @@ class CreatorProfileState(FormState, rx.State):
         self.reviews = [ReviewView(r.business, r.stars, r.text, r.offer_title, day(r.on)) for r in profile.reviews]
         self.since = f"{profile.member_since:%B %Y}"
         self.is_own, self.hidden_from_search = profile.is_own, profile.hidden_from_search
-        self.og_description = _summary_line(profile)
+        self.og_description = creator_profiles.summary_line(profile)
+        self.share_url = backend_url(f"/share/creators/{profile.card.username}")
 
     @rx.event
     def set_invite_open(self, open_: bool):
@@ -130,14 +131,3 @@ class CreatorProfileState(FormState, rx.State):
             return
         self.hidden_from_search, self.notice = hidden, SAVED
         self.creator = dataclasses.replace(self.creator, available=available)
-
-
-def _summary_line(profile: CreatorProfile) -> str:
-    """The Open Graph description: who, where, on what, with how many followers."""
-    card = profile.card
-    parts = [card.city] if card.city else []
-    parts += [", ".join(c.title() for c in card.categories)] if card.categories else []
-    parts += [f"{platform_label(f.platform)} {f.followers:,} followers" for f in card.figures[:2]]
-    if card.rating is not None:
-        parts.append(f"{card.rating:.1f} rating")
-    return f"{card.name} on Influfinder" + (": " + " · ".join(parts) if parts else "")
