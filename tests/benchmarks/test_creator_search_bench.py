@@ -27,7 +27,7 @@ from influfinder.services.creator_search import search_creators
 from tests.benchmarks.creator_data import insert_creators
 # CPU time of this thread and of the PostgreSQL backend: it does not grow while the work waits for a
 # CPU other processes hold, so it estimates the latency on an idle machine (see the offer benchmark).
-from tests.benchmarks.test_offer_search_bench import _cpu_seconds, _server_pid
+from tests.benchmarks.test_offer_search_bench import _cpu_seconds, _percentiles, _server_pid
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.timeout(7200)]
 
@@ -62,11 +62,6 @@ def _runs() -> int:
 
 def _creators() -> int:
     return int(os.environ.get("BENCH_CREATORS", "100000"))
-
-
-def _percentiles(values: list[float]) -> tuple[float, float, float]:
-    ordered = sorted(values)
-    return tuple(ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))] for p in (50, 95, 99))
 
 
 def _timed(engine: sa.Engine, search: CreatorSearch) -> tuple[float, float, str]:
