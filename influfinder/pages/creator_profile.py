@@ -5,7 +5,8 @@ import reflex as rx
 from influfinder.components.badges import tier_badge
 from influfinder.components.creator_card import audience_figure, rating_line
 from influfinder.components.empty_state import empty_state
-from influfinder.components.forms import field_error, form_error, notice
+from influfinder.components.forms import notice
+from influfinder.components.invite_dialog import invite_button, invite_dialog, invite_notice
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button
 from influfinder.state.creator_profile import CreatorProfileState, ReviewView
@@ -15,10 +16,6 @@ COPY = {
     "not_found_title": "Creator not found", "not_found_text": "This profile does not exist or is no longer public.",
     "find": "Find creators", "audience": "Audience", "about": "About", "reviews": "Reviews from businesses",
     "no_reviews": "No reviews yet.", "completed": "Completed collaborations", "since": "Member since ",
-    "invite": "Invite to an offer", "invite_title": "Invite {name}", "offer": "Offer", "choose": "Choose an offer",
-    "note": "Note (optional)", "note_hint": "Why this creator: they see it with the invitation.",
-    "waive": "Waive the audience requirements for this creator", "send": "Send invitation", "cancel": "Cancel",
-    "no_offers": "Publish an offer first: invitations are to published offers.",
     "yours": "Your public profile", "hidden": "Hide my profile from Find creators",
     "hidden_hint": "Businesses will not find you by searching; this link still works for people you share it with.",
     "available": "I am available for new collaborations", "save": "Save", "not_available": "Not taking new work",
@@ -56,7 +53,7 @@ def _header() -> rx.Component:
             spacing="4", align="center",
         ),
         rx.spacer(),
-        rx.cond(S.can_invite, _invite_dialog()),
+        rx.cond(S.can_invite, invite_button(S.creator.username, S.creator.name)),
         direction=rx.breakpoints(initial="column", sm="row"), spacing="4", width="100%",
     )
 
@@ -78,48 +75,6 @@ def _review(review: ReviewView) -> rx.Component:
                   align="center", wrap="wrap"),
         rx.cond(review.text != "", rx.text(review.text, size="2")),
         spacing="1", width="100%",
-    )
-
-
-def _invite_dialog() -> rx.Component:
-    return rx.dialog.root(
-        rx.dialog.trigger(rx.button(rx.icon("send", size=16), COPY["invite"], size="3", data_testid="invite-button")),
-        rx.dialog.content(
-            rx.dialog.title("Invite ", S.creator.name),
-            rx.cond(
-                S.offers.length() > 0,
-                rx.form(
-                    rx.vstack(
-                        rx.el.label(COPY["offer"], html_for="invite-offer", style={"fontWeight": "500"}),
-                        rx.select.root(
-                            rx.select.trigger(placeholder=COPY["choose"], id="invite-offer", width="100%"),
-                            rx.select.content(rx.foreach(S.offers, lambda o: rx.select.item(o.title, value=o.id))),
-                            name="offer_id", required=True,
-                        ),
-                        field_error(S.field_errors.get("offer_id", "")),
-                        rx.el.label(COPY["note"], html_for="invite-note", style={"fontWeight": "500"}),
-                        rx.text_area(id="invite-note", name="note", max_length=1000, width="100%"),
-                        rx.text(COPY["note_hint"], size="1", color_scheme="gray"),
-                        field_error(S.field_errors.get("note", "")),
-                        rx.hstack(rx.checkbox(id="invite-waive", name="waive_requirements", value="on"),
-                                  rx.el.label(COPY["waive"], html_for="invite-waive", style={"fontSize": "0.875rem"}),
-                                  spacing="2", align="center"),
-                        form_error(S.error),
-                        rx.hstack(
-                            rx.dialog.close(rx.button(COPY["cancel"], type="button", variant="soft", color_scheme="gray")),
-                            rx.button(rx.cond(S.busy, rx.spinner(size="2")), COPY["send"], type="submit",
-                                      disabled=S.busy),
-                            spacing="3", justify="end", width="100%",
-                        ),
-                        spacing="2", width="100%",
-                    ),
-                    on_submit=S.invite, reset_on_submit=False,
-                ),
-                rx.text(COPY["no_offers"]),
-            ),
-            max_width="520px",
-        ),
-        open=S.invite_open, on_open_change=S.set_invite_open,
     )
 
 
@@ -148,6 +103,8 @@ def _profile() -> rx.Component:
     return rx.vstack(
         _meta(),
         _header(),
+        invite_dialog(),
+        invite_notice(),
         notice(S.notice),
         _stats(),
         rx.text(COPY["share"], rx.link(S.share_url, href=S.share_url, data_testid="share-link"), size="2",

@@ -5,6 +5,7 @@ import reflex as rx
 from influfinder.components.creator_card import creator_card
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import field_error, form_error
+from influfinder.components.invite_dialog import invite_button, invite_dialog, invite_notice
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, pager
 from influfinder.state.find_creators import (
@@ -125,6 +126,13 @@ def _toolbar() -> rx.Component:
     )
 
 
+def _result(creator) -> rx.Component:
+    return rx.vstack(creator_card(creator),
+                     rx.cond(S.can_invite, rx.box(invite_button(creator.username, creator.name, size="1"),
+                                                  align_self="end")),
+                     spacing="2")
+
+
 def _results() -> rx.Component:
     return rx.cond(
         S.loading,
@@ -132,7 +140,7 @@ def _results() -> rx.Component:
         rx.cond(
             S.total > 0,
             rx.vstack(
-                rx.grid(rx.foreach(S.creators, creator_card), columns=rx.breakpoints(initial="1", sm="2"),
+                rx.grid(rx.foreach(S.creators, _result), columns=rx.breakpoints(initial="1", sm="2"),
                         spacing="4", width="100%"),
                 pager(S.page, S.pages, S.page_base, COPY["pages"], pages_text=S.pages_text),
                 width="100%", spacing="0",
@@ -154,7 +162,7 @@ def find_creators_page() -> rx.Component:
         rx.form(
             rx.grid(
                 _filters(),
-                rx.vstack(_search_bar(), form_error(S.error),
+                rx.vstack(_search_bar(), form_error(S.error), invite_notice(),
                           rx.cond(S.url_problem != "", rx.callout(S.url_problem, icon="info", color_scheme="amber")),
                           _toolbar(), _results(), spacing="4", width="100%"),
                 columns=rx.breakpoints(initial="1", md="260px minmax(0, 1fr)"), spacing="5", width="100%",
@@ -162,4 +170,5 @@ def find_creators_page() -> rx.Component:
             ),
             key=S.form_key, on_submit=S.apply_filters, reset_on_submit=False, width="100%",
         ),
+        invite_dialog(),  # outside the search form: its own form must not nest in it
     )

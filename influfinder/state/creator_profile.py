@@ -1,5 +1,5 @@
-"""/creators/[username]: a creator's public media kit; a business invites the creator to an offer from here,
-and the creator sets whether the profile shows in Find creators and whether they are available."""
+"""/creators/[username]: a creator's public media kit (a business invites from here: state/invite.py);
+the creator sets whether the profile shows in Find creators and whether they are available."""
 
 from __future__ import annotations
 
@@ -8,18 +8,15 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from influfinder.services import creator_profiles, invitations, unit_of_work
-from influfinder.services.actors import Actor
+from influfinder.services import creator_profiles, unit_of_work
 from influfinder.services.creator_profiles import CreatorProfile
 from influfinder.services.errors import ServiceError
 from influfinder.state.auth import backend_url, credentials, current_actor
 from influfinder.state.creator_cards import CreatorCardView, creator_card_view
 from influfinder.state.display import day, path_part
-from influfinder.state.forms import FormState, form_flag, form_text
+from influfinder.state.forms import FormState, form_flag
 
-INVITED = "Invitation sent to {name}. They will find it in My applications."
 SAVED = "Saved."
-UNREADABLE = "The form could not be read. Reload the page and try again."
 
 
 @dataclass
@@ -31,19 +28,6 @@ class ReviewView:
     on: str = ""
 
 
-@dataclass
-class OfferChoice:
-    id: str = ""
-    title: str = ""
-
-
-def _read(db, actor: Actor | None, username: str) -> tuple[CreatorProfile, list]:
-    """The profile and, for a business, the offers it may invite to: one transaction."""
-    profile = creator_profiles.public_creator_profile(db, actor, username)
-    offers = invitations.invitable_offers(db, actor) if actor is not None and actor.is_business else []
-    return profile, offers
-
-
 class CreatorProfileState(FormState, rx.State):
     creator: CreatorCardView = CreatorCardView()
     reviews: list[ReviewView] = []
@@ -52,30 +36,28 @@ class CreatorProfileState(FormState, rx.State):
     loading: bool = True
     is_own: bool = False
     hidden_from_search: bool = False
-    can_invite: bool = False  # a business viewing: the Invite button
-    offers: list[OfferChoice] = []
-    invite_open: bool = False
+    can_invite: bool = False  # a business viewing: the Invite button (state/invite.py)
     notice: str = ""
     og_description: str = ""
     share_url: str = ""  # the link whose preview shows this creator (api/share_routes.py)
 
     @rx.event
     async def load(self):
-        self.loading, self.notice, self.invite_open = True, "", False
+        self.loading, self.notice = True, ""
         self._reset_errors()
         yield
         actor = current_actor(self)
         try:
-            profile, offers = await unit_of_work.acall(credentials(self), _read, path_part(self, 1))
+            profile = await unit_of_work.acall(credentials(self), creator_profiles.public_creator_profile,
+                                               path_part(self, 1))
         except ServiceError:
-            profile, offers = None, []
+            profile = None
         except Exception:  # noqa: BLE001
             self._failed("reading a creator profile")
-            profile, offers = None, []
+            profile = None
         self.found = profile is not None
         self._show(profile)
         self.can_invite = bool(profile and actor and actor.is_business)
-        self.offers = [OfferChoice(o.id, o.title) for o in offers]
         self.loading = False
 
     def _show(self, profile: CreatorProfile | None) -> None:
@@ -88,33 +70,6 @@ class CreatorProfileState(FormState, rx.State):
         self.is_own, self.hidden_from_search = profile.is_own, profile.hidden_from_search
         self.og_description = creator_profiles.summary_line(profile)
         self.share_url = backend_url(f"/share/creators/{profile.card.username}")
-
-    @rx.event
-    def set_invite_open(self, open_: bool):
-        self._reset_errors()
-        self.invite_open = open_ is True and self.can_invite
-
-    @rx.event
-    async def invite(self, form: dict):
-        self._reset_errors()
-        offer_id, note = form_text(form, "offer_id", 64), form_text(form, "note", 2000)
-        if offer_id is None or note is None:
-            self.error = UNREADABLE
-            return
-        if offer_id not in {o.id for o in self.offers}:
-            self.field_errors = {"offer_id": "Choose one of your published offers."}
-            return
-        self.busy = True
-        yield
-        try:
-            await unit_of_work.acall(credentials(self), invitations.invite, offer_id, self.creator.username, note,
-                                     form_flag(form, "waive_requirements"))
-            self.notice, self.invite_open = INVITED.format(name=self.creator.name), False
-        except ServiceError as error:
-            self._refused(error)
-        except Exception:  # noqa: BLE001
-            self._failed("inviting a creator")
-        self.busy = False
 
     @rx.event
     async def save_visibility(self, form: dict):

@@ -12,7 +12,7 @@ from influfinder.services import unit_of_work
 from influfinder.services.creator_filters import SORTS, CreatorSearch, InvalidCreatorSearch
 from influfinder.services.creator_search import PAGE_SIZE, search_creators
 from influfinder.services.errors import ServiceError
-from influfinder.state.auth import credentials
+from influfinder.state.auth import credentials, current_actor
 from influfinder.state.creator_cards import CreatorCardView, creator_card_view
 from influfinder.state.forms import FormState, form_flag, form_text
 from influfinder.state.offer_cards import platform_label
@@ -83,6 +83,7 @@ class FindCreatorsState(FormState, rx.State):
     page_base: str = ROUTE + "?"
     url_problem: str = ""
     form_key: int = 0
+    can_invite: bool = False  # a business or an agency: an Invite button on each result
     _params: dict[str, str] = {}
 
     @rx.event
@@ -90,6 +91,8 @@ class FindCreatorsState(FormState, rx.State):
         self.loading = True
         self._reset_errors()
         yield
+        actor = current_actor(self)
+        self.can_invite = bool(actor and actor.is_business)
         search, problem = _from_url(dict(self.router.url.query_parameters))
         self.url_problem = (URL_FIXED + problem) if problem else ""
         try:
