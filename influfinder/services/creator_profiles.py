@@ -98,8 +98,10 @@ def audience_figures(profile: Profile) -> list[AudienceFigure]:
 
 
 def listed_creator():
-    """SQL: the accounts that are creators anyone may look up (active, not deleted)."""
-    return sa.and_(User.user_type == UserType.CREATOR, User.is_active.is_(True), User.deleted_at.is_(None))
+    """SQL: the accounts that are creators anyone may look up (active, not deleted). The type is a
+    literal, not a parameter, so the planner can use the partial index ix_users_creators_active."""
+    return sa.and_(User.user_type == sa.literal_column(f"'{UserType.CREATOR.value}'"), User.is_active.is_(True),
+                   User.deleted_at.is_(None))
 
 
 def public_creator_profile(db: Session, actor: Actor | None, username: object) -> CreatorProfile:

@@ -4,7 +4,7 @@ The same design as the offer search (services/offer_search.py): the words and th
 and platform ("facets") go to one text index over the profiles not hidden from search
 (PostgreSQL: `profiles.search_vector` and `profiles.search_facets`, GIN; SQLite: FTS5 `creators_fts`;
 models/creator_index.py, alembic revision 0008_discovery). Without words the matches are read in the
-order shown through partial indexes, up to the page and a count of 1,000 ("1,000+"). Figures:
+order shown through partial indexes, up to the page and a count of 200 ("200+"). Figures:
 tests/benchmarks/test_creator_search_bench.py.
 """
 
@@ -28,7 +28,10 @@ from influfinder.services.offer_search import search_words
 from influfinder.services.pagination import Page
 
 PAGE_SIZE = 20
-COUNT_LIMIT = 1_000
+# A search without words stops counting here and says "200+": reading matches in the order shown is
+# cheap for a page, but each counted match is a row read and joined (the offer search counts to 1,000;
+# creators carry no column that narrows as well as an offer's closing date).
+COUNT_LIMIT = 200
 FOR_BUSINESSES = "Only businesses, agencies and admins can search creators."
 
 
@@ -59,7 +62,7 @@ def search_creators(db: Session, actor: Actor | None, search: object) -> Creator
     rank = _rank(dialect, words, _facet_words(search)) if words else None
     conditions = _conditions(search, dialect, words)
     limit = None if words else max(COUNT_LIMIT, search.page * PAGE_SIZE) + 1
-    rows = db.exec(_page_query(search, conditions, rank, limit)).all()
+    rows = db.exec(_page_query(search, conditions, rank, limit, dialect)).all()
     total = rows[0][2] if rows else db.exec(_count_query(conditions, rank, limit)).one()
     more = limit is not None and total >= limit
     items = [creator_card(user, profile) for profile, user, _total in rows]
@@ -71,22 +74,26 @@ def _followers():
     return Profile.instagram_followers + Profile.tiktok_followers + Profile.facebook_followers
 
 
-def _sort_key(search: CreatorSearch, rank):
+def _sort_keys(search: CreatorSearch, rank, dialect: str) -> list:
+    """The order of the matches, spelled as the index that walks it (SQLite's DESC already puts NULLs last)."""
+    def desc(column):
+        return column.desc().nulls_last() if dialect == "postgresql" else column.desc()
+
     if search.sort == "rating":
-        return Profile.rating.desc().nulls_last()
+        return [desc(Profile.rating), Profile.id]
     if search.sort == "active":
-        return User.last_login_at.desc().nulls_last()
+        return [desc(User.last_login_at), User.id]
     if search.sort == "relevance" and rank is not None:
-        return rank.c.score.desc()
-    return _followers().desc()  # "followers", and "relevance" without words
+        return [rank.c.score.desc(), Profile.id]
+    return [_followers().desc(), Profile.id]  # "followers", and "relevance" without words
 
 
-def _page_query(search: CreatorSearch, conditions: list, rank, limit: int | None):
+def _page_query(search: CreatorSearch, conditions: list, rank, limit: int | None, dialect: str):
     # As in the offer search: the matches once (MATERIALIZED), counted with a window, then one page.
     matches = _from(select(Profile.id.label("profile_id"), _sort_value(search, rank).label("sort_value"),
                            _followers().label("followers")), rank).where(*conditions)
     if limit is not None:  # without words: the first matches in the order shown, through its index
-        matches = matches.order_by(_sort_key(search, rank), Profile.id).limit(limit)
+        matches = matches.order_by(*_sort_keys(search, rank, dialect)).limit(limit)
     matches = matches.cte("matches").prefix_with("MATERIALIZED")
     page = (select(*matches.c, sa.func.count().over().label("total"))
             .order_by(*_ordering(matches.c)).offset((search.page - 1) * PAGE_SIZE).limit(PAGE_SIZE)
@@ -135,10 +142,13 @@ def _conditions(search: CreatorSearch, dialect: str, words: list[str]) -> list:
         found.extend(_facet_conditions(search))
     if search.city:
         found.append(sa.func.lower(Profile.city) == search.city.lower())
+    # Sorted by anything but followers, the range is checked on the rows read in that order rather than
+    # driving the search through the followers index (then every match in the range would be sorted).
+    followers = _followers() if search.sort in ("followers", "relevance") else _followers() + 0
     if search.followers_min is not None:
-        found.append(_followers() >= search.followers_min)
+        found.append(followers >= search.followers_min)
     if search.followers_max is not None:
-        found.append(_followers() <= search.followers_max)
+        found.append(followers <= search.followers_max)
     if search.engagement_min is not None:
         found.append(_best_engagement(dialect) >= search.engagement_min)
     if search.engagement_max is not None:
