@@ -21,8 +21,8 @@ def _invitation(row: InvitationCard) -> rx.Component:
             rx.hstack(
                 rx.vstack(
                     rx.heading(row.offer_title, size="4", as_="h3"),
-                    rx.text(COPY["from"], rx.text.strong(row.brand), " · ", COPY["sent"], row.sent, size="2",
-                            color_scheme="gray"),
+                    rx.text(COPY["from"], rx.link(rx.text.strong(row.brand), href=row.business_href), " · ",
+                            COPY["sent"], row.sent, size="2", color_scheme="gray"),
                     spacing="1",
                 ),
                 rx.spacer(),

@@ -46,6 +46,7 @@ class InvitationRow:
     offer_title: str
     brand: str
     business_id: str
+    business_username: str  # its public profile: /businesses/<username>
     note: str
     waive_requirements: bool
     invite_only: bool
@@ -162,7 +163,7 @@ def my_invitations(db: Session, actor: Actor | None, pending_only: object = True
         .where(*where).order_by(Invitation.created_at.desc(), Invitation.id).limit(50)
     ).all()
     return [InvitationRow(str(i.id), str(o.id), o.title, o.brand_name or company or username, str(i.business_id),
-                          i.note, i.waive_requirements, not o.is_public, i.status.value,
+                          username, i.note, i.waive_requirements, not o.is_public, i.status.value,
                           str(i.application_id) if i.application_id else None, i.created_at)
             for i, o, company, username in rows]
 

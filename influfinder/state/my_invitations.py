@@ -25,6 +25,7 @@ class InvitationCard:
     offer_title: str = ""
     brand: str = ""
     business_id: str = ""
+    business_href: str = ""
     note: str = ""
     waived: bool = False
     invite_only: bool = False
@@ -50,8 +51,9 @@ class MyInvitationsState(FormState, rx.State):
         except Exception:  # noqa: BLE001
             self._failed("listing invitations")
             rows = []
-        self.invitations = [InvitationCard(r.id, r.offer_id, r.offer_title, r.brand, r.business_id, r.note,
-                                           r.waive_requirements, r.invite_only, day(r.created_at)) for r in rows]
+        self.invitations = [InvitationCard(r.id, r.offer_id, r.offer_title, r.brand, r.business_id,
+                                           f"/businesses/{r.business_username}", r.note, r.waive_requirements,
+                                           r.invite_only, day(r.created_at)) for r in rows]
 
     def _row(self, invitation_id: object) -> InvitationCard | None:
         if not isinstance(invitation_id, str):

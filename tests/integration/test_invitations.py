@@ -13,7 +13,7 @@ from sqlmodel import select
 
 from influfinder.domain import invitations as rules
 from influfinder.domain.enums import ApplicationStatus, InvitationStatus, NotificationType, UserType
-from influfinder.models import Application, Invitation, Notification, Offer
+from influfinder.models import Application, Invitation, Notification
 from influfinder.services import applications, guards, invitations
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.invite_only import listed_condition
