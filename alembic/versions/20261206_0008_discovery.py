@@ -15,7 +15,8 @@
      triggers on profiles.
    - Both: `ix_profiles_find_followers` (total followers), `ix_profiles_find_rating`,
      `ix_profiles_find_city` (lower(city), total followers), and `ix_users_creators_active`
-     (creators by last login) for "recently active".
+     (creators by last login) for "recently active"; PostgreSQL also the statistics object
+     `profiles_find_expressions` on the expressions the search filters by.
    None of these is in the models; models/creator_index.py names them for alembic/env.py.
 
 Revision ID: 0008_discovery
@@ -81,9 +82,15 @@ _PG_UP = [
     f"CREATE INDEX ix_profiles_find_rating ON profiles (rating DESC NULLS LAST, id) WHERE {PG_LISTED}",
     f"CREATE INDEX ix_profiles_find_city ON profiles (lower(city), {FOLLOWERS} DESC, id) WHERE {PG_LISTED}",
     "CREATE INDEX ix_users_creators_active ON users (last_login_at DESC NULLS LAST, id) WHERE user_type = 'CREATOR'",
+    # Without statistics on the expressions the search filters by, the planner guesses a city or a
+    # category matches a handful of creators and sorts them all, where reading an index in the order
+    # shown would stop after the page and the count (the same reason as offers_browse_expressions).
+    f"CREATE STATISTICS profiles_find_expressions ON (lower((city)::text)), ({FOLLOWERS}),"
+    " ((preferred_categories)::text) FROM profiles",
     "ANALYZE profiles",
 ]
 _PG_DOWN = [
+    "DROP STATISTICS profiles_find_expressions",
     "DROP INDEX ix_users_creators_active",
     "DROP INDEX ix_profiles_find_city",
     "DROP INDEX ix_profiles_find_rating",

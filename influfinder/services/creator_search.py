@@ -59,11 +59,11 @@ def search_creators(db: Session, actor: Actor | None, search: object) -> Creator
         raise InvalidCreatorSearch("The search could not be read.")
     dialect = db.get_bind().dialect.name
     words = search_words(search.q)
-    rank = _rank(dialect, words, _facet_words(search)) if words else None
-    conditions = _conditions(search, dialect, words)
+    text = _text_match(dialect, words, _facet_words(search)) if words else None
+    conditions = _conditions(search, dialect, words) + (text.conditions if text else [])
     limit = None if words else max(COUNT_LIMIT, search.page * PAGE_SIZE) + 1
-    rows = db.exec(_page_query(search, conditions, rank, limit, dialect)).all()
-    total = rows[0][2] if rows else db.exec(_count_query(conditions, rank, limit)).one()
+    rows = db.exec(_page_query(search, conditions, text, limit, dialect)).all()
+    total = rows[0][2] if rows else db.exec(_count_query(conditions, text, limit)).one()
     more = limit is not None and total >= limit
     items = [creator_card(user, profile) for profile, user, _total in rows]
     return CreatorPage(items, limit - 1 if more else total, search.page, PAGE_SIZE, more=more)
@@ -74,7 +74,17 @@ def _followers():
     return Profile.instagram_followers + Profile.tiktok_followers + Profile.facebook_followers
 
 
-def _sort_keys(search: CreatorSearch, rank, dialect: str) -> list:
+@dataclass(frozen=True)
+class _TextMatch:
+    """Words in the text index: conditions on the profile row (PostgreSQL) or a full-text table to join
+    (SQLite), and the relevance score either way."""
+
+    conditions: list
+    score: object
+    joined: object = None  # SQLite's match subquery, joined on the profile's rowid
+
+
+def _sort_keys(search: CreatorSearch, text: _TextMatch | None, dialect: str) -> list:
     """The order of the matches, spelled as the index that walks it (SQLite's DESC already puts NULLs last)."""
     def desc(column):
         return column.desc().nulls_last() if dialect == "postgresql" else column.desc()
@@ -83,17 +93,17 @@ def _sort_keys(search: CreatorSearch, rank, dialect: str) -> list:
         return [desc(Profile.rating), Profile.id]
     if search.sort == "active":
         return [desc(User.last_login_at), User.id]
-    if search.sort == "relevance" and rank is not None:
-        return [rank.c.score.desc(), Profile.id]
+    if search.sort == "relevance" and text is not None:
+        return [text.score.desc(), Profile.id]
     return [_followers().desc(), Profile.id]  # "followers", and "relevance" without words
 
 
-def _page_query(search: CreatorSearch, conditions: list, rank, limit: int | None, dialect: str):
+def _page_query(search: CreatorSearch, conditions: list, text: _TextMatch | None, limit: int | None, dialect: str):
     # As in the offer search: the matches once (MATERIALIZED), counted with a window, then one page.
-    matches = _from(select(Profile.id.label("profile_id"), _sort_value(search, rank).label("sort_value"),
-                           _followers().label("followers")), rank).where(*conditions)
+    matches = _from(select(Profile.id.label("profile_id"), _sort_value(search, text).label("sort_value"),
+                           _followers().label("followers")), text).where(*conditions)
     if limit is not None:  # without words: the first matches in the order shown, through its index
-        matches = matches.order_by(*_sort_keys(search, rank, dialect)).limit(limit)
+        matches = matches.order_by(*_sort_keys(search, text, dialect)).limit(limit)
     matches = matches.cte("matches").prefix_with("MATERIALIZED")
     page = (select(*matches.c, sa.func.count().over().label("total"))
             .order_by(*_ordering(matches.c)).offset((search.page - 1) * PAGE_SIZE).limit(PAGE_SIZE)
@@ -109,28 +119,25 @@ def _ordering(columns) -> list:
     return [columns.sort_value.desc().nulls_last(), columns.followers.desc(), columns.profile_id]
 
 
-def _sort_value(search: CreatorSearch, rank):
+def _sort_value(search: CreatorSearch, text: _TextMatch | None):
     if search.sort == "rating":
         return Profile.rating
     if search.sort == "active":
         return User.last_login_at
-    if search.sort == "relevance" and rank is not None:
-        return rank.c.score
+    if search.sort == "relevance" and text is not None:
+        return text.score
     return _followers()
 
 
-def _from(query, rank):
+def _from(query, text: _TextMatch | None):
     query = query.select_from(Profile).join(User, User.id == Profile.user_id)
-    return query if rank is None else query.join(rank, rank.c.profile_key == _profile_key(rank))
+    if text is None or text.joined is None:
+        return query
+    return query.join(text.joined, text.joined.c.profile_key == sa.literal_column("profiles.rowid"))
 
 
-def _profile_key(rank):
-    """PostgreSQL's ranking names profiles by id, SQLite's full-text table by rowid."""
-    return sa.literal_column("profiles.rowid") if rank.name == "ranked_fts" else Profile.id
-
-
-def _count_query(conditions: list, rank, limit: int | None):
-    matches = _from(select(Profile.id), rank).where(*conditions)
+def _count_query(conditions: list, text: _TextMatch | None, limit: int | None):
+    matches = _from(select(Profile.id), text).where(*conditions)
     if limit is not None:
         matches = matches.limit(limit)
     return select(sa.func.count()).select_from(matches.subquery("matches"))
@@ -142,9 +149,11 @@ def _conditions(search: CreatorSearch, dialect: str, words: list[str]) -> list:
         found.extend(_facet_conditions(search))
     if search.city:
         found.append(sa.func.lower(Profile.city) == search.city.lower())
-    # Sorted by anything but followers, the range is checked on the rows read in that order rather than
-    # driving the search through the followers index (then every match in the range would be sorted).
-    followers = _followers() if search.sort in ("followers", "relevance") else _followers() + 0
+    # SQLite, sorted by anything but followers: the range is checked on the rows read in that order
+    # rather than driving the search through the followers index (then every match would be sorted).
+    # PostgreSQL weighs both from its statistics (profiles_find_expressions).
+    by_followers = search.sort in ("followers", "relevance") or dialect == "postgresql"
+    followers = _followers() if by_followers else _followers() + 0
     if search.followers_min is not None:
         found.append(followers >= search.followers_min)
     if search.followers_max is not None:
@@ -189,21 +198,23 @@ def _best_engagement(dialect: str):
     return sa.func.greatest(*columns) if dialect == "postgresql" else sa.func.max(*columns)
 
 
-def _rank(dialect: str, words: list[str], facets: list[str]):
-    """The matching profiles and their score, as a subquery joined to profiles."""
+def _text_match(dialect: str, words: list[str], facets: list[str]) -> _TextMatch:
+    """Every word must match, the last one may be unfinished; facets are looked up in the facets only."""
     if dialect == "postgresql":
-        text = " & ".join([f"'{w}'" for w in words[:-1]] + [f"'{words[-1]}':*"])
-        query = sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), sa.literal(text))
+        query = _tsquery(" & ".join([f"'{w}'" for w in words[:-1]] + [f"'{words[-1]}':*"]))
         vector = sa.literal_column(f"profiles.{SEARCH_VECTOR_COLUMN}")
         found = [vector.op("@@")(query)]
         if facets:
-            facet_query = sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), sa.literal(" & ".join(facets)))
-            found.append(sa.literal_column(f"profiles.{SEARCH_FACETS_COLUMN}").op("@@")(facet_query))
-        return (select(Profile.id.label("profile_key"), sa.func.ts_rank(vector, query).label("score"))
-                .where(*found, Profile.hidden_from_search.is_(False)).subquery("ranked"))
+            found.append(sa.literal_column(f"profiles.{SEARCH_FACETS_COLUMN}").op("@@")(_tsquery(" & ".join(facets))))
+        return _TextMatch(found, sa.func.ts_rank(vector, query))
     text = " ".join([f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*'])
     match = f"{{name place bio}}: ({text})" + (f" AND facets: ({' '.join(facets)})" if facets else "")
     # bm25 is lower for better matches; name counts most, then city and categories, then bio.
-    return (sa.text(f"SELECT rowid AS profile_key, -bm25({FTS_TABLE}, 10.0, 4.0, 1.0, 0.0) AS score"
-                    f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts").bindparams(fts=match)
-            .columns(sa.column("profile_key"), sa.column("score")).subquery("ranked_fts"))
+    joined = (sa.text(f"SELECT rowid AS profile_key, -bm25({FTS_TABLE}, 10.0, 4.0, 1.0, 0.0) AS score"
+                      f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts").bindparams(fts=match)
+              .columns(sa.column("profile_key"), sa.column("score")).subquery("ranked"))
+    return _TextMatch([], joined.c.score, joined)
+
+
+def _tsquery(text: str):
+    return sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), sa.literal(text))
