@@ -6,13 +6,11 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from influfinder.services import unit_of_work
 from influfinder.services.business_profiles import BusinessProfile, public_business_profile
-from influfinder.services.errors import ServiceError
-from influfinder.state.auth import credentials
 from influfinder.state.display import day, path_part
 from influfinder.state.forms import FormState
 from influfinder.state.offer_cards import OfferCard, offer_card
+from influfinder.state.service_handler import REFUSED, service_handler, try_service
 
 
 @dataclass
@@ -40,20 +38,18 @@ class BusinessProfileState(FormState, rx.State):
     loading: bool = True
 
     @rx.event
+    @service_handler("reading a business profile", public=True)
     async def load(self):
         self.loading = True
         yield
         try:
-            profile = await unit_of_work.acall(credentials(self), public_business_profile, path_part(self, 1))
-        except ServiceError:
-            profile = None
-        except Exception:  # noqa: BLE001
-            self._failed("reading a business profile")
-            profile = None
-        self.found = profile is not None
-        if profile is not None:
-            self._show(profile)
-        self.loading = False
+            profile = await try_service(self, public_business_profile, path_part(self, 1))
+            self._reset_errors()  # "not found" is the page itself
+            self.found = profile is not REFUSED
+            if profile is not REFUSED:
+                self._show(profile)
+        finally:
+            self.loading = False
 
     def _show(self, profile: BusinessProfile) -> None:
         self.name, self.city, self.category = profile.name, profile.city, profile.category.title()

@@ -8,13 +8,14 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from influfinder.services import creator_profiles, unit_of_work
+from influfinder.services import creator_profiles
+from influfinder.services.actors import acting
 from influfinder.services.creator_profiles import CreatorProfile
-from influfinder.services.errors import ServiceError
-from influfinder.state.auth import backend_url, credentials, current_actor
+from influfinder.state.auth import backend_url
 from influfinder.state.creator_cards import CreatorCardView, creator_card_view
 from influfinder.state.display import day, path_part
 from influfinder.state.forms import FormState, form_flag
+from influfinder.state.service_handler import REFUSED, call_service, service_handler, try_service
 
 SAVED = "Saved."
 
@@ -42,23 +43,21 @@ class CreatorProfileState(FormState, rx.State):
     share_url: str = ""  # the link whose preview shows this creator (api/share_routes.py)
 
     @rx.event
+    @service_handler("reading a creator profile", public=True)
     async def load(self):
         self.loading, self.notice = True, ""
         self._reset_errors()
         yield
-        actor = current_actor(self)
         try:
-            profile = await unit_of_work.acall(credentials(self), creator_profiles.public_creator_profile,
-                                               path_part(self, 1))
-        except ServiceError:
-            profile = None
-        except Exception:  # noqa: BLE001
-            self._failed("reading a creator profile")
-            profile = None
-        self.found = profile is not None
-        self._show(profile)
-        self.can_invite = bool(profile and actor and actor.is_business)
-        self.loading = False
+            actor = await call_service(self, acting)
+            profile = await try_service(self, creator_profiles.public_creator_profile, path_part(self, 1))
+            profile = None if profile is REFUSED else profile
+            self._reset_errors()  # "not found" is the page itself, not a message above it
+            self.found = profile is not None
+            self._show(profile)
+            self.can_invite = bool(profile and actor and actor.is_business)
+        finally:
+            self.loading = False
 
     def _show(self, profile: CreatorProfile | None) -> None:
         if profile is None:
@@ -72,17 +71,11 @@ class CreatorProfileState(FormState, rx.State):
         self.share_url = backend_url(f"/share/creators/{profile.card.username}")
 
     @rx.event
+    @service_handler("saving profile visibility")
     async def save_visibility(self, form: dict):
         """The creator's own switches (the service acts on the signed-in creator only)."""
         self._reset_errors()
         hidden, available = form_flag(form, "hidden_from_search"), form_flag(form, "available")
-        try:
-            await unit_of_work.acall(credentials(self), creator_profiles.set_visibility, hidden, available)
-        except ServiceError as error:
-            self.error = error.message
-            return
-        except Exception:  # noqa: BLE001
-            self._failed("saving profile visibility")
-            return
+        await call_service(self, creator_profiles.set_visibility, hidden, available)
         self.hidden_from_search, self.notice = hidden, SAVED
         self.creator = dataclasses.replace(self.creator, available=available)

@@ -8,15 +8,14 @@ import urllib.parse
 import reflex as rx
 
 from influfinder.domain.enums import OfferCategory, Platform, Tier
-from influfinder.services import unit_of_work
+from influfinder.services.actors import acting
 from influfinder.services.creator_filters import SORTS, CreatorSearch, InvalidCreatorSearch
 from influfinder.services.creator_search import PAGE_SIZE, search_creators
-from influfinder.services.errors import ServiceError
-from influfinder.state.auth import credentials, current_actor
 from influfinder.state.creator_cards import CreatorCardView, creator_card_view
 from influfinder.state.forms import FormState, form_flag, form_text
 from influfinder.state.offer_cards import platform_label
 from influfinder.state.offers import counts_shown
+from influfinder.state.service_handler import REFUSED, call_service, service_handler, try_service
 
 ROUTE = "/creators"
 ANY = "any"
@@ -87,29 +86,30 @@ class FindCreatorsState(FormState, rx.State):
     _params: dict[str, str] = {}
 
     @rx.event
+    @service_handler("searching creators")
     async def load(self):
         self.loading = True
         self._reset_errors()
         yield
-        actor = current_actor(self)
-        self.can_invite = bool(actor and actor.is_business)
         search, problem = _from_url(dict(self.router.url.query_parameters))
         self.url_problem = (URL_FIXED + problem) if problem else ""
-        try:
-            result = await unit_of_work.acall(credentials(self), search_creators, search)
-            if not result.items and result.page > result.pages:
-                search = search.model_copy(update={"page": result.pages})
-                result = await unit_of_work.acall(credentials(self), search_creators, search)
-        except ServiceError as error:
-            self.error, self.creators, self.total = error.message, [], 0
-        except Exception:  # noqa: BLE001
-            self._failed("searching creators")
-        else:
-            self.creators = [creator_card_view(c) for c in result.items]
-            self.total, self.page, self.pages = result.total, result.page, result.pages
-            self.total_text, self.pages_text = counts_shown(result.total, result.pages, result.more)
         self._show_search(search)
-        self.loading = False
+        try:
+            actor = await call_service(self, acting)
+            self.can_invite = bool(actor and actor.is_business)
+            result = await try_service(self, search_creators, search)
+            if result is not REFUSED and not result.items and result.page > result.pages:
+                search = search.model_copy(update={"page": result.pages})
+                result = await try_service(self, search_creators, search)
+            if result is REFUSED:
+                self.creators, self.total = [], 0
+            else:
+                self.creators = [creator_card_view(c) for c in result.items]
+                self.total, self.page, self.pages = result.total, result.page, result.pages
+                self.total_text, self.pages_text = counts_shown(result.total, result.pages, result.more)
+                self._show_search(search)
+        finally:
+            self.loading = False
 
     def _show_search(self, search: CreatorSearch) -> None:
         params = search.to_query_params()

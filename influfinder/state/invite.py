@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from influfinder.services import invitations, unit_of_work
-from influfinder.services.errors import ServiceError
-from influfinder.state.auth import credentials, current_actor
+from influfinder.services import invitations
+from influfinder.services.actors import acting
 from influfinder.state.forms import FormState, form_flag, form_text
+from influfinder.state.service_handler import REFUSED, call_service, service_handler, try_service
 
 INVITED = "Invitation sent to {name}. They will find it in My applications."
 UNREADABLE = "The form could not be read. Reload the page and try again."
@@ -31,17 +31,16 @@ class InviteState(FormState, rx.State):
     notice: str = ""
 
     @rx.event
+    @service_handler("opening the invite dialog")
     async def open_for(self, username: str, name: str):
         """Open the dialog for one creator, with the business's published offers to choose from."""
         self._reset_errors()
         self.notice = ""
-        actor = current_actor(self)
+        actor = await call_service(self, acting)
         if actor is None or not actor.is_business or not isinstance(username, str) or not isinstance(name, str):
             return
-        try:
-            offers = await unit_of_work.acall(credentials(self), invitations.invitable_offers)
-        except ServiceError as error:
-            self.error, offers = error.message, []
+        offers = await try_service(self, invitations.invitable_offers)
+        offers = [] if offers is REFUSED else offers
         self.username, self.name = username[:30], name[:80]
         self.offers = [OfferChoice(o.id, o.title) for o in offers]
         self.open = True
@@ -53,6 +52,7 @@ class InviteState(FormState, rx.State):
             self.open = False
 
     @rx.event
+    @service_handler("inviting a creator")
     async def invite(self, form: dict):
         self._reset_errors()
         offer_id, note = form_text(form, "offer_id", 64), form_text(form, "note", 2000)
@@ -65,11 +65,9 @@ class InviteState(FormState, rx.State):
         self.busy = True
         yield
         try:
-            await unit_of_work.acall(credentials(self), invitations.invite, offer_id, self.username, note,
+            sent = await try_service(self, invitations.invite, offer_id, self.username, note,
                                      form_flag(form, "waive_requirements"))
-            self.notice, self.open = INVITED.format(name=self.name), False
-        except ServiceError as error:
-            self._refused(error)
-        except Exception:  # noqa: BLE001
-            self._failed("inviting a creator")
-        self.busy = False
+            if sent is not REFUSED:
+                self.notice, self.open = INVITED.format(name=self.name), False
+        finally:
+            self.busy = False

@@ -6,12 +6,11 @@ from dataclasses import dataclass
 
 import reflex as rx
 
-from influfinder.services import invitations, unit_of_work
-from influfinder.services.errors import ServiceError
-from influfinder.state.auth import credentials
+from influfinder.services import invitations
 from influfinder.state.display import day
 from influfinder.state.forms import FormState
 from influfinder.state.my_applications import MyApplicationsState
+from influfinder.state.service_handler import REFUSED, call_service, service_handler, try_service
 
 ACCEPTED = "You accepted the invitation to “{title}”: your application is sent."
 DECLINED = "You declined the invitation to “{title}”."
@@ -38,19 +37,14 @@ class MyInvitationsState(FormState, rx.State):
     answering: str = ""  # the invitation being answered, for its buttons' spinner
 
     @rx.event
+    @service_handler("listing invitations")
     async def load(self):
         self.invitation_notice = ""
         self._reset_errors()
         await self._fetch()
 
     async def _fetch(self) -> None:
-        try:
-            rows = await unit_of_work.acall(credentials(self), invitations.my_invitations, True)
-        except ServiceError:
-            rows = []
-        except Exception:  # noqa: BLE001
-            self._failed("listing invitations")
-            rows = []
+        rows = await call_service(self, invitations.my_invitations, True)
         self.invitations = [InvitationCard(r.id, r.offer_id, r.offer_title, r.brand, r.business_id,
                                            f"/businesses/{r.business_username}", r.note, r.waive_requirements,
                                            r.invite_only, day(r.created_at)) for r in rows]
@@ -61,11 +55,13 @@ class MyInvitationsState(FormState, rx.State):
         return next((r for r in self.invitations if r.id == invitation_id), None)
 
     @rx.event
+    @service_handler("accepting an invitation")
     async def accept(self, invitation_id: str):
         async for update in self._answer(invitation_id, invitations.accept, ACCEPTED):
             yield update
 
     @rx.event
+    @service_handler("declining an invitation")
     async def decline(self, invitation_id: str):
         async for update in self._answer(invitation_id, invitations.decline, DECLINED):
             yield update
@@ -78,26 +74,19 @@ class MyInvitationsState(FormState, rx.State):
         self.invitation_notice, self.answering = "", row.id
         yield
         try:
-            await unit_of_work.acall(credentials(self), service, row.id)
-            self.invitation_notice = done.format(title=row.offer_title)
-        except ServiceError as error:
-            self.error = error.message
-        except Exception:  # noqa: BLE001
-            self._failed("answering an invitation")
-        self.answering = ""
+            if await try_service(self, service, row.id) is not REFUSED:
+                self.invitation_notice = done.format(title=row.offer_title)
+        finally:
+            self.answering = ""
         await self._fetch()
         yield MyApplicationsState.load  # an accepted invitation is now an application in the list below
 
     @rx.event
+    @service_handler("muting a business")
     async def mute(self, invitation_id: str):
         row = self._row(invitation_id)
         if row is None:
             return
         self._reset_errors()
-        try:
-            await unit_of_work.acall(credentials(self), invitations.set_muted, row.business_id, True)
+        if await try_service(self, invitations.set_muted, row.business_id, True) is not REFUSED:
             self.invitation_notice = MUTED.format(brand=row.brand)
-        except ServiceError as error:
-            self.error = error.message
-        except Exception:  # noqa: BLE001
-            self._failed("muting a business")

@@ -7,12 +7,13 @@ from dataclasses import dataclass, field
 
 import reflex as rx
 
-from influfinder.services import recommendations, unit_of_work
-from influfinder.services.errors import ServiceError
-from influfinder.state.auth import credentials, current_actor
+from influfinder.services import recommendations
+from influfinder.services.actors import acting
 from influfinder.state.creator_cards import CreatorCardView, creator_card_view
 from influfinder.state.display import path_part
+from influfinder.state.forms import FormState
 from influfinder.state.offer_cards import OfferCard, offer_card
+from influfinder.state.service_handler import REFUSED, call_service, service_handler, try_service
 
 
 @dataclass
@@ -27,28 +28,24 @@ class SuggestedCard:
     why: str = ""
 
 
-class RecommendationsState(rx.State):
+class RecommendationsState(FormState, rx.State):
     offers: list[RecommendedCard] = []
     creators: list[SuggestedCard] = []
 
     @rx.event
+    @service_handler("recommending offers", public=True)
     async def load_offers(self):
-        """For a signed-in creator; anyone else sees no panel."""
-        actor = current_actor(self)
+        """For a signed-in creator; anyone else (Browse is public) sees no panel."""
+        self.offers = []
+        actor = await call_service(self, acting)
         if actor is None or not actor.is_creator:
-            self.offers = []
             return
-        try:
-            shown = await unit_of_work.acall(credentials(self), recommendations.recommended_offers)
-        except (ServiceError, Exception):  # noqa: BLE001 - a panel beside the page never breaks it
-            shown = []
-        self.offers = [RecommendedCard(offer_card(r.offer), r.why) for r in shown]
+        shown = await try_service(self, recommendations.recommended_offers)
+        self.offers = [] if shown is REFUSED else [RecommendedCard(offer_card(r.offer), r.why) for r in shown]
 
     @rx.event
+    @service_handler("suggesting creators")
     async def load_creators(self):
         """For the offer in the URL (/my-offers/<offer_id>/applications); the service checks ownership."""
-        try:
-            shown = await unit_of_work.acall(credentials(self), recommendations.suggested_creators, path_part(self, 2))
-        except (ServiceError, Exception):  # noqa: BLE001
-            shown = []
-        self.creators = [SuggestedCard(creator_card_view(s.creator), s.why) for s in shown]
+        shown = await try_service(self, recommendations.suggested_creators, path_part(self, 2))
+        self.creators = [] if shown is REFUSED else [SuggestedCard(creator_card_view(s.creator), s.why) for s in shown]
