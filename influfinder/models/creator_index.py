@@ -1,4 +1,4 @@
-"""The creator search objects the migration creates beside the models (alembic revision 0008_discovery).
+"""The creator search objects the migration creates beside the models (alembic revision 0009_discovery).
 
 Find creators (services/creator_search.py) reads, for the profiles not hidden from search:
 - PostgreSQL: two stored generated tsvector columns, `profiles.search_vector` (name and handles

@@ -3,7 +3,7 @@
 The same design as the offer search (services/offer_search.py): the words and the chosen category
 and platform ("facets") go to one text index over the profiles not hidden from search
 (PostgreSQL: `profiles.search_vector` and `profiles.search_facets`, GIN; SQLite: FTS5 `creators_fts`;
-models/creator_index.py, alembic revision 0008_discovery). Without words the matches are read in the
+models/creator_index.py, alembic revision 0009_discovery). Without words the matches are read in the
 order shown through partial indexes, up to the page and a count of 200 ("200+"). Figures:
 tests/benchmarks/test_creator_search_bench.py.
 """

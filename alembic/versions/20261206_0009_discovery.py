@@ -19,8 +19,8 @@
      `profiles_find_expressions` on the expressions the search filters by.
    None of these is in the models; models/creator_index.py names them for alembic/env.py.
 
-Revision ID: 0008_discovery
-Revises: 0007_offer_browse_indexes
+Revision ID: 0009_discovery
+Revises: 0008_search_ranked
 Create Date: 2026-12-06 19:00:00.000000
 """
 from typing import Sequence, Union
@@ -29,8 +29,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = '0008_discovery'
-down_revision: Union[str, None] = '0007_offer_browse_indexes'
+revision: str = '0009_discovery'
+down_revision: Union[str, None] = '0008_search_ranked'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
