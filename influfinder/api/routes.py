@@ -8,7 +8,7 @@ import logging
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse
-from starlette.routing import Route
+from starlette.routing import Mount, Route
 
 from influfinder import __version__, database
 from influfinder.settings import get_settings
@@ -70,8 +70,12 @@ def build_api() -> Starlette:
     from influfinder.api.message_routes import routes as message_routes
     from influfinder.api.oauth_routes import routes as oauth_routes
 
+    from influfinder.api.v1.docs import routes as docs_routes
+    from influfinder.api.v1.app import PREFIX, build_v1
+
     return Starlette(routes=[Route("/health", health), Route("/info", info), *auth_routes, *oauth_routes,
-                             *collaboration_routes, *media_routes, *message_routes])
+                             *collaboration_routes, *media_routes, *message_routes,
+                             Mount(PREFIX, app=build_v1()), *docs_routes])
 
 
 api = build_api()

@@ -37,7 +37,7 @@ from influfinder.integrations.rate_limit import MEMORY_URI, RateLimiter, wait_me
 from influfinder.models import Collaboration, CollaborationEvent, Offer
 from influfinder.services import guards, live_updates, standing
 from influfinder.services.actors import Actor
-from influfinder.services.errors import NotAllowed, ServiceError
+from influfinder.services.errors import NotAllowed, RateLimited, ServiceError
 from influfinder.services.notifications import notify
 from influfinder.settings import get_settings
 
@@ -288,7 +288,8 @@ def mark_visited_by_code(db: Session, actor: Actor | None, collab_id: object, co
         raise ServiceError("There is no visit code yet: confirm the visit date first, or mark the visit by hand.")
     decision = visit_code_limiter().hit("visit_code", str(collab.id))
     if not decision.allowed:
-        raise ServiceError(f"{wait_message(decision.retry_after_s)} Or mark the visit by hand.", "code")
+        raise RateLimited(f"{wait_message(decision.retry_after_s)} Or mark the visit by hand.", "code",
+                          retry_after=decision.retry_after_s)
     if not visit_code.matches(_secret(), str(collab.id), code, collab.visit_code_hash):
         raise ServiceError(WRONG_CODE, "code")
     apply_transition(db, collab.id, lifecycle.MARK_VISITED, actor, "Checked with the creator's visit code.",

@@ -18,3 +18,11 @@ class NotAllowed(ServiceError):
 
     def __init__(self, message: str = "You are not allowed to do that.") -> None:
         super().__init__(message)
+
+
+class RateLimited(ServiceError):
+    """Too many attempts: nothing was changed; `retry_after` seconds until one more is allowed."""
+
+    def __init__(self, message: str, field: str | None = None, *, retry_after: int = 1) -> None:
+        super().__init__(message, field)
+        self.retry_after = max(1, int(retry_after))
