@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -15,6 +15,9 @@ from sqlmodel import Session, select
 from influfinder.domain.enums import OfferStatus
 from influfinder.domain.offer_terms import ContentSpecs, Requirements
 from influfinder.models import Offer, Profile, User
+from influfinder.services import early_access
+from influfinder.services.actors import Actor
+from influfinder.services.errors import NotAllowed
 
 logger = logging.getLogger(__name__)
 
@@ -119,3 +122,15 @@ def _stored_terms(model, raw: object, offer_id: uuid.UUID):
     except ValidationError:
         logger.warning("offer %s has invalid %s; showing defaults", offer_id, model.__name__)
         return model()
+
+
+OFFER_NOT_FOUND = "We could not find that offer."
+
+
+def offer_for_viewer(db: Session, actor: Actor | None, offer_id: object) -> OfferDetail:
+    """The offer page's read for `actor` (anyone): an active public offer they may see yet (early access)."""
+    now = datetime.now(timezone.utc)
+    detail = get_public_offer_detail(db, offer_id, early_access.released_condition(db, actor, now))
+    if detail is None:
+        raise NotAllowed(OFFER_NOT_FOUND)
+    return detail

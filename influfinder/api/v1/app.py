@@ -15,7 +15,8 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from influfinder import __version__
-from influfinder.api.v1 import auth, problems, system, users
+from influfinder.api.v1 import auth, offers, problems, system, users
+from influfinder.api.v1.schemas import DOCUMENTED
 from influfinder.settings import get_settings
 
 PREFIX = "/api/v1"
@@ -50,7 +51,20 @@ def build_v1() -> FastAPI:
     app = FastAPI(title="Influfinder API", version=__version__, description=DESCRIPTION,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json",
                   servers=[{"url": PREFIX}], exception_handlers=problems.HANDLERS)
-    for module in (system, auth, users):
+    for module in (system, auth, users, offers):
         app.include_router(module.router)
     app.add_middleware(SettingsCORS)
+    app.openapi = lambda: _document(app)
     return app
+
+
+def _document(app: FastAPI) -> dict:
+    """FastAPI's document, plus the schemas of the bodies the services validate themselves."""
+    if app.openapi_schema is None:
+        from fastapi.openapi.utils import get_openapi
+
+        document = get_openapi(title=app.title, version=app.version, description=app.description,
+                               routes=app.routes, servers=app.servers)
+        document.setdefault("components", {}).setdefault("schemas", {}).update(DOCUMENTED)
+        app.openapi_schema = document
+    return app.openapi_schema

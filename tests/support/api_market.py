@@ -1,0 +1,31 @@
+"""Marketplace objects for /api/v1 tests, made through the API itself as an app would make them."""
+
+from __future__ import annotations
+
+from fastapi.encoders import jsonable_encoder
+
+from influfinder import database
+from tests.support.api_client import V1, bearer
+from tests.support.early_access import released
+from tests.support.marketplace import offer_form
+
+
+def offer_body(**changes) -> dict:
+    """The offer form as JSON (a paid Instagram reel in Madrid, visit required)."""
+    return jsonable_encoder(offer_form(**changes))
+
+
+def draft(client, business, **changes) -> str:
+    response = client.post(f"{V1}/offers", json=offer_body(**changes), headers=bearer(business))
+    assert response.status_code == 201, response.text
+    return response.json()["id"]
+
+
+def live_offer(client, business, **changes) -> str:
+    """An ACTIVE offer every tier already sees (the early-access day let pass)."""
+    offer_id = draft(client, business, **changes)
+    response = client.post(f"{V1}/offers/{offer_id}/publish", headers=bearer(business))
+    assert response.status_code == 200, response.text
+    with database.session_scope() as db:
+        released(db, offer_id)
+    return offer_id
