@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from typing import Any
 
 from fastapi import Path
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 
 def examples(*shown: dict, forbid: bool = True) -> ConfigDict:
@@ -21,6 +22,9 @@ def object_id(what: str) -> Any:
 
 
 def as_json(value: Any) -> Any:
+    """JSON of a service's answer exactly as its response schema says (money as a decimal string)."""
+    if dataclasses.is_dataclass(value) or isinstance(value, BaseModel):
+        return TypeAdapter(type(value)).dump_python(value, mode="json")
     return jsonable_encoder(value)
 
 
