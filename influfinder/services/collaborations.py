@@ -188,6 +188,13 @@ def counter_propose(db: Session, actor: Actor | None, collab_id: object, when: o
     _propose(db, collab, actor, role, lifecycle.COUNTER_PROPOSE, moment, note)
 
 
+def schedule_visit(db: Session, actor: Actor | None, collab_id: object, when: object, note: object = "") -> None:
+    """Put a visit date on the table: the creator's first proposal, or either party's other date."""
+    collab, _role = load(db, actor, collab_id)
+    first = collab.status is CollaborationStatus.ACCEPTED
+    (propose_visit if first else counter_propose)(db, actor, collab.id, when, note)
+
+
 def _propose(db: Session, collab: Collaboration, actor: Actor, role: str, action: str, moment: datetime,
              note: object) -> None:
     text = _note(note, required=False)

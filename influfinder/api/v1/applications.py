@@ -16,11 +16,11 @@ from influfinder.api.v1.idempotency import IdempotencyKey, once
 from influfinder.api.v1.pagination import CursorQuery, Paged, next_link, page_of
 from influfinder.api.v1.problems import RESPONSES
 from influfinder.api.v1.schemas import created, examples, object_id
+from influfinder.domain.enums import ApplicationStatus
 from influfinder.services import applications
 from influfinder.services.application_views import ApplicantRow, ApplicationDetail, MyApplicationRow
 
 router = APIRouter(tags=["applications"], responses=RESPONSES)
-ApplicationStatus = Literal["APPLIED", "UNDER_REVIEW", "ACCEPTED", "REJECTED", "WITHDRAWN"]
 
 
 class Apply(BaseModel):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Body, Query, Request
 from fastapi.responses import JSONResponse, Response
@@ -17,6 +17,7 @@ from influfinder.api.v1.idempotency import IdempotencyKey, once
 from influfinder.api.v1.pagination import CursorQuery, Paged, next_link, page_of
 from influfinder.api.v1.problems import RESPONSES
 from influfinder.api.v1.schemas import DOCUMENTED, as_json, created, object_id, service_body
+from influfinder.domain.enums import OfferStatus
 from influfinder.domain.offer_rules import OfferInput
 from influfinder.services import offer_management, offer_search, offers
 from influfinder.services.offer_filters import OfferSearch
@@ -24,7 +25,6 @@ from influfinder.services.offer_management import MyOfferRow, OwnerOffer
 from influfinder.services.offers import OfferDetail, OfferSummary
 
 router = APIRouter(prefix="/offers", tags=["offers"], responses=RESPONSES)
-OfferStatus = Literal["DRAFT", "ACTIVE", "PAUSED", "CLOSED", "ARCHIVED"]
 NOT_MODIFIED = {304: {"description": "Not modified since the ETag sent in If-None-Match."}}
 
 
