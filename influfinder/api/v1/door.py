@@ -48,8 +48,9 @@ def _unauthorized(message: str) -> ProblemError:
     return ProblemError(401, message, headers={"WWW-Authenticate": 'Bearer error="invalid_token"'})
 
 
-async def _caller(request: Request, token: str | None) -> Caller:
-    credentials = dataclasses.replace(credentials_from_request(request), session_token=None, access_token=token)
+async def _caller(request: Request) -> Caller:
+    credentials = dataclasses.replace(credentials_from_request(request), session_token=None)
+    token = credentials.access_token
     if not token:
         return Caller(credentials, None)
     try:
@@ -59,16 +60,15 @@ async def _caller(request: Request, token: str | None) -> Caller:
     return Caller(credentials, claims)
 
 
-async def _signed_in(request: Request, bearer: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> Caller:
-    caller = await _caller(request, bearer.credentials if bearer else None)
+async def _signed_in(request: Request, _scheme: HTTPAuthorizationCredentials | None = Depends(_bearer)) -> Caller:
+    caller = await _caller(request)  # `_scheme` only documents the bearer scheme in OpenAPI
     if caller.claims is None:
         raise _unauthorized(api_tokens.INVALID)
     return caller
 
 
 async def _anyone(request: Request) -> Caller:
-    scheme, _, token = request.headers.get("authorization", "").partition(" ")
-    return await _caller(request, token.strip() if scheme.lower() == "bearer" else None)
+    return await _caller(request)
 
 
 # Operations that need an account declare the bearer scheme in the OpenAPI document; public ones

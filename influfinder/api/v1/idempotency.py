@@ -26,11 +26,13 @@ IdempotencyKey = Header(default=None, alias="Idempotency-Key", max_length=255, p
                         description="Send the same key to retry safely: the first answer is returned again.")
 
 
-async def once(request: Request, caller: Caller, key: str | None,
-               create: Callable[[], Awaitable[JSONResponse]]) -> JSONResponse:
+async def once(request: Request, caller: Caller, key: str | None, create: Callable[[], Awaitable[JSONResponse]],
+               *, content: bytes | None = None) -> JSONResponse:
+    """`create()` once per key; `content` stands for the request when its body was parsed as a form."""
     if not key:
         return await create()
-    digest = hashlib.sha256(request.method.encode() + request.url.path.encode() + await request.body()).hexdigest()
+    content = await request.body() if content is None else content
+    digest = hashlib.sha256(request.method.encode() + request.url.path.encode() + content).hexdigest()
     record = f"idempotency:{caller.key}:{hashlib.sha256(key.encode()).hexdigest()}"
     kept = await asyncio.to_thread(expiring_keys.put, record, json.dumps({"state": PENDING, "digest": digest}),
                                    KEEP_SECONDS, only_new=True)
