@@ -16,7 +16,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from influfinder import __version__
 from influfinder.api.v1 import (
-    applications, auth, collaborations, messages, notifications, offers, problems, system, users,
+    applications, auth, collaborations, messages, notifications, offers, problems, submissions, system, users,
 )
 from influfinder.api.v1.schemas import DOCUMENTED
 from influfinder.settings import get_settings
@@ -53,7 +53,8 @@ def build_v1() -> FastAPI:
     app = FastAPI(title="Influfinder API", version=__version__, description=DESCRIPTION,
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json",
                   servers=[{"url": PREFIX}], exception_handlers=problems.HANDLERS)
-    for module in (system, auth, users, offers, applications, collaborations, notifications, messages):
+    for module in (system, auth, users, offers, applications, collaborations, submissions, notifications,
+                   messages):
         app.include_router(module.router)
     app.add_middleware(SettingsCORS)
     app.openapi = lambda: _document(app)
