@@ -14,7 +14,7 @@ from pydantic import BaseModel
 from influfinder.api.v1.door import Caller, SignedIn
 from influfinder.api.v1.idempotency import IdempotencyKey, once
 from influfinder.api.v1.pagination import CursorQuery, Paged, next_link, page_of
-from influfinder.api.v1.problems import RESPONSES, ProblemError
+from influfinder.api.v1.problems import RESPONSES, TOO_LARGE, ProblemError
 from influfinder.api.v1.schemas import as_json, examples, object_id
 from influfinder.services import message_files, messages
 from influfinder.services.messages import ConversationView, MessageView, PersonView
@@ -50,7 +50,7 @@ async def _files(attachments: list[UploadFile]) -> list[tuple[str, bytes]]:
     return files
 
 
-@router.post("", status_code=201, response_model=MessageView,
+@router.post("", status_code=201, response_model=MessageView, responses=TOO_LARGE,
              summary="Send a message to someone you share an application or collaboration with")
 async def send(request: Request, recipient_id: uuid.UUID = Form(), text: str = Form(default="", max_length=8000),
                attachments: list[UploadFile] = File(default=[], description="Photos (PNG, JPEG, WebP) or PDFs"),

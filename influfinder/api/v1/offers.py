@@ -28,6 +28,16 @@ router = APIRouter(prefix="/offers", tags=["offers"], responses=RESPONSES)
 NOT_MODIFIED = {304: {"description": "Not modified since the ETag sent in If-None-Match."}}
 
 
+OFFER_EXAMPLE = {
+    "title": "Brunch tasting for two", "description": "Come to Café Aurora, try the menu and film a reel.",
+    "category": "FOOD", "platforms": ["INSTAGRAM"], "budget_min": "150", "budget_max": "300", "currency": "EUR",
+    "compensation_type": "PAID", "requirements": {"regular": {"min_followers": 500, "min_engagement": 1.5}},
+    "content_specs": {"formats": ["REEL"], "required_hashtags": ["#ad"], "required_mentions": ["@cafe"]},
+    "application_deadline": "2026-12-20T23:00:00Z", "content_deadline": "2027-01-10T23:00:00Z",
+    "requires_visit": True, "city": "Madrid", "address": "Calle Mayor 1", "slots": 2, "min_tier": 0,
+}
+
+
 def _browse_parameters() -> list[dict]:
     """Browse's filters as query parameters, described by the service's own model (minus its page)."""
     schema = OfferSearch.model_json_schema(ref_template="#/components/schemas/{model}")
@@ -71,7 +81,7 @@ def _create(db, actor, raw: Any) -> OwnerOffer:
     return offer_management.get_offer_for_owner(db, actor, offer_id)
 
 
-@router.post("", status_code=201, response_model=OwnerOffer, openapi_extra=service_body(OfferInput),
+@router.post("", status_code=201, response_model=OwnerOffer, openapi_extra=service_body(OfferInput, OFFER_EXAMPLE),
              summary="Create an offer (a draft; publish it when complete)")
 async def create(request: Request, body: Any = Body(), caller: Caller = SignedIn,
                  idempotency_key: str | None = IdempotencyKey) -> JSONResponse:
@@ -114,7 +124,8 @@ def _update(db, actor, offer_id: uuid.UUID, raw: Any) -> OwnerOffer:
     return offer_management.get_offer_for_owner(db, actor, offer_id)
 
 
-@router.patch("/{offer_id}", response_model=OwnerOffer, openapi_extra=service_body(OfferInput, partial=True),
+@router.patch("/{offer_id}", response_model=OwnerOffer,
+              openapi_extra=service_body(OfferInput, {"slots": 3, "city": "Bilbao"}, partial=True),
               summary="Change some fields of an offer (a live offer must stay complete)")
 async def update(offer_id: uuid.UUID = object_id("offer"), body: Any = Body(), caller: Caller = SignedIn) -> OwnerOffer:
     return await caller.run(_update, offer_id, body)

@@ -67,6 +67,7 @@ def _content(status: int) -> dict:
 
 # Every operation documents these, so a client (and Schemathesis) knows each refusal's shape.
 RESPONSES = {status: _content(status) for status in (400, 401, 403, 404, 409, 422, 429)}
+TOO_LARGE = {413: _content(413)}  # uploads
 
 
 class ProblemError(Exception):

@@ -46,9 +46,9 @@ class Done(BaseModel):
 DOCUMENTED: dict[str, dict] = {}
 
 
-def service_body(model: type[BaseModel], *, partial: bool = False) -> dict:
+def service_body(model: type[BaseModel], example: dict, *, partial: bool = False) -> dict:
     """`openapi_extra` for a route whose JSON body `model` describes; `partial`: any field may be left out."""
-    schema = model.model_json_schema(ref_template="#/components/schemas/{model}")
+    schema = {**model.model_json_schema(ref_template="#/components/schemas/{model}"), "examples": [example]}
     for name, definition in schema.pop("$defs", {}).items():
         DOCUMENTED[name] = definition
     name = model.__name__ + ("Changes" if partial else "")

@@ -13,7 +13,7 @@ from pydantic import BaseModel, Field
 
 from influfinder.api.v1.door import Caller, SignedIn
 from influfinder.api.v1.idempotency import IdempotencyKey, once
-from influfinder.api.v1.problems import RESPONSES, ProblemError
+from influfinder.api.v1.problems import RESPONSES, TOO_LARGE, ProblemError
 from influfinder.api.v1.schemas import created, examples, object_id
 from influfinder.domain.enums import Platform
 from influfinder.services import analysis, submission_checks, submissions
@@ -44,6 +44,7 @@ def _submit(db, actor, collaboration_id: uuid.UUID, files, urls: list[str], capt
 
 
 @router.post("/collaborations/{collaboration_id}/submissions", status_code=201, response_model=SubmissionView,
+             responses=TOO_LARGE,
              summary="The creator submits the content (a new version after requested changes)")
 async def submit(request: Request, collaboration_id: uuid.UUID = object_id("collaboration"),
                  files: list[UploadFile] = File(default=[], description="Photos (PNG, JPEG, WebP) and MP4 videos"),

@@ -102,6 +102,9 @@ def test_users_me_needs_a_token_and_patch_changes_only_ones_own_profile(client):
     assert client.get(f"{V1}/users/me", headers=bearer(other)).json()["profile"]["display_name"] != "Lucía"
     bad = assert_problem(client.patch(f"{V1}/users/me", headers=bearer(lucia), json={"website": "not a url"}), 422)
     assert bad["errors"][0]["field"] == "website"
+    # Found by Schemathesis: a valid URL longer than the column was a 500.
+    long = client.patch(f"{V1}/users/me", headers=bearer(lucia), json={"website": "https://" + "a" * 250 + ".com"})
+    assert assert_problem(long, 422)["errors"][0]["field"] == "website"
     assert_problem(client.patch(f"{V1}/users/me", json={"city": "Sevilla"}), 401)
 
 
