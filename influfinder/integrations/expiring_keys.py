@@ -50,6 +50,14 @@ def get(key: str) -> str | None:
     return value.decode("utf-8") if isinstance(value, bytes) else value
 
 
+def any_of(*keys: str) -> bool:
+    """Is any of these keys kept (one round trip to Redis)?"""
+    client = redis_client()
+    if client is None:
+        return any(_memory().get(key) is not None for key in keys)
+    return bool(client.exists(*(PREFIX + key for key in keys)))
+
+
 def put(key: str, value: str, seconds: int, *, only_new: bool = False) -> bool:
     """Keep `value` under `key` for `seconds`; with `only_new`, only if the key is absent (True if kept)."""
     seconds = max(1, int(seconds))

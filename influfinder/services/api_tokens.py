@@ -119,7 +119,7 @@ def check_access(token: str) -> AccessClaims:
     except (jose_errors.JoseError, ValueError, TypeError, KeyError):
         raise InvalidToken(INVALID) from None
     found = AccessClaims(user_id, str(claims["sid"]), str(claims["jti"]), int(claims["exp"]))
-    if expiring_keys.get(f"revoked:jti:{found.jti}") or expiring_keys.get(f"revoked:family:{found.family_id}"):
+    if expiring_keys.any_of(f"revoked:jti:{found.jti}", f"revoked:family:{found.family_id}"):
         raise InvalidToken(INVALID)
     return found
 

@@ -12,10 +12,10 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from influfinder.api.v1.door import Caller, SignedIn
-from influfinder.api.v1.idempotency import IdempotencyKey, once
-from influfinder.api.v1.pagination import CursorQuery, Paged, next_link, page_of
+from influfinder.api.v1.idempotency import IdempotencyKey, create_once
+from influfinder.api.v1.pagination import CursorQuery, Paged, page_answer, page_of
 from influfinder.api.v1.problems import RESPONSES
-from influfinder.api.v1.schemas import created, examples, object_id
+from influfinder.api.v1.schemas import examples, object_id, then_read
 from influfinder.domain.enums import ApplicationStatus
 from influfinder.services import applications
 from influfinder.services.application_views import ApplicantRow, ApplicationDetail, MyApplicationRow
@@ -68,11 +68,7 @@ def _apply(db, actor, body: Apply) -> ApplicationDetail:
 @router.post("/applications", status_code=201, response_model=ApplicationDetail, summary="Apply to an offer")
 async def apply(request: Request, body: Apply, caller: Caller = SignedIn,
                 idempotency_key: str | None = IdempotencyKey) -> JSONResponse:
-    async def make() -> JSONResponse:
-        application = await caller.run(_apply, body)
-        return created(f"/api/v1/applications/{application.id}", application)
-
-    return await once(request, caller, idempotency_key, make)
+    return await create_once(request, caller, idempotency_key, "/api/v1/applications/{id}", _apply, body)
 
 
 @router.get("/applications", response_model=MyApplicationPage, summary="The creator's own applications")
@@ -80,8 +76,7 @@ async def mine(request: Request, status: ApplicationStatus | None = Query(defaul
                cursor: str | None = CursorQuery, caller: Caller = SignedIn) -> dict:
     page = page_of(cursor)
     found = await caller.run(applications.my_applications, status, page, 20)
-    return {"items": found.page.items, "total": found.page.total, "counts": found.counts,
-            "next": next_link(request, page, found.page.has_next)}
+    return page_answer(request, page, found.page, counts=found.counts)
 
 
 @router.get("/offers/{offer_id}/applications", response_model=ApplicantPage,
@@ -90,8 +85,7 @@ async def for_offer(request: Request, offer_id: uuid.UUID = object_id("offer"),
                     status: ApplicationStatus | None = Query(default=None), cursor: str | None = CursorQuery,
                     caller: Caller = SignedIn) -> dict:
     page = page_of(cursor)
-    found = await caller.run(applications.list_for_offer, offer_id, status, page, 20)
-    return {"items": found.items, "total": found.total, "next": next_link(request, page, found.has_next)}
+    return page_answer(request, page, await caller.run(applications.list_for_offer, offer_id, status, page, 20))
 
 
 @router.get("/applications/{application_id}", response_model=ApplicationDetail, summary="One application")
@@ -118,9 +112,7 @@ async def review(application_id: uuid.UUID = object_id("application"), body: Rev
     return await caller.run(_review, application_id, body)
 
 
-def _withdraw(db, actor, application_id: uuid.UUID) -> ApplicationDetail:
-    applications.withdraw(db, actor, application_id)
-    return applications.get_application(db, actor, application_id)
+_withdraw = then_read(applications.withdraw, applications.get_application)
 
 
 @router.post("/applications/{application_id}/withdraw", response_model=ApplicationDetail,

@@ -10,9 +10,9 @@ from fastapi import APIRouter, Body, Query, Request
 from pydantic import BaseModel, Field
 
 from influfinder.api.v1.door import Caller, SignedIn
-from influfinder.api.v1.pagination import CursorQuery, Paged, next_link, page_of
+from influfinder.api.v1.pagination import CursorQuery, Paged, page_answer, page_of
 from influfinder.api.v1.problems import RESPONSES
-from influfinder.api.v1.schemas import examples, object_id
+from influfinder.api.v1.schemas import examples, object_id, then_read
 from influfinder.domain.enums import CollaborationStatus
 from influfinder.services import collaboration_views, collaborations, ratings
 from influfinder.services.collaboration_views import CollaborationDetail, CollaborationRow, TimelineEntry
@@ -57,8 +57,7 @@ async def mine(request: Request, status: CollaborationStatus | None = Query(defa
                cursor: str | None = CursorQuery, caller: Caller = SignedIn) -> dict:
     page = page_of(cursor)
     found = await caller.run(collaboration_views.list_my_collaborations, status, page, 20)
-    return {"items": found.page.items, "total": found.page.total, "counts": found.counts,
-            "next": next_link(request, page, found.page.has_next)}
+    return page_answer(request, page, found.page, counts=found.counts)
 
 
 @router.get("/{collaboration_id}", response_model=CollaborationDetail, summary="One collaboration, for its parties")
@@ -77,11 +76,7 @@ async def visit_code(collaboration_id: uuid.UUID = object_id("collaboration"), c
 
 
 def _then_detail(action):
-    def step(db, actor, collaboration_id: uuid.UUID, *args) -> CollaborationDetail:
-        action(db, actor, collaboration_id, *args)
-        return collaboration_views.get_collaboration(db, actor, collaboration_id)
-
-    return step
+    return then_read(action, collaboration_views.get_collaboration)
 
 
 _schedule = _then_detail(collaborations.schedule_visit)

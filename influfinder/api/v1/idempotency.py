@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 
 from influfinder.api.v1.door import Caller
 from influfinder.api.v1.problems import ProblemError
+from influfinder.api.v1.schemas import created
 from influfinder.integrations import expiring_keys
 
 KEEP_SECONDS = 24 * 3600
@@ -47,6 +48,16 @@ async def once(request: Request, caller: Caller, key: str | None, create: Callab
               "body": json.loads(response.body), "location": response.headers.get("location")}
     await asyncio.to_thread(expiring_keys.put, record, json.dumps(answer), KEEP_SECONDS)
     return response
+
+
+async def create_once(request: Request, caller: Caller, key: str | None, location: str, service: Callable, *args,
+                      content: bytes | None = None) -> JSONResponse:
+    """`service` through the door, once per key: 201 with what it made, at `location` (its {id} filled in)."""
+    async def make() -> JSONResponse:
+        made = await caller.run(service, *args)
+        return created(location.format(id=made.id), made)
+
+    return await once(request, caller, key, make, content=content)
 
 
 async def _replay(record: str, digest: str) -> JSONResponse:

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from influfinder.api.v1.door import Caller, SignedIn
 from influfinder.api.v1.idempotency import IdempotencyKey, once
-from influfinder.api.v1.pagination import CursorQuery, Paged, next_link, page_of
+from influfinder.api.v1.pagination import CursorQuery, Paged, page_answer, page_of
 from influfinder.api.v1.problems import RESPONSES, TOO_LARGE, ProblemError
 from influfinder.api.v1.schemas import as_json, examples, object_id
 from influfinder.services import message_files, messages
@@ -68,8 +68,7 @@ async def send(request: Request, recipient_id: uuid.UUID = Form(), text: str = F
 @router.get("/conversations", response_model=ConversationPage, summary="One row per person, newest first")
 async def conversations(request: Request, cursor: str | None = CursorQuery, caller: Caller = SignedIn) -> dict:
     page = page_of(cursor)
-    found = await caller.run(messages.conversations, page, 20)
-    return {"items": found.items, "total": found.total, "next": next_link(request, page, found.has_next)}
+    return page_answer(request, page, await caller.run(messages.conversations, page, 20))
 
 
 @router.get("/unread-count", response_model=Count, summary="Unread messages in all")

@@ -10,7 +10,7 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from influfinder.api.v1.door import Caller, SignedIn
-from influfinder.api.v1.pagination import CursorQuery, Paged, next_link, page_of
+from influfinder.api.v1.pagination import CursorQuery, Paged, page_answer, page_of
 from influfinder.api.v1.problems import RESPONSES
 from influfinder.api.v1.schemas import examples, object_id
 from influfinder.services import notifications
@@ -32,8 +32,7 @@ class Count(BaseModel):
 async def listing(request: Request, unread_only: bool = Query(default=False), cursor: str | None = CursorQuery,
                   caller: Caller = SignedIn) -> dict:
     page = page_of(cursor)
-    found = await caller.run(notifications.list_for_user, unread_only, page, 20)
-    return {"items": found.items, "total": found.total, "next": next_link(request, page, found.has_next)}
+    return page_answer(request, page, await caller.run(notifications.list_for_user, unread_only, page, 20))
 
 
 @router.get("/unread-count", response_model=Count, summary="How many are unread (the bell)")

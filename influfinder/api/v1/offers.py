@@ -13,10 +13,10 @@ from fastapi import APIRouter, Body, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from influfinder.api.v1.door import Anyone, Caller, SignedIn
-from influfinder.api.v1.idempotency import IdempotencyKey, once
-from influfinder.api.v1.pagination import CursorQuery, Paged, next_link, page_of
+from influfinder.api.v1.idempotency import IdempotencyKey, create_once
+from influfinder.api.v1.pagination import CursorQuery, Paged, page_answer, page_of
 from influfinder.api.v1.problems import RESPONSES
-from influfinder.api.v1.schemas import DOCUMENTED, as_json, created, object_id, service_body
+from influfinder.api.v1.schemas import DOCUMENTED, as_json, object_id, service_body, then_read
 from influfinder.domain.enums import OfferStatus
 from influfinder.domain.offer_rules import OfferInput
 from influfinder.services import offer_management, offer_search, offers
@@ -72,8 +72,7 @@ def _browse(db, actor, params: dict) -> offer_search.SearchPage:
 async def browse(request: Request, cursor: str | None = CursorQuery, caller: Caller = Anyone) -> dict:
     params = {k: v for k, v in request.query_params.items() if k in OfferSearch.model_fields and k != "page"}
     page = page_of(cursor)
-    found = await caller.run(_browse, {**params, "page": str(page)})
-    return {"items": found.items, "total": found.total, "next": next_link(request, page, found.has_next)}
+    return page_answer(request, page, await caller.run(_browse, {**params, "page": str(page)}))
 
 
 def _create(db, actor, raw: Any) -> OwnerOffer:
@@ -85,11 +84,7 @@ def _create(db, actor, raw: Any) -> OwnerOffer:
              summary="Create an offer (a draft; publish it when complete)")
 async def create(request: Request, body: Any = Body(), caller: Caller = SignedIn,
                  idempotency_key: str | None = IdempotencyKey) -> JSONResponse:
-    async def make() -> JSONResponse:
-        offer = await caller.run(_create, body)
-        return created(f"/api/v1/offers/me/created/{offer.id}", offer)
-
-    return await once(request, caller, idempotency_key, make)
+    return await create_once(request, caller, idempotency_key, "/api/v1/offers/me/created/{id}", _create, body)
 
 
 @router.get("/me/created", response_model=MyOfferPage, summary="The business's own offers, any status")
@@ -97,8 +92,7 @@ async def my_offers(request: Request, status: OfferStatus | None = Query(default
                     cursor: str | None = CursorQuery, caller: Caller = SignedIn) -> dict:
     page = page_of(cursor)
     mine = await caller.run(offer_management.my_offers, status, page, 20)
-    return {"items": mine.page.items, "total": mine.page.total, "counts": mine.counts, "views": mine.views,
-            "next": next_link(request, page, mine.page.has_next)}
+    return page_answer(request, page, mine.page, counts=mine.counts, views=mine.views)
 
 
 @router.get("/me/created/{offer_id}", response_model=OwnerOffer, summary="One of the business's offers, any status")
@@ -119,9 +113,7 @@ async def detail(request: Request, offer_id: uuid.UUID = object_id("offer"), cal
     return Response(content, media_type="application/json", headers=headers)
 
 
-def _update(db, actor, offer_id: uuid.UUID, raw: Any) -> OwnerOffer:
-    offer_management.update_offer(db, actor, offer_id, raw)
-    return offer_management.get_offer_for_owner(db, actor, offer_id)
+_update = then_read(offer_management.update_offer, offer_management.get_offer_for_owner)
 
 
 @router.patch("/{offer_id}", response_model=OwnerOffer,
@@ -131,16 +123,8 @@ async def update(offer_id: uuid.UUID = object_id("offer"), body: Any = Body(), c
     return await caller.run(_update, offer_id, body)
 
 
-def _move(action):
-    def move(db, actor, offer_id: uuid.UUID) -> OwnerOffer:
-        action(db, actor, offer_id)
-        return offer_management.get_offer_for_owner(db, actor, offer_id)
-
-    return move
-
-
 def _transition(path: str, action, summary: str) -> None:
-    step = _move(action)
+    step = then_read(action, offer_management.get_offer_for_owner)
 
     async def route(offer_id: uuid.UUID = object_id("offer"), caller: Caller = SignedIn) -> OwnerOffer:
         return await caller.run(step, offer_id)

@@ -53,3 +53,8 @@ def next_link(request: Request, page: int, has_next: bool) -> str | None:
         return None
     url = request.url.remove_query_params("cursor").include_query_params(cursor=cursor_for(page + 1))
     return f"{url.path}?{url.query}"
+
+
+def page_answer(request: Request, number: int, page, **extra) -> dict:
+    """A services Page as the API's list answer, with the link to the next page."""
+    return {"items": page.items, "total": page.total, "next": next_link(request, number, page.has_next), **extra}

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from influfinder.services import (
-    applications, collaborations, messages, notifications, offer_management, submissions,
+    applications, collaborations, guards, messages, notifications, offer_management, submissions,
 )
 from influfinder.services.errors import NotAllowed, RateLimited, ServiceError
 
@@ -80,8 +80,9 @@ def from_service_error(error: ServiceError, *, signed_in: bool) -> ProblemError:
     if isinstance(error, NotAllowed):
         if error.message in NOT_FOUND:
             return ProblemError(404, error.message)
-        return ProblemError(403 if signed_in else 401, error.message,
-                            headers={} if signed_in else {"WWW-Authenticate": "Bearer"})
+        if not signed_in or error.message == guards.LOG_IN:  # no token, or its account is gone or deactivated
+            return ProblemError(401, error.message, headers={"WWW-Authenticate": "Bearer"})
+        return ProblemError(403, error.message)
     if isinstance(error, RateLimited):
         return ProblemError(429, error.message, field=error.field, headers={"Retry-After": str(error.retry_after)})
     if error.message in NOT_FOUND:

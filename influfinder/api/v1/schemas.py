@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
-from typing import Any
+from typing import Any, Callable
 
 from fastapi import Path
 from fastapi.encoders import jsonable_encoder
@@ -26,6 +26,16 @@ def as_json(value: Any) -> Any:
     if dataclasses.is_dataclass(value) or isinstance(value, BaseModel):
         return TypeAdapter(type(value)).dump_python(value, mode="json")
     return jsonable_encoder(value)
+
+
+def then_read(action: Callable, read: Callable) -> Callable:
+    """`action(db, actor, id, *args)` then `read(db, actor, id)` in the same unit of work: the answer
+    shows the object as the change left it."""
+    def step(db, actor, key: uuid.UUID, *args: Any) -> Any:
+        action(db, actor, key, *args)
+        return read(db, actor, key)
+
+    return step
 
 
 def created(location: str, body: Any) -> JSONResponse:

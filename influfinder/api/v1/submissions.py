@@ -12,9 +12,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from influfinder.api.v1.door import Caller, SignedIn
-from influfinder.api.v1.idempotency import IdempotencyKey, once
+from influfinder.api.v1.idempotency import IdempotencyKey, create_once
 from influfinder.api.v1.problems import RESPONSES, TOO_LARGE, ProblemError
-from influfinder.api.v1.schemas import created, examples, object_id
+from influfinder.api.v1.schemas import examples, object_id, then_read
 from influfinder.domain.enums import Platform
 from influfinder.services import analysis, submission_checks, submissions
 from influfinder.services.submissions import SubmissionView
@@ -56,14 +56,11 @@ async def submit(request: Request, collaboration_id: uuid.UUID = object_id("coll
     data = await _files(files)
     captions = {platform.value: caption} if caption.strip() else {}
 
-    async def make() -> JSONResponse:
-        view = await caller.run(_submit, collaboration_id, data, content_urls, captions, platform.value,
-                                platform_post_id or None, paid_partnership)
-        return created(f"/api/v1/submissions/{view.id}", view)
-
     fingerprint = "\n".join([str(collaboration_id), *content_urls, caption, platform.value, str(platform_post_id),
                              str(paid_partnership), *(hashlib.sha256(d).hexdigest() for _, d in data)])
-    return await once(request, caller, idempotency_key, make, content=fingerprint.encode())
+    return await create_once(request, caller, idempotency_key, "/api/v1/submissions/{id}", _submit, collaboration_id,
+                             data, content_urls, captions, platform.value, platform_post_id or None, paid_partnership,
+                             content=fingerprint.encode())
 
 
 @router.get("/collaborations/{collaboration_id}/submissions", response_model=list[SubmissionView],
@@ -78,11 +75,7 @@ async def detail(submission_id: uuid.UUID = object_id("submission"), caller: Cal
 
 
 def _then_view(action):
-    def step(db, actor, submission_id: uuid.UUID, *args) -> SubmissionView:
-        action(db, actor, submission_id, *args)
-        return submissions.get_submission(db, actor, submission_id)
-
-    return step
+    return then_read(action, submissions.get_submission)
 
 
 _start = _then_view(submissions.start_review)

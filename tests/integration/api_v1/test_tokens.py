@@ -130,3 +130,15 @@ def test_a_deleted_account_s_token_no_longer_works(client):
         accounts.delete_account(db, lucia, lucia.username)
     assert_problem(me(client, pair.access_token), 401)
     assert_problem(client.post(f"{V1}/auth/refresh", json={"refresh_token": pair.refresh_token}), 401)
+
+
+def test_deactivating_an_account_ends_its_api_logins(client):
+    from influfinder import database
+    from influfinder.services import admin_users
+
+    lucia, admin = person(UserType.CREATOR), person(UserType.BUSINESS, admin=True)
+    pair = tokens_for(lucia)
+    with database.session_scope() as db:
+        admin_users.deactivate_user(db, admin, str(lucia.id))
+    assert_problem(me(client, pair.access_token), 401)
+    assert_problem(client.post(f"{V1}/auth/refresh", json={"refresh_token": pair.refresh_token}), 401)
