@@ -180,3 +180,49 @@ def test_a_business_token_reads_its_own_account(client):
     pair = tokens_for(shop)
     me = client.get(f"{V1}/users/me", headers=bearer(pair)).json()
     assert me["id"] == str(shop.id) and me["profile"]["user_type"] == "BUSINESS"
+
+
+@pytest.fixture
+def provider(settings_env):
+    """Every provider pointed at a local OAuth server on 127.0.0.1 (tests/support/oauth_server.py)."""
+    from tests.support.oauth_server import OAuthServer
+    from tests.support.people import reset_app_caches
+
+    with OAuthServer() as server:
+        settings_env.set(**server.env())
+        reset_app_caches()
+        yield server
+
+
+def provider_code(server, name: str, verifier: str, redirect_uri: str = "com.influfinder.app:/oauth") -> str:
+    """What an app gets back from the provider's consent page: an authorization code (PKCE S256)."""
+    import base64
+    import hashlib
+    from urllib.parse import parse_qs, urlparse
+
+    import httpx
+
+    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).decode().rstrip("=")
+    client = {"client_key" if name == "tiktok" else "client_id": f"{name}-client"}  # TikTok's own word
+    answer = httpx.get(f"{server.base_url}/{name}/authorize", params={
+        **client, "response_type": "code", "redirect_uri": redirect_uri, "state": "s",
+        "code_challenge": challenge, "code_challenge_method": "S256"})
+    return parse_qs(urlparse(answer.headers["location"]).query)["code"][0]
+
+
+@pytest.mark.parametrize("name", ["google", "tiktok"])
+def test_register_then_log_in_with_a_providers_authorization_code(client, provider, name):
+    details = {"email": f"{name}-ana@example.com", "email_verified": True, "name": "Ana"} if name == "google" \
+        else {"handle": "ana_films"}
+    provider.sign_in_as(name, f"{name}-subject-1", **details)
+    verifier = "v" * 64
+    body = {"code": provider_code(provider, name, verifier), "redirect_uri": "com.influfinder.app:/oauth",
+            "code_verifier": verifier, "role": "BUSINESS"}
+    made = client.post(f"{V1}/auth/register/oauth/{name}", json=body)
+    assert made.status_code == 201, made.text
+    me = client.get(f"{V1}/users/me", headers=bearer(made.json()["access_token"])).json()
+    assert me["profile"]["user_type"] == "BUSINESS"
+    again = client.post(f"{V1}/auth/login/oauth/{name}", json={**body, "code": provider_code(provider, name, verifier)})
+    assert again.status_code == 200 and again.json()["user_id"] == made.json()["user_id"] and again.json()["created"] is False
+    reused = client.post(f"{V1}/auth/login/oauth/{name}", json=body)  # a code works once
+    assert_problem(reused, 401)
