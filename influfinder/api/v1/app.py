@@ -18,6 +18,7 @@ from influfinder import __version__
 from influfinder.api.v1 import (
     applications, auth, collaborations, messages, notifications, offers, problems, submissions, system, users,
 )
+from influfinder.api.v1.examples import add_examples
 from influfinder.api.v1.schemas import DOCUMENTED
 from influfinder.settings import get_settings
 
@@ -68,6 +69,8 @@ def _document(app: FastAPI) -> dict:
 
         document = get_openapi(title=app.title, version=app.version, description=app.description,
                                routes=app.routes, servers=app.servers)
-        document.setdefault("components", {}).setdefault("schemas", {}).update(DOCUMENTED)
+        schemas = document.setdefault("components", {}).setdefault("schemas", {})
+        schemas.update(DOCUMENTED)
+        add_examples(schemas)
         app.openapi_schema = document
     return app.openapi_schema

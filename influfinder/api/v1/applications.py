@@ -45,8 +45,6 @@ class Review(BaseModel):
 
 
 class Reviewed(BaseModel):
-    model_config = examples({"application": {"id": "...", "status": "ACCEPTED"},
-                             "collaboration_id": "9b2f5c1e-1d7a-4c55-8c0b-2c4f3c1b7e11"}, forbid=False)
     application: ApplicationDetail
     collaboration_id: str | None = None
 

@@ -12,8 +12,9 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, TypeAdapter
 
 
-def examples(*shown: dict, forbid: bool = True) -> ConfigDict:
-    return ConfigDict(extra="forbid" if forbid else "ignore", json_schema_extra={"examples": list(shown)})
+def examples(*shown: dict) -> ConfigDict:
+    """A request body's config: unknown fields refused, and the examples the document shows."""
+    return ConfigDict(extra="forbid", json_schema_extra={"examples": list(shown)})
 
 
 def object_id(what: str) -> Any:

@@ -18,7 +18,7 @@ class Me(BaseModel):
         "id": "4f6c1f9e-3f5e-4c1e-9f59-0c9b1f1f2a10", "is_admin": False,
         "profile": {"username": "lucia_eats", "email": "lucia@example.com", "user_type": "CREATOR",
                     "is_verified": True, "display_name": "Lucía", "bio": "Brunch in Madrid", "city": "Madrid",
-                    "avatar_path": None, "tier": "EXPLORER", "tier_level": 1, "karma_score": 120,
+                    "avatar_path": "avatars/9b2f5c1e.webp", "tier": "EXPLORER", "tier_level": 1, "karma_score": 120,
                     "tier_progress": 0.4, "rating": 4.8, "rating_count": 5, "completed_collaborations": 5,
                     "audience": {"instagram": {"handle": "lucia_eats", "followers": 8200, "engagement": 3.1,
                                                "verified": False}},

@@ -3,6 +3,7 @@ health and info, and problem documents for routes and methods that do not exist.
 
 from __future__ import annotations
 
+import jsonschema_rs
 import pytest
 
 from tests.support.api_client import V1, assert_problem
@@ -20,6 +21,12 @@ def test_the_openapi_document_is_3_1_with_the_bearer_scheme_and_examples(client)
     schemas = document["components"]["schemas"]
     for name in ("Register", "Login", "Tokens", "Problem", "Apply", "Review", "Schedule", "Rating", "Notes", "OfferInput"):
         assert schemas[name].get("examples"), name
+    for name, schema in schemas.items():  # every schema shows an example that is valid by its own rules
+        if "enum" not in schema:
+            assert schema.get("examples"), name
+            validator = jsonschema_rs.validator_for({**schema, "components": document["components"]})
+            for example in schema["examples"]:
+                validator.validate(example)
     problem = document["paths"]["/offers/{offer_id}"]["get"]["responses"]["404"]["content"]
     assert problem["application/problem+json"]["schema"] == {"$ref": "#/components/schemas/Problem"}
 
