@@ -112,7 +112,7 @@ def _register(db, _actor, body: Register, ip_address: str) -> tuple:
     return user_id, api_tokens.issue_pair(db, user_id)
 
 
-@router.post("/register", status_code=201, response_model=Registered, summary="Sign up with email and password")
+@router.post("/register/email", status_code=201, response_model=Registered, summary="Sign up with email and password")
 async def register(body: Register, request: Request, caller: Caller = Anyone,
                    idempotency_key: str | None = IdempotencyKey) -> JSONResponse:
     async def create() -> JSONResponse:
@@ -150,18 +150,24 @@ async def _with_provider(provider: str, body: ProviderCode, caller: Caller) -> J
                         status_code=201 if done.created else 200)
 
 
-@router.post("/register/oauth/{provider}", status_code=201, response_model=Registered,
+class ProviderLogin(ProviderCode):
+    model_config = _examples({"provider": "google", "code": "4/0AfJohXk...", "redirect_uri": "com.influfinder.app:/oauth",
+                              "code_verifier": "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"})
+    provider: Provider
+
+
+@router.post("/register/{provider}", status_code=201, response_model=Registered,
              responses={200: {"model": Registered, "description": "The provider account already had an account."}},
              summary="Sign up with a provider's authorization code")
 async def register_with_provider(provider: Provider, body: ProviderCode, caller: Caller = Anyone) -> JSONResponse:
     return await _with_provider(provider, body, caller)
 
 
-@router.post("/login/oauth/{provider}", response_model=Registered,
+@router.post("/login/oauth", response_model=Registered,
              responses={201: {"model": Registered, "description": "A new account was made."}},
              summary="Log in with a provider's authorization code")
-async def login_with_provider(provider: Provider, body: ProviderCode, caller: Caller = Anyone) -> JSONResponse:
-    return await _with_provider(provider, body, caller)
+async def login_with_provider(body: ProviderLogin, caller: Caller = Anyone) -> JSONResponse:
+    return await _with_provider(body.provider, body, caller)
 
 
 # ---- tokens -----------------------------------------------------------------------------------

@@ -65,7 +65,7 @@ async def send(request: Request, recipient_id: uuid.UUID = Form(), text: str = F
     return await once(request, caller, idempotency_key, make, content=content.encode())
 
 
-@router.get("/conversations", response_model=ConversationPage, summary="One row per person, newest first")
+@router.get("", response_model=ConversationPage, summary="One row per person, newest first")
 async def conversations(request: Request, cursor: str | None = CursorQuery, caller: Caller = SignedIn) -> dict:
     page = page_of(cursor)
     return page_answer(request, page, await caller.run(messages.conversations, page, 20))
@@ -76,7 +76,7 @@ async def unread_count(caller: Caller = SignedIn) -> dict:
     return {"count": await caller.run(messages.unread_count)}
 
 
-@router.get("/with/{user_id}", response_model=Chat, summary="The chat with one person: the newest 30, oldest first")
+@router.get("/{user_id}", response_model=Chat, summary="The chat with one person: the newest 30, oldest first")
 async def chat(request: Request, user_id: uuid.UUID = object_id("user"),
                before: uuid.UUID | None = Query(default=None, description="Older than this message (the `next` link)."),
                caller: Caller = SignedIn) -> dict:
@@ -88,6 +88,6 @@ async def chat(request: Request, user_id: uuid.UUID = object_id("user"),
     return {"other": found.other, "items": found.messages, "can_send": found.can_send, "next": older}
 
 
-@router.post("/with/{user_id}/read", response_model=Count, summary="Mark what they sent you read; answers how many")
+@router.post("/{user_id}/read", response_model=Count, summary="Mark what they sent you read; answers how many")
 async def read(user_id: uuid.UUID = object_id("user"), caller: Caller = SignedIn) -> dict:
     return {"count": await caller.run(messages.mark_read, user_id)}

@@ -45,7 +45,7 @@ async def read_all(caller: Caller = SignedIn) -> dict:
     return {"count": await caller.run(notifications.mark_all_read)}
 
 
-@router.post("/{notification_id}/read", status_code=204, summary="Mark one notification read")
+@router.patch("/{notification_id}/read", status_code=204, summary="Mark one notification read")
 async def read(notification_id: uuid.UUID = object_id("notification"), caller: Caller = SignedIn) -> Response:
     await caller.run(notifications.mark_read, notification_id)
     return Response(status_code=204)

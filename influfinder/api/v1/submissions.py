@@ -43,10 +43,9 @@ def _submit(db, actor, collaboration_id: uuid.UUID, files, urls: list[str], capt
     return submissions.get_submission(db, actor, submission_id)
 
 
-@router.post("/collaborations/{collaboration_id}/submissions", status_code=201, response_model=SubmissionView,
-             responses=TOO_LARGE,
-             summary="The creator submits the content (a new version after requested changes)")
-async def submit(request: Request, collaboration_id: uuid.UUID = object_id("collaboration"),
+@router.post("/submissions", status_code=201, response_model=SubmissionView, responses=TOO_LARGE,
+             summary="The creator submits a collaboration's content (a new version after requested changes)")
+async def submit(request: Request, collaboration_id: uuid.UUID = Form(description="The collaboration's id."),
                  files: list[UploadFile] = File(default=[], description="Photos (PNG, JPEG, WebP) and MP4 videos"),
                  content_urls: list[str] = Form(default=[], description="Links to the published posts"),
                  caption: str = Form(default="", max_length=2200), platform: Platform = Form(default=Platform.INSTAGRAM),
@@ -96,14 +95,14 @@ async def approve(submission_id: uuid.UUID = object_id("submission"), caller: Ca
     return await caller.run(_approve, submission_id)
 
 
-@router.post("/submissions/{submission_id}/request-changes", response_model=SubmissionView,
+@router.post("/submissions/{submission_id}/reject", response_model=SubmissionView,
              summary="The business rejects this version with notes; the creator sends a new one")
 async def request_changes(submission_id: uuid.UUID = object_id("submission"), body: Notes = Body(),
                           caller: Caller = SignedIn) -> SubmissionView:
     return await caller.run(_request_changes, submission_id, body.notes)
 
 
-@router.post("/submissions/{submission_id}/analyze", status_code=202, response_model=SubmissionView,
+@router.post("/submissions/{submission_id}/analyze-ai", status_code=202, response_model=SubmissionView,
              summary="Run the AI analysis again after it failed (it runs by itself on every new version)")
 async def analyze(submission_id: uuid.UUID = object_id("submission"), caller: Caller = SignedIn) -> SubmissionView:
     return await caller.run(_analyze, submission_id)

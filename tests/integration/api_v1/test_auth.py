@@ -20,7 +20,7 @@ PASSWORD = "correct horse battery staple"
 def signup(client, **changes):
     tag = changes.pop("tag", "x")
     body = {"email": f"{tag}@example.com", "username": f"user_{tag}", "password": PASSWORD, "user_type": "CREATOR"}
-    return client.post(f"{V1}/auth/register", json={**body, **changes})
+    return client.post(f"{V1}/auth/register/email", json={**body, **changes})
 
 
 def user_row(email: str) -> User | None:
@@ -52,18 +52,18 @@ def test_register_refuses_unknown_fields_and_roles_before_any_service_runs(clien
     body = assert_problem(signup(client, tag="reg5", user_type="ADMIN"), 422)
     assert body["errors"][0]["field"] == "user_type"
     assert_problem(signup(client, tag="reg6", is_admin=True), 422)
-    assert_problem(client.post(f"{V1}/auth/register", content=b"{not json", headers={"content-type": "application/json"}), 400)
+    assert_problem(client.post(f"{V1}/auth/register/email", content=b"{not json", headers={"content-type": "application/json"}), 400)
     assert user_row("reg5@example.com") is None and user_row("reg6@example.com") is None
 
 
 def test_register_with_an_idempotency_key_makes_one_account_and_replays_the_answer(client):
     headers = {"Idempotency-Key": "signup-once-1"}
     body = {"email": "idem@example.com", "username": "idem_user", "password": PASSWORD, "user_type": "BUSINESS"}
-    first = client.post(f"{V1}/auth/register", json=body, headers=headers)
-    again = client.post(f"{V1}/auth/register", json=body, headers=headers)
+    first = client.post(f"{V1}/auth/register/email", json=body, headers=headers)
+    again = client.post(f"{V1}/auth/register/email", json=body, headers=headers)
     assert first.status_code == again.status_code == 201
     assert again.json() == first.json() and again.headers["idempotent-replayed"] == "true"
-    other = client.post(f"{V1}/auth/register", json={**body, "username": "idem_other"}, headers=headers)
+    other = client.post(f"{V1}/auth/register/email", json={**body, "username": "idem_other"}, headers=headers)
     assert_problem(other, 422, "This Idempotency-Key was used with a different request.")
     assert user_row("idem@example.com") is not None
 
@@ -170,9 +170,11 @@ def test_change_password_needs_the_current_one_and_ends_the_other_logins(client)
 
 def test_provider_login_is_404_when_the_provider_is_not_configured_and_checks_its_input(client):
     body = {"code": "abc", "redirect_uri": "com.influfinder.app:/oauth"}
-    assert_problem(client.post(f"{V1}/auth/login/oauth/google", json=body), 404)
-    assert_problem(client.post(f"{V1}/auth/register/oauth/myspace", json=body), 422)
-    assert_problem(client.post(f"{V1}/auth/login/oauth/google", json={"code": ""}), 422)
+    assert_problem(client.post(f"{V1}/auth/login/oauth", json={**body, "provider": "google"}), 404)
+    assert_problem(client.post(f"{V1}/auth/register/google", json=body), 404)
+    assert_problem(client.post(f"{V1}/auth/register/myspace", json=body), 422)
+    assert_problem(client.post(f"{V1}/auth/login/oauth", json={**body, "provider": "myspace"}), 422)
+    assert_problem(client.post(f"{V1}/auth/login/oauth", json={"provider": "google", "code": ""}), 422)
 
 
 def test_a_business_token_reads_its_own_account(client):
@@ -218,11 +220,12 @@ def test_register_then_log_in_with_a_providers_authorization_code(client, provid
     verifier = "v" * 64
     body = {"code": provider_code(provider, name, verifier), "redirect_uri": "com.influfinder.app:/oauth",
             "code_verifier": verifier, "role": "BUSINESS"}
-    made = client.post(f"{V1}/auth/register/oauth/{name}", json=body)
+    made = client.post(f"{V1}/auth/register/{name}", json=body)
     assert made.status_code == 201, made.text
     me = client.get(f"{V1}/users/me", headers=bearer(made.json()["access_token"])).json()
     assert me["profile"]["user_type"] == "BUSINESS"
-    again = client.post(f"{V1}/auth/login/oauth/{name}", json={**body, "code": provider_code(provider, name, verifier)})
+    again = client.post(f"{V1}/auth/login/oauth",
+                        json={**body, "provider": name, "code": provider_code(provider, name, verifier)})
     assert again.status_code == 200 and again.json()["user_id"] == made.json()["user_id"] and again.json()["created"] is False
-    reused = client.post(f"{V1}/auth/login/oauth/{name}", json=body)  # a code works once
+    reused = client.post(f"{V1}/auth/login/oauth", json={**body, "provider": name})  # a code works once
     assert_problem(reused, 401)

@@ -37,7 +37,7 @@ def test_send_text_and_a_pdf_and_both_sides_see_the_conversation(client, pair):
     message = sent.json()
     assert message["mine"] is True and message["text"] == "Here is my media kit"
     assert [a["name"] for a in message["attachments"]] == ["kit.pdf"] and message["attachments"][0]["size"] == len(PDF)
-    theirs = client.get(f"{V1}/messages/conversations", headers=bearer(shop)).json()
+    theirs = client.get(f"{V1}/messages", headers=bearer(shop)).json()
     assert theirs["total"] == 1 and theirs["items"][0]["other"]["id"] == str(lucia.id) and theirs["items"][0]["unread"] == 1
     assert client.get(f"{V1}/messages/unread-count", headers=bearer(shop)).json() == {"count": 1}
 
@@ -52,7 +52,7 @@ def test_sending_is_refused_to_strangers_to_oneself_and_for_unsafe_files(client,
     assert_problem(exe, 422)
     assert_problem(client.post(f"{V1}/messages", data={"recipient_id": str(shop.id), "text": "hi"}), 401)
     assert_problem(client.post(f"{V1}/messages", data={"recipient_id": "nobody", "text": "hi"}, headers=bearer(lucia)), 422)
-    assert client.get(f"{V1}/messages/conversations", headers=bearer(shop)).json()["total"] == 0
+    assert client.get(f"{V1}/messages", headers=bearer(shop)).json()["total"] == 0
 
 
 def test_an_unverified_account_cannot_send(client):
@@ -65,21 +65,21 @@ def test_the_chat_pages_back_through_older_messages_by_cursor(client, pair):
     lucia, shop = pair
     for i in range(32):
         assert send(client, lucia if i % 2 else shop, lucia if i % 2 == 0 else shop, f"line {i}").status_code == 201
-    first = client.get(f"{V1}/messages/with/{shop.id}", headers=bearer(lucia)).json()
+    first = client.get(f"{V1}/messages/{shop.id}", headers=bearer(lucia)).json()
     assert len(first["items"]) == 30 and first["items"][-1]["text"] == "line 31" and first["can_send"] is True
     older = client.get(first["next"], headers=bearer(lucia)).json()
     assert [m["text"] for m in older["items"]] == ["line 0", "line 1"] and older["next"] is None
-    assert_problem(client.get(f"{V1}/messages/with/{shop.id}", headers=bearer(person())), 404)
-    assert_problem(client.get(f"{V1}/messages/with/{uuid.uuid4()}", headers=bearer(lucia)), 404)
+    assert_problem(client.get(f"{V1}/messages/{shop.id}", headers=bearer(person())), 404)
+    assert_problem(client.get(f"{V1}/messages/{uuid.uuid4()}", headers=bearer(lucia)), 404)
 
 
 def test_read_receipts_count_what_the_other_sent(client, pair):
     lucia, shop = pair
     send(client, lucia, shop, "one")
     send(client, lucia, shop, "two")
-    assert client.post(f"{V1}/messages/with/{lucia.id}/read", headers=bearer(shop)).json() == {"count": 2}
+    assert client.post(f"{V1}/messages/{lucia.id}/read", headers=bearer(shop)).json() == {"count": 2}
     assert client.get(f"{V1}/messages/unread-count", headers=bearer(shop)).json() == {"count": 0}
-    chat = client.get(f"{V1}/messages/with/{shop.id}", headers=bearer(lucia)).json()
+    chat = client.get(f"{V1}/messages/{shop.id}", headers=bearer(lucia)).json()
     assert all(m["is_read"] for m in chat["items"])
 
 
@@ -88,4 +88,4 @@ def test_an_idempotency_key_sends_a_message_once(client, pair):
     first = send(client, lucia, shop, "only once", headers={"Idempotency-Key": "msg-1"})
     again = send(client, lucia, shop, "only once", headers={"Idempotency-Key": "msg-1"})
     assert first.json()["id"] == again.json()["id"]
-    assert len(client.get(f"{V1}/messages/with/{shop.id}", headers=bearer(lucia)).json()["items"]) == 1
+    assert len(client.get(f"{V1}/messages/{shop.id}", headers=bearer(lucia)).json()["items"]) == 1

@@ -41,7 +41,7 @@ def test_the_business_lists_its_notifications_and_the_unread_count(client, shop_
 
 def test_read_one_then_all_and_the_unread_filter_follows(client, shop_with_news):
     first = client.get(f"{V1}/notifications", headers=bearer(shop_with_news)).json()["items"][0]["id"]
-    assert client.post(f"{V1}/notifications/{first}/read", headers=bearer(shop_with_news)).status_code == 204
+    assert client.patch(f"{V1}/notifications/{first}/read", headers=bearer(shop_with_news)).status_code == 204
     assert unread(client, shop_with_news) == 1
     left = client.get(f"{V1}/notifications", params={"unread_only": "true"}, headers=bearer(shop_with_news)).json()
     assert [n["id"] for n in left["items"]] != [first] and left["total"] == 1
@@ -52,7 +52,7 @@ def test_read_one_then_all_and_the_unread_filter_follows(client, shop_with_news)
 def test_nobody_reads_or_deletes_another_persons_notification(client, shop_with_news):
     note = client.get(f"{V1}/notifications", headers=bearer(shop_with_news)).json()["items"][0]["id"]
     stranger = person(UserType.BUSINESS)
-    assert_problem(client.post(f"{V1}/notifications/{note}/read", headers=bearer(stranger)), 404, notifications.NOT_FOUND)
+    assert_problem(client.patch(f"{V1}/notifications/{note}/read", headers=bearer(stranger)), 404, notifications.NOT_FOUND)
     assert_problem(client.delete(f"{V1}/notifications/{note}", headers=bearer(stranger)), 404)
     assert_problem(client.delete(f"{V1}/notifications/{note}"), 401)
     assert unread(client, shop_with_news) == 2

@@ -31,7 +31,8 @@ def visited(client):
 def submit(client, who, collab_id, **form):
     files = form.pop("files", [("files", ("reel.jpg", photo(), "image/jpeg"))])
     data = {"caption": "Brunch at @cafe #ad", "platform": "INSTAGRAM", **form}
-    return client.post(f"{V1}/collaborations/{collab_id}/submissions", data=data, files=files, headers=bearer(who))
+    data["collaboration_id"] = collab_id
+    return client.post(f"{V1}/submissions", data=data, files=files, headers=bearer(who))
 
 
 def test_the_creator_submits_a_photo_and_both_parties_read_the_version(client, visited):
@@ -58,7 +59,8 @@ def test_submitting_is_the_creators_with_real_content_only(client, visited):
     assert_problem(submit(client, lucia, collab_id, files=[]), 422, submissions.NOTHING_SENT)
     fake = [("files", ("reel.jpg", b"MZ\x90\x00 not a photo", "image/jpeg"))]
     assert_problem(submit(client, lucia, collab_id, files=fake), 422)
-    assert_problem(client.post(f"{V1}/collaborations/{collab_id}/submissions", data={"content_urls": "https://x.y/p"}), 401)
+    assert_problem(client.post(f"{V1}/submissions", data={"collaboration_id": collab_id,
+                                                                "content_urls": "https://x.y/p"}), 401)
     assert client.get(f"{V1}/collaborations/{collab_id}/submissions", headers=bearer(lucia)).json() == []
 
 
@@ -67,8 +69,8 @@ def test_request_changes_then_a_new_version_approved_then_both_rate(client, visi
     first = submit(client, lucia, collab_id).json()["id"]
     analysis.drain()
     assert client.post(f"{V1}/submissions/{first}/start-review", headers=bearer(shop)).json()["status"] == "UNDER_REVIEW"
-    assert_problem(client.post(f"{V1}/submissions/{first}/request-changes", json={"notes": "x"}, headers=bearer(shop)), 422)
-    changes = client.post(f"{V1}/submissions/{first}/request-changes",
+    assert_problem(client.post(f"{V1}/submissions/{first}/reject", json={"notes": "x"}, headers=bearer(shop)), 422)
+    changes = client.post(f"{V1}/submissions/{first}/reject",
                           json={"notes": "Please tag @cafe_aurora in the first frame."}, headers=bearer(shop))
     assert changes.json()["status"] == "REJECTED" and changes.json()["reviewer_notes"].startswith("Please tag")
     second = submit(client, lucia, collab_id, content_urls="https://instagram.com/p/abc").json()
@@ -91,7 +93,7 @@ def test_analyze_again_only_after_a_failure_and_only_for_the_parties(client, vis
     analysis.drain()
     status = client.get(f"{V1}/submissions/{submission_id}", headers=bearer(lucia)).json()["analysis_status"]
     assert status == "DONE"  # the local analyzer: nothing to retry
-    assert_problem(client.post(f"{V1}/submissions/{submission_id}/analyze", headers=bearer(lucia)), 422,
+    assert_problem(client.post(f"{V1}/submissions/{submission_id}/analyze-ai", headers=bearer(lucia)), 422,
                    analysis.NOT_RETRYABLE)
-    assert_problem(client.post(f"{V1}/submissions/{submission_id}/analyze", headers=bearer(person())), 404)
-    assert_problem(client.post(f"{V1}/submissions/{submission_id}/analyze"), 401)
+    assert_problem(client.post(f"{V1}/submissions/{submission_id}/analyze-ai", headers=bearer(person())), 404)
+    assert_problem(client.post(f"{V1}/submissions/{submission_id}/analyze-ai"), 401)
