@@ -20,6 +20,14 @@ class NotAllowed(ServiceError):
         super().__init__(message)
 
 
+class LogInRequired(NotAllowed):
+    """Nobody is signed in (or the session ended): the pages send the visitor to log in."""
+
+
+class Forbidden(NotAllowed):
+    """This account may not use this part of the site at all (the pages show "not for this account")."""
+
+
 class RateLimited(ServiceError):
     """Too many attempts: nothing was changed; `retry_after` seconds until one more is allowed."""
 

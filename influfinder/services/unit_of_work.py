@@ -15,6 +15,7 @@ Neither face opens a database session or resolves an actor itself.
 from __future__ import annotations
 
 import asyncio
+import functools
 from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
@@ -35,6 +36,7 @@ class Credentials:
     access_token: str | None = None  # the HTTP API's bearer token (services/api_tokens.py)
     client_ip: str = ""
     user_agent: str = ""
+    activity: bool = True  # False for a push to an open page: the session's idle window does not slide
 
 
 ANONYMOUS = Credentials()
@@ -44,8 +46,19 @@ def resolve_actor(db: Session, credentials: Credentials) -> Actor | None:
     if credentials.access_token:
         return api_tokens.actor_for_access_token(db, credentials.access_token)
     if credentials.session_token:
-        return actor_for_token(db, credentials.session_token)
+        return actor_for_token(db, credentials.session_token, slide=credentials.activity)
     return None
+
+
+def for_anyone(service: Callable[..., T]) -> Callable[..., T]:
+    """`service(db, *args)` as the door calls it, for acts where who is signed in does not matter
+    (a link's token, asking for a reset mail)."""
+
+    @functools.wraps(service)
+    def run(db: Session, _actor: Actor | None, *args: Any, **kwargs: Any) -> T:
+        return service(db, *args, **kwargs)
+
+    return run
 
 
 def call(credentials: Credentials, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:

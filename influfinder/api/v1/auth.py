@@ -14,7 +14,8 @@ from influfinder.api.v1.door import Anyone, Caller, SignedIn
 from influfinder.api.v1.idempotency import IdempotencyKey, once
 from influfinder.api.v1.problems import RESPONSES, ProblemError
 from influfinder.integrations import oauth_providers
-from influfinder.services import accounts, api_tokens, guards, oauth_accounts
+from influfinder.services import accounts, api_sign_in, api_tokens, oauth_accounts
+from influfinder.services.unit_of_work import for_anyone
 
 router = APIRouter(prefix="/auth", tags=["auth"], responses=RESPONSES)
 Provider = Literal["google", "facebook", "instagram", "tiktok"]
@@ -106,34 +107,20 @@ def _tokens(pair: api_tokens.TokenPair) -> dict:
 # ---- register and log in ----------------------------------------------------------------------
 
 
-def _register(db, _actor, body: Register, ip_address: str) -> tuple:
-    user_id = accounts.sign_up(db, accounts.SignUpInput(body.email, body.username, body.password, body.user_type),
-                               ip_address=ip_address)
-    return user_id, api_tokens.issue_pair(db, user_id)
-
-
 @router.post("/register/email", status_code=201, response_model=Registered, summary="Sign up with email and password")
 async def register(body: Register, request: Request, caller: Caller = Anyone,
                    idempotency_key: str | None = IdempotencyKey) -> JSONResponse:
     async def create() -> JSONResponse:
-        user_id, pair = await caller.run(_register, body, caller.credentials.client_ip)
+        data = accounts.SignUpInput(body.email, body.username, body.password, body.user_type)
+        user_id, pair = await caller.run(api_sign_in.sign_up, data, caller.credentials.client_ip)
         return JSONResponse({"user_id": str(user_id), "created": True, **_tokens(pair)}, status_code=201)
 
     return await once(request, caller, idempotency_key, create)
 
 
-def _login(db, _actor, body: Login, ip_address: str) -> api_tokens.TokenPair:
-    return api_tokens.issue_pair(db, accounts.authenticate(db, body.identifier, body.password, ip_address=ip_address))
-
-
 @router.post("/login", response_model=Tokens, summary="Log in with email or username and password")
 async def login(body: Login, caller: Caller = Anyone) -> dict:
-    return _tokens(await caller.run(_login, body, caller.credentials.client_ip))
-
-
-def _provider_sign_in(db, _actor, identity, role: str, ip_address: str) -> tuple:
-    done = oauth_accounts.sign_in(db, identity, role=oauth_accounts.role_from(role), ip_address=ip_address)
-    return done, api_tokens.issue_pair(db, done.user_id)
+    return _tokens(await caller.run(api_sign_in.log_in, body.identifier, body.password, caller.credentials.client_ip))
 
 
 async def _with_provider(provider: str, body: ProviderCode, caller: Caller) -> JSONResponse:
@@ -145,7 +132,7 @@ async def _with_provider(provider: str, body: ProviderCode, caller: Caller) -> J
                                                   redirect_uri=body.redirect_uri)
     except oauth_providers.ProviderError:
         raise ProblemError(401, oauth_accounts.message("provider", provider)) from None
-    done, pair = await caller.run(_provider_sign_in, identity, body.role, caller.credentials.client_ip)
+    done, pair = await caller.run(api_sign_in.with_provider, identity, body.role, caller.credentials.client_ip)
     return JSONResponse({"user_id": str(done.user_id), "created": done.created, **_tokens(pair)},
                         status_code=201 if done.created else 200)
 
@@ -190,52 +177,30 @@ async def logout(caller: Caller = SignedIn) -> Response:
 # ---- email and password -----------------------------------------------------------------------
 
 
-def _verify(db, _actor, token: str) -> None:
-    accounts.verify_email(db, token)
-
-
 @router.post("/verify-email", status_code=204, summary="Confirm the email address with the mailed token")
 async def verify_email(body: EmailToken, caller: Caller = Anyone) -> Response:
-    await caller.run(_verify, body.token)
+    await caller.run(for_anyone(accounts.verify_email), body.token)
     return Response(status_code=204)
-
-
-def _resend(db, actor) -> None:
-    accounts.resend_verification(db, guards.signed_in(actor))
 
 
 @router.post("/resend-verification", status_code=202, summary="Mail a new confirmation link")
 async def resend_verification(caller: Caller = SignedIn) -> Response:
-    await caller.run(_resend)
+    await caller.run(accounts.resend_verification)
     return Response(status_code=202)
-
-
-def _forgot(db, _actor, email: str) -> str:
-    return accounts.forgot_password(db, email)
 
 
 @router.post("/forgot-password", status_code=202, response_model=Notice, summary="Mail a password reset link")
 async def forgot_password(body: Forgot, caller: Caller = Anyone) -> dict:
-    return {"detail": await caller.run(_forgot, body.email)}
-
-
-def _reset(db, _actor, body: ResetPassword) -> None:
-    accounts.reset_password(db, body.token, body.password)
+    return {"detail": await caller.run(for_anyone(accounts.forgot_password), body.email)}
 
 
 @router.post("/reset-password", status_code=204, summary="Choose a new password with the mailed token")
 async def reset_password(body: ResetPassword, caller: Caller = Anyone) -> Response:
-    await caller.run(_reset, body)
+    await caller.run(for_anyone(accounts.reset_password), body.token, body.password)
     return Response(status_code=204)
-
-
-def _change(db, actor, body: ChangePassword) -> api_tokens.TokenPair:
-    actor = guards.signed_in(actor)
-    accounts.change_password(db, actor, body.current_password, body.new_password, keep_token="")
-    return api_tokens.issue_pair(db, actor.id)  # every older login is revoked; this caller continues
 
 
 @router.post("/change-password", response_model=Tokens,
              summary="Change the password: every other login ends, a new token pair is returned")
 async def change_password(body: ChangePassword, caller: Caller = SignedIn) -> dict:
-    return _tokens(await caller.run(_change, body))
+    return _tokens(await caller.run(api_sign_in.change_password, body.current_password, body.new_password))

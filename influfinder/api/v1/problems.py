@@ -16,9 +16,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from influfinder.services import (
-    applications, collaborations, guards, messages, notifications, offer_management, submissions,
+    applications, collaborations, messages, notifications, offer_management, submissions,
 )
-from influfinder.services.errors import NotAllowed, RateLimited, ServiceError
+from influfinder.services.errors import LogInRequired, NotAllowed, RateLimited, ServiceError
 
 log = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ def from_service_error(error: ServiceError, *, signed_in: bool) -> ProblemError:
     if isinstance(error, NotAllowed):
         if error.message in NOT_FOUND:
             return ProblemError(404, error.message)
-        if not signed_in or error.message == guards.LOG_IN:  # no token, or its account is gone or deactivated
+        if not signed_in or isinstance(error, LogInRequired):  # no token, or its account is gone or deactivated
             return ProblemError(401, error.message, headers={"WWW-Authenticate": "Bearer"})
         return ProblemError(403, error.message)
     if isinstance(error, RateLimited):

@@ -40,6 +40,10 @@ def test_send_text_and_a_pdf_and_both_sides_see_the_conversation(client, pair):
     theirs = client.get(f"{V1}/messages", headers=bearer(shop)).json()
     assert theirs["total"] == 1 and theirs["items"][0]["other"]["id"] == str(lucia.id) and theirs["items"][0]["unread"] == 1
     assert client.get(f"{V1}/messages/unread-count", headers=bearer(shop)).json() == {"count": 1}
+    # The attachment's private route takes the API's bearer token too, and only the two of them.
+    url = message["attachments"][0]["url"]
+    assert client.get(url, headers=bearer(shop)).content == PDF
+    assert client.get(url, headers=bearer(person(UserType.BUSINESS))).status_code == 404
 
 
 def test_sending_is_refused_to_strangers_to_oneself_and_for_unsafe_files(client, pair):
