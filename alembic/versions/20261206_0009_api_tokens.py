@@ -1,7 +1,7 @@
 """Refresh tokens of the HTTP API (/api/v1): one row per issued token, grouped in families.
 
-Revision ID: 0008_api_tokens
-Revises: 0007_offer_browse_indexes
+Revision ID: 0009_api_tokens
+Revises: 0008_search_ranked
 Create Date: 2026-12-06 19:00:00.000000
 """
 from typing import Sequence, Union
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = '0008_api_tokens'
-down_revision: Union[str, None] = '0007_offer_browse_indexes'
+revision: str = '0009_api_tokens'
+down_revision: Union[str, None] = '0008_search_ranked'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
