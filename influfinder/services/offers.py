@@ -127,10 +127,15 @@ def _stored_terms(model, raw: object, offer_id: uuid.UUID):
 OFFER_NOT_FOUND = "We could not find that offer."
 
 
-def offer_for_viewer(db: Session, actor: Actor | None, offer_id: object) -> OfferDetail:
-    """The offer page's read for `actor` (anyone): an active public offer they may see yet (early access)."""
+def visible_detail(db: Session, actor: Actor | None, offer_id: object) -> OfferDetail | None:
+    """An active public offer `actor` (anyone) may see yet, early access included; None for any other id."""
     now = datetime.now(timezone.utc)
-    detail = get_public_offer_detail(db, offer_id, early_access.released_condition(db, actor, now))
+    return get_public_offer_detail(db, offer_id, early_access.released_condition(db, actor, now))
+
+
+def offer_for_viewer(db: Session, actor: Actor | None, offer_id: object) -> OfferDetail:
+    """`visible_detail`, refusing with "not found" (the HTTP API's offer page)."""
+    detail = visible_detail(db, actor, offer_id)
     if detail is None:
         raise NotAllowed(OFFER_NOT_FOUND)
     return detail
