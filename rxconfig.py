@@ -10,8 +10,9 @@ config = rx.Config(
     app_name="influfinder",
     db_url=_settings.database_url,
     redis_url=_settings.redis_url,
-    # Also the WebSocket's Origin check: never "*".
-    cors_allowed_origins=_settings.allowed_origins,
+    # Also the WebSocket's Origin check: never "*". PUBLIC_URL, plus CORS_ORIGINS for apps calling /api/v1
+    # (Reflex's own CORS layer sits in front of the API's; the socket still needs the site's SameSite cookie).
+    cors_allowed_origins=_settings.api_cors_origins,
     deploy_url=_settings.public_url,
     telemetry_enabled=False,
     show_built_with_reflex=False,

@@ -66,6 +66,11 @@ class Settings(BaseSettings):
     bcrypt_rounds: int = Field(default=12, ge=4, le=16)
     demo_data: bool | None = None  # unset: load demo data in development only
 
+    # HTTP API (/api/v1): "kid=secret" pairs, comma-separated; the first signs, all verify (rotation).
+    # Unset: one key derived from SECRET_KEY.
+    jwt_keys: str = ""
+    cors_origins: str = ""  # more origins allowed to call /api/v1 from a browser, besides PUBLIC_URL
+
     @field_validator("redis_url", "smtp_host", "openai_api_key", "openai_base_url", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: str | None) -> str | None:
@@ -90,6 +95,11 @@ class Settings(BaseSettings):
         return [self.public_url.rstrip("/")]
 
     @property
+    def api_cors_origins(self) -> list[str]:
+        extra = [o.strip().rstrip("/") for o in self.cors_origins.split(",") if o.strip()]
+        return list(dict.fromkeys(self.allowed_origins + extra))
+
+    @property
     def mail_backend(self) -> str:
         return "smtp" if self.smtp_host else "console"
 
@@ -112,6 +122,12 @@ class Settings(BaseSettings):
             raise SettingsError("REDIS_URL must start with redis://, rediss:// or unix://")
         if urlparse(self.public_url).scheme not in ("http", "https") or "*" in self.public_url:
             raise SettingsError("PUBLIC_URL must be the site's origin, such as https://influfinder.example")
+        if self.cors_origins and any(urlparse(o.strip()).scheme not in ("http", "https") or "*" in o
+                                     for o in self.cors_origins.split(",") if o.strip()):
+            raise SettingsError("CORS_ORIGINS must list origins such as https://app.example, comma-separated")
+        if self.jwt_keys and any("=" not in pair or len(pair.split("=", 1)[1].strip()) < 32
+                                 for pair in self.jwt_keys.split(",") if pair.strip()):
+            raise SettingsError("JWT_KEYS must be kid=secret pairs, comma-separated, each secret at least 32 characters")
         if self.is_production and not self.secret_key:
             raise SettingsError("SECRET_KEY is required in production")
 

@@ -23,9 +23,11 @@ T = TypeVar("T")
 
 
 def credentials_from_request(request: Request) -> Credentials:
-    """The session cookie and the client's address and agent, as the door takes them."""
+    """The session cookie (or an API bearer token: apps fetch media too), the client's address and agent."""
+    scheme, _, token = request.headers.get("authorization", "").partition(" ")
     return Credentials(
         session_token=request.cookies.get(sessions.COOKIE_NAME),
+        access_token=token.strip() or None if scheme.lower() == "bearer" else None,
         client_ip=request.client.host if request.client else "",
         user_agent=request.headers.get("user-agent", ""),
     )

@@ -7,8 +7,8 @@ import logging
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse
-from starlette.routing import Route
+from starlette.responses import JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route
 
 from influfinder import __version__, database
 from influfinder.settings import get_settings
@@ -71,8 +71,23 @@ def build_api() -> Starlette:
     from influfinder.api.oauth_routes import routes as oauth_routes
     from influfinder.api.share_routes import routes as share_routes
 
+    from influfinder.api.v1.docs import routes as docs_routes
+    from influfinder.api.v1.app import PREFIX, build_v1
+
     return Starlette(routes=[Route("/health", health), Route("/info", info), *auth_routes, *oauth_routes,
-                             *collaboration_routes, *media_routes, *message_routes, *share_routes])
+                             *collaboration_routes, *media_routes, *message_routes, *share_routes,
+                             Mount(PREFIX, app=build_v1()), *docs_routes],
+                     exception_handlers={404: not_found})
+
+
+async def not_found(request: Request, _error: Exception) -> Response:
+    """A path no route matches; under /api/v1 (a newline in an id escapes the mount) as a problem document."""
+    from influfinder.api.v1.app import PREFIX
+    from influfinder.api.v1.problems import problem_response
+
+    if request.url.path.startswith(PREFIX + "/"):
+        return problem_response(request, 404, "There is nothing at this address.")
+    return PlainTextResponse("Not Found", status_code=404)
 
 
 api = build_api()

@@ -1,6 +1,7 @@
 """Every table of the app. Importing this package registers them all on SQLModel.metadata."""
 
 from influfinder.models.analytics import Analytics
+from influfinder.models.api_token import ApiRefreshToken
 from influfinder.models.application import Application
 from influfinder.models.auth import OneTimeToken, UserSession
 from influfinder.models.collaboration import Collaboration, CollaborationEvent
@@ -17,6 +18,7 @@ from influfinder.models.user import Profile, User
 
 __all__ = [
     "Analytics",
+    "ApiRefreshToken",
     "Application",
     "BusinessMute",
     "Collaboration",

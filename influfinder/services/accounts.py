@@ -20,10 +20,10 @@ from influfinder.domain.password_policy import check_password
 from influfinder.integrations import mail
 from influfinder.integrations.rate_limit import limiter, wait_message
 from influfinder.models import OAuthIdentity, Profile, User
-from influfinder.services import guards, sessions, tokens
+from influfinder.services import api_tokens, guards, sessions, tokens
 from influfinder.services.actors import Actor
 from influfinder.services.effects import after_commit
-from influfinder.services.errors import ServiceError
+from influfinder.services.errors import RateLimited, ServiceError
 from influfinder.services.passwords import hash_password, verify_password
 from influfinder.settings import get_settings
 
@@ -43,7 +43,7 @@ def _now() -> datetime:
 def _throttle(rule: str, key: str) -> None:
     decision = limiter().hit(rule, key)
     if not decision.allowed:
-        raise ServiceError(wait_message(decision.retry_after_s))
+        raise RateLimited(wait_message(decision.retry_after_s), retry_after=decision.retry_after_s)
 
 
 def _text(value: object, field: str, *, max_len: int, label: str) -> str:
@@ -143,7 +143,7 @@ def authenticate(db: Session, identifier: object, password: object, *, ip_addres
     for rule, rule_key in (("login_ip", ip_address or "unknown"), ("login_account", key)):
         decision = limiter().peek(rule, rule_key)
         if not decision.allowed:
-            raise ServiceError(wait_message(decision.retry_after_s))
+            raise RateLimited(wait_message(decision.retry_after_s), retry_after=decision.retry_after_s)
     column = User.email if looks_like_email(key) else User.username
     user = db.exec(select(User).where(column == key)).first()
     usable = user is not None and user.is_active and user.deleted_at is None
@@ -182,6 +182,7 @@ def reset_password(db: Session, token: object, new_password: object) -> uuid.UUI
         raise ServiceError(tokens.INVALID)
     _set_password(db, user, _check_new_password(new_password, email=user.email, username=user.username))
     after_commit(db, sessions.end_all, user.id)
+    api_tokens.revoke_user(db, user.id)
     return user.id
 
 
@@ -197,6 +198,7 @@ def change_password(db: Session, actor: Actor, current: object, new_password: ob
         user.auth_providers = {**(user.auth_providers or {}), "email": user.email}
     _set_password(db, user, password)
     after_commit(db, sessions.end_others, user.id, keep_token)
+    api_tokens.revoke_user(db, user.id)  # the API's logins too; the API hands its caller a new pair
 
 
 def has_password(db: Session, actor: Actor) -> bool:
@@ -294,6 +296,7 @@ def delete_account(db: Session, actor: Actor, confirmation: object) -> None:
     user.updated_at = _now()
     db.add(user)
     after_commit(db, sessions.end_all, user.id)
+    api_tokens.revoke_user(db, user.id)
     if avatar:
         from influfinder.integrations import storage
 

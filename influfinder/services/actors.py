@@ -49,10 +49,15 @@ def actor_for_session(db: Session, record: sessions.SessionRecord | None) -> Act
     """The actor of a live session record (a push reads it without sliding the idle window)."""
     if record is None:
         return None
+    return actor_for_user(db, uuid.UUID(record.user_id), record.id)
+
+
+def actor_for_user(db: Session, user_id: uuid.UUID, session_id: str) -> Actor | None:
+    """The actor of an active account, signed in through the session (or API token family) `session_id`."""
     row = db.exec(
         select(User, Profile.display_name)
         .join(Profile, Profile.user_id == User.id, isouter=True)
-        .where(User.id == uuid.UUID(record.user_id))
+        .where(User.id == user_id)
     ).first()
     if row is None:
         return None
@@ -60,7 +65,7 @@ def actor_for_session(db: Session, record: sessions.SessionRecord | None) -> Act
     if not user.is_active or user.deleted_at is not None:
         return None
     return Actor(
-        id=user.id, session_id=record.id, username=user.username, email=user.email,
+        id=user.id, session_id=session_id, username=user.username, email=user.email,
         display_name=display_name or user.username, user_type=user.user_type,
         is_admin=user.is_admin, is_verified=user.is_verified,
     )

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from influfinder.models import Profile, User
-from influfinder.services import guards, sessions
+from influfinder.services import api_tokens, guards, sessions
 from influfinder.services.actors import Actor
 from influfinder.services.admin_access import admin_only, aware, contains, count_rows, search_text
 from influfinder.services.effects import after_commit
@@ -70,6 +70,7 @@ def deactivate_user(db: Session, actor: Actor | None, user_id: object) -> None:
     # Ended after the commit: the session store may be this same database, and a deactivated
     # account is refused at once anyway (actors.actor_for_token checks is_active on every event).
     after_commit(db, sessions.end_all, key)
+    api_tokens.revoke_user(db, key)  # the HTTP API's logins too
 
 
 def reactivate_user(db: Session, actor: Actor | None, user_id: object) -> None:

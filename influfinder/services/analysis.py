@@ -41,7 +41,7 @@ from influfinder.services import submission_checks as checks
 from influfinder.services.actors import Actor
 from influfinder.services.effects import after_commit
 from influfinder.services.domain_events import AnalysisFinished, CollaborationChanged
-from influfinder.services.errors import NotAllowed, ServiceError
+from influfinder.services.errors import NotAllowed, RateLimited, ServiceError
 from influfinder.services.events import dispatch, emit
 
 log = logging.getLogger(__name__)
@@ -136,7 +136,8 @@ def _load_for_party(db: Session, actor: Actor, submission_id: object) -> Content
 def _count_or_refuse(actor: Actor) -> None:
     decision = limiter().hit(RULE, str(actor.id))
     if not decision.allowed:
-        raise ServiceError(f"You reached {_limit_text()}. {_retry_text(decision.retry_after_s)}")
+        raise RateLimited(f"You reached {_limit_text()}. {_retry_text(decision.retry_after_s)}",
+                          retry_after=decision.retry_after_s)
 
 
 def _limit_text() -> str:

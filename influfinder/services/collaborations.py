@@ -38,7 +38,7 @@ from influfinder.models import Collaboration, CollaborationEvent, Offer
 from influfinder.services import guards, standing
 from influfinder.services.domain_events import CollaborationChanged
 from influfinder.services.actors import Actor
-from influfinder.services.errors import NotAllowed, ServiceError
+from influfinder.services.errors import NotAllowed, RateLimited, ServiceError
 from influfinder.services.events import emit
 from influfinder.services.notifications import notify
 from influfinder.settings import get_settings
@@ -190,6 +190,13 @@ def counter_propose(db: Session, actor: Actor | None, collab_id: object, when: o
     _propose(db, collab, actor, role, lifecycle.COUNTER_PROPOSE, moment, note)
 
 
+def schedule_visit(db: Session, actor: Actor | None, collab_id: object, when: object, note: object = "") -> None:
+    """Put a visit date on the table: the creator's first proposal, or either party's other date."""
+    collab, _role = load(db, actor, collab_id)
+    first = collab.status is CollaborationStatus.ACCEPTED
+    (propose_visit if first else counter_propose)(db, actor, collab.id, when, note)
+
+
 def _propose(db: Session, collab: Collaboration, actor: Actor, role: str, action: str, moment: datetime,
              note: object) -> None:
     text = _note(note, required=False)
@@ -290,7 +297,8 @@ def mark_visited_by_code(db: Session, actor: Actor | None, collab_id: object, co
         raise ServiceError("There is no visit code yet: confirm the visit date first, or mark the visit by hand.")
     decision = visit_code_limiter().hit("visit_code", str(collab.id))
     if not decision.allowed:
-        raise ServiceError(f"{wait_message(decision.retry_after_s)} Or mark the visit by hand.", "code")
+        raise RateLimited(f"{wait_message(decision.retry_after_s)} Or mark the visit by hand.", "code",
+                          retry_after=decision.retry_after_s)
     if not visit_code.matches(_secret(), str(collab.id), code, collab.visit_code_hash):
         raise ServiceError(WRONG_CODE, "code")
     apply_transition(db, collab.id, lifecycle.MARK_VISITED, actor, "Checked with the creator's visit code.",

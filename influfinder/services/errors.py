@@ -26,3 +26,11 @@ class LogInRequired(NotAllowed):
 
 class Forbidden(NotAllowed):
     """This account may not use this part of the site at all (the pages show "not for this account")."""
+
+
+class RateLimited(ServiceError):
+    """Too many attempts: nothing was changed; `retry_after` seconds until one more is allowed."""
+
+    def __init__(self, message: str, field: str | None = None, *, retry_after: int = 1) -> None:
+        super().__init__(message, field)
+        self.retry_after = max(1, int(retry_after))

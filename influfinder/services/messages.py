@@ -28,7 +28,7 @@ from influfinder.models import conversation_key
 from influfinder.services import guards, message_files, notifications
 from influfinder.services.actors import Actor, require_verified
 from influfinder.services.domain_events import MessageSent, MessagesRead
-from influfinder.services.errors import NotAllowed, ServiceError
+from influfinder.services.errors import NotAllowed, RateLimited, ServiceError
 from influfinder.services.events import emit
 from influfinder.services.notifications import notify
 from influfinder.services.pagination import Page
@@ -153,7 +153,7 @@ def _throttle(actor: Actor) -> None:
     decision = limiter().hit(RATE_RULE, str(actor.id))
     if not decision.allowed:
         seconds = decision.retry_after_s
-        raise ServiceError(RATE_TEXT.format(seconds=seconds, s="" if seconds == 1 else "s"), "text")
+        raise RateLimited(RATE_TEXT.format(seconds=seconds, s="" if seconds == 1 else "s"), "text", retry_after=seconds)
 
 
 def _record(db: Session, actor: Actor, recipient_id: uuid.UUID, body: str, stored: list[dict]) -> Message:

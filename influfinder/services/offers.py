@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -15,6 +15,9 @@ from sqlmodel import Session, select
 from influfinder.domain.enums import OfferStatus
 from influfinder.domain.offer_terms import ContentSpecs, Requirements
 from influfinder.models import Offer, Profile, User
+from influfinder.services import early_access, invite_only
+from influfinder.services.actors import Actor
+from influfinder.services.errors import NotAllowed
 
 logger = logging.getLogger(__name__)
 
@@ -121,3 +124,21 @@ def _stored_terms(model, raw: object, offer_id: uuid.UUID):
     except ValidationError:
         logger.warning("offer %s has invalid %s; showing defaults", offer_id, model.__name__)
         return model()
+
+
+OFFER_NOT_FOUND = "We could not find that offer."
+
+
+def visible_detail(db: Session, actor: Actor | None, offer_id: object) -> OfferDetail | None:
+    """An active offer `actor` (anyone) may see yet, early access and invitations included; None for any other id."""
+    now = datetime.now(timezone.utc)
+    return get_public_offer_detail(db, offer_id, early_access.released_condition(db, actor, now),
+                                   listed=invite_only.listed_condition(actor))
+
+
+def offer_for_viewer(db: Session, actor: Actor | None, offer_id: object) -> OfferDetail:
+    """`visible_detail`, refusing with "not found" (the HTTP API's offer page)."""
+    detail = visible_detail(db, actor, offer_id)
+    if detail is None:
+        raise NotAllowed(OFFER_NOT_FOUND)
+    return detail

@@ -5,8 +5,9 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, HttpUrl, UrlConstraints, ValidationError, field_validator
 from sqlmodel import Session, select
 
 from influfinder.domain.enums import OfferCategory, Tier
@@ -49,7 +50,7 @@ class ProfileInput(_Input):
     preferred_categories: list[OfferCategory] = Field(default_factory=list, max_length=len(OfferCategory))
     # Businesses and agencies
     company_name: str = Field(default="", max_length=120)
-    website: HttpUrl | None = None
+    website: Annotated[HttpUrl, UrlConstraints(max_length=200)] | None = None  # the column holds 200
     business_category: OfferCategory | None = None
 
     @field_validator("website", mode="before")

@@ -22,6 +22,7 @@ from typing import Any, Callable, TypeVar
 from sqlmodel import Session
 
 from influfinder.database import session_scope
+from influfinder.services import api_tokens
 from influfinder.services.actors import Actor, actor_for_token
 
 T = TypeVar("T")
@@ -32,6 +33,7 @@ class Credentials:
     """What the caller presented; the door alone turns it into an Actor."""
 
     session_token: str | None = None  # the pages' HttpOnly session cookie
+    access_token: str | None = None  # the HTTP API's bearer token (services/api_tokens.py)
     client_ip: str = ""
     user_agent: str = ""
     activity: bool = True  # False for a push to an open page: the session's idle window does not slide
@@ -41,6 +43,8 @@ ANONYMOUS = Credentials()
 
 
 def resolve_actor(db: Session, credentials: Credentials) -> Actor | None:
+    if credentials.access_token:
+        return api_tokens.actor_for_access_token(db, credentials.access_token)
     if credentials.session_token:
         return actor_for_token(db, credentials.session_token, slide=credentials.activity)
     return None
