@@ -26,10 +26,16 @@ def hourly_round() -> None:
     if completed:
         log.info("completed %d collaborations whose rating was overdue", completed)
     snapshot_today()
+    from influfinder.services.audience_refresh import refresh_due
+
+    refreshed = refresh_due()
+    if refreshed:
+        log.info("refreshed the figures of %d connected accounts", refreshed)
 
 
 async def run_periodic_jobs(interval: float = EVERY_SECONDS) -> None:
-    """Completes collaborations whose second rating is 7 days overdue and records the day's figures."""
+    """Completes collaborations whose second rating is 7 days overdue, records the day's figures and
+    refreshes connected accounts' audience figures once a day each."""
     while True:
         try:
             await asyncio.to_thread(hourly_round)

@@ -9,6 +9,11 @@ GET /auth/oauth/{provider}/callback?code=...&state=...
     a one-minute grant exchanged at /auth/complete, which sets the session cookie.
 
 Every failure lands on /login with a code that the page turns into a sentence, and changes nothing.
+
+GET /auth/oauth/{instagram|tiktok|facebook}/connect
+    For a signed-in creator: the same flow with read-only insight scopes, marked "connect" in the
+    cookie. Its callback (the same URL, so the operator registers one) reads the account's figures
+    and keeps them (services.connected_accounts), then lands on /settings with a code.
 """
 
 from __future__ import annotations
@@ -28,9 +33,11 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from influfinder.api.auth_routes import no_store, safe_next, site_url
+from influfinder.api.request_actor import credentials_from_request
 from influfinder.database import session_scope
-from influfinder.integrations import oauth_providers
-from influfinder.services import oauth_accounts, sessions
+from influfinder.integrations import audience_api, oauth_providers
+from influfinder.services import connected_accounts, oauth_accounts, sessions
+from influfinder.services.unit_of_work import acall
 from influfinder.settings import get_settings
 
 log = logging.getLogger(__name__)
@@ -109,6 +116,8 @@ async def callback(request: Request) -> Response:
     params = request.query_params
     if params.get("error"):
         log.info("oauth %s: the provider answered error=%r", name, params.get("error")[:100])
+        if (_open(request.cookies.get(FLOW_COOKIE)) or {}).get("purpose") == "connect":
+            return _to_settings("denied" if params.get("error") == "access_denied" else "provider", name)
         return _to_login("denied" if params.get("error") == "access_denied" else "provider", name)
     flow = _open(request.cookies.get(FLOW_COOKIE))
     state = params.get("state", "")
@@ -117,6 +126,8 @@ async def callback(request: Request) -> Response:
     provider = oauth_providers.get(name)
     if provider is None:
         return _to_login("unavailable", name)
+    if flow.get("purpose") == "connect":
+        return await _finish_connect(request, provider, flow, params.get("code", ""))
     if not params.get("code"):
         return _to_login("provider", name)
     try:
@@ -145,7 +156,59 @@ def _sign_in(identity, role: object, ip_address: str, user_agent: str) -> tuple[
     return grant, result.created
 
 
+# --- connecting an account for its audience figures -------------------------------------------------
+
+
+def _to_settings(code: str, provider: str) -> Response:
+    query = urllib.parse.urlencode({"connect": code, "provider": provider})
+    return _forget_flow(RedirectResponse(site_url(f"/settings?{query}#connected-accounts"), status_code=303))
+
+
+async def connect(request: Request) -> Response:
+    name = request.path_params["provider"]
+    provider = oauth_providers.get(name)
+    if provider is None or not provider.connect_scope:
+        return _to_settings("unavailable", name)
+    credentials = credentials_from_request(request)
+    if not credentials.session_token:
+        return no_store(RedirectResponse(site_url("/login?next=/settings"), status_code=303))
+    try:
+        await acall(credentials, connected_accounts.can_connect, name)
+    except connected_accounts.ConnectRefused as refused:
+        return _to_settings(refused.code, name)
+    flow = {"provider": name, "purpose": "connect", "state": secrets.token_urlsafe(32),
+            "verifier": secrets.token_urlsafe(64), "exp": int(time.time()) + FLOW_SECONDS}
+    url = oauth_providers.authorization_url(oauth_providers.for_connecting(provider), state=flow["state"],
+                                            redirect_uri=_callback_url(request, name), code_verifier=flow["verifier"])
+    response = RedirectResponse(url, status_code=303)
+    response.set_cookie(FLOW_COOKIE, _seal(flow), max_age=FLOW_SECONDS, path=FLOW_PATH, httponly=True,
+                        samesite="lax", secure=sessions.cookie_is_secure())
+    return no_store(response)
+
+
+async def _finish_connect(request: Request, provider, flow: dict, code: str) -> Response:
+    """The code becomes a (long-lived) token, the token the account's figures, kept for the signed-in creator."""
+    if not code:
+        return _to_settings("provider", provider.name)
+    try:
+        answer = await oauth_providers.exchange_code(provider, code=code, code_verifier=flow["verifier"],
+                                                     redirect_uri=_callback_url(request, provider.name))
+        reading = await audience_api.read(provider, await audience_api.first_token(provider, answer))
+    except oauth_providers.ProviderError as error:
+        log.warning("connect %s: the code exchange failed: %s", provider.name, error)
+        return _to_settings("provider", provider.name)
+    except audience_api.AudienceError as error:
+        log.warning("connect %s: reading the figures failed: %s", provider.name, error)
+        return _to_settings(error.kind, provider.name)
+    try:
+        await acall(credentials_from_request(request), connected_accounts.connect, provider.name, reading)
+    except connected_accounts.ConnectRefused as refused:
+        return _to_settings(refused.code, provider.name)
+    return _to_settings("connected", provider.name)
+
+
 routes = [
+    Route("/auth/oauth/{provider}/connect", connect),
     Route("/auth/oauth/{provider}/start", start),
     Route(callback_path("{provider}"), callback),
 ]

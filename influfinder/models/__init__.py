@@ -4,6 +4,7 @@ from influfinder.models.analytics import Analytics
 from influfinder.models.application import Application
 from influfinder.models.auth import OneTimeToken, UserSession
 from influfinder.models.collaboration import Collaboration, CollaborationEvent
+from influfinder.models.connected_account import AudienceSnapshot, ConnectedAccount
 from influfinder.models.message import Message, conversation_key
 from influfinder.models.notification import Notification
 from influfinder.models.notification_preference import NotificationPreference
@@ -16,8 +17,10 @@ from influfinder.models.user import Profile, User
 __all__ = [
     "Analytics",
     "Application",
+    "AudienceSnapshot",
     "Collaboration",
     "CollaborationEvent",
+    "ConnectedAccount",
     "ContentSubmission",
     "Message",
     "Notification",
