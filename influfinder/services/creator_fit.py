@@ -7,7 +7,7 @@ import uuid
 from pydantic import ValidationError
 from sqlmodel import Session, select
 
-from influfinder.domain.eligibility import Account, CreatorNumbers, Eligibility, OfferConditions, evaluate
+from influfinder.domain.eligibility import CreatorNumbers, Eligibility, OfferConditions, account_figures, evaluate
 from influfinder.domain.enums import Platform
 from influfinder.domain.offer_terms import Requirements
 from influfinder.models import Offer, Profile
@@ -30,11 +30,13 @@ def offer_conditions(db: Session, offer: Offer) -> OfferConditions:
 
 
 def creator_numbers(profile: Profile | None) -> CreatorNumbers:
+    """The creator's figures per platform: verified (from a connected account) where there are, else typed."""
     if profile is None:
         return CreatorNumbers(tier=0, accounts=())
+    readings = profile.verified_audience or {}
     accounts = tuple(
-        Account(platform, getattr(profile, f"{name}_followers"), getattr(profile, f"{name}_engagement"),
-                getattr(profile, f"{name}_verified"))
+        account_figures(platform, getattr(profile, f"{name}_followers"), getattr(profile, f"{name}_engagement"),
+                        readings.get(name))
         for platform, name in ((Platform.INSTAGRAM, "instagram"), (Platform.TIKTOK, "tiktok"),
                                (Platform.FACEBOOK, "facebook"))
     )
