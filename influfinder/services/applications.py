@@ -25,7 +25,7 @@ from sqlmodel import Session, select
 
 from influfinder.domain import application_lifecycle as lifecycle
 from influfinder.domain import tier_benefits
-from influfinder.domain.enums import ApplicationStatus, CollaborationStatus, NotificationType, OfferStatus
+from influfinder.domain.enums import ApplicationStatus, CollaborationStatus, NotificationType, OfferStatus, Platform
 from influfinder.domain.transitions import ADMIN, CREATOR, OWNER, TransitionRefused
 from influfinder.models import Application, Collaboration, CollaborationEvent, Offer, Profile, User
 from influfinder.services import application_forms as forms
@@ -137,8 +137,9 @@ def my_applications(db: Session, actor: Actor | None, status: object = None, pag
 
 
 def list_for_offer(db: Session, actor: Actor | None, offer_id: object, status: object = None,
-                   page: object = 1, page_size: object = 20) -> Page[ApplicantRow]:
-    """An offer's applications with each creator's summary and fit; its owner and admins only."""
+                   page: object = 1, page_size: object = 20, verified_only: object = False) -> Page[ApplicantRow]:
+    """An offer's applications with each creator's summary and fit; its owner and admins only.
+    `verified_only` keeps the creators with verified figures on one of the offer's platforms."""
     actor = guards.signed_in(actor)
     offer = db.get(Offer, guards.object_id(offer_id, OFFER_NOT_FOUND))
     if offer is None or _role(actor, offer, None) is None:
@@ -146,7 +147,10 @@ def list_for_offer(db: Session, actor: Actor | None, offer_id: object, status: o
     wanted = guards.choice(status, ApplicationStatus, "status", "application status")
     page, page_size = guards.paging(page, page_size)
     where = [Application.offer_id == offer.id] + ([Application.status == wanted] if wanted else [])
-    total = db.exec(select(sa.func.count()).select_from(Application).where(*where)).one()
+    if guards.flag(verified_only, "verified_only"):
+        where.append(_has_verified_figures(offer))
+    total = db.exec(select(sa.func.count()).select_from(Application)
+                    .join(Profile, Profile.user_id == Application.creator_id, isouter=True).where(*where)).one()
     rows = db.exec(
         select(Application, User, Profile)
         .join(User, User.id == Application.creator_id)
@@ -157,6 +161,12 @@ def list_for_offer(db: Session, actor: Actor | None, offer_id: object, status: o
     conditions = offer_conditions(db, offer)
     items = [applicant_row(a, creator_summary(u, p, conditions), offer) for a, u, p in rows]
     return Page(items, total, page, page_size)
+
+
+def _has_verified_figures(offer: Offer):
+    """A reading from a connected account on one of the offer's platforms (any, when it names none)."""
+    names = [p.lower() for p in offer.platforms if p in Platform.values()] or [p.value.lower() for p in Platform]
+    return sa.or_(*(Profile.verified_audience[(name, "followers")].as_integer().is_not(None) for name in names))
 
 
 def _featured_first():

@@ -11,7 +11,7 @@ from influfinder.services import applications, offer_management
 from influfinder.services.applications import ApplicantRow, CreatorSummary
 from influfinder.services.errors import ServiceError
 from influfinder.state.auth import current_actor, to_login
-from influfinder.state.display import day, money, number, path_part, query_choice, query_page
+from influfinder.state.display import day, money, number, path_part, query, query_choice, query_page
 from influfinder.state.forms import FormState, run_service
 
 PAGE_SIZE = 10
@@ -33,6 +33,8 @@ class CreatorView:
     followers: str = ""
     engagement: str = ""
     fit_score: int = 0
+    audience_source: str = ""  # "Verified via Instagram, updated 2 days ago" or "Self-reported"
+    audience_verified: bool = False
 
 
 @dataclass
@@ -54,6 +56,7 @@ def summary_fields(creator: CreatorSummary) -> dict:
         rating=f"{creator.rating:.1f} ({creator.rating_count})" if creator.rating is not None else "",
         completed=creator.completed_collaborations, followers=number(creator.followers),
         engagement=f"{creator.engagement:.1f}%", fit_score=creator.fit_score,
+        audience_source=creator.audience_source, audience_verified=creator.audience_verified,
     )
 
 
@@ -75,6 +78,7 @@ class OfferApplicationsState(FormState, rx.State):
     slots_taken: int = 0
     counts: dict[str, int] = {}
     status: str = ""
+    verified_only: bool = False  # ?verified=1: creators with figures from a connected account only
     rows: list[ApplicantCard] = []
     total: int = 0
     everything: int = 0
@@ -92,6 +96,7 @@ class OfferApplicationsState(FormState, rx.State):
             return
         self.offer_ref = path_part(self, 2)
         self.status, self.page = query_choice(self, "status", STATUSES), query_page(self)
+        self.verified_only = query(self, "verified") == "1"
         try:
             await self._fetch(actor)
         except ServiceError as error:
@@ -104,12 +109,21 @@ class OfferApplicationsState(FormState, rx.State):
     async def _fetch(self, actor) -> None:
         offer = await run_service(offer_management.get_offer_for_owner, actor, self.offer_ref)
         result = await run_service(applications.list_for_offer, actor, self.offer_ref, self.status, self.page,
-                                   PAGE_SIZE)
+                                   PAGE_SIZE, self.verified_only)
         if not result.items and result.page > result.pages:
             result = await run_service(applications.list_for_offer, actor, self.offer_ref, self.status,
-                                       result.pages, PAGE_SIZE)
+                                       result.pages, PAGE_SIZE, self.verified_only)
         self.offer_title, self.offer_status = offer.values["title"], offer.status
         self.slots, self.slots_taken = offer.values["slots"], offer.slots_taken
         self.counts, self.everything = offer.applications, sum(offer.applications.values())
         self.rows = [applicant_card(r) for r in result.items]
         self.total, self.page, self.pages = result.total, result.page, result.pages
+
+    @rx.event
+    def show_verified_only(self, value: bool):
+        """The "Verified figures only" switch: the filter lives in the URL, like the status tabs."""
+        if not isinstance(value, bool):
+            return
+        params = [f"status={self.status}"] if self.status else []
+        params += ["verified=1"] if value else []
+        return rx.redirect(f"/my-offers/{self.offer_ref}/applications" + ("?" + "&".join(params) if params else ""))
