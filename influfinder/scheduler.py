@@ -19,6 +19,15 @@ def snapshot_today() -> None:
         snapshot_analytics(db, datetime.now(timezone.utc).date())
 
 
+def forget_old_reputation() -> None:
+    """Reputation figures are cached per day (services/reputation.py); earlier days are never read."""
+    from influfinder.database import session_scope
+    from influfinder.services.reputation import forget_old_days
+
+    with session_scope() as db:
+        forget_old_days(db, datetime.now(timezone.utc))
+
+
 def hourly_round() -> None:
     from influfinder.services.ratings import run_periodic_jobs as complete_overdue
 
@@ -26,6 +35,7 @@ def hourly_round() -> None:
     if completed:
         log.info("completed %d collaborations whose rating was overdue", completed)
     snapshot_today()
+    forget_old_reputation()
     from influfinder.services.audience_refresh import refresh_due
 
     refreshed = refresh_due()

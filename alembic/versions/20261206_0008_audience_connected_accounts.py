@@ -4,6 +4,7 @@
 with its tokens sealed by integrations/token_vault and the refresh schedule. `audience_snapshots`
 keeps one reading per account per day. `profiles.verified_audience` copies the latest good reading
 per platform (existing profiles start with none: every figure so far was typed).
+`reputation_days` caches each user's reputation figures for the day they were computed.
 
 Revision ID: 0008_audience_connected_accounts
 Revises: 0007_offer_browse_indexes
@@ -62,6 +63,14 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id'),
     sa.UniqueConstraint('account_id', 'taken_on', name='uq_audience_snapshots_account_day')
     )
+    op.create_table('reputation_days',
+    sa.Column('user_id', sa.Uuid(), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('figures', sa.JSON(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('user_id', 'day')
+    )
     with op.batch_alter_table('profiles', schema=None) as batch_op:
         batch_op.add_column(sa.Column('verified_audience', sa.JSON(), nullable=False, server_default='{}'))
 
@@ -71,6 +80,7 @@ def downgrade() -> None:
     with op.batch_alter_table('profiles', schema=None) as batch_op:
         batch_op.drop_column('verified_audience')
 
+    op.drop_table('reputation_days')
     op.drop_table('audience_snapshots')
     with op.batch_alter_table('connected_accounts', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_connected_accounts_next_refresh_at'))

@@ -12,6 +12,7 @@ from influfinder.models.oauth_identity import OAuthIdentity
 from influfinder.models.offer import Offer
 from influfinder.models.offer_view import OfferView
 from influfinder.models.submission import ContentSubmission
+from influfinder.models.reputation_day import ReputationDay
 from influfinder.models.user import Profile, User
 
 __all__ = [
@@ -30,6 +31,7 @@ __all__ = [
     "OfferView",
     "OneTimeToken",
     "Profile",
+    "ReputationDay",
     "User",
     "UserSession",
     "conversation_key",
