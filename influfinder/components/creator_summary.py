@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from influfinder.components.badges import tier_badge
+from influfinder.components.badges import reputation_badges, tier_badge
 
 KARMA, RATING, NO_RATING, COMPLETED = "Karma", "Rating", "None yet", "Completed"
 FOLLOWERS, ENGAGEMENT, FIT = "Followers", "Engagement", "Fit"
@@ -21,7 +21,8 @@ def creator_heading(creator, size: str = "4") -> rx.Component:
         rx.vstack(
             rx.heading(creator.name, size=size, as_="h3"),
             rx.hstack(rx.text("@", creator.username, size="2", color_scheme="gray"), tier_badge(creator.tier_level),
-                      rx.cond(creator.featured, _featured_badge()), spacing="2", align="center", wrap="wrap"),
+                      rx.cond(creator.featured, _featured_badge()), reputation_badges(creator.badges),
+                      spacing="2", align="center", wrap="wrap"),
             spacing="1",
         ),
         spacing="3",

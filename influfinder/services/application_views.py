@@ -18,6 +18,7 @@ from influfinder.domain.transitions import CREATOR
 from influfinder.domain.verified_audience import verified_line
 from influfinder.models import Application, Collaboration, Offer, Profile, User
 from influfinder.services.creator_fit import creator_numbers, offer_conditions
+from influfinder.services.reputation import reputation_of
 from influfinder.services.pagination import Page
 
 
@@ -40,6 +41,7 @@ class CreatorSummary:
     featured: bool = False  # a LEGEND creator, listed first
     audience_source: str = "Self-reported"  # of the followers shown: "Verified via Instagram, updated 2 days ago"
     audience_verified: bool = False
+    badges: tuple[str, ...] = ()  # reputation badges (domain/reputation.py)
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,8 @@ class ApplyCheck:
 
 
 
-def creator_summary(user: User, profile: Profile | None, conditions: OfferConditions) -> CreatorSummary:
+def creator_summary(user: User, profile: Profile | None, conditions: OfferConditions,
+                    badges: tuple[str, ...] = ()) -> CreatorSummary:
     numbers = creator_numbers(profile)
     best = relevant_accounts(numbers, conditions.platforms)[0]
     checks = fit_checks(conditions, numbers)
@@ -116,7 +119,7 @@ def creator_summary(user: User, profile: Profile | None, conditions: OfferCondit
         completed_collaborations=profile.completed_collaborations if profile else 0,
         followers=best.followers, engagement=best.engagement, fit=checks, fit_score=fit_score(checks),
         featured=tier_benefits.is_featured(numbers.tier), audience_source=_source_line(profile, best),
-        audience_verified=best.verified,
+        audience_verified=best.verified, badges=tuple(badges),
     )
 
 
@@ -142,7 +145,8 @@ def application_detail(db: Session, application: Application, offer: Offer, role
     if role != CREATOR:
         user = db.get(User, application.creator_id)
         profile = db.exec(select(Profile).where(Profile.user_id == application.creator_id)).first()
-        summary = creator_summary(user, profile, offer_conditions(db, offer))
+        rep = reputation_of(db, application.creator_id)
+        summary = creator_summary(user, profile, offer_conditions(db, offer), tuple(rep.badges) if rep else ())
     collaboration = db.exec(select(Collaboration.id).where(Collaboration.application_id == application.id)).first()
     return ApplicationDetail(
         id=str(application.id), status=application.status.value, message=application.message,

@@ -41,6 +41,7 @@ from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
 from influfinder.services.offer_management import LIVE, OFFER_NOT_FOUND, taken_slot_filter
 from influfinder.services.pagination import Page
+from influfinder.services.reputation import reputations
 
 __all__ = [  # the views are read by the pages through this module
     "ApplicantRow", "ApplicationDetail", "ApplyCheck", "CreatorSummary", "MAX_LINKS", "MyApplicationRow",
@@ -159,7 +160,9 @@ def list_for_offer(db: Session, actor: Actor | None, offer_id: object, status: o
         .offset((page - 1) * page_size).limit(page_size)
     ).all()
     conditions = offer_conditions(db, offer)
-    items = [applicant_row(a, creator_summary(u, p, conditions), offer) for a, u, p in rows]
+    earned = reputations(db, [u.id for _a, u, _p in rows])
+    items = [applicant_row(a, creator_summary(u, p, conditions, tuple(earned[u.id].badges)), offer)
+             for a, u, p in rows]
     return Page(items, total, page, page_size)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import reflex as rx
 
@@ -35,6 +35,7 @@ class CreatorView:
     fit_score: int = 0
     audience_source: str = ""  # "Verified via Instagram, updated 2 days ago" or "Self-reported"
     audience_verified: bool = False
+    badges: list[str] = field(default_factory=list)  # reputation: "Top rated", "Reliable", ...
 
 
 @dataclass
@@ -57,6 +58,7 @@ def summary_fields(creator: CreatorSummary) -> dict:
         completed=creator.completed_collaborations, followers=number(creator.followers),
         engagement=f"{creator.engagement:.1f}%", fit_score=creator.fit_score,
         audience_source=creator.audience_source, audience_verified=creator.audience_verified,
+        badges=list(creator.badges),
     )
 
 

@@ -75,3 +75,15 @@ def test_a_creator_who_typed_more_than_the_verified_figures_is_held_to_the_verif
 
     assert not check.can_apply
     assert check.reasons == ["You do not have enough followers: 300 on Instagram (verified); the offer asks for 500."]
+
+
+def test_each_applicant_card_carries_the_creators_reputation_badges(engine):
+    business = make_user(engine, UserType.BUSINESS)
+    offer_id = published(engine, business, slots=3)
+    newcomer = make_user(engine)
+    call(engine, applications.apply, newcomer, offer_id, {"message": MESSAGE})
+
+    [row] = call(engine, applications.list_for_offer, business, offer_id).items
+    detail = call(engine, applications.open_application, business, row.id)
+
+    assert row.creator.badges == ("New",) and detail.creator.badges == ("New",)
