@@ -499,7 +499,24 @@ def test_ratings_open_at_approval_and_each_side_rates_once(engine):
     collab = the(engine, w.collab)
     assert (collab.business_rating, collab.business_feedback, collab.status) == (4, "Friendly staff", S.IN_REVIEW)
     told = inbox(engine, w.owner, NotificationType.RATING_RECEIVED)
-    assert len(told) == 1 and "4 out of 5" in told[0].content
+    # double-blind: the stars are not told before the business rates too
+    assert len(told) == 1 and "out of 5" not in told[0].content and "once you rate them too" in told[0].content
+
+
+def test_ratings_are_double_blind_until_both_rated_or_fourteen_days_passed(engine):
+    w = world(engine, "approved")
+    call(engine, ratings.rate, w.owner, w.collab, 5, "Lovely reel")
+
+    def seen(actor):
+        view = call(engine, collaboration_views.get_collaboration, actor, w.collab)
+        return view.creator_rating, view.creator_feedback
+
+    assert seen(w.creator) == (None, None)  # the creator has not rated: what it received stays hidden
+    assert seen(w.owner) == (5, "Lovely reel") and seen(w.admin) == (5, "Lovely reel")
+    with scope(engine) as db:  # the 14-day window closes
+        db.exec(sa.update(Collaboration).where(Collaboration.id == w.collab)
+                .values(approved_at=datetime.now(timezone.utc) - timedelta(days=15)))
+    assert seen(w.creator) == (5, "Lovely reel")
 
 
 def test_profile_ratings_are_the_average_received_with_the_count(engine):
