@@ -25,8 +25,9 @@ CLAIM_FOR = timedelta(minutes=15)  # long enough for one account's calls, short 
 def refresh_due(now: datetime | None = None) -> int:
     """Refresh every account whose turn has come; returns how many were read successfully."""
     now = now or datetime.now(timezone.utc)
+    configured = [p.name for p in oauth_providers.enabled()]  # the others wait, untouched, until configured
     with session_scope() as db:
-        due = connected_accounts.due_accounts(db, now)
+        due = connected_accounts.due_accounts(db, now, configured)
     return sum(refresh_account(account_id, now) for account_id in due)
 
 
@@ -37,7 +38,7 @@ def refresh_account(account_id: uuid.UUID, now: datetime) -> bool:
         return False
     provider_name, token = claimed
     provider = oauth_providers.get(provider_name)
-    if provider is None:  # the operator turned the provider off: try again tomorrow, change nothing
+    if provider is None:  # turned off between the listing and now: try again later
         return False
     try:
         reading = asyncio.run(audience_api.read(provider, token))

@@ -132,10 +132,12 @@ def _revoke(provider_name: str, token: Token) -> None:
 # --- what the refresh job records ----------------------------------------------------------------
 
 
-def due_accounts(db: Session, now: datetime, limit: int = 100) -> list[uuid.UUID]:
-    """Accounts whose refresh is due; those waiting for their owner to connect again are left alone."""
+def due_accounts(db: Session, now: datetime, providers: list[str], limit: int = 100) -> list[uuid.UUID]:
+    """Accounts of these (configured) providers whose refresh is due; those waiting for their owner to
+    connect again are left alone."""
     return list(db.exec(select(ConnectedAccount.id).where(
         ConnectedAccount.next_refresh_at <= now, ConnectedAccount.status.not_in(va.NEEDS_RECONNECT),
+        ConnectedAccount.provider.in_(providers),
     ).order_by(ConnectedAccount.next_refresh_at).limit(limit)).all())
 
 
@@ -198,14 +200,19 @@ def _keep_reading(db: Session, account: ConnectedAccount, reading: Reading, now:
 
 def _copy_to_profile(db: Session, account: ConnectedAccount, snapshot: AudienceSnapshot) -> None:
     profile = _profile(db, account.user_id) or Profile(user_id=account.user_id)
-    profile.verified_audience = {**profile.verified_audience, account.provider: {
-        "followers": snapshot.followers, "engagement": snapshot.engagement, "handle": snapshot.handle,
-        "taken_at": as_utc(snapshot.taken_at).isoformat(),
-    }}
-    setattr(profile, f"{account.provider}_verified", bool(snapshot.provider_verified))
+    keep_reading(profile, account.provider, snapshot)
     if snapshot.handle and account.provider != "facebook":
         setattr(profile, f"{account.provider}_handle", snapshot.handle[:60])
     db.add(profile)
+
+
+def keep_reading(profile: Profile, provider: str, snapshot: AudienceSnapshot) -> None:
+    """The profile's copy of the latest good reading, which eligibility and the applicants list read."""
+    profile.verified_audience = {**profile.verified_audience, provider: {
+        "followers": snapshot.followers, "engagement": snapshot.engagement, "handle": snapshot.handle,
+        "taken_at": as_utc(snapshot.taken_at).isoformat(),
+    }}
+    setattr(profile, f"{provider}_verified", bool(snapshot.provider_verified))
 
 
 def _profile(db: Session, user_id: uuid.UUID) -> Profile | None:
