@@ -98,11 +98,16 @@ async def start(request: Request) -> Response:
     provider = oauth_providers.get(name)
     if provider is None:
         return _to_login("unavailable", name)
-    flow = {
-        "provider": provider.name, "state": secrets.token_urlsafe(32), "verifier": secrets.token_urlsafe(64),
+    return _to_provider(request, provider, {
         "role": oauth_accounts.role_from(request.query_params.get("role")).value,
-        "next": safe_next(request.query_params.get("next")), "exp": int(time.time()) + FLOW_SECONDS,
-    }
+        "next": safe_next(request.query_params.get("next")),
+    })
+
+
+def _to_provider(request: Request, provider, details: dict) -> Response:
+    """To the provider's consent page, the flow (state, PKCE verifier, `details`) kept in the cookie."""
+    flow = {"provider": provider.name, "state": secrets.token_urlsafe(32), "verifier": secrets.token_urlsafe(64),
+            "exp": int(time.time()) + FLOW_SECONDS, **details}
     url = oauth_providers.authorization_url(provider, redirect_uri=_callback_url(request, provider.name),
                                             state=flow["state"], code_verifier=flow["verifier"])
     response = RedirectResponse(url, status_code=303)
@@ -176,14 +181,7 @@ async def connect(request: Request) -> Response:
         await acall(credentials, connected_accounts.can_connect, name)
     except connected_accounts.ConnectRefused as refused:
         return _to_settings(refused.code, name)
-    flow = {"provider": name, "purpose": "connect", "state": secrets.token_urlsafe(32),
-            "verifier": secrets.token_urlsafe(64), "exp": int(time.time()) + FLOW_SECONDS}
-    url = oauth_providers.authorization_url(oauth_providers.for_connecting(provider), state=flow["state"],
-                                            redirect_uri=_callback_url(request, name), code_verifier=flow["verifier"])
-    response = RedirectResponse(url, status_code=303)
-    response.set_cookie(FLOW_COOKIE, _seal(flow), max_age=FLOW_SECONDS, path=FLOW_PATH, httponly=True,
-                        samesite="lax", secure=sessions.cookie_is_secure())
-    return no_store(response)
+    return _to_provider(request, oauth_providers.for_connecting(provider), {"purpose": "connect"})
 
 
 async def _finish_connect(request: Request, provider, flow: dict, code: str) -> Response:
