@@ -325,3 +325,45 @@ def test_deleting_the_account_revokes_every_connected_token(app, provider, creat
     assert len(provider.revoked) == 2
     with database.session_scope() as db:
         assert db.exec(sa.select(sa.func.count()).select_from(ConnectedAccount)).scalar_one() == 0
+
+
+# --- what the Settings card shows (its Reflex state, as a page event runs it) ------------------------
+
+
+def test_the_settings_card_shows_the_figures_the_problem_and_the_outcome_of_connecting(app, provider, creator):
+    from influfinder.state.connected_accounts import ConnectedAccountsState
+    from tests.integration.test_admin_states import open_page, run
+
+    given_tiktok(provider)
+    connect(app, creator, "tiktok")
+    provider.fail("tiktok", "rate_limited", retry_after=2 * 3600)
+    due_now(creator)
+    audience_refresh.refresh_due()
+
+    page = open_page(ConnectedAccountsState, "/settings?connect=connected&provider=tiktok", session_for(creator))
+    run(page, "load")
+
+    assert page.notice == "TikTok is connected: your figures from it are now shown as verified."
+    [row] = page.accounts
+    assert (row.label, row.handle, row.followers, row.badge) == ("TikTok", "sofia_dances", "48K", True)
+    assert row.source == "Verified via TikTok, updated today"
+    assert row.problem == "TikTok asked us to slow down. We will try again in 2 hours."
+    assert sorted(c.name for c in page.can_connect) == ["facebook", "instagram"]
+    assert run(page, "connect", "tiktok") == []  # already connected: nowhere to go
+    assert "/auth/oauth/instagram/connect" in str(run(page, "connect", "instagram"))
+
+    run(page, "disconnect", {"$ne": "x"})
+    assert page.error == "That account is not connected." and len(page.accounts) == 1
+    run(page, "disconnect", "tiktok")
+    assert page.accounts == [] and "Disconnected" in page.notice
+
+
+def test_a_refused_connection_is_told_as_an_error(app, provider, creator):
+    from influfinder.state.connected_accounts import ConnectedAccountsState
+    from tests.integration.test_admin_states import open_page, run
+
+    page = open_page(ConnectedAccountsState, "/settings?connect=taken&provider=instagram", session_for(creator))
+    run(page, "load")
+
+    assert page.error == "This Instagram account is already connected to another Influfinder account."
+    assert page.notice == "" and page.accounts == []
