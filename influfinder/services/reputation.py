@@ -141,3 +141,9 @@ def _disputes_lost(db: Session, mine) -> int:
     return db.exec(select(sa.func.count()).select_from(CollaborationEvent)
                    .join(Collaboration, Collaboration.id == CollaborationEvent.collaboration_id)
                    .where(mine, CollaborationEvent.action == lifecycle.RESOLVE_COMPLETED)).one()
+
+
+def my_reputation(db: Session, actor) -> Reputation:
+    """The signed-in user's own record, as counterparties see it (My progress, the dashboard)."""
+    actor = guards.signed_in(actor)
+    return reputation_of(db, actor.id)

@@ -56,3 +56,14 @@ def test_the_other_sides_rating_shows_once_both_rated_or_after_fourteen_days():
     assert review_visible(True, approved, NOW)
     assert review_visible(False, approved, NOW + timedelta(days=1))
     assert not review_visible(False, None, NOW)
+
+
+def test_my_record_reads_as_counterparties_see_it():
+    from influfinder.state.progress import record_view
+
+    creator = record_view(reputation(Records(role="creator", finished=4, completed=3,
+                                             replies=[(NOW, NOW + 5 * H)] * 3), NOW))
+    assert creator.badges == ["Responds within a day"]
+    assert creator.figures[0] == ["Completed", "75%"] and creator.figures[-1] == ["Replies to messages in", "5 h"]
+    business = record_view(reputation(Records(role="business", decisions=[(NOW, NOW + 72 * H)]), NOW))
+    assert ["Answers applications in", "3 days"] in business.figures and business.badges == ["New"]
