@@ -18,7 +18,8 @@ day's grace); content is on time when first submitted before the offer's content
 business's dispute is lost when an admin resolves it as completed: the creator's work stands.
 
 Double-blind ratings: a party sees the other's rating and review only once both have rated, or once
-`REVIEW_WINDOW` (14 days after the content was approved) has closed.
+the rating window has closed: the collaboration left review (it completes 7 days after approval at
+the latest) or `REVIEW_WINDOW` (14 days after approval) passed. Averages count visible ratings only.
 """
 
 from __future__ import annotations
@@ -115,9 +116,13 @@ def _reliable(rep: Reputation) -> bool:
     return (rep.visit_confirmation is None or rep.visit_confirmation >= RELIABLE) and rep.disputes_lost == 0
 
 
-def review_visible(both_rated: bool, approved_at: datetime | None, now: datetime) -> bool:
-    """Double-blind: the other party's rating shows once both rated or the window has closed."""
-    return both_rated or (approved_at is not None and as_utc(now) >= as_utc(approved_at) + REVIEW_WINDOW)
+def review_visible(both_rated: bool, rating_open: bool, approved_at: datetime | None, now: datetime) -> bool:
+    """Double-blind: the other party's rating shows once both rated or the rating window has closed:
+    the collaboration left review (completed, at the latest 7 days after approval, or disputed), or
+    14 days passed since approval."""
+    if both_rated or not rating_open:
+        return True
+    return approved_at is not None and as_utc(now) >= as_utc(approved_at) + REVIEW_WINDOW
 
 
 def _on_time_visits(visits: list[tuple[datetime, datetime | None]], now: datetime) -> float | None:

@@ -114,12 +114,13 @@ def get_collaboration(db: Session, actor: Actor | None, collab_id: object) -> Co
 
 def _ratings_seen_by(collab: Collaboration, role: str) -> dict:
     """Double-blind (domain/reputation.py): a party sees the rating and review it received only once
-    it rated too, or once the 14-day window after approval closed. Its own rating it always sees."""
+    it rated too, or once the rating window closed. The rating it gave it always sees."""
     seen = dict(creator_rating=collab.creator_rating, creator_feedback=collab.creator_feedback,
                 business_rating=collab.business_rating, business_feedback=collab.business_feedback)
     both = collab.creator_rating is not None and collab.business_rating is not None
     received = {CREATOR: "creator", BUSINESS: "business"}.get(role)
-    if received and not review_visible(both, as_utc_or_none(collab.approved_at), guards.now()):
+    rating_open = collab.status is CollaborationStatus.IN_REVIEW
+    if received and not review_visible(both, rating_open, as_utc_or_none(collab.approved_at), guards.now()):
         seen[f"{received}_rating"] = seen[f"{received}_feedback"] = None
     return seen
 

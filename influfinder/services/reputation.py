@@ -19,11 +19,12 @@ from sqlmodel import Session, select
 
 from influfinder.domain import collaboration_lifecycle as lifecycle
 from influfinder.domain.enums import ApplicationStatus, CollaborationStatus, UserType
-from influfinder.domain.reputation import REVIEW_WINDOW, Records, Reputation, reputation
+from influfinder.domain.reputation import Records, Reputation, reputation
 from influfinder.models import (
     Application, Collaboration, CollaborationEvent, ContentSubmission, Message, Offer, ReputationDay, User,
 )
 from influfinder.services import guards
+from influfinder.services.standing import visible_ratings
 
 REPLIES_OVER = timedelta(days=90)  # response time is read over the last 90 days of messages
 FINISHED = (CollaborationStatus.COMPLETED, CollaborationStatus.CANCELLED)
@@ -88,9 +89,7 @@ def records(db: Session, user_id: uuid.UUID, role: str, now: datetime) -> Record
 def _ratings(db: Session, mine, role: str, now: datetime) -> list[int]:
     """The stars this user received that both parties may already see."""
     received = Collaboration.creator_rating if role == "creator" else Collaboration.business_rating
-    visible = sa.or_(sa.and_(Collaboration.creator_rating.is_not(None), Collaboration.business_rating.is_not(None)),
-                     Collaboration.approved_at <= now - REVIEW_WINDOW)
-    return list(db.exec(select(received).where(mine, received.is_not(None), visible)).all())
+    return list(db.exec(select(received).where(mine, received.is_not(None), visible_ratings(now))).all())
 
 
 def _replies(db: Session, user_id: uuid.UUID, now: datetime) -> list[tuple[datetime, datetime]]:

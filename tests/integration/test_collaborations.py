@@ -521,13 +521,16 @@ def test_ratings_are_double_blind_until_both_rated_or_fourteen_days_passed(engin
 
 def test_profile_ratings_are_the_average_received_with_the_count(engine):
     owner, creator = make_user(engine, UserType.BUSINESS), make_user(engine)
-    for given in (5, 4, 4):
+    for earlier, given in enumerate((5, 4, 4)):
         w = World(owner, owner, creator, creator, owner, start_collaboration(engine, owner, creator))
         for step in STEPS["approved"]:
             step(engine, w.collab, w)
         call(engine, ratings.rate, owner, w.collab, given, "")
+        # double-blind: a rating the creator cannot see yet does not move its average either
+        assert profile(engine, creator).rating_count == earlier
+        call(engine, ratings.rate, creator, w.collab, 5, "")
     assert (profile(engine, creator).rating, profile(engine, creator).rating_count) == (4.33, 3)
-    assert (profile(engine, owner).rating, profile(engine, owner).rating_count) == (None, 0)
+    assert (profile(engine, owner).rating, profile(engine, owner).rating_count) == (5.0, 3)
 
 
 def test_one_completion_makes_a_newbie_an_explorer_with_100_karma(engine):
@@ -587,6 +590,8 @@ def test_complete_overdue_completes_only_collaborations_approved_a_week_ago(engi
     assert the(engine, disputed.collab).status is S.DISPUTED
     assert events(engine, overdue.collab)[-1].note == ratings.OVERDUE
     assert profile(engine, overdue.creator).karma_score == 100
+    # the rating held back by the double-blind rule counts once the window closed
+    assert (profile(engine, overdue.creator).rating, profile(engine, overdue.creator).rating_count) == (5.0, 1)
     with scope(engine) as db:
         assert ratings.complete_overdue(db, now) == 0  # idempotent
 

@@ -52,10 +52,11 @@ def test_a_business_loses_reliable_with_a_lost_dispute():
 
 def test_the_other_sides_rating_shows_once_both_rated_or_after_fourteen_days():
     approved = NOW - timedelta(days=13)
-    assert not review_visible(False, approved, NOW)
-    assert review_visible(True, approved, NOW)
-    assert review_visible(False, approved, NOW + timedelta(days=1))
-    assert not review_visible(False, None, NOW)
+    assert not review_visible(False, True, approved, NOW)
+    assert review_visible(True, True, approved, NOW)
+    assert review_visible(False, True, approved, NOW + timedelta(days=1))
+    assert review_visible(False, False, approved, NOW)  # completed (or disputed): rating is over
+    assert not review_visible(False, True, None, NOW)
 
 
 def test_my_record_reads_as_counterparties_see_it():
