@@ -186,6 +186,19 @@ def test_an_answer_in_the_wrong_shape_at_connect_keeps_nothing(app, provider, cr
     assert settings_card(creator).accounts == [] and profile(creator).verified_audience == {}
 
 
+def test_connecting_needs_a_signed_in_session_and_a_provider_with_figures(app, provider):
+    async def start(path: str, cookies: dict | None = None) -> str:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=PUBLIC_URL,
+                                     cookies=cookies or {}) as site:
+            return (await site.get(path)).headers["location"]
+
+    assert asyncio.run(start("/auth/oauth/instagram/connect")) == f"{PUBLIC_URL}/login?next=/settings"
+    forged = {sessions.COOKIE_NAME: "not-a-session"}
+    assert "connect=creators_only" in asyncio.run(start("/auth/oauth/instagram/connect", forged))
+    assert "connect=unavailable" in asyncio.run(start("/auth/oauth/google/connect"))  # sign-in only
+    assert provider.authorize_requests == []
+
+
 # --- the daily refresh ------------------------------------------------------------------------------
 
 
