@@ -223,10 +223,11 @@ async def _get(provider: Provider, path: str, params: dict[str, str], token: Tok
             response = await client.get(provider.api_url + path, params=params, headers=headers)
     except httpx.HTTPError as error:
         raise AudienceError(UNAVAILABLE, f"{provider.name}: {type(error).__name__}: {error}") from error
-    return _answer(provider.name, response)
+    return read_answer(provider.name, response)
 
 
-def _answer(name: str, response: httpx.Response) -> dict:
+def read_answer(name: str, response: httpx.Response) -> dict:
+    """The JSON object a provider answered, or the AudienceError its failure means."""
     try:
         body = response.json()
     except ValueError:
@@ -238,9 +239,9 @@ def _answer(name: str, response: httpx.Response) -> dict:
         raise failure
     if response.status_code >= 500:
         raise AudienceError(UNAVAILABLE, f"{name}: HTTP {response.status_code}")
-    if response.status_code >= 400:
-        raise AudienceError(EXPIRED if response.status_code == 401 else REVOKED,
-                            f"{name}: HTTP {response.status_code}")
+    if response.status_code >= 400:  # 401: the token; 403: the permission; anything else: retried later
+        kind = {401: EXPIRED, 403: REVOKED}.get(response.status_code, MALFORMED)
+        raise AudienceError(kind, f"{name}: HTTP {response.status_code}")
     if not isinstance(body, dict):
         raise AudienceError(MALFORMED, f"{name}: the answer is not a JSON object")
     return body
