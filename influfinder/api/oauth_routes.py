@@ -178,10 +178,10 @@ async def connect(request: Request) -> Response:
     if not credentials.session_token:
         return no_store(RedirectResponse(site_url("/login?next=/settings"), status_code=303))
     try:
-        await acall(credentials, connected_accounts.can_connect, name)
+        user = await acall(credentials, connected_accounts.can_connect, name)
     except connected_accounts.ConnectRefused as refused:
         return _to_settings(refused.code, name)
-    return _to_provider(request, oauth_providers.for_connecting(provider), {"purpose": "connect"})
+    return _to_provider(request, oauth_providers.for_connecting(provider), {"purpose": "connect", "user": user})
 
 
 async def _finish_connect(request: Request, provider, flow: dict, code: str) -> Response:
@@ -199,7 +199,8 @@ async def _finish_connect(request: Request, provider, flow: dict, code: str) -> 
         log.warning("connect %s: reading the figures failed: %s", provider.name, error)
         return _to_settings(error.kind, provider.name)
     try:
-        await acall(credentials_from_request(request), connected_accounts.connect, provider.name, reading)
+        await acall(credentials_from_request(request), connected_accounts.connect, provider.name, reading,
+                    flow.get("user"))
     except connected_accounts.ConnectRefused as refused:
         return _to_settings(refused.code, provider.name)
     return _to_settings("connected", provider.name)

@@ -63,14 +63,17 @@ class ConnectRefused(ServiceError):
 # --- connecting and unlinking (the signed-in creator) ----------------------------------------------
 
 
-def can_connect(db: Session, actor: Actor | None, provider: str) -> None:
-    """Checked before sending the browser to the provider, so nobody consents for nothing."""
+def can_connect(db: Session, actor: Actor | None, provider: str) -> str:
+    """Checked before sending the browser to the provider, so nobody consents for nothing. Returns who
+    is connecting, which the flow keeps: the account goes to the same person at the callback."""
     if actor is None or not actor.is_creator:
         raise ConnectRefused("creators_only", provider)
+    return str(actor.id)
 
 
-def connect(db: Session, actor: Actor | None, provider: str, reading: Reading) -> None:
-    can_connect(db, actor, provider)
+def connect(db: Session, actor: Actor | None, provider: str, reading: Reading, started_by: object) -> None:
+    if can_connect(db, actor, provider) != started_by:  # signed out or switched user during the flow
+        raise ConnectRefused("state", provider)
     if provider not in va.CONNECTABLE:
         raise ConnectRefused("unavailable", provider)
     owner = db.exec(select(ConnectedAccount.user_id).where(ConnectedAccount.provider == provider,

@@ -186,6 +186,23 @@ def test_an_answer_in_the_wrong_shape_at_connect_keeps_nothing(app, provider, cr
     assert settings_card(creator).accounts == [] and profile(creator).verified_audience == {}
 
 
+def test_a_flow_started_by_one_person_never_connects_to_another(app, provider, creator):
+    given_instagram(provider)
+    other = person(UserType.CREATOR)
+
+    async def flow() -> str:
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=PUBLIC_URL,
+                                     cookies={sessions.COOKIE_NAME: session_for(creator)}) as site, \
+                httpx.AsyncClient() as outside:
+            consent = (await site.get("/auth/oauth/instagram/connect")).headers["location"]
+            callback = (await outside.get(consent)).headers["location"]
+            site.cookies.set(sessions.COOKIE_NAME, session_for(other))  # someone else signs in meanwhile
+            return (await site.get(callback)).headers["location"]
+
+    assert "connect=state" in asyncio.run(flow())
+    assert settings_card(creator).accounts == [] and settings_card(other).accounts == []
+
+
 def test_connecting_needs_a_signed_in_session_and_a_provider_with_figures(app, provider):
     async def start(path: str, cookies: dict | None = None) -> str:
         async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=PUBLIC_URL,
