@@ -18,7 +18,6 @@ GET /auth/oauth/{instagram|tiktok|facebook}/connect
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
 import hmac
@@ -33,11 +32,9 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from influfinder.api.auth_routes import no_store, safe_next, site_url
-from influfinder.api.request_actor import credentials_from_request
-from influfinder.database import session_scope
+from influfinder.api.request_actor import caller
 from influfinder.integrations import audience_api, oauth_providers
-from influfinder.services import connected_accounts, oauth_accounts, sessions
-from influfinder.services.unit_of_work import acall
+from influfinder.services import connected_accounts, oauth_accounts, sessions, sign_in
 from influfinder.settings import get_settings
 
 log = logging.getLogger(__name__)
@@ -141,24 +138,15 @@ async def callback(request: Request) -> Response:
     except oauth_providers.ProviderError as error:
         log.warning("oauth %s: sign-in failed: %s", name, error)
         return _to_login("provider", name)
-    ip_address = request.client.host if request.client else ""
+    door = caller(request)
     try:
-        done = await asyncio.to_thread(_sign_in, identity, flow.get("role"), ip_address,
-                                       request.headers.get("user-agent", ""))
+        grant, created = await door(sign_in.with_provider, identity, flow.get("role"), door.credentials.client_ip,
+                                    door.credentials.user_agent)
     except oauth_accounts.SignInRefused as refused:
         return _to_login(refused.code, name)
-    grant, created = done
     target = "/welcome" if created else safe_next(flow.get("next"))
     query = urllib.parse.urlencode({"grant": grant, "next": target})
     return _forget_flow(RedirectResponse(f"/auth/complete?{query}", status_code=303))
-
-
-def _sign_in(identity, role: object, ip_address: str, user_agent: str) -> tuple[str, bool]:
-    """Blocking: the database, then the grant (in a thread)."""
-    with session_scope() as db:
-        result = oauth_accounts.sign_in(db, identity, role=oauth_accounts.role_from(role), ip_address=ip_address)
-    grant = sessions.start_grant(result.user_id, remember=False, user_agent=user_agent, ip_address=ip_address)
-    return grant, result.created
 
 
 # --- connecting an account for its audience figures -------------------------------------------------
@@ -174,11 +162,11 @@ async def connect(request: Request) -> Response:
     provider = oauth_providers.get(name)
     if provider is None or not provider.connect_scope:
         return _to_settings("unavailable", name)
-    credentials = credentials_from_request(request)
-    if not credentials.session_token:
+    door = caller(request)
+    if not door.credentials.session_token:
         return no_store(RedirectResponse(site_url("/login?next=/settings"), status_code=303))
     try:
-        user = await acall(credentials, connected_accounts.can_connect, name)
+        user = await door(connected_accounts.can_connect, name)
     except connected_accounts.ConnectRefused as refused:
         return _to_settings(refused.code, name)
     return _to_provider(request, oauth_providers.for_connecting(provider), {"purpose": "connect", "user": user})
@@ -199,8 +187,7 @@ async def _finish_connect(request: Request, provider, flow: dict, code: str) -> 
         log.warning("connect %s: reading the figures failed: %s", provider.name, error)
         return _to_settings(error.kind, provider.name)
     try:
-        await acall(credentials_from_request(request), connected_accounts.connect, provider.name, reading,
-                    flow.get("user"))
+        await caller(request)(connected_accounts.connect, provider.name, reading, flow.get("user"))
     except connected_accounts.ConnectRefused as refused:
         return _to_settings(refused.code, provider.name)
     return _to_settings("connected", provider.name)

@@ -16,6 +16,7 @@ invitation. A withdrawn application still counts as "already applied" (one row p
 
 from __future__ import annotations
 
+import functools
 import uuid
 from decimal import Decimal
 
@@ -29,7 +30,7 @@ from influfinder.domain.enums import ApplicationStatus, CollaborationStatus, Not
 from influfinder.domain.transitions import ADMIN, CREATOR, OWNER, TransitionRefused
 from influfinder.models import Application, Collaboration, CollaborationEvent, Offer, Profile, User
 from influfinder.services import application_forms as forms
-from influfinder.services import early_access, guards
+from influfinder.services import early_access, guards, offer_management
 from influfinder.services.actors import Actor, require_verified
 from influfinder.services.application_forms import MAX_LINKS
 from influfinder.services.application_views import (
@@ -39,8 +40,8 @@ from influfinder.services.application_views import (
 from influfinder.services.creator_fit import eligibility, offer_conditions
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
-from influfinder.services.offer_management import LIVE, OFFER_NOT_FOUND, taken_slot_filter
-from influfinder.services.pagination import Page
+from influfinder.services.offer_management import LIVE, OFFER_NOT_FOUND, OwnerOffer, taken_slot_filter
+from influfinder.services.pagination import Page, page_or_last
 from influfinder.services.reputation import reputations
 
 __all__ = [  # the views are read by the pages through this module
@@ -135,6 +136,16 @@ def my_applications(db: Session, actor: Actor | None, status: object = None, pag
 
 
 # ---- the business's side ----------------------------------------------------------------------
+
+
+def applicants_page(db: Session, actor: Actor | None, offer_id: object, status: object = None,
+                    page: object = 1, page_size: object = 20,
+                    verified_only: object = False) -> tuple[OwnerOffer, Page[ApplicantRow]]:
+    """The offer's applicants page in one read: the offer as its owner sees it, and one page of
+    applications (past the last page, the last page)."""
+    offer = offer_management.get_offer_for_owner(db, actor, offer_id)
+    listing = functools.partial(list_for_offer, verified_only=verified_only)
+    return offer, page_or_last(db, actor, listing, offer_id, status, page=page, page_size=page_size)
 
 
 def list_for_offer(db: Session, actor: Actor | None, offer_id: object, status: object = None,

@@ -7,10 +7,9 @@ from dataclasses import dataclass
 import reflex as rx
 
 from influfinder.services import connected_accounts
-from influfinder.services.errors import ServiceError
-from influfinder.services.unit_of_work import acall
-from influfinder.state.auth import backend_url, credentials, full_page_load
+from influfinder.state.auth import backend_url, full_page_load
 from influfinder.state.display import number, query
+from influfinder.state.service_handler import call_service, service_handler
 from influfinder.state.settings_card import SettingsCardState
 
 
@@ -39,18 +38,19 @@ class ConnectedAccountsState(SettingsCardState, rx.State):
     accounts: list[ConnectedRow] = []
     can_connect: list[ConnectChoice] = []
 
-    async def _show(self, actor) -> None:
+    async def _show(self) -> None:
         self.notice = connected_accounts.connect_message(query(self, "connect"), query(self, "provider"))
         if self.notice and query(self, "connect") != "connected":
             self.error, self.notice = self.notice, ""
         await self._refresh()
 
     async def _refresh(self) -> None:
-        found = await acall(credentials(self), connected_accounts.my_connected_accounts)
+        found = await call_service(self, connected_accounts.my_connected_accounts)
         self.accounts = [_row(view) for view in found.accounts]
         self.can_connect = [ConnectChoice(name, label) for name, label in found.can_connect]
 
     @rx.event
+    @service_handler("connecting an account")
     def connect(self, provider: str):
         """Leave for the provider's consent page (an HTTP route: it must see the session cookie)."""
         if not any(choice.name == provider for choice in self.can_connect):
@@ -58,14 +58,11 @@ class ConnectedAccountsState(SettingsCardState, rx.State):
         return full_page_load(backend_url(f"/auth/oauth/{provider}/connect"))
 
     @rx.event
+    @service_handler("disconnecting an account")
     async def disconnect(self, provider: str):
         self._reset_errors()
         self.notice = ""
-        try:
-            await acall(credentials(self), connected_accounts.disconnect, provider)
-        except ServiceError as error:
-            self.error = error.message
-            return
+        await call_service(self, connected_accounts.disconnect, provider)
         self.notice = "Disconnected. Its figures were deleted; your typed figures are shown as self-reported."
         await self._refresh()
 

@@ -362,7 +362,7 @@ def test_deleting_the_account_revokes_every_connected_token(app, provider, creat
 
 def test_the_settings_card_shows_the_figures_the_problem_and_the_outcome_of_connecting(app, provider, creator):
     from influfinder.state.connected_accounts import ConnectedAccountsState
-    from tests.integration.test_admin_states import open_page, run
+    from tests.support.pages import open_page, run
 
     given_tiktok(provider)
     connect(app, creator, "tiktok")
@@ -390,7 +390,7 @@ def test_the_settings_card_shows_the_figures_the_problem_and_the_outcome_of_conn
 
 def test_a_refused_connection_is_told_as_an_error(app, provider, creator):
     from influfinder.state.connected_accounts import ConnectedAccountsState
-    from tests.integration.test_admin_states import open_page, run
+    from tests.support.pages import open_page, run
 
     page = open_page(ConnectedAccountsState, "/settings?connect=taken&provider=instagram", session_for(creator))
     run(page, "load")
