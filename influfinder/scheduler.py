@@ -19,6 +19,17 @@ def snapshot_today() -> None:
         snapshot_analytics(db, datetime.now(timezone.utc).date())
 
 
+def saved_search_alerts() -> None:
+    """A notification for each saved search with new matches since its last alert, a day ago or more."""
+    from influfinder.database import session_scope
+    from influfinder.services.saved_searches import send_alerts
+
+    with session_scope() as db:
+        sent = send_alerts(db)
+    if sent:
+        log.info("sent %d saved-search alerts", sent)
+
+
 def forget_old_reputation() -> None:
     """Reputation figures are cached per day (services/reputation.py); earlier days are never read."""
     from influfinder.database import session_scope
@@ -35,6 +46,7 @@ def hourly_round() -> None:
     if completed:
         log.info("completed %d collaborations whose rating was overdue", completed)
     snapshot_today()
+    saved_search_alerts()
     forget_old_reputation()
     from influfinder.services.audience_refresh import refresh_due
 
@@ -44,8 +56,8 @@ def hourly_round() -> None:
 
 
 async def run_periodic_jobs(interval: float = EVERY_SECONDS) -> None:
-    """Completes collaborations whose second rating is 7 days overdue, records the day's figures and
-    refreshes connected accounts' audience figures once a day each."""
+    """Completes collaborations whose second rating is 7 days overdue, records the day's figures, sends
+    the saved-search alerts and refreshes connected accounts' audience figures once a day each."""
     while True:
         try:
             await asyncio.to_thread(hourly_round)

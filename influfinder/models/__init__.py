@@ -5,24 +5,28 @@ from influfinder.models.application import Application
 from influfinder.models.auth import OneTimeToken, UserSession
 from influfinder.models.collaboration import Collaboration, CollaborationEvent
 from influfinder.models.connected_account import AudienceSnapshot, ConnectedAccount
+from influfinder.models.invitation import BusinessMute, Invitation
 from influfinder.models.message import Message, conversation_key
 from influfinder.models.notification import Notification
 from influfinder.models.notification_preference import NotificationPreference
 from influfinder.models.oauth_identity import OAuthIdentity
 from influfinder.models.offer import Offer
 from influfinder.models.offer_view import OfferView
-from influfinder.models.submission import ContentSubmission
 from influfinder.models.reputation_day import ReputationDay
+from influfinder.models.saved_search import SavedSearch
+from influfinder.models.submission import ContentSubmission
 from influfinder.models.user import Profile, User
 
 __all__ = [
     "Analytics",
     "Application",
     "AudienceSnapshot",
+    "BusinessMute",
     "Collaboration",
     "CollaborationEvent",
     "ConnectedAccount",
     "ContentSubmission",
+    "Invitation",
     "Message",
     "Notification",
     "NotificationPreference",
@@ -32,6 +36,7 @@ __all__ = [
     "OneTimeToken",
     "Profile",
     "ReputationDay",
+    "SavedSearch",
     "User",
     "UserSession",
     "conversation_key",

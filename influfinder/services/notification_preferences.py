@@ -27,7 +27,8 @@ from influfinder.services.domain_events import NotificationCreated
 from influfinder.services.errors import ServiceError
 from influfinder.services.events import subscribe, unsubscribe
 
-EMAIL_BY_DEFAULT = frozenset({NotificationType.APPLICATION_ACCEPTED, NotificationType.CONTENT_APPROVED})
+EMAIL_BY_DEFAULT = frozenset({NotificationType.APPLICATION_ACCEPTED, NotificationType.CONTENT_APPROVED,
+                              NotificationType.INVITATION_RECEIVED})
 LABELS = {
     NotificationType.APPLICATION_RECEIVED: "Application received",
     NotificationType.APPLICATION_ACCEPTED: "Application accepted",
@@ -40,6 +41,8 @@ LABELS = {
     NotificationType.TIER_UPGRADED: "Tier upgraded",
     NotificationType.MESSAGE_RECEIVED: "New message",
     NotificationType.DISPUTE_OPENED: "Dispute opened",
+    NotificationType.INVITATION_RECEIVED: "Invitation to an offer",
+    NotificationType.SAVED_SEARCH_MATCH: "New matches for a saved search",
 }
 
 
@@ -52,7 +55,7 @@ class PreferenceView:
 
 
 def preferences(db: Session, actor: Actor | None) -> list[PreferenceView]:
-    """The signed-in user's choice for each of the eleven types, in the brief's order."""
+    """The signed-in user's choice for each type, in the brief's order, then discovery's."""
     actor = guards.signed_in(actor)
     chosen = _chosen(db, actor.id)
     return [

@@ -31,6 +31,9 @@ OFFER_ROUTE = "/offers/{id}"
 # Application news opens the application (one page serves its creator and the business).
 _ABOUT_APPLICATIONS = {NotificationType.APPLICATION_RECEIVED, NotificationType.APPLICATION_ACCEPTED,
                        NotificationType.APPLICATION_REJECTED}
+# Invitations are answered in My applications; saved-search alerts list their searches.
+_DISCOVERY_LINKS = {NotificationType.INVITATION_RECEIVED: "/my-applications",
+                    NotificationType.SAVED_SEARCH_MATCH: "/saved-searches"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +69,8 @@ def link_for(row: Notification) -> str:
     """Where clicking the notification leads: the object it is about."""
     if row.type is NotificationType.MESSAGE_RECEIVED and row.related_user_id:
         return f"/messages/{row.related_user_id}"
+    if row.type in _DISCOVERY_LINKS:
+        return _DISCOVERY_LINKS[row.type]
     if row.type in _ABOUT_APPLICATIONS and row.related_application_id:
         return APPLICATION_ROUTE.format(id=row.related_application_id)
     if row.related_collaboration_id:

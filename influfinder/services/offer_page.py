@@ -8,7 +8,7 @@ from datetime import datetime, timezone
 
 from sqlmodel import Session
 
-from influfinder.services import applications, early_access
+from influfinder.services import applications, early_access, invite_only
 from influfinder.services import offers as offer_service
 from influfinder.services.actors import Actor
 from influfinder.services.applications import ApplyCheck
@@ -20,7 +20,7 @@ from influfinder.services.offers import OfferDetail
 
 @dataclass(frozen=True)
 class OfferPage:
-    detail: OfferDetail | None  # None: not an active public offer
+    detail: OfferDetail | None  # None: not an active public offer (nor an invite-only one the viewer was invited to)
     record: BusinessRecord | None
     check: ApplyCheck | None  # for a creator only
     viewer: str  # "anonymous", "creator" or "other" (a business, an agency, an admin)
@@ -30,7 +30,8 @@ def offer_page(db: Session, actor: Actor | None, offer_id: object) -> OfferPage:
     """One transaction; anything but an active public offer reads as "not found" (detail None)."""
     viewer = "anonymous" if actor is None else "creator" if actor.is_creator else "other"
     now = datetime.now(timezone.utc)
-    detail = offer_service.get_public_offer_detail(db, offer_id, early_access.released_condition(db, actor, now))
+    detail = offer_service.get_public_offer_detail(db, offer_id, early_access.released_condition(db, actor, now),
+                                                   listed=invite_only.listed_condition(actor))
     if detail is None:
         return OfferPage(None, None, None, viewer)
     check = None

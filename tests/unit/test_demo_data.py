@@ -102,3 +102,14 @@ def test_one_creator_has_verified_instagram_and_tiktok_figures_and_one_only_type
     assert verified.verified_audience["tiktok"]["followers"] == max(
         s.followers for s in demo.snapshots if s.account_id == demo_id("connected", VERIFIED_CREATOR.username, "tiktok"))
     assert typed.verified_audience == {} and typed.instagram_followers > 0
+
+
+def test_discovery_an_invitation_to_an_invite_only_offer_and_a_saved_search_each_side():
+    demo = build_demo(NOW, "not-a-real-hash")
+    [invitation] = demo.invitations
+    offer = next(o for o in demo.offers if o.id == invitation.offer_id)
+    creator = next(u for u in demo.users if u.id == invitation.creator_id)
+    assert creator.username == "lucia.eats" and not offer.is_public and offer.status is OfferStatus.ACTIVE
+    assert invitation.business_id == offer.business_id
+    assert not any(a.offer_id == offer.id and a.creator_id == creator.id for a in demo.applications)
+    assert sorted(s.kind.value for s in demo.saved_searches) == ["CREATORS", "OFFERS"]
