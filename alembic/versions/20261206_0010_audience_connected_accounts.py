@@ -6,8 +6,8 @@ keeps one reading per account per day. `profiles.verified_audience` copies the l
 per platform (existing profiles start with none: every figure so far was typed).
 `reputation_days` caches each user's reputation figures for the day they were computed.
 
-Revision ID: 0008_audience_connected_accounts
-Revises: 0007_offer_browse_indexes
+Revision ID: 0010_audience_connected_accounts
+Revises: 0009_discovery
 Create Date: 2026-12-06 19:01:38.938879
 """
 from typing import Sequence, Union
@@ -16,8 +16,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = '0008_audience_connected_accounts'
-down_revision: Union[str, None] = '0007_offer_browse_indexes'
+revision: str = '0010_audience_connected_accounts'
+down_revision: Union[str, None] = '0009_discovery'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
