@@ -12,12 +12,11 @@ from sqlmodel import Session, select
 
 from influfinder.domain import application_lifecycle as lifecycle
 from influfinder.domain import tier_benefits
-from influfinder.domain.eligibility import Account, FitCheck, OfferConditions, fit_checks, fit_score, relevant_accounts
+from influfinder.domain.eligibility import FitCheck, OfferConditions, fit_checks, fit_score, relevant_accounts
 from influfinder.domain.enums import ApplicationStatus, Tier
 from influfinder.domain.transitions import CREATOR
-from influfinder.domain.verified_audience import verified_line
 from influfinder.models import Application, Collaboration, Offer, Profile, User
-from influfinder.services.creator_fit import creator_numbers, offer_conditions
+from influfinder.services.creator_fit import creator_numbers, offer_conditions, source_line
 from influfinder.services.reputation import reputation_of
 from influfinder.services.pagination import Page
 
@@ -118,18 +117,9 @@ def creator_summary(user: User, profile: Profile | None, conditions: OfferCondit
         rating_count=profile.rating_count if profile else 0,
         completed_collaborations=profile.completed_collaborations if profile else 0,
         followers=best.followers, engagement=best.engagement, fit=checks, fit_score=fit_score(checks),
-        featured=tier_benefits.is_featured(numbers.tier), audience_source=_source_line(profile, best),
+        featured=tier_benefits.is_featured(numbers.tier), audience_source=source_line(profile, best),
         audience_verified=best.verified, badges=tuple(badges),
     )
-
-
-def _source_line(profile: Profile | None, account: Account) -> str:
-    """Where the shown followers come from, and for verified ones how fresh they are."""
-    name = account.platform.value.lower()
-    reading = (profile.verified_audience or {}).get(name) if profile is not None and account.verified else None
-    if not reading or not reading.get("taken_at"):
-        return account.source
-    return verified_line(name, datetime.fromisoformat(reading["taken_at"]), datetime.now(timezone.utc))
 
 
 def applicant_row(application: Application, summary: CreatorSummary, offer: Offer) -> ApplicantRow:

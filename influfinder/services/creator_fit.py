@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timezone
 
 from pydantic import ValidationError
 from sqlmodel import Session, select
 
-from influfinder.domain.eligibility import CreatorNumbers, Eligibility, OfferConditions, account_figures, evaluate
+from influfinder.domain.eligibility import (
+    Account, CreatorNumbers, Eligibility, OfferConditions, account_figures, evaluate,
+)
 from influfinder.domain.enums import Platform
 from influfinder.domain.offer_terms import Requirements
+from influfinder.domain.verified_audience import verified_line
 from influfinder.models import Offer, Profile
 from influfinder.services import guards
 from influfinder.services.offer_management import taken_slots
@@ -41,6 +45,16 @@ def creator_numbers(profile: Profile | None) -> CreatorNumbers:
                                (Platform.FACEBOOK, "facebook"))
     )
     return CreatorNumbers(tier=profile.tier_level, accounts=accounts)
+
+
+def source_line(profile: Profile | None, account: Account) -> str:
+    """Where an account's followers come from, and for verified ones how fresh they are:
+    "Verified via Instagram, updated 2 days ago" or "Self-reported"."""
+    name = account.platform.value.lower()
+    reading = (profile.verified_audience or {}).get(name) if profile is not None and account.verified else None
+    if not reading or not reading.get("taken_at"):
+        return account.source
+    return verified_line(name, datetime.fromisoformat(reading["taken_at"]), datetime.now(timezone.utc))
 
 
 def _requirements(offer: Offer) -> Requirements:

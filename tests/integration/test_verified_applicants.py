@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
+import sqlalchemy as sa
 from sqlmodel import select
 
 from influfinder.domain.enums import UserType
@@ -87,3 +88,18 @@ def test_each_applicant_card_carries_the_creators_reputation_badges(engine):
     detail = call(engine, applications.open_application, business, row.id)
 
     assert row.creator.badges == ("New",) and detail.creator.badges == ("New",)
+
+
+def test_the_public_profile_shows_verified_figures_with_their_source(engine):
+    from influfinder.services.creator_profiles import public_creator_profile
+
+    creator = make_user(engine, followers=50_000, engagement=9.0)
+    with scope(engine) as db:
+        db.exec(sa.update(Profile).where(Profile.user_id == creator.id).values(instagram_handle="me"))
+    connected(engine, creator, "instagram", 2_400, 3.1, days_ago=1)
+
+    kit = call(engine, public_creator_profile, None, creator.username)
+
+    assert [(f.followers, f.engagement, f.source) for f in kit.card.figures] == [
+        (2_400, 3.1, "Verified via Instagram, updated yesterday")]
+    assert kit.card.total_followers == 2_400
