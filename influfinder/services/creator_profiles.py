@@ -25,6 +25,7 @@ from influfinder.models import Collaboration, Offer, Profile, User
 from influfinder.services import guards
 from influfinder.services.actors import Actor
 from influfinder.services.creator_fit import creator_numbers, source_line
+from influfinder.services.reputation import reputation_of
 from influfinder.services.errors import NotAllowed
 
 NOT_FOUND = "We could not find that creator."
@@ -74,6 +75,7 @@ class CreatorProfile:
     member_since: datetime
     hidden_from_search: bool
     is_own: bool  # the viewer is this creator: the page shows the profile's switches
+    badges: tuple[str, ...] = ()  # reputation (domain/reputation.py)
 
 
 def creator_card(user: User, profile: Profile) -> CreatorCard:
@@ -120,6 +122,7 @@ def public_creator_profile(db: Session, actor: Actor | None, username: object) -
     return CreatorProfile(
         card=creator_card(user, profile), reviews=_reviews(db, user.id), member_since=user.created_at,
         hidden_from_search=profile.hidden_from_search, is_own=actor is not None and actor.id == user.id,
+        badges=tuple(reputation_of(db, user.id).badges),
     )
 
 

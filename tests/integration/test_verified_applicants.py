@@ -103,3 +103,13 @@ def test_the_public_profile_shows_verified_figures_with_their_source(engine):
     assert [(f.followers, f.engagement, f.source) for f in kit.card.figures] == [
         (2_400, 3.1, "Verified via Instagram, updated yesterday")]
     assert kit.card.total_followers == 2_400
+
+
+def test_both_public_profiles_carry_the_reputation_badges(engine):
+    from influfinder.services.business_profiles import public_business_profile
+    from influfinder.services.creator_profiles import public_creator_profile
+
+    creator, business = make_user(engine), make_user(engine, UserType.BUSINESS)
+
+    assert call(engine, public_creator_profile, None, creator.username).badges == ("New",)
+    assert call(engine, public_business_profile, None, business.username).badges == ("New",)
