@@ -71,14 +71,14 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['user_id'], ['users.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('user_id', 'day')
     )
-    with op.batch_alter_table('profiles', schema=None) as batch_op:
-        batch_op.add_column(sa.Column('verified_audience', sa.JSON(), nullable=False, server_default='{}'))
+    # A plain ALTER TABLE, not a batch copy: on SQLite the view creators_fts_source (0009) reads profiles,
+    # and SQLite adds and drops a column in place without touching it.
+    op.add_column('profiles', sa.Column('verified_audience', sa.JSON(), nullable=False, server_default='{}'))
 
 
 
 def downgrade() -> None:
-    with op.batch_alter_table('profiles', schema=None) as batch_op:
-        batch_op.drop_column('verified_audience')
+    op.drop_column('profiles', 'verified_audience')
 
     op.drop_table('reputation_days')
     op.drop_table('audience_snapshots')
