@@ -30,6 +30,15 @@ def saved_search_alerts() -> None:
         log.info("sent %d saved-search alerts", sent)
 
 
+def forget_old_reputation() -> None:
+    """Reputation figures are cached per day (services/reputation.py); earlier days are never read."""
+    from influfinder.database import session_scope
+    from influfinder.services.reputation import forget_old_days
+
+    with session_scope() as db:
+        forget_old_days(db, datetime.now(timezone.utc))
+
+
 def hourly_round() -> None:
     from influfinder.services.ratings import run_periodic_jobs as complete_overdue
 
@@ -38,11 +47,17 @@ def hourly_round() -> None:
         log.info("completed %d collaborations whose rating was overdue", completed)
     snapshot_today()
     saved_search_alerts()
+    forget_old_reputation()
+    from influfinder.services.audience_refresh import refresh_due
+
+    refreshed = refresh_due()
+    if refreshed:
+        log.info("refreshed the figures of %d connected accounts", refreshed)
 
 
 async def run_periodic_jobs(interval: float = EVERY_SECONDS) -> None:
-    """Completes collaborations whose second rating is 7 days overdue, records the day's figures and
-    sends the saved-search alerts."""
+    """Completes collaborations whose second rating is 7 days overdue, records the day's figures, sends
+    the saved-search alerts and refreshes connected accounts' audience figures once a day each."""
     while True:
         try:
             await asyncio.to_thread(hourly_round)

@@ -30,6 +30,7 @@ class OAuthProvider(BaseSettings):
     authorize_url: str = ""
     token_url: str = ""
     userinfo_url: str = ""
+    api_url: str = ""  # the provider's API for audience figures (Instagram, TikTok, Facebook)
 
     @property
     def enabled(self) -> bool:
@@ -46,6 +47,9 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///influfinder.db"
     redis_url: str | None = None
     secret_key: str = ""
+    # Earlier SECRET_KEYs, comma-separated: stored provider tokens sealed with them still open, and the
+    # daily refresh seals them again with SECRET_KEY (key rotation).
+    old_secret_keys: str = ""
     public_url: str = "http://localhost:3000"
 
     smtp_host: str | None = None
@@ -85,6 +89,10 @@ class Settings(BaseSettings):
     @property
     def load_demo_data(self) -> bool:
         return (not self.is_production) if self.demo_data is None else self.demo_data
+
+    @property
+    def old_secret_key_list(self) -> list[str]:
+        return [k.strip() for k in self.old_secret_keys.split(",") if k.strip()]
 
     @property
     def admin_email_set(self) -> frozenset[str]:

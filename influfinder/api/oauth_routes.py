@@ -9,6 +9,11 @@ GET /auth/oauth/{provider}/callback?code=...&state=...
     a one-minute grant exchanged at /auth/complete, which sets the session cookie.
 
 Every failure lands on /login with a code that the page turns into a sentence, and changes nothing.
+
+GET /auth/oauth/{instagram|tiktok|facebook}/connect
+    For a signed-in creator: the same flow with read-only insight scopes, marked "connect" in the
+    cookie. Its callback (the same URL, so the operator registers one) reads the account's figures
+    and keeps them (services.connected_accounts), then lands on /settings with a code.
 """
 
 from __future__ import annotations
@@ -28,8 +33,8 @@ from starlette.routing import Route
 
 from influfinder.api.auth_routes import no_store, safe_next, site_url
 from influfinder.api.request_actor import caller
-from influfinder.integrations import oauth_providers
-from influfinder.services import oauth_accounts, sessions, sign_in
+from influfinder.integrations import audience_api, oauth_providers
+from influfinder.services import connected_accounts, oauth_accounts, sessions, sign_in
 from influfinder.settings import get_settings
 
 log = logging.getLogger(__name__)
@@ -90,11 +95,16 @@ async def start(request: Request) -> Response:
     provider = oauth_providers.get(name)
     if provider is None:
         return _to_login("unavailable", name)
-    flow = {
-        "provider": provider.name, "state": secrets.token_urlsafe(32), "verifier": secrets.token_urlsafe(64),
+    return _to_provider(request, provider, {
         "role": oauth_accounts.role_from(request.query_params.get("role")).value,
-        "next": safe_next(request.query_params.get("next")), "exp": int(time.time()) + FLOW_SECONDS,
-    }
+        "next": safe_next(request.query_params.get("next")),
+    })
+
+
+def _to_provider(request: Request, provider, details: dict) -> Response:
+    """To the provider's consent page, the flow (state, PKCE verifier, `details`) kept in the cookie."""
+    flow = {"provider": provider.name, "state": secrets.token_urlsafe(32), "verifier": secrets.token_urlsafe(64),
+            "exp": int(time.time()) + FLOW_SECONDS, **details}
     url = oauth_providers.authorization_url(provider, redirect_uri=_callback_url(request, provider.name),
                                             state=flow["state"], code_verifier=flow["verifier"])
     response = RedirectResponse(url, status_code=303)
@@ -108,6 +118,8 @@ async def callback(request: Request) -> Response:
     params = request.query_params
     if params.get("error"):
         log.info("oauth %s: the provider answered error=%r", name, params.get("error")[:100])
+        if (_open(request.cookies.get(FLOW_COOKIE)) or {}).get("purpose") == "connect":
+            return _to_settings("denied" if params.get("error") == "access_denied" else "provider", name)
         return _to_login("denied" if params.get("error") == "access_denied" else "provider", name)
     flow = _open(request.cookies.get(FLOW_COOKIE))
     state = params.get("state", "")
@@ -116,6 +128,8 @@ async def callback(request: Request) -> Response:
     provider = oauth_providers.get(name)
     if provider is None:
         return _to_login("unavailable", name)
+    if flow.get("purpose") == "connect":
+        return await _finish_connect(request, provider, flow, params.get("code", ""))
     if not params.get("code"):
         return _to_login("provider", name)
     try:
@@ -135,7 +149,52 @@ async def callback(request: Request) -> Response:
     return _forget_flow(RedirectResponse(f"/auth/complete?{query}", status_code=303))
 
 
+# --- connecting an account for its audience figures -------------------------------------------------
+
+
+def _to_settings(code: str, provider: str) -> Response:
+    query = urllib.parse.urlencode({"connect": code, "provider": provider})
+    return _forget_flow(RedirectResponse(site_url(f"/settings?{query}#connected-accounts"), status_code=303))
+
+
+async def connect(request: Request) -> Response:
+    name = request.path_params["provider"]
+    provider = oauth_providers.get(name)
+    if provider is None or not provider.connect_scope:
+        return _to_settings("unavailable", name)
+    door = caller(request)
+    if not door.credentials.session_token:
+        return no_store(RedirectResponse(site_url("/login?next=/settings"), status_code=303))
+    try:
+        user = await door(connected_accounts.can_connect, name)
+    except connected_accounts.ConnectRefused as refused:
+        return _to_settings(refused.code, name)
+    return _to_provider(request, oauth_providers.for_connecting(provider), {"purpose": "connect", "user": user})
+
+
+async def _finish_connect(request: Request, provider, flow: dict, code: str) -> Response:
+    """The code becomes a (long-lived) token, the token the account's figures, kept for the signed-in creator."""
+    if not code:
+        return _to_settings("provider", provider.name)
+    try:
+        answer = await oauth_providers.exchange_code(provider, code=code, code_verifier=flow["verifier"],
+                                                     redirect_uri=_callback_url(request, provider.name))
+        reading = await audience_api.read(provider, await audience_api.first_token(provider, answer))
+    except oauth_providers.ProviderError as error:
+        log.warning("connect %s: the code exchange failed: %s", provider.name, error)
+        return _to_settings("provider", provider.name)
+    except audience_api.AudienceError as error:
+        log.warning("connect %s: reading the figures failed: %s", provider.name, error)
+        return _to_settings(error.kind, provider.name)
+    try:
+        await caller(request)(connected_accounts.connect, provider.name, reading, flow.get("user"))
+    except connected_accounts.ConnectRefused as refused:
+        return _to_settings(refused.code, provider.name)
+    return _to_settings("connected", provider.name)
+
+
 routes = [
+    Route("/auth/oauth/{provider}/connect", connect),
     Route("/auth/oauth/{provider}/start", start),
     Route(callback_path("{provider}"), callback),
 ]

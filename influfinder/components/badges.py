@@ -63,3 +63,12 @@ def _tier_badge(tier: Tier, suffix: str, size: str) -> rx.Component:
         size=size,
         radius="full",
     )
+
+
+def reputation_badges(names: Var) -> rx.Component:
+    """The reputation badges a person earned (domain/reputation.py): "Top rated", "Reliable", ..."""
+    return rx.foreach(
+        names,
+        lambda name: rx.badge(name, color_scheme=rx.cond(name == "New", "gray", "teal"), variant="surface",
+                              radius="full", size="1", data_testid="reputation-badge"),
+    )

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from influfinder.components.badges import tier_badge
+from influfinder.components.badges import reputation_badges, tier_badge
 
 KARMA, RATING, NO_RATING, COMPLETED = "Karma", "Rating", "None yet", "Completed"
 FOLLOWERS, ENGAGEMENT, FIT = "Followers", "Engagement", "Fit"
@@ -21,7 +21,8 @@ def creator_heading(creator, size: str = "4") -> rx.Component:
         rx.vstack(
             rx.heading(creator.name, size=size, as_="h3"),
             rx.hstack(rx.text("@", creator.username, size="2", color_scheme="gray"), tier_badge(creator.tier_level),
-                      rx.cond(creator.featured, _featured_badge()), spacing="2", align="center", wrap="wrap"),
+                      rx.cond(creator.featured, _featured_badge()), reputation_badges(creator.badges),
+                      spacing="2", align="center", wrap="wrap"),
             spacing="1",
         ),
         spacing="3",
@@ -45,8 +46,21 @@ def _stat(label: str, value) -> rx.Component:
     )
 
 
+def audience_source(creator) -> rx.Component:
+    """Where the followers shown come from: a connected account ("Verified via Instagram, updated
+    2 days ago") or the creator's own typing ("Self-reported")."""
+    return rx.cond(
+        creator.audience_verified,
+        rx.badge(rx.icon("badge-check", size=12), creator.audience_source, color_scheme="green", variant="soft",
+                 size="1", data_testid="audience-source"),
+        rx.badge(creator.audience_source, color_scheme="gray", variant="soft", size="1",
+                 data_testid="audience-source"),
+    )
+
+
 def creator_stats(creator) -> rx.Component:
-    """Karma, rating, completed collaborations, followers and engagement on the offer's platforms."""
+    """Karma, rating, completed collaborations, followers and engagement on the offer's platforms,
+    with where the audience figures come from."""
     rating = rx.cond(creator.rating != "", rx.hstack(rx.icon("star", size=14, color=rx.color("amber", 9)),
                                                      creator.rating, spacing="1", align="center"), NO_RATING)
     return rx.grid(
@@ -56,6 +70,7 @@ def creator_stats(creator) -> rx.Component:
         _stat(COMPLETED, creator.completed),
         _stat(FOLLOWERS, creator.followers),
         _stat(ENGAGEMENT, creator.engagement),
+        rx.box(audience_source(creator), grid_column="1 / -1"),
         columns=rx.breakpoints(initial="3", sm="5"),
         spacing="3",
         width="100%",

@@ -9,6 +9,10 @@ audience neither helps nor hurts on an Instagram-only offer.
 The audience checks are read on one account, as a business would: the creator's first account on
 the offer's platforms that meets every number of the block (most followers first), or when none
 does, the one with most followers. Followers on two platforms are never added up.
+
+Verified beats typed (domain.verified_audience): an account's figures are the ones read from the
+connected account when there are any, else the typed ones, and each check says which it used. An
+offer whose influencer block asks for `verified` wants verified figures.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from typing import NamedTuple
 from influfinder.domain.enums import Platform, Tier
 from influfinder.domain.moments import as_utc, day_label
 from influfinder.domain.offer_terms import AudienceRequirement, InfluencerRequirement, Requirements
+from influfinder.domain.verified_audience import SELF_REPORTED, source_label
 
 INFLUENCER_FOLLOWERS = 10_000
 INFLUENCER = "influencer"
@@ -35,7 +40,25 @@ class Account:
     platform: Platform
     followers: int = 0
     engagement: float = 0.0
-    verified: bool = False
+    verified: bool = False  # the followers were read from the connected account, not typed
+    engagement_verified: bool = False
+
+    @property
+    def source(self) -> str:
+        """"Verified via Instagram" or "Self-reported": where the followers figure comes from."""
+        return source_label(self.platform.value.lower()) if self.verified else SELF_REPORTED
+
+
+def account_figures(platform: Platform, typed_followers: int, typed_engagement: float,
+                    reading: dict | None) -> Account:
+    """Verified beats typed: the connected account's reading when there is one, the typed figures else.
+    A reading without engagement (Facebook Pages) keeps the typed engagement, marked self-reported."""
+    if not reading:
+        return Account(platform, typed_followers, typed_engagement)
+    engagement = reading.get("engagement")
+    return Account(platform, int(reading.get("followers") or 0),
+                   typed_engagement if engagement is None else float(engagement),
+                   verified=True, engagement_verified=engagement is not None)
 
 
 @dataclass(frozen=True)
@@ -117,15 +140,20 @@ def _meets(account: Account, block: AudienceRequirement) -> bool:
 
 def _audience_checks(block: AudienceRequirement, account: Account) -> list[FitCheck]:
     name = PLATFORM_LABELS[account.platform]
+    followers_source = "verified" if account.verified else "self-reported"
+    engagement_source = "verified" if account.engagement_verified else "self-reported"
     checks = []
     if block.min_followers:
         checks.append(FitCheck(FOLLOWERS, account.followers >= block.min_followers,
-                               f"{account.followers:,} on {name}; the offer asks for {block.min_followers:,}"))
+                               f"{account.followers:,} on {name} ({followers_source}); "
+                               f"the offer asks for {block.min_followers:,}"))
     if block.min_engagement:
         checks.append(FitCheck(ENGAGEMENT, account.engagement >= block.min_engagement,
-                               f"{account.engagement:.1f}% on {name}; the offer asks for {block.min_engagement:.1f}%"))
+                               f"{account.engagement:.1f}% on {name} ({engagement_source}); "
+                               f"the offer asks for {block.min_engagement:.1f}%"))
     if isinstance(block, InfluencerRequirement) and block.verified:
-        detail = f"Your {name} account is verified" if account.verified else f"Your {name} account is not verified"
+        detail = (f"Your {name} figures are {account.source.lower()}" if account.verified
+                  else f"Your {name} figures are self-reported: connect {name} in Settings to verify them")
         checks.append(FitCheck(VERIFIED, account.verified, detail))
     return checks
 
@@ -147,14 +175,14 @@ def _slots_check(slots: int, left: int) -> FitCheck:
     return FitCheck(SLOTS, left > 0, f"{left} of {slots} places left")
 
 
-FOLLOWERS, ENGAGEMENT, VERIFIED = "Followers", "Engagement", "Verified account"
+FOLLOWERS, ENGAGEMENT, VERIFIED = "Followers", "Engagement", "Verified figures"
 TIER, DEADLINE, SLOTS = "Tier", "Deadline", "Places"
 
 # One sentence per unmet check, built from its detail so the numbers are said once, the same way.
 _REASONS = {
     FOLLOWERS: lambda c: f"You do not have enough followers: {c.detail}.",
     ENGAGEMENT: lambda c: f"Your engagement is too low: {c.detail}.",
-    VERIFIED: lambda c: f"This offer asks for a verified account. {c.detail}.",
+    VERIFIED: lambda c: f"This offer asks for verified figures. {c.detail}.",
     TIER: lambda c: f"Your tier is below this offer's minimum. {c.detail}.",
     DEADLINE: lambda c: f"{c.detail}.",
     SLOTS: lambda c: "Every place on this offer is taken.",

@@ -84,6 +84,9 @@ class Provider:
     authorize_params: dict[str, str] = field(default_factory=dict)
     client_id: str = ""
     client_secret: str = ""
+    # Connecting an account for its audience figures (integrations/audience_api): read-only scopes, the API
+    api_url: str = ""
+    connect_scope: str = ""
 
     @property
     def label(self) -> str:
@@ -103,6 +106,7 @@ PROVIDERS: dict[str, Provider] = {
         authorize_url="https://www.facebook.com/v23.0/dialog/oauth",
         token_url=f"{FACEBOOK_GRAPH}/oauth/access_token",
         userinfo_url=f"{FACEBOOK_GRAPH}/me", userinfo_params={"fields": "id,name,email"},
+        api_url=FACEBOOK_GRAPH, connect_scope="public_profile,pages_show_list,pages_read_engagement",
     ),
     "instagram": Provider(
         # Instagram API with Instagram Login (the Basic Display API it replaces ended in December 2024).
@@ -110,6 +114,7 @@ PROVIDERS: dict[str, Provider] = {
         authorize_url="https://www.instagram.com/oauth/authorize",
         token_url="https://api.instagram.com/oauth/access_token",
         userinfo_url="https://graph.instagram.com/me", userinfo_params={"fields": "id,username"},
+        api_url="https://graph.instagram.com", connect_scope="instagram_business_basic",
     ),
     "tiktok": Provider(
         # TikTok Login Kit, OAuth 2.0 v2. Its scopes are separated by commas.
@@ -118,6 +123,7 @@ PROVIDERS: dict[str, Provider] = {
         token_url="https://open.tiktokapis.com/v2/oauth/token/",
         userinfo_url="https://open.tiktokapis.com/v2/user/info/",
         userinfo_params={"fields": "open_id,display_name,username"},
+        api_url="https://open.tiktokapis.com", connect_scope="user.info.basic,user.info.profile,user.info.stats",
     ),
 }
 
@@ -132,7 +138,7 @@ def enabled() -> list[Provider]:
             found.append(replace(
                 base, client_id=conf.client_id, client_secret=conf.client_secret,
                 authorize_url=conf.authorize_url or base.authorize_url, token_url=conf.token_url or base.token_url,
-                userinfo_url=conf.userinfo_url or base.userinfo_url,
+                userinfo_url=conf.userinfo_url or base.userinfo_url, api_url=conf.api_url or base.api_url,
             ))
     return found
 
@@ -142,7 +148,12 @@ def get(name: object) -> Provider | None:
     return next((p for p in enabled() if p.name == name), None)
 
 
-def _client(provider: Provider, redirect_uri: str) -> AsyncOAuth2Client:
+def for_connecting(provider: Provider) -> Provider:
+    """The same provider asking, on its consent page, to read the account's figures (read-only)."""
+    return replace(provider, scope=provider.connect_scope)
+
+
+def _client(provider: Provider, redirect_uri: str = "") -> AsyncOAuth2Client:
     client = AsyncOAuth2Client(
         client_id=provider.client_id, client_secret=provider.client_secret, scope=provider.scope,
         redirect_uri=redirect_uri, token_endpoint_auth_method=provider.token_auth,
@@ -166,10 +177,9 @@ def authorization_url(provider: Provider, *, redirect_uri: str, state: str, code
 
 async def identity(provider: Provider, *, code: str, redirect_uri: str, code_verifier: str) -> ExternalIdentity:
     """Exchange the code for an access token, then ask who signed in. Raises ProviderError."""
-    extra = {"code_verifier": code_verifier} if provider.pkce else {}
     try:
         async with _client(provider, redirect_uri) as client:
-            token = await client.fetch_token(provider.token_url, code=code, **extra)
+            token = await _fetch_token(client, provider, code, code_verifier)
             body = await _userinfo(client, provider, token.get("access_token"))
     except ProviderError:
         raise
@@ -179,6 +189,26 @@ async def identity(provider: Provider, *, code: str, redirect_uri: str, code_ver
     if not found.subject:
         raise ProviderError(f"{provider.name}: the user info has no user id")
     return found
+
+
+async def exchange_code(provider: Provider, *, code: str, redirect_uri: str, code_verifier: str) -> dict:
+    """The provider's token answer for an authorization code. Raises ProviderError."""
+    try:
+        async with _client(provider, redirect_uri) as client:
+            return dict(await _fetch_token(client, provider, code, code_verifier))
+    except Exception as error:  # noqa: BLE001 - a refusal, a network or HTTP error, bad JSON: the provider failed
+        raise ProviderError(f"{provider.name}: {type(error).__name__}: {error}") from error
+
+
+async def refresh_token(provider: Provider, refresh_token: str) -> dict:
+    """A new token answer for a refresh token (TikTok gives them). Raises authlib's OAuthError on a refusal."""
+    async with _client(provider) as client:
+        return dict(await client.refresh_token(provider.token_url, refresh_token=refresh_token))
+
+
+async def _fetch_token(client: AsyncOAuth2Client, provider: Provider, code: str, code_verifier: str):
+    extra = {"code_verifier": code_verifier} if provider.pkce else {}
+    return await client.fetch_token(provider.token_url, code=code, **extra)
 
 
 async def _userinfo(client: AsyncOAuth2Client, provider: Provider, access_token: object) -> dict:

@@ -5,6 +5,7 @@ from influfinder.models.api_token import ApiRefreshToken
 from influfinder.models.application import Application
 from influfinder.models.auth import OneTimeToken, UserSession
 from influfinder.models.collaboration import Collaboration, CollaborationEvent
+from influfinder.models.connected_account import AudienceSnapshot, ConnectedAccount
 from influfinder.models.invitation import BusinessMute, Invitation
 from influfinder.models.message import Message, conversation_key
 from influfinder.models.notification import Notification
@@ -12,6 +13,7 @@ from influfinder.models.notification_preference import NotificationPreference
 from influfinder.models.oauth_identity import OAuthIdentity
 from influfinder.models.offer import Offer
 from influfinder.models.offer_view import OfferView
+from influfinder.models.reputation_day import ReputationDay
 from influfinder.models.saved_search import SavedSearch
 from influfinder.models.submission import ContentSubmission
 from influfinder.models.user import Profile, User
@@ -20,9 +22,11 @@ __all__ = [
     "Analytics",
     "ApiRefreshToken",
     "Application",
+    "AudienceSnapshot",
     "BusinessMute",
     "Collaboration",
     "CollaborationEvent",
+    "ConnectedAccount",
     "ContentSubmission",
     "Invitation",
     "Message",
@@ -33,6 +37,7 @@ __all__ = [
     "OfferView",
     "OneTimeToken",
     "Profile",
+    "ReputationDay",
     "SavedSearch",
     "User",
     "UserSession",

@@ -59,7 +59,8 @@ class Profile(SQLModel, table=True):
     rating_count: int = 0
     completed_collaborations: int = 0
 
-    # Audience per platform (creators); typed in until OAuth imports them
+    # Audience per platform (creators), as typed in Settings; <platform>_verified is the platform's own
+    # badge, read from a connected account
     instagram_handle: str | None = Field(default=None, max_length=60)
     instagram_followers: int = 0
     instagram_engagement: float = 0.0
@@ -72,6 +73,10 @@ class Profile(SQLModel, table=True):
     facebook_followers: int = 0
     facebook_engagement: float = 0.0
     facebook_verified: bool = False
+    # The latest good reading of each connected account, copied from its snapshot so queries that
+    # filter by audience need no join: {"instagram": {"followers", "engagement", "taken_at", ...}}.
+    # A platform present here has verified figures, which beat the typed ones above.
+    verified_audience: dict = json_column(dict)
     preferred_categories: list = json_column(list)
     # Discovery (issue 13): a creator may keep the public profile out of Find creators, and say
     # whether they take new collaborations now ("available" filter).

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from influfinder.components.badges import reputation_badges
 from influfinder.components.empty_state import empty_state
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button
@@ -28,6 +29,7 @@ def _review(review: BusinessReviewView) -> rx.Component:
 def _profile() -> rx.Component:
     return rx.vstack(
         rx.heading(S.name, size="8", as_="h1"),
+        rx.hstack(reputation_badges(S.badges), spacing="2", wrap="wrap"),
         rx.hstack(
             rx.cond(S.city != "", rx.hstack(rx.icon("map-pin", size=14), rx.text(S.city), spacing="1", align="center")),
             rx.cond(S.category != "", rx.badge(S.category, variant="soft")),

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from influfinder.components.badges import tier_badge
+from influfinder.components.badges import reputation_badges, tier_badge
 from influfinder.components.creator_card import audience_figure, rating_line
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import notice
@@ -43,6 +43,7 @@ def _header() -> rx.Component:
             rx.vstack(
                 rx.heading(S.creator.name, size="8", as_="h1"),
                 rx.hstack(rx.text("@", S.creator.username, color_scheme="gray"), tier_badge(S.creator.tier_level, size="2"),
+                          reputation_badges(S.badges),
                           rx.cond(S.creator.city != "", rx.hstack(rx.icon("map-pin", size=14), rx.text(S.creator.city),
                                                                   spacing="1", align="center")),
                           spacing="3", align="center", wrap="wrap"),

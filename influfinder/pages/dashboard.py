@@ -3,6 +3,7 @@
 import reflex as rx
 
 from influfinder.components.layout import link_button, page
+from influfinder.components.reputation_card import reputation_card
 from influfinder.pages.progress import stat
 from influfinder.state.progress import DashboardState
 
@@ -50,6 +51,7 @@ def dashboard_page() -> rx.Component:
                 columns=rx.breakpoints(initial="2", md="3"), spacing="3", width="100%", data_testid="metrics",
             ),
         ),
+        rx.cond(~DashboardState.loading, reputation_card(DashboardState.record)),
         link_button(rx.icon("handshake", size=16), COPY["see"], href="/collaborations", variant="soft"),
         spacing="5", width="100%",
     ))

@@ -34,6 +34,8 @@ COPY = {
     "none_here_title": "Nothing here",
     "none_here_text": "No applications with this status.",
     "see_all": "See all applications",
+    "verified_only": "Verified figures only",
+    "verified_only_hint": "Creators whose followers come from a connected Instagram, TikTok or Facebook account.",
     "not_found": "Offer not found",
     "not_found_text": "It may belong to another account, or the link may be mistyped.",
 }
@@ -103,14 +105,24 @@ def _row(row: ApplicantCard) -> rx.Component:
     )
 
 
+def _verified_switch() -> rx.Component:
+    return rx.tooltip(
+        rx.el.label(
+            rx.hstack(rx.switch(checked=S.verified_only, on_change=S.show_verified_only, data_testid="verified-only"),
+                      rx.text(COPY["verified_only"], size="2"), spacing="2", align="center"),
+        ),
+        content=COPY["verified_only_hint"],
+    )
+
+
 def _list() -> rx.Component:
     return rx.cond(
         S.total > 0,
         rx.vstack(
             rx.foreach(S.rows, _row),
             pager(S.page, S.pages,
-                  rx.cond(S.status != "", "/my-offers/" + S.offer_ref + "/applications?status=" + S.status + "&",
-                          "/my-offers/" + S.offer_ref + "/applications?"),
+                  "/my-offers/" + S.offer_ref + "/applications?"
+                  + rx.cond(S.status != "", "status=" + S.status + "&", "") + rx.cond(S.verified_only, "verified=1&", ""),
                   COPY["pages"]),
             spacing="3", width="100%",
         ),
@@ -125,6 +137,7 @@ def _body() -> rx.Component:
         rx.vstack(
             status_tabs(STATUS_TABS, S.status, S.counts, S.everything, "/my-offers/" + S.offer_ref + "/applications",
                         COPY["tabs"], COPY["all"]),
+            _verified_switch(),
             _list(),
             spacing="4", width="100%",
         ),

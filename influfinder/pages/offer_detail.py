@@ -4,7 +4,7 @@ import reflex as rx
 from reflex.experimental.client_state import ClientStateVar
 
 from influfinder.components.badges import (
-    compensation_badge, early_access_badge, platform_badge, tier_badge, visit_badge,
+    compensation_badge, early_access_badge, platform_badge, reputation_badges, tier_badge, visit_badge,
 )
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import field_error, form_error
@@ -28,7 +28,7 @@ INFLUENCERS = "Influencers"
 REGULAR = "Regular creators"
 MIN_FOLLOWERS = "Minimum followers"
 MIN_ENGAGEMENT = "Minimum engagement"
-VERIFIED = "Verified account"
+VERIFIED = "Verified figures"
 REQUIRED, NOT_REQUIRED = "Required", "Not required"
 MIN_TIER = "Minimum tier"
 WHERE = "Where"
@@ -333,7 +333,8 @@ def _business() -> rx.Component:
             rx.flex(
                 rx.avatar(fallback=b.initials, size="5", radius="large", variant="soft"),
                 rx.vstack(
-                    rx.text(b.name, size="4", weight="bold"),
+                    rx.hstack(rx.text(b.name, size="4", weight="bold"), reputation_badges(b.badges), spacing="2",
+                              align="center", wrap="wrap"),
                     rx.hstack(rating,
                               rx.hstack(rx.icon("handshake", size=16),
                                         rx.text(b.completed, rx.cond(b.completed == 1, COPY["completed_one"],

@@ -49,7 +49,7 @@ COPY = {
     "regular": "Regular creators",
     "min_followers": "Minimum followers",
     "min_engagement": "Minimum engagement (%)",
-    "verified": "Verified account required",
+    "verified": "Verified figures required (from a connected Instagram, TikTok or Facebook account)",
     "min_tier": "Minimum tier",
     "slots": "Creator places",
     "slots_hint": "How many creators you will accept.",

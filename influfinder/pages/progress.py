@@ -5,6 +5,7 @@ import reflex as rx
 from influfinder.components.badges import tier_badge
 from influfinder.components.layout import link_button, page
 from influfinder.components.recommendations import recommended_offers_panel
+from influfinder.components.reputation_card import reputation_card
 from influfinder.state.progress import KarmaLine, ProgressState
 
 ROUTE = "/progress"
@@ -195,6 +196,7 @@ def progress_page() -> rx.Component:
                     columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%",
                 ),
                 _numbers(),
+                reputation_card(_S.record),
                 _history(),
                 spacing="6", width="100%",
             ),

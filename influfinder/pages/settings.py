@@ -4,6 +4,7 @@ import reflex as rx
 
 from influfinder.components.forms import field, field_error, form_error, notice, submit_button
 from influfinder.components.layout import page
+from influfinder.components.connected_accounts import connected_accounts_section
 from influfinder.components.linked_accounts import linked_accounts_section
 from influfinder.domain.enums import OfferCategory
 from influfinder.state.email_settings import EmailSettingsState
@@ -17,7 +18,8 @@ COPY = {
     "bio": "Bio",
     "city": "City",
     "audience": "Your audience",
-    "audience_hint": "Type your numbers in; connecting your accounts will import them later.",
+    "audience_hint": ("Type your numbers in: they are shown as self-reported. Connect an account under "
+                      "Verified audience and its figures replace the typed ones."),
     "handle": "handle",
     "followers": "followers",
     "engagement": "engagement rate (%)",
@@ -364,6 +366,7 @@ def settings_page() -> rx.Component:
             _photo_section(),
             _email_section(),
             _password_section(),
+            rx.cond(SettingsState.user_type == "CREATOR", connected_accounts_section()),
             linked_accounts_section(),
             _notifications_section(),
             _devices_section(),

@@ -290,6 +290,9 @@ def delete_account(db: Session, actor: Actor, confirmation: object) -> None:
     user.password_hash = None
     user.auth_providers = {}
     db.exec(sa.delete(OAuthIdentity).where(OAuthIdentity.user_id == user.id))  # the provider accounts go free
+    from influfinder.services.connected_accounts import forget_all
+
+    forget_all(db, user.id)  # connected accounts' tokens revoked, their figures deleted
     user.is_active = False
     user.is_admin = False
     user.deleted_at = _now()

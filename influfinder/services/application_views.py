@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -16,7 +16,8 @@ from influfinder.domain.eligibility import FitCheck, OfferConditions, fit_checks
 from influfinder.domain.enums import ApplicationStatus, Tier
 from influfinder.domain.transitions import CREATOR
 from influfinder.models import Application, Collaboration, Offer, Profile, User
-from influfinder.services.creator_fit import creator_numbers, offer_conditions
+from influfinder.services.creator_fit import creator_numbers, offer_conditions, source_line
+from influfinder.services.reputation import reputation_of
 from influfinder.services.pagination import Page
 
 
@@ -37,6 +38,9 @@ class CreatorSummary:
     fit: list[FitCheck]
     fit_score: int  # percent of the checks met
     featured: bool = False  # a LEGEND creator, listed first
+    audience_source: str = "Self-reported"  # of the followers shown: "Verified via Instagram, updated 2 days ago"
+    audience_verified: bool = False
+    badges: tuple[str, ...] = ()  # reputation badges (domain/reputation.py)
 
 
 @dataclass(frozen=True)
@@ -101,7 +105,8 @@ class ApplyCheck:
 
 
 
-def creator_summary(user: User, profile: Profile | None, conditions: OfferConditions) -> CreatorSummary:
+def creator_summary(user: User, profile: Profile | None, conditions: OfferConditions,
+                    badges: tuple[str, ...] = ()) -> CreatorSummary:
     numbers = creator_numbers(profile)
     best = relevant_accounts(numbers, conditions.platforms)[0]
     checks = fit_checks(conditions, numbers)
@@ -112,7 +117,8 @@ def creator_summary(user: User, profile: Profile | None, conditions: OfferCondit
         rating_count=profile.rating_count if profile else 0,
         completed_collaborations=profile.completed_collaborations if profile else 0,
         followers=best.followers, engagement=best.engagement, fit=checks, fit_score=fit_score(checks),
-        featured=tier_benefits.is_featured(numbers.tier),
+        featured=tier_benefits.is_featured(numbers.tier), audience_source=source_line(profile, best),
+        audience_verified=best.verified, badges=tuple(badges),
     )
 
 
@@ -129,7 +135,8 @@ def application_detail(db: Session, application: Application, offer: Offer, role
     if role != CREATOR:
         user = db.get(User, application.creator_id)
         profile = db.exec(select(Profile).where(Profile.user_id == application.creator_id)).first()
-        summary = creator_summary(user, profile, offer_conditions(db, offer))
+        rep = reputation_of(db, application.creator_id)
+        summary = creator_summary(user, profile, offer_conditions(db, offer), tuple(rep.badges) if rep else ())
     collaboration = db.exec(select(Collaboration.id).where(Collaboration.application_id == application.id)).first()
     return ApplicationDetail(
         id=str(application.id), status=application.status.value, message=application.message,

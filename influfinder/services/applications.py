@@ -16,6 +16,7 @@ creators invited to them may apply (services/invite_only.py); accepting an invit
 
 from __future__ import annotations
 
+import functools
 import uuid
 from decimal import Decimal
 
@@ -26,7 +27,7 @@ from sqlmodel import Session, select
 from influfinder.domain import application_lifecycle as lifecycle
 from influfinder.domain import tier_benefits
 from influfinder.domain.invitations import reasons_after_waivers
-from influfinder.domain.enums import ApplicationStatus, CollaborationStatus, NotificationType, OfferStatus
+from influfinder.domain.enums import ApplicationStatus, CollaborationStatus, NotificationType, OfferStatus, Platform
 from influfinder.domain.transitions import ADMIN, CREATOR, OWNER, TransitionRefused
 from influfinder.models import Application, Collaboration, CollaborationEvent, Offer, Profile, User
 from influfinder.services import application_forms as forms
@@ -42,6 +43,7 @@ from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
 from influfinder.services.offer_management import LIVE, OFFER_NOT_FOUND, OwnerOffer, taken_slot_filter
 from influfinder.services.pagination import Page, page_or_last
+from influfinder.services.reputation import reputations
 
 __all__ = [  # the views are read by the pages through this module
     "ApplicantRow", "ApplicationDetail", "ApplyCheck", "CreatorSummary", "MAX_LINKS", "MyApplicationRow",
@@ -144,16 +146,19 @@ def my_applications(db: Session, actor: Actor | None, status: object = None, pag
 
 
 def applicants_page(db: Session, actor: Actor | None, offer_id: object, status: object = None,
-                    page: object = 1, page_size: object = 20) -> tuple[OwnerOffer, Page[ApplicantRow]]:
+                    page: object = 1, page_size: object = 20,
+                    verified_only: object = False) -> tuple[OwnerOffer, Page[ApplicantRow]]:
     """The offer's applicants page in one read: the offer as its owner sees it, and one page of
     applications (past the last page, the last page)."""
     offer = offer_management.get_offer_for_owner(db, actor, offer_id)
-    return offer, page_or_last(db, actor, list_for_offer, offer_id, status, page=page, page_size=page_size)
+    listing = functools.partial(list_for_offer, verified_only=verified_only)
+    return offer, page_or_last(db, actor, listing, offer_id, status, page=page, page_size=page_size)
 
 
 def list_for_offer(db: Session, actor: Actor | None, offer_id: object, status: object = None,
-                   page: object = 1, page_size: object = 20) -> Page[ApplicantRow]:
-    """An offer's applications with each creator's summary and fit; its owner and admins only."""
+                   page: object = 1, page_size: object = 20, verified_only: object = False) -> Page[ApplicantRow]:
+    """An offer's applications with each creator's summary and fit; its owner and admins only.
+    `verified_only` keeps the creators with verified figures on one of the offer's platforms."""
     actor = guards.signed_in(actor)
     offer = db.get(Offer, guards.object_id(offer_id, OFFER_NOT_FOUND))
     if offer is None or _role(actor, offer, None) is None:
@@ -161,7 +166,10 @@ def list_for_offer(db: Session, actor: Actor | None, offer_id: object, status: o
     wanted = guards.choice(status, ApplicationStatus, "status", "application status")
     page, page_size = guards.paging(page, page_size)
     where = [Application.offer_id == offer.id] + ([Application.status == wanted] if wanted else [])
-    total = db.exec(select(sa.func.count()).select_from(Application).where(*where)).one()
+    if guards.flag(verified_only, "verified_only"):
+        where.append(_has_verified_figures(offer))
+    total = db.exec(select(sa.func.count()).select_from(Application)
+                    .join(Profile, Profile.user_id == Application.creator_id, isouter=True).where(*where)).one()
     rows = db.exec(
         select(Application, User, Profile)
         .join(User, User.id == Application.creator_id)
@@ -170,8 +178,16 @@ def list_for_offer(db: Session, actor: Actor | None, offer_id: object, status: o
         .offset((page - 1) * page_size).limit(page_size)
     ).all()
     conditions = offer_conditions(db, offer)
-    items = [applicant_row(a, creator_summary(u, p, conditions), offer) for a, u, p in rows]
+    earned = reputations(db, [u.id for _a, u, _p in rows])
+    items = [applicant_row(a, creator_summary(u, p, conditions, tuple(earned[u.id].badges)), offer)
+             for a, u, p in rows]
     return Page(items, total, page, page_size)
+
+
+def _has_verified_figures(offer: Offer):
+    """A reading from a connected account on one of the offer's platforms (any, when it names none)."""
+    names = [p.lower() for p in offer.platforms if p in Platform.values()] or [p.value.lower() for p in Platform]
+    return sa.or_(*(Profile.verified_audience[(name, "followers")].as_integer().is_not(None) for name in names))
 
 
 def _featured_first():

@@ -20,6 +20,7 @@ from influfinder.services.actors import Actor
 from influfinder.services.early_access import released_condition
 from influfinder.services.errors import NotAllowed
 from influfinder.services.offers import OfferSummary, _summary
+from influfinder.services.reputation import reputation_of
 from influfinder.services.standing import received_ratings
 
 NOT_FOUND = "We could not find that business."
@@ -50,6 +51,7 @@ class BusinessProfile:
     member_since: datetime
     offers: list[OfferSummary]
     reviews: list[BusinessReview]
+    badges: tuple[str, ...] = ()  # reputation (domain/reputation.py)
 
 
 def public_business_profile(db: Session, actor: Actor | None, slug: object) -> BusinessProfile:
@@ -72,6 +74,7 @@ def public_business_profile(db: Session, actor: Actor | None, slug: object) -> B
         bio=profile.bio if profile else "", rating=None if average is None else round(float(average), 2),
         rating_count=count, completed=completed, member_since=user.created_at,
         offers=_open_offers(db, actor, user.id, name or user.username), reviews=_reviews(db, user.id),
+        badges=tuple(reputation_of(db, user.id).badges),
     )
 
 

@@ -15,6 +15,7 @@ from sqlmodel import Session, select
 
 from influfinder.domain.enums import CollaborationStatus, OfferStatus
 from influfinder.models import Collaboration, Offer, Profile, User
+from influfinder.services.reputation import reputation_of
 from influfinder.services.standing import received_ratings
 
 
@@ -26,6 +27,7 @@ class BusinessRecord:
     rating_count: int
     completed_collaborations: int
     member_since: datetime
+    badges: list[str]  # reputation badges (domain/reputation.py)
 
 
 def business_record(db: Session, offer_id: object) -> BusinessRecord | None:
@@ -57,5 +59,10 @@ def business_record(db: Session, offer_id: object) -> BusinessRecord | None:
     return BusinessRecord(
         name=company or display or username, city=city or "",
         rating=None if average is None else round(float(average), 2), rating_count=count,
-        completed_collaborations=done, member_since=joined,
+        completed_collaborations=done, member_since=joined, badges=_badges(db, business_id),
     )
+
+
+def _badges(db: Session, business_id: uuid.UUID) -> list[str]:
+    rep = reputation_of(db, business_id)
+    return rep.badges if rep else []

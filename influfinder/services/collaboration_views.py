@@ -17,6 +17,7 @@ from influfinder.domain import collaboration_lifecycle as lifecycle
 from influfinder.domain.calendar import CalendarEvent, to_ics
 from influfinder.domain.enums import CollaborationStatus
 from influfinder.domain.moments import as_utc, as_utc_or_none
+from influfinder.domain.reputation import review_visible
 from influfinder.domain.transitions import CREATOR, TransitionRefused
 from influfinder.models import Collaboration, CollaborationEvent, Offer, Profile, User
 from influfinder.services import guards
@@ -106,10 +107,22 @@ def get_collaboration(db: Session, actor: Actor | None, collab_id: object) -> Co
         awaiting=lifecycle.schedule_turn(collab.proposed_by, confirmed),
         scheduled_date=as_utc_or_none(collab.scheduled_date), visited_at=as_utc_or_none(collab.visited_at),
         approved_at=as_utc_or_none(collab.approved_at), completed_date=as_utc_or_none(collab.completed_date),
-        creator_rating=collab.creator_rating, creator_feedback=collab.creator_feedback,
-        business_rating=collab.business_rating, business_feedback=collab.business_feedback,
+        **_ratings_seen_by(collab, role),
         dispute_reason=collab.dispute_reason, created_at=as_utc(collab.created_at), actions=actions_for(collab, role),
     )
+
+
+def _ratings_seen_by(collab: Collaboration, role: str) -> dict:
+    """Double-blind (domain/reputation.py): a party sees the rating and review it received only once
+    it rated too, or once the rating window closed. The rating it gave it always sees."""
+    seen = dict(creator_rating=collab.creator_rating, creator_feedback=collab.creator_feedback,
+                business_rating=collab.business_rating, business_feedback=collab.business_feedback)
+    both = collab.creator_rating is not None and collab.business_rating is not None
+    received = {CREATOR: "creator", BUSINESS: "business"}.get(role)
+    rating_open = collab.status is CollaborationStatus.IN_REVIEW
+    if received and not review_visible(both, rating_open, as_utc_or_none(collab.approved_at), guards.now()):
+        seen[f"{received}_rating"] = seen[f"{received}_feedback"] = None
+    return seen
 
 
 def actions_for(collab: Collaboration, role: str) -> list[str]:

@@ -98,6 +98,10 @@ def apply_transition(db: Session, collab_id: object, action: str, actor_or_syste
     db.refresh(collab)
     if target is CollaborationStatus.COMPLETED:
         standing.refresh_creator(db, collab.creator_id)
+    if source is CollaborationStatus.IN_REVIEW and collab.approved_at is not None:
+        # The rating window closed: a rating held back by the double-blind rule now counts.
+        for user_id in (collab.creator_id, collab.business_id):
+            standing.refresh_rating(db, user_id)
     emit(db, CollaborationChanged(collab.id))
     return collab
 

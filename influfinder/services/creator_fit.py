@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime, timezone
 
 from pydantic import ValidationError
 from sqlmodel import Session, select
 
-from influfinder.domain.eligibility import Account, CreatorNumbers, Eligibility, OfferConditions, evaluate
+from influfinder.domain.eligibility import (
+    Account, CreatorNumbers, Eligibility, OfferConditions, account_figures, evaluate,
+)
 from influfinder.domain.enums import Platform
 from influfinder.domain.offer_terms import Requirements
+from influfinder.domain.verified_audience import verified_line
 from influfinder.models import Offer, Profile
 from influfinder.services import guards
 from influfinder.services.offer_management import taken_slots
@@ -30,15 +34,27 @@ def offer_conditions(db: Session, offer: Offer) -> OfferConditions:
 
 
 def creator_numbers(profile: Profile | None) -> CreatorNumbers:
+    """The creator's figures per platform: verified (from a connected account) where there are, else typed."""
     if profile is None:
         return CreatorNumbers(tier=0, accounts=())
+    readings = profile.verified_audience or {}
     accounts = tuple(
-        Account(platform, getattr(profile, f"{name}_followers"), getattr(profile, f"{name}_engagement"),
-                getattr(profile, f"{name}_verified"))
+        account_figures(platform, getattr(profile, f"{name}_followers"), getattr(profile, f"{name}_engagement"),
+                        readings.get(name))
         for platform, name in ((Platform.INSTAGRAM, "instagram"), (Platform.TIKTOK, "tiktok"),
                                (Platform.FACEBOOK, "facebook"))
     )
     return CreatorNumbers(tier=profile.tier_level, accounts=accounts)
+
+
+def source_line(profile: Profile | None, account: Account) -> str:
+    """Where an account's followers come from, and for verified ones how fresh they are:
+    "Verified via Instagram, updated 2 days ago" or "Self-reported"."""
+    name = account.platform.value.lower()
+    reading = (profile.verified_audience or {}).get(name) if profile is not None and account.verified else None
+    if not reading or not reading.get("taken_at"):
+        return account.source
+    return verified_line(name, datetime.fromisoformat(reading["taken_at"]), datetime.now(timezone.utc))
 
 
 def _requirements(offer: Offer) -> Requirements:

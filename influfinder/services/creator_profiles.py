@@ -6,8 +6,8 @@ never anything of an account that is deactivated, deleted or not a creator. A cr
 the profile from search is still reachable by its link (hiding is about being found, not about
 the link the creator shares); Find creators leaves it out.
 
-Audience figures are shown as the creator typed them, labelled "Self-reported"; each figure carries
-its `source`, so verified figures can say where they come from once they exist.
+Audience figures are the verified ones where the creator connected the account ("Verified via
+Instagram, updated 2 days ago"), else as typed ("Self-reported"); each figure carries its `source`.
 """
 
 from __future__ import annotations
@@ -24,6 +24,8 @@ from influfinder.domain.enums import CollaborationStatus, Platform, UserType
 from influfinder.models import Collaboration, Offer, Profile, User
 from influfinder.services import guards
 from influfinder.services.actors import Actor
+from influfinder.services.creator_fit import creator_numbers, source_line
+from influfinder.services.reputation import reputation_of
 from influfinder.services.errors import NotAllowed
 
 NOT_FOUND = "We could not find that creator."
@@ -73,27 +75,29 @@ class CreatorProfile:
     member_since: datetime
     hidden_from_search: bool
     is_own: bool  # the viewer is this creator: the page shows the profile's switches
+    badges: tuple[str, ...] = ()  # reputation (domain/reputation.py)
 
 
 def creator_card(user: User, profile: Profile) -> CreatorCard:
+    figures = audience_figures(profile)
     return CreatorCard(
         user_id=str(user.id), username=user.username, name=profile.display_name or user.username,
         city=profile.city, bio=profile.bio, categories=[str(c) for c in profile.preferred_categories or []],
-        figures=audience_figures(profile), total_followers=profile.total_followers, tier_level=profile.tier_level,
+        figures=figures, total_followers=sum(f.followers for f in figures), tier_level=profile.tier_level,
         rating=profile.rating, rating_count=profile.rating_count, completed=profile.completed_collaborations,
         available=profile.available,
     )
 
 
 def audience_figures(profile: Profile) -> list[AudienceFigure]:
-    """One figure per platform the creator has an account on, most followers first."""
+    """One figure per platform the creator has an account on, most followers first; verified figures
+    (from a connected account) beat typed ones and say so (services/creator_fit.py)."""
     figures = []
-    for platform in Platform:
-        prefix = platform.value.lower()
-        handle = getattr(profile, f"{prefix}_handle") or ""
-        followers = getattr(profile, f"{prefix}_followers") or 0
-        if handle or followers:
-            figures.append(AudienceFigure(platform.value, handle, followers, getattr(profile, f"{prefix}_engagement")))
+    for account in creator_numbers(profile).accounts:
+        handle = getattr(profile, f"{account.platform.value.lower()}_handle") or ""
+        if handle or account.followers:
+            figures.append(AudienceFigure(account.platform.value, handle, account.followers, account.engagement,
+                                          source_line(profile, account)))
     return sorted(figures, key=lambda f: f.followers, reverse=True)
 
 
@@ -118,6 +122,7 @@ def public_creator_profile(db: Session, actor: Actor | None, username: object) -
     return CreatorProfile(
         card=creator_card(user, profile), reviews=_reviews(db, user.id), member_since=user.created_at,
         hidden_from_search=profile.hidden_from_search, is_own=actor is not None and actor.id == user.id,
+        badges=tuple(reputation_of(db, user.id).badges),
     )
 
 

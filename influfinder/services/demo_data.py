@@ -34,8 +34,10 @@ from influfinder.domain.enums import (
 from influfinder.domain.tiers import standing
 from influfinder.models import (
     Application,
+    AudienceSnapshot,
     Collaboration,
     CollaborationEvent,
+    ConnectedAccount,
     ContentSubmission,
     Invitation,
     Message,
@@ -46,6 +48,7 @@ from influfinder.models import (
     User,
     conversation_key,
 )
+from influfinder.services.connected_accounts import keep_reading
 from influfinder.services.passwords import hash_password
 
 DEMO_PASSWORD = "influfinder-demo-2026"
@@ -123,14 +126,16 @@ class DemoData:
     submissions: list[ContentSubmission] = field(default_factory=list)
     notifications: list[Notification] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)
+    connected: list[ConnectedAccount] = field(default_factory=list)
+    snapshots: list[AudienceSnapshot] = field(default_factory=list)
     invitations: list[Invitation] = field(default_factory=list)
     saved_searches: list[SavedSearch] = field(default_factory=list)
 
     def rows(self) -> list[SQLModel]:
         # Parents before children, so foreign keys hold at every flush.
-        return [*self.users, *self.profiles, *self.offers, *self.applications, *self.collaborations,
-                *self.events, *self.submissions, *self.notifications, *self.messages, *self.invitations,
-                *self.saved_searches]
+        return [*self.users, *self.profiles, *self.connected, *self.snapshots, *self.offers, *self.applications,
+                *self.collaborations, *self.events, *self.submissions, *self.notifications, *self.messages,
+                *self.invitations, *self.saved_searches]
 
 
 def build_demo(now: datetime, password_hash: str) -> DemoData:
@@ -138,6 +143,7 @@ def build_demo(now: datetime, password_hash: str) -> DemoData:
     data = DemoData()
     for account in ACCOUNTS:
         _add_account(data, account, now, password_hash)
+    _add_verified_audience(data, VERIFIED_CREATOR, now)
     for i in range(40):
         data.offers.append(_offer(rng, i, now))
     _add_applications(data, rng, now)
@@ -200,13 +206,43 @@ def _creator_profile(profile: Profile, account: DemoAccount) -> None:
     profile.instagram_handle = handle
     profile.instagram_followers = 1_800 * (3 ** rank)
     profile.instagram_engagement = round(6.5 - rank * 0.7, 1)
-    profile.instagram_verified = rank >= 4
     profile.tiktok_handle = handle
     profile.tiktok_followers = 2_500 * (3 ** rank)
     profile.tiktok_engagement = round(8.0 - rank * 0.8, 1)
-    profile.tiktok_verified = rank >= 3
     profile.bio = f"{account.name.split()[0]} creates short videos and photo stories from {account.city}."
     profile.preferred_categories = [c.value for c in list(OfferCategory)[rank : rank + 3]]
+
+
+# Sofía connected Instagram and TikTok (verified figures, three daily snapshots each; her typed TikTok
+# followers are more than 20 % above the verified ones, so Settings tells her the verified figure won).
+# Lucía, and every other creator, only typed theirs (self-reported).
+VERIFIED_CREATOR = CREATORS[2]
+SELF_REPORTED_CREATOR = CREATORS[0]
+_VERIFIED_FIGURES = {  # provider: (followers three days ago, followers per day more, posts, engagement, badge)
+    "instagram": (14_780, 60, 212, 4.8, None),
+    "tiktok": (16_950, 75, 96, 6.1, False),
+}
+
+
+def _add_verified_audience(data: DemoData, account: DemoAccount, now: datetime) -> None:
+    user_id = demo_id("user", account.username)
+    profile = next(p for p in data.profiles if p.user_id == user_id)
+    for provider, (followers, growth, posts, engagement, badge) in _VERIFIED_FIGURES.items():
+        account_id = demo_id("connected", account.username, provider)
+        # The demo holds no real token: if the operator configures this provider, the daily refresh
+        # finds it unreadable and asks her to connect again, as it would after a key loss.
+        data.connected.append(ConnectedAccount(
+            id=account_id, user_id=user_id, provider=provider, external_id=f"demo-{provider}-{account.username}",
+            handle=account.username, access_token="", next_refresh_at=now + timedelta(days=1),
+            created_at=now - timedelta(days=3), updated_at=now))
+        for days_ago in (2, 1, 0):
+            taken = now - timedelta(days=days_ago, hours=1)
+            data.snapshots.append(AudienceSnapshot(
+                id=demo_id("snapshot", account.username, provider, days_ago), account_id=account_id,
+                taken_on=taken.date(), taken_at=taken, handle=account.username, display_name=account.name,
+                followers=followers + growth * (2 - days_ago), following=410, posts=posts - days_ago,
+                provider_verified=badge, engagement=engagement))
+        keep_reading(profile, provider, data.snapshots[-1])
 
 
 def _offer(rng: random.Random, i: int, now: datetime) -> Offer:

@@ -24,6 +24,7 @@ import snowballstemmer
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from influfinder.domain.eligibility import Account
 from influfinder.domain.enums import OfferStatus, Platform
 from influfinder.domain.money import EUROS_PER_UNIT
 from influfinder.models import Offer, Profile, User
@@ -31,6 +32,7 @@ from influfinder.models.search_index import (
     FTS_TABLE, NO_DEADLINE, RANKED_INDEX, SEARCH_FACETS_COLUMN, SEARCH_VECTOR_COLUMN, facet_word,
 )
 from influfinder.services.actors import Actor
+from influfinder.services.creator_fit import creator_numbers
 from influfinder.services.early_access import released_condition
 from influfinder.services.offer_filters import InvalidSearch, OfferSearch
 from influfinder.services.offers import OfferSummary, _summary
@@ -321,32 +323,31 @@ def _creator_profile(db: Session, actor: Actor | None) -> Profile | None:
 
 
 def _qualifies(profile: Profile | None):
-    """The offer's minimum tier, and its influencer or regular requirements on one platform it asks for."""
+    """The offer's minimum tier, and its influencer or regular requirements on one platform it asks for.
+    The figures are the verified ones where a connected account gave them, else the typed ones."""
     if profile is None:
         return sa.false()
+    accounts = {a.platform: a for a in creator_numbers(profile).accounts}
     per_platform = [
-        sa.and_(_has_platform(platform), _meets_requirements(profile, platform))
+        sa.and_(_has_platform(platform), _meets_requirements(accounts[platform]))
         for platform in Platform
-        if _has_account(profile, platform)
+        if _has_account(profile, accounts[platform])
     ]
     if not per_platform:
         return sa.false()
     return sa.and_(Offer.min_tier <= profile.tier_level, sa.or_(*per_platform))
 
 
-def _has_account(profile: Profile, platform: Platform) -> bool:
+def _has_account(profile: Profile, account: Account) -> bool:
     # A creator without an account on a platform cannot publish there, whatever the thresholds.
-    prefix = platform.value.lower()
-    return bool(getattr(profile, f"{prefix}_handle")) or getattr(profile, f"{prefix}_followers") > 0
+    return bool(getattr(profile, f"{account.platform.value.lower()}_handle")) or account.followers > 0
 
 
-def _meets_requirements(profile: Profile, platform: Platform):
-    prefix = platform.value.lower()
-    followers = getattr(profile, f"{prefix}_followers")
-    engagement = getattr(profile, f"{prefix}_engagement")
+def _meets_requirements(account: Account):
+    followers, engagement = account.followers, account.engagement
     influencer = [_minimum("influencer", "min_followers") <= followers,
                   _minimum("influencer", "min_engagement") <= engagement]
-    if not getattr(profile, f"{prefix}_verified"):
+    if not account.verified:
         influencer.append(sa.not_(_asks_verified()))
     regular = [_minimum("regular", "min_followers") <= followers, _minimum("regular", "min_engagement") <= engagement]
     return sa.or_(sa.and_(*influencer), sa.and_(*regular))

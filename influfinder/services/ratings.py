@@ -1,7 +1,9 @@
 """Two-way ratings, and the completion they lead to.
 
 After the business approves the content (approved_at set, still IN_REVIEW), each party rates the
-other once: 1 to 5 stars and up to 2,000 characters of feedback. The rated party's profile
+other once: 1 to 5 stars and an optional written review of up to 2,000 characters. Double-blind:
+neither sees what it received before rating too, or before the 14-day window closes
+(domain/reputation.py; services/collaboration_views.py hides it, the notification keeps the stars). The rated party's profile
 rating (the average of the ratings received, with the count) is recomputed in SQL at once. When
 both have rated, the collaboration becomes COMPLETED in the same transaction, and the creator's
 completed count, karma, tier and progress follow (services/standing.py).
@@ -93,8 +95,12 @@ def _feedback(value: object) -> str:
 
 def _tell_rated(db: Session, collab: Collaboration, actor: Actor, rated_id: uuid.UUID, stars: int) -> None:
     title = db.exec(select(Offer.title).where(Offer.id == collab.offer_id)).one()
-    notify(db, rated_id, NotificationType.RATING_RECEIVED, f"New rating: {title}",
-           f"{actor.display_name} rated you {stars} out of 5.", offer_id=collab.offer_id,
+    # Double-blind (domain/reputation.py): the stars are told only once both sides have rated.
+    both = collab.creator_rating is not None and collab.business_rating is not None
+    body = (f"{actor.display_name} rated you {stars} out of 5." if both else
+            f"{actor.display_name} rated you. You will see their rating once you rate them too, "
+            "or 14 days after the content was approved.")
+    notify(db, rated_id, NotificationType.RATING_RECEIVED, f"New rating: {title}", body, offer_id=collab.offer_id,
            collaboration_id=collab.id, related_user_id=actor.id)
 
 

@@ -13,11 +13,13 @@ import logging
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from influfinder.domain.enums import CollaborationStatus, NotificationType, Tier
+from influfinder.domain.reputation import REVIEW_WINDOW
 from influfinder.domain.tiers import Standing, standing
 from influfinder.models import Collaboration, Profile
 from influfinder.services import guards
@@ -75,12 +77,22 @@ def refresh_creator(db: Session, creator_id: uuid.UUID) -> TierChange | None:
     return change
 
 
+def visible_ratings(now: datetime | None = None):
+    """Double-blind (domain/reputation.review_visible) in SQL: both rated, or the rating window closed."""
+    return sa.or_(
+        sa.and_(Collaboration.creator_rating.is_not(None), Collaboration.business_rating.is_not(None)),
+        Collaboration.status != CollaborationStatus.IN_REVIEW,
+        Collaboration.approved_at <= (now or guards.now()) - REVIEW_WINDOW,
+    )
+
+
 def received_ratings(user_id: uuid.UUID):
-    """The stars a user received: as a creator (creator_rating) and as a business (business_rating)."""
+    """The stars a user received and may see: as a creator (creator_rating) and as a business
+    (business_rating); a rating the other side cannot yet see (double-blind) does not count yet."""
     as_creator = select(Collaboration.creator_rating.label("stars")).where(
-        Collaboration.creator_id == user_id, Collaboration.creator_rating.is_not(None))
+        Collaboration.creator_id == user_id, Collaboration.creator_rating.is_not(None), visible_ratings())
     as_business = select(Collaboration.business_rating.label("stars")).where(
-        Collaboration.business_id == user_id, Collaboration.business_rating.is_not(None))
+        Collaboration.business_id == user_id, Collaboration.business_rating.is_not(None), visible_ratings())
     return sa.union_all(as_creator, as_business).subquery()
 
 

@@ -36,6 +36,7 @@ class BusinessProfileState(FormState, rx.State):
     reviews: list[BusinessReviewView] = []
     found: bool = False
     loading: bool = True
+    badges: list[str] = []  # reputation: "Top rated", "Reliable", ...
 
     @rx.event
     @service_handler("reading a business profile", public=True)
@@ -56,6 +57,7 @@ class BusinessProfileState(FormState, rx.State):
         self.website, self.bio, self.since = profile.website, profile.bio, f"{profile.member_since:%B %Y}"
         self.rating = f"{profile.rating:.1f}" if profile.rating is not None else ""
         self.rating_count, self.completed = profile.rating_count, profile.completed
+        self.badges = list(profile.badges)
         self.offers = [offer_card(o) for o in profile.offers]
         self.reviews = [BusinessReviewView(r.creator, f"/creators/{r.creator_username}", r.stars, r.text, day(r.on))
                         for r in profile.reviews]

@@ -41,6 +41,7 @@ class CreatorProfileState(FormState, rx.State):
     notice: str = ""
     og_description: str = ""
     share_url: str = ""  # the link whose preview shows this creator (api/share_routes.py)
+    badges: list[str] = []  # reputation: "Top rated", "Reliable", ...
 
     @rx.event
     @service_handler("reading a creator profile", public=True)
@@ -62,7 +63,9 @@ class CreatorProfileState(FormState, rx.State):
     def _show(self, profile: CreatorProfile | None) -> None:
         if profile is None:
             self.creator, self.reviews, self.since, self.is_own, self.og_description = CreatorCardView(), [], "", False, ""
+            self.badges = []
             return
+        self.badges = list(profile.badges)
         self.creator = creator_card_view(profile.card)
         self.reviews = [ReviewView(r.business, r.stars, r.text, r.offer_title, day(r.on)) for r in profile.reviews]
         self.since = f"{profile.member_since:%B %Y}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import reflex as rx
 
@@ -10,7 +10,7 @@ from influfinder.domain.enums import ApplicationStatus
 from influfinder.services import applications
 from influfinder.services.applications import ApplicantRow, CreatorSummary
 from influfinder.services.errors import ServiceError
-from influfinder.state.display import day, money, number, path_part, query_choice, query_page
+from influfinder.state.display import day, money, number, path_part, query, query_choice, query_page
 from influfinder.state.forms import FormState
 from influfinder.state.service_handler import call_service, service_handler
 
@@ -33,6 +33,9 @@ class CreatorView:
     followers: str = ""
     engagement: str = ""
     fit_score: int = 0
+    audience_source: str = ""  # "Verified via Instagram, updated 2 days ago" or "Self-reported"
+    audience_verified: bool = False
+    badges: list[str] = field(default_factory=list)  # reputation: "Top rated", "Reliable", ...
 
 
 @dataclass
@@ -54,6 +57,8 @@ def summary_fields(creator: CreatorSummary) -> dict:
         rating=f"{creator.rating:.1f} ({creator.rating_count})" if creator.rating is not None else "",
         completed=creator.completed_collaborations, followers=number(creator.followers),
         engagement=f"{creator.engagement:.1f}%", fit_score=creator.fit_score,
+        audience_source=creator.audience_source, audience_verified=creator.audience_verified,
+        badges=list(creator.badges),
     )
 
 
@@ -75,6 +80,7 @@ class OfferApplicationsState(FormState, rx.State):
     slots_taken: int = 0
     counts: dict[str, int] = {}
     status: str = ""
+    verified_only: bool = False  # ?verified=1: creators with figures from a connected account only
     rows: list[ApplicantCard] = []
     total: int = 0
     everything: int = 0
@@ -89,6 +95,7 @@ class OfferApplicationsState(FormState, rx.State):
         yield
         self.offer_ref = path_part(self, 2)
         self.status, self.page = query_choice(self, "status", STATUSES), query_page(self)
+        self.verified_only = query(self, "verified") == "1"
         try:
             await self._fetch()
         except ServiceError:
@@ -99,9 +106,18 @@ class OfferApplicationsState(FormState, rx.State):
 
     async def _fetch(self) -> None:
         offer, result = await call_service(self, applications.applicants_page, self.offer_ref, self.status,
-                                           self.page, PAGE_SIZE)
+                                           self.page, PAGE_SIZE, self.verified_only)
         self.offer_title, self.offer_status = offer.values["title"], offer.status
         self.slots, self.slots_taken = offer.values["slots"], offer.slots_taken
         self.counts, self.everything = offer.applications, sum(offer.applications.values())
         self.rows = [applicant_card(r) for r in result.items]
         self.total, self.page, self.pages = result.total, result.page, result.pages
+
+    @rx.event
+    def show_verified_only(self, value: bool):
+        """The "Verified figures only" switch: the filter lives in the URL, like the status tabs."""
+        if not isinstance(value, bool):
+            return
+        params = [f"status={self.status}"] if self.status else []
+        params += ["verified=1"] if value else []
+        return rx.redirect(f"/my-offers/{self.offer_ref}/applications" + ("?" + "&".join(params) if params else ""))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import urllib.parse
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import reflex as rx
 
@@ -39,6 +39,7 @@ class BusinessView:
     rating_count: int = 0
     completed: int = 0
     since: str = ""
+    badges: list[str] = field(default_factory=list)  # reputation: "Top rated", "Reliable", ...
 
 
 @dataclass
@@ -56,6 +57,7 @@ def _business(record: BusinessRecord | None) -> BusinessView:
         name=record.name, initials="".join(w[0] for w in words[:2]).upper() or "?", city=record.city,
         rating=f"{record.rating:.1f}" if record.rating is not None else "", rating_count=record.rating_count,
         completed=record.completed_collaborations, since=f"{record.member_since:%B %Y}",
+        badges=list(record.badges),
     )
 
 

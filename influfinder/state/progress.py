@@ -4,11 +4,12 @@ a business's dashboard: each user's own numbers only (services/progress.py, serv
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import reflex as rx
 
-from influfinder.services import metrics, progress
+from influfinder.domain.reputation import Reputation
+from influfinder.services import metrics, progress, reputation
 from influfinder.state import local_time
 from influfinder.state.forms import FormState
 from influfinder.state.service_handler import call_service, service_handler
@@ -51,6 +52,38 @@ def _numbers(m: metrics.UserMetrics) -> Numbers:
     )
 
 
+@dataclass
+class RecordView:
+    """The user's reputation as counterparties see it (domain/reputation.py), "—" where nothing is measured."""
+
+    badges: list[str] = field(default_factory=list)
+    figures: list[list[str]] = field(default_factory=list)  # [label, value]
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.0f}%"
+
+
+def _hours(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:.0f} h" if value < 48 else f"{value / 24:.0f} days"
+
+
+def record_view(rep: Reputation | None) -> RecordView:
+    if rep is None:
+        return RecordView()
+    if rep.role == "creator":
+        figures = [["Completed", _percent(rep.completion_rate)], ["Visits on time", _percent(rep.on_time_visits)],
+                   ["Content on time", _percent(rep.on_time_content)]]
+    else:
+        figures = [["Answers applications in", _hours(rep.decision_hours)],
+                   ["Reviews content in", _hours(rep.review_hours)],
+                   ["Visits confirmed", _percent(rep.visit_confirmation)], ["Disputes lost", str(rep.disputes_lost)]]
+    figures.append(["Replies to messages in", _hours(rep.response_hours)])
+    return RecordView(badges=list(rep.badges), figures=figures)
+
+
 def _page_param(state: rx.State) -> int:
     raw = state.router.url.query_parameters.get("page", "1")
     return int(raw) if raw.isdigit() and len(raw) < 6 else 1
@@ -72,6 +105,7 @@ class ProgressState(FormState, rx.State):
     page: int = 1
     pages: int = 1
     numbers: Numbers = Numbers()
+    record: RecordView = RecordView()
     _zone: str = local_time.UTC
 
     @rx.event
@@ -88,6 +122,7 @@ class ProgressState(FormState, rx.State):
             return  # not a creator: the page's Access.CREATOR sends everyone else away
         self._show(shown.progress)
         self.numbers = _numbers(shown.numbers)
+        self.record = record_view(await call_service(self, reputation.my_reputation))
         self.loading = False
 
     def _show(self, mine: progress.Progress) -> None:
@@ -109,9 +144,11 @@ class ProgressState(FormState, rx.State):
 class DashboardState(FormState, rx.State):
     loading: bool = True
     numbers: Numbers = Numbers()
+    record: RecordView = RecordView()
 
     @rx.event
     @service_handler("showing the dashboard")
     async def load(self):
         self.numbers = _numbers(await call_service(self, metrics.user_metrics))
+        self.record = record_view(await call_service(self, reputation.my_reputation))
         self.loading = False

@@ -159,7 +159,7 @@ def test_a_creator_finds_an_offer_checks_the_fit_applies_and_follows_it(page, co
     expect(page).to_have_url(re.compile(rf"/offers/{market.offer_id}/?$"))
     fit = page.get_by_test_id("fit-panel")
     expect(fit).to_contain_text("Followers")
-    expect(fit).to_contain_text("3,200 on Instagram; the offer asks for 1,000")
+    expect(fit).to_contain_text("3,200 on Instagram (self-reported); the offer asks for 1,000")
     expect(fit.locator('[data-met="false"]')).to_have_count(0)
     expect(page.get_by_test_id("business-record")).to_contain_text("Quokka Bowls")
     screenshot("offer-fit")

@@ -89,3 +89,29 @@ def test_a_tiktok_account_adds_its_email_in_settings_and_confirms_it_by_mail(pag
     expect(page.get_by_test_id("current-email")).to_contain_text(email)
     expect(page.get_by_test_id("current-email")).to_contain_text("Confirmed")
     expect(page.get_by_test_id("verify-banner")).to_have_count(0)
+
+
+def test_a_creator_connects_tiktok_in_settings_and_sees_verified_figures(page, oauth_server, screenshot):
+    tag = uuid.uuid4().hex[:8]
+    oauth_server.sign_in_as("tiktok", f"tiktok-{tag}", name=f"Teo {tag}", handle=f"teo_{tag}")
+    oauth_server.audience_of("tiktok", followers=23_400, following=120, posts=80, verified=True, total_likes=93_600)
+
+    page.goto("/signup")
+    page.get_by_role("button", name="Continue with TikTok").click()
+    expect(page).to_have_url(re.compile(r"/welcome/?$"))
+
+    page.goto("/settings")
+    card = page.locator("#connected-accounts")
+    expect(card).to_contain_text("No accounts connected: your figures are shown as self-reported.")
+    card.get_by_role("button", name="Connect TikTok").click()
+
+    expect(page).to_have_url(re.compile(r"/settings/?\?connect=connected"))
+    expect(card).to_contain_text("TikTok is connected")
+    row = page.get_by_test_id("connected-tiktok")
+    expect(row).to_contain_text("Verified via TikTok, updated today")
+    expect(row).to_contain_text("23.4K")
+    screenshot("settings-connected-tiktok")
+
+    row.get_by_role("button", name="Disconnect TikTok").click()
+    expect(card).to_contain_text("Disconnected")
+    expect(page.get_by_test_id("connected-tiktok")).to_have_count(0)

@@ -499,18 +499,38 @@ def test_ratings_open_at_approval_and_each_side_rates_once(engine):
     collab = the(engine, w.collab)
     assert (collab.business_rating, collab.business_feedback, collab.status) == (4, "Friendly staff", S.IN_REVIEW)
     told = inbox(engine, w.owner, NotificationType.RATING_RECEIVED)
-    assert len(told) == 1 and "4 out of 5" in told[0].content
+    # double-blind: the stars are not told before the business rates too
+    assert len(told) == 1 and "out of 5" not in told[0].content and "once you rate them too" in told[0].content
+
+
+def test_ratings_are_double_blind_until_both_rated_or_fourteen_days_passed(engine):
+    w = world(engine, "approved")
+    call(engine, ratings.rate, w.owner, w.collab, 5, "Lovely reel")
+
+    def seen(actor):
+        view = call(engine, collaboration_views.get_collaboration, actor, w.collab)
+        return view.creator_rating, view.creator_feedback
+
+    assert seen(w.creator) == (None, None)  # the creator has not rated: what it received stays hidden
+    assert seen(w.owner) == (5, "Lovely reel") and seen(w.admin) == (5, "Lovely reel")
+    with scope(engine) as db:  # the 14-day window closes
+        db.exec(sa.update(Collaboration).where(Collaboration.id == w.collab)
+                .values(approved_at=datetime.now(timezone.utc) - timedelta(days=15)))
+    assert seen(w.creator) == (5, "Lovely reel")
 
 
 def test_profile_ratings_are_the_average_received_with_the_count(engine):
     owner, creator = make_user(engine, UserType.BUSINESS), make_user(engine)
-    for given in (5, 4, 4):
+    for earlier, given in enumerate((5, 4, 4)):
         w = World(owner, owner, creator, creator, owner, start_collaboration(engine, owner, creator))
         for step in STEPS["approved"]:
             step(engine, w.collab, w)
         call(engine, ratings.rate, owner, w.collab, given, "")
+        # double-blind: a rating the creator cannot see yet does not move its average either
+        assert profile(engine, creator).rating_count == earlier
+        call(engine, ratings.rate, creator, w.collab, 5, "")
     assert (profile(engine, creator).rating, profile(engine, creator).rating_count) == (4.33, 3)
-    assert (profile(engine, owner).rating, profile(engine, owner).rating_count) == (None, 0)
+    assert (profile(engine, owner).rating, profile(engine, owner).rating_count) == (5.0, 3)
 
 
 def test_one_completion_makes_a_newbie_an_explorer_with_100_karma(engine):
@@ -570,6 +590,8 @@ def test_complete_overdue_completes_only_collaborations_approved_a_week_ago(engi
     assert the(engine, disputed.collab).status is S.DISPUTED
     assert events(engine, overdue.collab)[-1].note == ratings.OVERDUE
     assert profile(engine, overdue.creator).karma_score == 100
+    # the rating held back by the double-blind rule counts once the window closed
+    assert (profile(engine, overdue.creator).rating, profile(engine, overdue.creator).rating_count) == (5.0, 1)
     with scope(engine) as db:
         assert ratings.complete_overdue(db, now) == 0  # idempotent
 

@@ -310,12 +310,15 @@ def test_each_partys_open_page_follows_the_others_moves_and_an_admins_follows_bo
 
     call(ratings.rate, d.business, d.id, 5, "Lovely photos")
     pushed(d, creator)
-    assert (creator.page.rating_received, creator.page.feedback_received) == (5, "Lovely photos")
+    assert "rate" in creator.page.actions
+    # double-blind: the creator sees what it received only once it rated too
+    assert (creator.page.rating_received, creator.page.feedback_received) == (0, "")
 
     call(ratings.rate, d.creator, d.id, 4, "")
-    pushed(d, business, admin)
+    pushed(d, business, admin, creator)
     assert business.page.status == admin.page.status == "COMPLETED"
     assert business.page.rating_received == 4 and business.page.completed_when
+    assert (creator.page.rating_received, creator.page.feedback_received) == (5, "Lovely photos")
 
 
 def test_an_analysis_shows_as_analyzing_then_failed_with_retry_then_its_result(settings_env):

@@ -357,7 +357,7 @@ def test_apply_is_refused_with_the_reason(engine):
     assert _refusal(engine, w.creator, w.draft) == "We could not find that offer."
     small = make_user(engine, followers=100)
     assert _refusal(engine, small, w.fresh) == \
-        "You do not have enough followers: 100 on Instagram; the offer asks for 500."
+        "You do not have enough followers: 100 on Instagram (self-reported); the offer asks for 500."
     newbie = make_user(engine, tier=0)
     assert "You are Newbie; the offer is for Pro or higher" in _refusal(engine, newbie, published(engine, owner, min_tier=2))
     late = published(engine, owner)

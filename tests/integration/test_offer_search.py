@@ -415,8 +415,10 @@ def test_qualified_only_compares_the_creator_profile_with_each_offer(db):
 
 def test_a_verified_creator_qualifies_where_verification_is_asked_on_that_platform(db):
     owner = business(db)
+    # TikTok's figures come from the connected account (verified); Instagram's are typed
     me = creator(db, tier=2, tiktok_handle="me", tiktok_followers=20_000, tiktok_engagement=4.0,
-                 tiktok_verified=True, instagram_handle="me2", instagram_followers=20_000)
+                 verified_audience={"tiktok": {"followers": 20_000, "engagement": 4.0}},
+                 instagram_handle="me2", instagram_followers=20_000)
     offer(db, owner, "Verified on TikTok", platforms=["TIKTOK"], min_tier=2,
           requirements=requirements({"min_followers": 10_000, "verified": True}, {"min_followers": 999_999}))
     offer(db, owner, "Verified on Instagram", platforms=["INSTAGRAM"],

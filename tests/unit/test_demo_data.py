@@ -88,6 +88,22 @@ def test_every_reference_points_at_a_demo_row(demo):
     assert len({r.id for r in demo.rows()}) == len(demo.rows())
 
 
+def test_one_creator_has_verified_instagram_and_tiktok_figures_and_one_only_typed_hers():
+    from influfinder.services.demo_data import SELF_REPORTED_CREATOR, VERIFIED_CREATOR, demo_id
+
+    demo = build_demo(NOW, "hash")
+    profiles = {p.user_id: p for p in demo.profiles}
+    verified = profiles[demo_id("user", VERIFIED_CREATOR.username)]
+    typed = profiles[demo_id("user", SELF_REPORTED_CREATOR.username)]
+
+    assert sorted(verified.verified_audience) == ["instagram", "tiktok"]
+    assert {a.provider for a in demo.connected} == {"instagram", "tiktok"}
+    assert len({(s.account_id, s.taken_on) for s in demo.snapshots}) == 6  # three dated readings each
+    assert verified.verified_audience["tiktok"]["followers"] == max(
+        s.followers for s in demo.snapshots if s.account_id == demo_id("connected", VERIFIED_CREATOR.username, "tiktok"))
+    assert typed.verified_audience == {} and typed.instagram_followers > 0
+
+
 def test_discovery_an_invitation_to_an_invite_only_offer_and_a_saved_search_each_side():
     demo = build_demo(NOW, "not-a-real-hash")
     [invitation] = demo.invitations

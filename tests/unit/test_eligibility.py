@@ -36,7 +36,7 @@ def test_a_regular_creator_who_meets_the_regular_block_may_apply():
     assert verdict.audience == REGULAR
     assert verdict.can_apply and verdict.reasons == []
     assert labels(verdict.checks) == ["Followers", "Engagement", "Tier", "Deadline", "Places"]
-    assert verdict.checks[0].detail == "800 on Instagram; the offer asks for 500"
+    assert verdict.checks[0].detail == "800 on Instagram (self-reported); the offer asks for 500"
 
 
 def test_ten_thousand_followers_on_an_offer_platform_make_an_influencer():
@@ -58,8 +58,9 @@ def test_an_offer_naming_no_platform_reads_all_three():
 def test_an_influencer_without_a_verified_account_is_told_so():
     verdict = evaluate(offer(), creator(Account(IG, 12_000, 3.0, verified=False)), NOW)
     assert verdict.audience == INFLUENCER
-    assert labels(verdict.checks, met=False) == ["Verified account"]
-    assert verdict.reasons == ["This offer asks for a verified account. Your Instagram account is not verified."]
+    assert labels(verdict.checks, met=False) == ["Verified figures"]
+    assert verdict.reasons == ["This offer asks for verified figures. Your Instagram figures are self-reported: "
+                               "connect Instagram in Settings to verify them."]
 
 
 def test_the_audience_checks_read_one_account_the_one_that_meets_them():
@@ -67,19 +68,19 @@ def test_the_audience_checks_read_one_account_the_one_that_meets_them():
     numbers = creator(Account(IG, 15_000, 1.0, True), Account(TT, 11_000, 3.0, True))
     checks = fit_checks(offer(), numbers)
     assert all(c.met for c in checks)
-    assert checks[0].detail == "11,000 on TikTok; the offer asks for 10,000"
+    assert checks[0].detail == "11,000 on TikTok (verified); the offer asks for 10,000"
 
 
 def test_followers_on_two_platforms_are_not_added_up():
     requirements = Requirements.model_validate({"regular": {"min_followers": 8_000}})
     verdict = evaluate(offer(requirements), creator(Account(IG, 6_000), Account(TT, 6_000)), NOW)
     assert not verdict.can_apply
-    assert verdict.reasons == ["You do not have enough followers: 6,000 on Instagram; the offer asks for 8,000."]
+    assert verdict.reasons == ["You do not have enough followers: 6,000 on Instagram (self-reported); the offer asks for 8,000."]
 
 
 def test_low_engagement_is_a_reason():
     verdict = evaluate(offer(), creator(Account(IG, 600, 1.2)), NOW)
-    assert verdict.reasons == ["Your engagement is too low: 1.2% on Instagram; the offer asks for 1.5%."]
+    assert verdict.reasons == ["Your engagement is too low: 1.2% on Instagram (self-reported); the offer asks for 1.5%."]
 
 
 def test_a_tier_below_the_minimum_is_a_reason_with_both_names():
