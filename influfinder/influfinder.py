@@ -3,6 +3,7 @@
 import reflex as rx
 
 from influfinder.api.routes import api
+from influfinder.api.upload_guard import guard_uploads
 from influfinder.pages import admin_disputes as _admin_disputes_page
 from influfinder.pages import admin_offers as _admin_offers_page
 from influfinder.pages import admin_overview as _admin_overview_page
@@ -53,11 +54,13 @@ from influfinder.state.offers import OfferDetailState, OfferListState
 from influfinder.state.outbox import OutboxState
 from influfinder.state.progress import DashboardState, ProgressState
 from influfinder.state.settings import SettingsState
+from influfinder.state.upload_rules import UPLOAD_RULES
 
 app = rx.App(
     theme=rx.theme(accent_color="violet", gray_color="slate", radius="large", scaling="100%"),
     stylesheets=["/styles.css"],
-    api_transformer=api,
+    # Our routes, then (outermost, so they see every request) the guard of Reflex's /_upload.
+    api_transformer=[api, guard_uploads(UPLOAD_RULES)],
     head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],
 )
 # Migrations and demo data before the first request (a no-op when the CLI already did it).

@@ -25,7 +25,9 @@ from influfinder.settings import get_settings
 AVATARS = "avatars"
 COVERS = "covers"
 SUBMISSIONS = "submissions"
+ATTACHMENTS = "attachments"
 PUBLIC_FOLDERS = frozenset({AVATARS, COVERS})
+TOP_FOLDERS = (AVATARS, COVERS, SUBMISSIONS, ATTACHMENTS)  # every folder our code stores into
 
 FILE_MODE = 0o640
 DIR_MODE = 0o750
