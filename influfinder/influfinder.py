@@ -3,6 +3,7 @@
 import reflex as rx
 
 from influfinder.api.routes import api
+from influfinder.api.security_headers import SecurityHeaders
 from influfinder.api.upload_guard import guard_uploads
 from influfinder.pages import admin_disputes as _admin_disputes_page
 from influfinder.pages import admin_offers as _admin_offers_page
@@ -59,8 +60,9 @@ from influfinder.state.upload_rules import UPLOAD_RULES
 app = rx.App(
     theme=rx.theme(accent_color="violet", gray_color="slate", radius="large", scaling="100%"),
     stylesheets=["/styles.css"],
-    # Our routes, then (outermost, so they see every request) the guard of Reflex's /_upload.
-    api_transformer=[api, guard_uploads(UPLOAD_RULES)],
+    # Our routes, then the guard of Reflex's /_upload, then (outermost, so every response has them,
+    # the built pages' included) the security headers.
+    api_transformer=[api, guard_uploads(UPLOAD_RULES), SecurityHeaders],
     head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],
 )
 # Migrations and demo data before the first request (a no-op when the CLI already did it).

@@ -14,6 +14,7 @@ from influfinder.components.collaboration_badges import status_label
 from influfinder.domain.enums import CollaborationStatus as S
 from influfinder.services import collaboration_views
 from influfinder.services.errors import ServiceError
+from influfinder.state.browser import ask_zone
 from influfinder.state import local_time
 from influfinder.state.auth import current_actor, to_login
 from influfinder.state.forms import run_service
@@ -102,7 +103,7 @@ class CollaborationListState(rx.State):
     def start(self):
         """on_load: ask the browser for its time zone, then load (times show in the visitor's zone)."""
         self.loading = True
-        return rx.call_script(local_time.ZONE_SCRIPT, callback=CollaborationListState.load)
+        return ask_zone(CollaborationListState.load)
 
     @rx.event
     async def load(self, zone: str = ""):

@@ -10,6 +10,7 @@ import reflex as rx
 
 from influfinder.services import metrics, progress
 from influfinder.services.errors import ServiceError
+from influfinder.state.browser import ask_zone
 from influfinder.state import local_time
 from influfinder.state.auth import current_actor, to_login
 from influfinder.state.forms import run_service
@@ -78,7 +79,7 @@ class ProgressState(rx.State):
     @rx.event
     def start(self):
         self.loading = True
-        return rx.call_script(local_time.ZONE_SCRIPT, callback=ProgressState.load)
+        return ask_zone(ProgressState.load)
 
     @rx.event
     async def load(self, zone: str = ""):
