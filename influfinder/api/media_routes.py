@@ -93,7 +93,7 @@ def _content_type(name: str) -> str | None:
 
 
 async def submission_media(request: Request) -> Response:
-    token = request.cookies.get(sessions.COOKIE_NAME)
+    token = request.cookies.get(sessions.cookie_name())
     found = await asyncio.to_thread(authorized_file, request.path_params["name"], token)
     if found is None:
         return _not_found()

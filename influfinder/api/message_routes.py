@@ -58,7 +58,7 @@ def _disposition(record: dict) -> str:
 
 
 async def attachment(request: Request) -> Response:
-    token = request.cookies.get(sessions.COOKIE_NAME)
+    token = request.cookies.get(sessions.cookie_name())
     found = await asyncio.to_thread(
         authorized_attachment, request.path_params["message_id"], request.path_params["name"], token
     )

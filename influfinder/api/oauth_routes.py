@@ -27,7 +27,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from influfinder.api.auth_routes import no_store, safe_next, site_url
+from influfinder.api.auth_routes import no_store, safe_next, signed_in_response, site_url
 from influfinder.database import session_scope
 from influfinder.integrations import oauth_providers
 from influfinder.services import oauth_accounts, sessions
@@ -131,18 +131,18 @@ async def callback(request: Request) -> Response:
                                        request.headers.get("user-agent", ""))
     except oauth_accounts.SignInRefused as refused:
         return _to_login(refused.code, name)
-    grant, created = done
+    (token, record), created = done
     target = "/welcome" if created else safe_next(flow.get("next"))
-    query = urllib.parse.urlencode({"grant": grant, "next": target})
-    return _forget_flow(RedirectResponse(f"/auth/complete?{query}", status_code=303))
+    # The flow cookie bound this sign-in to this browser: the session is set here, no grant travels.
+    return _forget_flow(signed_in_response(token, record, target))
 
 
-def _sign_in(identity, role: object, ip_address: str, user_agent: str) -> tuple[str, bool]:
-    """Blocking: the database, then the grant (in a thread)."""
+def _sign_in(identity, role: object, ip_address: str, user_agent: str):
+    """Blocking: the database, then the session (in a thread)."""
     with session_scope() as db:
         result = oauth_accounts.sign_in(db, identity, role=oauth_accounts.role_from(role), ip_address=ip_address)
-    grant = sessions.start_grant(result.user_id, remember=False, user_agent=user_agent, ip_address=ip_address)
-    return grant, result.created
+    session = sessions.open_session(result.user_id, remember=False, user_agent=user_agent, ip_address=ip_address)
+    return session, result.created
 
 
 routes = [

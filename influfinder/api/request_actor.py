@@ -12,7 +12,7 @@ from influfinder.services.unit_of_work import Credentials, call
 def credentials_from_request(request: Request) -> Credentials:
     """The session cookie and the client's address and agent, as the door takes them."""
     return Credentials(
-        session_token=request.cookies.get(sessions.COOKIE_NAME),
+        session_token=request.cookies.get(sessions.cookie_name()),
         client_ip=request.client.host if request.client else "",
         user_agent=request.headers.get("user-agent", ""),
     )

@@ -7,10 +7,13 @@ Content-Security-Policy needs no 'unsafe-eval'.
 
 from __future__ import annotations
 
+import json
+
 import reflex as rx
 from reflex.vars import Var
 from reflex.vars.function import ArgsFunctionOperation, FunctionStringVar
 
+from influfinder.state.auth import backend_url
 from influfinder.state.browser import BrowserState
 
 # [IANA zone name, minutes from UTC as getTimezoneOffset() counts them]
@@ -37,3 +40,13 @@ def browser_actions() -> rx.Component:
         _when(BrowserState.scroll_asked > 0, BrowserState.scroll_asked.to_string(),
               rx.call_function(ArgsFunctionOperation.create((), _SCROLL.call(BrowserState.scroll_target)))),
     )
+
+
+def log_out() -> rx.event.EventSpec:
+    """Log out: a POST to /auth/signout from this page (the route checks its Origin), as a form the
+    browser submits itself; the tab's Reflex token goes too, so the next page starts fresh."""
+    action = json.dumps(backend_url("/auth/signout"))
+    return rx.call_function(FunctionStringVar.create(
+        "(() => { window.sessionStorage.removeItem('token'); const form = document.createElement('form'); "
+        f"form.method = 'post'; form.action = {action}; document.body.appendChild(form); form.submit(); }})"
+    ))

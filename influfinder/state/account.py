@@ -10,15 +10,35 @@ from influfinder.api.auth_routes import safe_next
 from influfinder.domain.password_policy import strength
 from influfinder.services import accounts, oauth_accounts, sessions
 from influfinder.services.errors import ServiceError
-from influfinder.state.auth import backend_url, client_ip, full_page_load, user_agent
+from influfinder.state.auth import backend_url, client_ip, current_path, full_page_load, user_agent
 from influfinder.state.forms import FormState, form_flag, form_text, run_service
 from influfinder.state.oauth import OAuthButtons
 
 
+NO_NONCE = "Your browser did not keep our sign-in cookie. Reload the page and try again."
+
+
+def _browser_nonce(state: rx.State) -> str | None:
+    """The pre-login nonce cookie this socket connected with (services/sessions: login CSRF)."""
+    return sessions.nonce_from_cookie_header(state.router.headers.cookie)
+
+
 def _login_redirect(user_id, remember: bool, state: rx.State, next_path: str):
-    grant = sessions.start_grant(user_id, remember=remember, user_agent=user_agent(state), ip_address=client_ip(state))
+    nonce = _browser_nonce(state)
+    if not sessions.valid_nonce(nonce):
+        state.error = NO_NONCE
+        return None
+    grant = sessions.start_grant(user_id, remember=remember, user_agent=user_agent(state), ip_address=client_ip(state),
+                                 browser_nonce=nonce)
     query = urllib.parse.urlencode({"grant": grant, "next": safe_next(next_path)})
     return full_page_load(backend_url(f"/auth/complete?{query}"))
+
+
+def nonce_first(state: rx.State):
+    """on_load of the pages that log in: a browser without its nonce gets one, then comes back."""
+    if sessions.valid_nonce(_browser_nonce(state)):
+        return None
+    return full_page_load(backend_url("/auth/nonce?next=" + urllib.parse.quote(current_path(state), safe="")))
 
 
 class LoginState(OAuthButtons, FormState, rx.State):
@@ -36,6 +56,7 @@ class LoginState(OAuthButtons, FormState, rx.State):
         )
         # A sign-in with a provider that failed comes back here with a code, never with free text.
         self.error = oauth_accounts.message(params.get("oauth_error"), params.get("provider"))
+        return nonce_first(self)
 
     @rx.event
     def start_oauth(self, provider: str):
@@ -75,6 +96,7 @@ class SignupState(OAuthButtons, FormState, rx.State):
         self._reset_errors()
         self._load_oauth_providers()
         self.role = "CREATOR"
+        return nonce_first(self)
 
     @rx.event
     def choose_role(self, value: str):

@@ -118,9 +118,4 @@ class SessionState(rx.State):
         if not allowed(actor):
             return rx.redirect("/forbidden")
 
-    @rx.event
-    def log_out(self):
-        """End the session now (every tab of it stops working), then clear the cookie over HTTP."""
-        sessions.end(session_token(self))
-        self._show(None)
-        return full_page_load(backend_url("/auth/signout"))
+    # Log out is not a handler: it is a POST to /auth/signout (components/browser_actions.log_out).

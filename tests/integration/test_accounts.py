@@ -60,8 +60,8 @@ def _token_from(inbox, address, subject):
 def _login(identifier="ana@example.com", password=PASSWORD, remember=False):
     with database.session_scope() as db:
         user_id = accounts.authenticate(db, identifier, password, ip_address="10.0.0.1")
-    grant = sessions.start_grant(user_id, remember=remember, user_agent="pytest", ip_address="10.0.0.1")
-    token, _ = sessions.activate_grant(grant)
+    token, _ = sessions.open_session(user_id, remember=remember, user_agent="pytest",
+                                     ip_address="10.0.0.1")
     return token
 
 
@@ -144,11 +144,26 @@ def test_log_in_by_username_and_log_out_ends_the_session_at_once(app_env):
 
 def test_a_login_grant_is_exchanged_once(app_env):
     user_id = _sign_up()
-    grant = sessions.start_grant(user_id, remember=True, user_agent="pytest", ip_address="10.0.0.1")
-    token, record = sessions.activate_grant(grant)
+    nonce = sessions.new_browser_nonce()
+    grant = sessions.start_grant(user_id, remember=True, user_agent="pytest", ip_address="10.0.0.1",
+                                 browser_nonce=nonce)
+    token, record = sessions.activate_grant(grant, nonce)
     assert record.remember and record.expires_at - record.last_seen_at == sessions.IDLE_REMEMBERED
-    assert sessions.activate_grant(grant) is None
+    assert sessions.activate_grant(grant, nonce) is None
     assert _actor(token) is not None
+
+
+def test_a_grant_presented_by_another_browser_is_refused_and_burnt(app_env):
+    """Login CSRF: someone's own grant, sent to another browser, logs nobody in, and is spent."""
+    user_id = _sign_up()
+    mine = sessions.new_browser_nonce()
+    grant = sessions.start_grant(user_id, remember=False, user_agent="pytest", ip_address="10.0.0.1",
+                                 browser_nonce=mine)
+    assert sessions.activate_grant(grant, sessions.new_browser_nonce()) is None
+    assert sessions.activate_grant(grant, None) is None
+    assert sessions.activate_grant(grant, mine) is None  # burnt: not even its own browser can use it now
+    with pytest.raises(ValueError):
+        sessions.start_grant(user_id, remember=False, user_agent="pytest", ip_address="10.0.0.1", browser_nonce="")
 
 
 def test_the_eleventh_failed_login_is_refused_even_with_the_right_password(app_env):

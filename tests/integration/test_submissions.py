@@ -526,8 +526,8 @@ def test_twenty_analyses_per_hour_then_the_pre_check_is_refused_and_a_submission
 
 
 def session_cookie(actor: Actor) -> str:
-    grant = sessions.start_grant(actor.id, remember=False, user_agent="pytest", ip_address="127.0.0.1")
-    token, _record = sessions.activate_grant(grant)
+    token, _record = sessions.open_session(actor.id, remember=False, user_agent="pytest",
+                                           ip_address="127.0.0.1")
     return token
 
 
