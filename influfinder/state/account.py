@@ -51,6 +51,7 @@ class LoginState(OAuthButtons, FormState, rx.State):
         params = self.router.url.query_parameters
         self.notice = (
             "You have been logged out." if "signed_out" in params
+            else "Your session has ended. Log in again." if "session_ended" in params
             else "That sign-in link expired. Log in again." if "expired" in params
             else ""
         )

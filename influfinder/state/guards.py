@@ -3,12 +3,18 @@
 - Handlers of admin states (subclasses of AdminState) run only for an admin's session.
 - Reflex's generic `setvar` handler is refused for our states: no page uses it, and it would let
   a socket write any var. Identity never comes from vars anyway (DESIGN rule 3).
+- A socket whose session has ended (idle or absolute lifetime, or revoked) gets no more events:
+  the page leaves for the login page through /auth/signout, which drops the dead cookie, instead
+  of showing data loaded for a session that is over.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import urllib.parse
 
+from reflex.event import Event
 from reflex.middleware import Middleware
 from reflex.state import StateUpdate
 
@@ -16,6 +22,8 @@ from influfinder.database import session_scope
 from influfinder.services import sessions
 from influfinder.services.actors import actor_for_token
 from influfinder.state.admin import AdminState
+from influfinder.state.auth import backend_url
+from influfinder.state.browser import BrowserState, full_page_load
 
 log = logging.getLogger(__name__)
 OUR_STATES = "influfinder___state___"
@@ -36,8 +44,25 @@ def _is_admin_session(state) -> bool:
     return actor is not None and actor.is_admin
 
 
+SESSION_ENDED = "/login?" + urllib.parse.urlencode({"session_ended": "1"})
+
+
+def _has_ended_session(state) -> bool:
+    token = sessions.token_from_cookie_header(state.router.headers.cookie)
+    return token is not None and sessions.resolve(token) is None
+
+
+def _signed_out_page() -> StateUpdate:
+    next_page = urllib.parse.quote(SESSION_ENDED, safe="")
+    return StateUpdate(events=Event.from_event_type(full_page_load(backend_url(f"/auth/signout?next={next_page}"))))
+
+
 class EventGuard(Middleware):
     async def preprocess(self, app, state, event) -> StateUpdate | None:
+        if not event.name.startswith(BrowserState.get_full_name() + ".") and \
+                await asyncio.to_thread(_has_ended_session, state):
+            log.info("session ended: %s leaves for the login page", event.name)
+            return _signed_out_page()
         if is_our_setvar(event.name):
             log.warning("refused %s", event.name)
             return StateUpdate()
