@@ -19,11 +19,13 @@ A 304 gets no policy, so the cached page keeps the one that matches its scripts.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import gzip
 import hashlib
 import re
 from functools import lru_cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -104,9 +106,16 @@ class SecurityHeaders:
 
 async def _send_page(send: Send, held: list[Message]) -> None:
     start, bodies = held[0], held[1:]
-    body = b"".join(m.get("body", b"") for m in bodies)
+    body = b"".join([await _body_of(m) for m in bodies])
     await send(_with_headers(start, _page_html(start, body)))
     await send({"type": "http.response.body", "body": body})
+
+
+async def _body_of(message: Message) -> bytes:
+    # Granian serves static files with the ASGI "pathsend" extension: the page is read here instead.
+    if message["type"] == "http.response.pathsend":
+        return await asyncio.to_thread(Path(message["path"]).read_bytes)
+    return message.get("body", b"")
 
 
 def _page_html(start: Message, body: bytes) -> bytes:

@@ -63,6 +63,20 @@ def test_a_page_may_run_exactly_its_own_inline_scripts(settings_env, compressed)
     assert "'unsafe-eval'" not in response.headers["content-security-policy"]
 
 
+def test_a_page_sent_by_path_is_read_for_its_scripts(settings_env, tmp_path):
+    """Granian sends static files with the ASGI pathsend extension: the page must still arrive whole."""
+    (tmp_path / "index.html").write_bytes(PAGE)
+
+    async def app(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200, "headers": [
+            (b"content-type", b"text/html"), (b"content-length", str(len(PAGE)).encode())]})
+        await send({"type": "http.response.pathsend", "path": str(tmp_path / "index.html")})
+
+    response = _get(SecurityHeaders(app))
+    assert response.content == PAGE
+    assert _sha(BOOT) in _directives(response)["script-src"]
+
+
 def test_the_policy_forbids_framing_plugins_and_foreign_connections(settings_env):
     settings_env.set(PUBLIC_URL="https://influfinder.example")
     response = _get(_serve(PAGE, [(b"content-type", b"text/html")]))
