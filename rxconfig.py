@@ -13,6 +13,9 @@ config = rx.Config(
     # Also the WebSocket's Origin check: never "*".
     cors_allowed_origins=_settings.allowed_origins,
     deploy_url=_settings.public_url,
+    # The socket's client address (rate limits, the outbox): X-Forwarded-For counts only through
+    # this many trusted proxies; by default it is ignored.
+    trusted_proxy_hops=_settings.trusted_proxy_hops,
     telemetry_enabled=False,
     show_built_with_reflex=False,
     plugins=[rx.plugins.RadixThemesPlugin(), rx.plugins.SitemapPlugin()],

@@ -28,6 +28,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from influfinder.api.auth_routes import no_store, safe_next, signed_in_response, site_url
+from influfinder.api.client_address import client_address
 from influfinder.database import session_scope
 from influfinder.integrations import oauth_providers
 from influfinder.services import oauth_accounts, sessions
@@ -125,7 +126,7 @@ async def callback(request: Request) -> Response:
     except oauth_providers.ProviderError as error:
         log.warning("oauth %s: sign-in failed: %s", name, error)
         return _to_login("provider", name)
-    ip_address = request.client.host if request.client else ""
+    ip_address = client_address(request)
     try:
         done = await asyncio.to_thread(_sign_in, identity, flow.get("role"), ip_address,
                                        request.headers.get("user-agent", ""))

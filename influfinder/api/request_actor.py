@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from starlette.requests import Request
 
+from influfinder.api.client_address import client_address
 from influfinder.services import sessions
 from influfinder.services.actors import Actor
 from influfinder.services.unit_of_work import Credentials, call
@@ -13,7 +14,7 @@ def credentials_from_request(request: Request) -> Credentials:
     """The session cookie and the client's address and agent, as the door takes them."""
     return Credentials(
         session_token=request.cookies.get(sessions.cookie_name()),
-        client_ip=request.client.host if request.client else "",
+        client_ip=client_address(request),
         user_agent=request.headers.get("user-agent", ""),
     )
 
