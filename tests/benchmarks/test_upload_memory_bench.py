@@ -33,12 +33,11 @@ from playwright.sync_api import expect, sync_playwright
 from influfinder.domain.enums import UserType
 from influfinder.services.demo_data import DEMO_PASSWORD
 from influfinder.state.upload_rules import UPLOAD_RULES
-from tests.support import OUTPUT_DIR
 from tests.support.browser import CHROMIUM_ARGS, chromium_path
-from tests.support.env import clean_environment, drop_app_caches
-from tests.support.live_app import LiveApp, free_port, log_tail
+from tests.support.env import clean_environment
+from tests.support.live_app import LiveApp, configured_like, running
 from tests.support.media import mp4
-from tests.support.people import person, reset_app_caches, session_for
+from tests.support.people import person, session_for
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.timeout(1800)]
 
@@ -50,38 +49,19 @@ SUBMIT = next(name for name in UPLOAD_RULES if name.endswith(".submit_content"))
 @pytest.fixture(scope="module")
 def server(tmp_path_factory) -> Iterator[LiveApp]:
     data = tmp_path_factory.mktemp("upload")
-    port = free_port()
     env = clean_environment({
         "DATABASE_URL": f"sqlite:///{data / 'upload.db'}", "SECRET_KEY": secrets.token_urlsafe(32),
-        "DEMO_DATA": "true", "UPLOAD_DIR": str(data / "media"), "PUBLIC_URL": f"http://localhost:{port}",
-        "GRANIAN_WORKERS": "1", "REFLEX_USE_NPM": "1", "REFLEX_TELEMETRY_ENABLED": "false",
-        "REFLEX_CHECK_LATEST_VERSION": "false",
+        "DEMO_DATA": "true", "UPLOAD_DIR": str(data / "media"), "GRANIAN_WORKERS": "1", "REFLEX_USE_NPM": "1",
+        "REFLEX_TELEMETRY_ENABLED": "false", "REFLEX_CHECK_LATEST_VERSION": "false",
     })
-    app = LiveApp(port=port, env=env, log_path=OUTPUT_DIR / "upload-bench.log")
-    try:
-        app.start()
-    except RuntimeError as error:
-        app.stop()
-        pytest.fail(f"{error}\n{log_tail(app.log_path)}", pytrace=False)
-    except BaseException:
-        app.stop()
-        raise
-    yield app
-    app.stop()
+    with running(env, "upload-bench.log") as app:
+        yield app
 
 
 @pytest.fixture(scope="module")
 def same_settings(server) -> Iterator[None]:
-    """This process configured as the server is, so the sessions made here are good there."""
-    patch = pytest.MonkeyPatch()
-    for name in ("DATABASE_URL", "SECRET_KEY"):
-        patch.setenv(name, server.env[name])
-    drop_app_caches()
-    reset_app_caches()
-    yield
-    patch.undo()
-    drop_app_caches()
-    reset_app_caches()
+    with configured_like(server, ("DATABASE_URL", "SECRET_KEY")):
+        yield
 
 
 def _group(leader: int) -> list[int]:

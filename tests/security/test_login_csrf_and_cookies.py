@@ -15,12 +15,12 @@ import uuid
 from http.cookies import SimpleCookie
 
 import pytest
-from reflex.state import State
 
 from influfinder.domain.enums import UserType
 from influfinder.services import sessions
 from tests.support.inprocess_app import backend_client
 from tests.support.people import person
+from tests.support.socket_events import connected_root
 
 pytestmark = pytest.mark.integration
 
@@ -137,10 +137,7 @@ def _outbox_for(ip: str, headers: dict[str, str]) -> bool:
     import influfinder.influfinder  # noqa: F401 - registers every state
     from influfinder.state.outbox import OutboxState
 
-    root = State(_reflex_internal_init=True)
-    data = {"headers": {"user-agent": "pytest", **headers}, "pathname": "/dev/outbox", "asPath": "/dev/outbox",
-            "query": {}, "ip": ip, "token": f"tab-{uuid.uuid4().hex[:8]}", "sid": "s1"}
-    root.router_data = root._update_router_vars(data, root.router_data)
+    root, _data = connected_root("/dev/outbox", ip=ip, headers=headers)
     outbox = root.get_substate(OutboxState.get_full_name().split(".")[1:])
     outbox.load()
     return outbox.enabled

@@ -5,17 +5,16 @@ socket too: past its end, the next event of an open page leaves for the login pa
 from __future__ import annotations
 
 import asyncio
-import uuid
 from datetime import timedelta
 from urllib.parse import parse_qs, unquote, urlparse
 
 import pytest
 import sqlalchemy as sa
-from reflex.event import Event
-from reflex.state import State, StateUpdate
+from reflex.state import StateUpdate
 
 from influfinder.domain.enums import UserType
 from influfinder.services import sessions
+from tests.support.socket_events import connected_root, event_for
 
 
 @pytest.fixture(params=["database", "redis"])
@@ -85,12 +84,8 @@ def _event_through_guard(token: str | None):
     from influfinder.state.guards import EventGuard
     from influfinder.state.settings import SettingsState
 
-    root = State(_reflex_internal_init=True)
-    data = {"headers": {"cookie": f"{sessions.cookie_name()}={token}" if token else "", "user-agent": "pytest"},
-            "pathname": "/settings", "asPath": "/settings", "query": {}, "ip": "127.0.0.1",
-            "token": f"tab-{uuid.uuid4().hex[:8]}", "sid": "s1"}
-    root.router_data = root._update_router_vars(data, root.router_data)
-    event = Event(name=f"{SettingsState.get_full_name()}.load", router_data=data, payload={})
+    root, data = connected_root("/settings", cookie=f"{sessions.cookie_name()}={token}" if token else "")
+    event = event_for(SettingsState, "load", data)
     return asyncio.run(EventGuard().preprocess(None, root, event))
 
 
