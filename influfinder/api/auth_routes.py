@@ -76,9 +76,15 @@ async def login_nonce(request: Request) -> Response:
 
 
 def _from_this_site(request: Request) -> bool:
+    """The POST came from a page of this site. Our pages send no referrer (Referrer-Policy:
+    no-referrer), so browsers send `Origin: null` on their form posts; then the browser's own
+    Sec-Fetch-Site, which no page can set, must say same-origin."""
     from influfinder.settings import get_settings
 
-    return request.headers.get("origin", "") == get_settings().public_url.rstrip("/")
+    origin = request.headers.get("origin")
+    if origin in (None, "null"):
+        return request.headers.get("sec-fetch-site") == "same-origin"
+    return origin == get_settings().public_url.rstrip("/")
 
 
 async def sign_out(request: Request) -> Response:

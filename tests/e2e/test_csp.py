@@ -60,6 +60,8 @@ def _ids(database_url: str) -> dict[str, str]:
 
 
 def _url(route: str, ids: dict[str, str]) -> str:
+    if route == "index":
+        return "/"
     return "/" + re.sub(r"\[(\w+)\]", lambda m: ids[m.group(1)], route.lstrip("/"))
 
 
