@@ -35,10 +35,13 @@ def _login_redirect(user_id, remember: bool, state: rx.State, next_path: str):
 
 
 def nonce_first(state: rx.State):
-    """on_load of the pages that log in: a browser without its nonce gets one, then comes back."""
-    if sessions.valid_nonce(_browser_nonce(state)):
+    """on_load of the pages that log in: a browser without its nonce gets one, then comes back
+    (once: a browser that refuses cookies is not sent round in circles; logging in then says why)."""
+    if sessions.valid_nonce(_browser_nonce(state)) or "nonce" in state.router.url.query_parameters:
         return None
-    return full_page_load(backend_url("/auth/nonce?next=" + urllib.parse.quote(current_path(state), safe="")))
+    path = current_path(state)
+    back = path + ("&" if "?" in path else "?") + "nonce=1"
+    return full_page_load(backend_url("/auth/nonce?next=" + urllib.parse.quote(back, safe="")))
 
 
 class LoginState(OAuthButtons, FormState, rx.State):
