@@ -8,7 +8,7 @@ runs; its GET /_upload/<path> serves its upload folder to anyone. Here, before R
 - a POST names its event handler in a header; only handlers with an `UploadRule` are accepted;
 - a declared Content-Length over the rule's limit is answered 413 at once, nothing read;
 - the caller needs a live session whose user the rule allows (401 / 403), checked before the
-  body is read;
+  body is read (in production; see `_cookieless_development_upload` for the development server);
 - the body is counted as it streams in (chunked bodies declare no length): past the limit the
   upload ends as a client disconnect would, so the handler never runs, and the answer is 413.
 
@@ -26,6 +26,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from influfinder.api.request_actor import actor_from_request
+from influfinder.services import sessions
 from influfinder.services.actors import Actor
 from influfinder.settings import get_settings
 
@@ -73,12 +74,24 @@ class UploadGuard:
         limit = min(rule.max_bytes, get_settings().max_upload_bytes) + FRAMING_BYTES
         if _declared_length(request) > limit:
             return (413, "The upload is too large."), limit
+        if _cookieless_development_upload(request):
+            return None, limit
         actor = await asyncio.to_thread(actor_from_request, request)
         if actor is None:
             return (401, "Log in to upload files."), limit
         if not rule.allowed(actor):
             return (403, "This account cannot upload here."), limit
         return None, limit
+
+
+def _cookieless_development_upload(request: Request) -> bool:
+    """In development the pages come from the frontend's own port, and Reflex's upload (an XHR
+    without credentials) reaches the backend's port with no cookie: there the handler's own check
+    of the caller is the one that counts. Never in production, where pages and uploads share an origin."""
+    origin = request.headers.get("origin")
+    own = f"{request.url.scheme}://{request.url.netloc}"
+    return (not get_settings().is_production and origin is not None and origin != own
+            and sessions.cookie_name() not in request.cookies)
 
 
 def _declared_length(request: Request) -> int:

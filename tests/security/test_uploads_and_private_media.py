@@ -154,3 +154,19 @@ def test_max_upload_mb_caps_every_kind(client, monkeypatch):
     finally:
         monkeypatch.delenv("MAX_UPLOAD_MB")
         reset_settings_cache()
+
+
+def test_in_development_a_cross_origin_upload_without_cookies_is_left_to_the_handler(client, monkeypatch):
+    """The development frontend (its own port) sends Reflex's upload without cookies; production never."""
+    from influfinder.settings import reset_settings_cache
+
+    cross_origin = {"origin": "http://localhost:3000"}
+    assert _upload(client, AVATAR, _multipart(1000), **cross_origin).status_code == 200
+    assert _upload(client, AVATAR, _multipart(6 * MEGABYTE), **cross_origin).status_code == 413  # sizes still hold
+    monkeypatch.setenv("REFLEX_ENV_MODE", "prod")
+    reset_settings_cache()
+    try:
+        assert _upload(client, AVATAR, _multipart(1000), **cross_origin).status_code == 401
+    finally:
+        monkeypatch.delenv("REFLEX_ENV_MODE")
+        reset_settings_cache()
