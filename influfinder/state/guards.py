@@ -22,7 +22,7 @@ from influfinder.database import session_scope
 from influfinder.services import sessions
 from influfinder.services.actors import actor_for_token
 from influfinder.state.admin import AdminState
-from influfinder.state.auth import backend_url
+from influfinder.state.auth import backend_url, current_path
 from influfinder.state.browser import BrowserState, full_page_load
 
 log = logging.getLogger(__name__)
@@ -44,17 +44,16 @@ def _is_admin_session(state) -> bool:
     return actor is not None and actor.is_admin
 
 
-SESSION_ENDED = "/login?" + urllib.parse.urlencode({"session_ended": "1"})
-
-
 def _has_ended_session(state) -> bool:
     token = sessions.token_from_cookie_header(state.router.headers.cookie)
     return token is not None and sessions.resolve(token) is None
 
 
-def _signed_out_page() -> StateUpdate:
-    next_page = urllib.parse.quote(SESSION_ENDED, safe="")
-    return StateUpdate(events=Event.from_event_type(full_page_load(backend_url(f"/auth/signout?next={next_page}"))))
+def _signed_out_page(state) -> StateUpdate:
+    """The login page, which brings the person back here once they log in again."""
+    login = "/login?" + urllib.parse.urlencode({"next": current_path(state), "session_ended": "1"})
+    signout = "/auth/signout?" + urllib.parse.urlencode({"next": login})
+    return StateUpdate(events=Event.from_event_type(full_page_load(backend_url(signout))))
 
 
 class EventGuard(Middleware):
@@ -62,7 +61,7 @@ class EventGuard(Middleware):
         if not event.name.startswith(BrowserState.get_full_name() + ".") and \
                 await asyncio.to_thread(_has_ended_session, state):
             log.info("session ended: %s leaves for the login page", event.name)
-            return _signed_out_page()
+            return _signed_out_page(state)
         if is_our_setvar(event.name):
             log.warning("refused %s", event.name)
             return StateUpdate()

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import asyncio
 from datetime import timedelta
-from urllib.parse import parse_qs, unquote, urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 import sqlalchemy as sa
@@ -99,4 +99,4 @@ def test_an_open_page_whose_session_ended_leaves_for_the_login_page_on_its_next_
     [leave] = update.events
     url = leave.payload["url"]
     assert urlparse(url).path == "/auth/signout"
-    assert unquote(parse_qs(urlparse(url).query)["next"][0]) == "/login?session_ended=1"
+    assert parse_qs(urlparse(url).query)["next"] == ["/login?next=%2Fsettings&session_ended=1"]
