@@ -6,7 +6,7 @@ from sqlmodel import SQLModel
 
 import influfinder.models  # noqa: F401  (registers every table)
 from influfinder.database import make_engine
-from influfinder.models.search_index import include_name
+from influfinder.models.creator_index import include_name  # offer and creator search objects
 from influfinder.settings import get_settings
 
 config = context.config

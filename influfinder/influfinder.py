@@ -48,6 +48,7 @@ from influfinder.state.live import live_delivery
 from influfinder.state.live import LiveState
 from influfinder.state.messages_page import ChatComposerState, ConversationsState
 from influfinder.state.my_applications import MyApplicationsState
+from influfinder.state.my_invitations import MyInvitationsState
 from influfinder.state.my_offers import MyOffersState
 from influfinder.state.notifications_page import NotificationsPageState
 from influfinder.state.offer_applications import OfferApplicationsState
@@ -55,6 +56,7 @@ from influfinder.state.offer_editor import OfferEditorState
 from influfinder.state.offers import OfferDetailState, OfferListState
 from influfinder.state.outbox import OutboxState
 from influfinder.state.progress import DashboardState, ProgressState
+from influfinder.state.recommendations import RecommendationsState
 from influfinder.state.settings import SettingsState
 from influfinder.state.upload_rules import UPLOAD_RULES
 
@@ -73,7 +75,7 @@ app.register_lifespan_task(run_periodic_jobs)
 app.add_middleware(EventGuard())
 
 app.add_page(landing_page, route="/", title="Influfinder: creators and local brands, together", on_load=Access.ANYONE)
-app.add_page(offers_page, route="/offers", title="Offers | Influfinder", on_load=[*Access.ANYONE, OfferListState.load])
+app.add_page(offers_page, route="/offers", title="Offers | Influfinder", on_load=[*Access.ANYONE, OfferListState.load, RecommendationsState.load_offers])
 app.add_page(offer_detail_page, route=OFFER_DETAIL_ROUTE, title="Offer | Influfinder", on_load=[*Access.ANYONE, OfferDetailState.load])
 app.add_page(not_found_page, route="404", title="Page not found | Influfinder", on_load=Access.ANYONE)
 
@@ -96,7 +98,7 @@ app.add_page(_collabs_page.collaborations_page, route=_collabs_page.ROUTE, title
 app.add_page(_collab_detail_page.collaboration_detail_page, route=_collab_detail_page.ROUTE,
              title="Collaboration | Influfinder", on_load=[*Access.SIGNED_IN, CollaborationDetailState.start])
 app.add_page(_progress_page.progress_page, route=_progress_page.ROUTE, title="My progress | Influfinder",
-             on_load=[*Access.CREATOR, ProgressState.start])
+             on_load=[*Access.CREATOR, ProgressState.start, RecommendationsState.load_offers])
 app.add_page(_dashboard_page.dashboard_page, route=_dashboard_page.ROUTE, title="Dashboard | Influfinder",
              on_load=[*Access.BUSINESS, DashboardState.load])
 
@@ -109,11 +111,12 @@ app.add_page(_offer_editor_page.offer_editor_page, route=_offer_editor_page.EDIT
 app.add_page(_my_offers_page.my_offers_page, route=_my_offers_page.ROUTE, title="My offers | Influfinder",
              on_load=[*Access.BUSINESS, MyOffersState.load])
 app.add_page(_offer_applications_page.offer_applications_page, route=_offer_applications_page.ROUTE,
-             title="Applications | Influfinder", on_load=[*Access.BUSINESS, OfferApplicationsState.load])
+             title="Applications | Influfinder", on_load=[*Access.BUSINESS, OfferApplicationsState.load, RecommendationsState.load_creators])
 app.add_page(_application_page.application_page, route=_application_page.ROUTE, title="Application | Influfinder",
              on_load=[*Access.SIGNED_IN, ApplicationState.load])
 app.add_page(_my_applications_page.my_applications_page, route=_my_applications_page.ROUTE,
-             title="My applications | Influfinder", on_load=[*Access.CREATOR, MyApplicationsState.load])
+             title="My applications | Influfinder",
+             on_load=[*Access.CREATOR, MyApplicationsState.load, MyInvitationsState.load])
 app.add_page(_notifications_page.notifications_page, route=_notifications_page.ROUTE,
              title="Notifications | Influfinder", on_load=[*Access.SIGNED_IN, NotificationsPageState.load])
 
@@ -134,3 +137,8 @@ app.add_page(_messages_pages.messages_page, route=_messages_pages.ROUTE, title="
              on_load=[*Access.SIGNED_IN, ConversationsState.load])
 app.add_page(_messages_pages.chat_page, route=_messages_pages.CHAT_ROUTE, title="Chat | Influfinder",
              on_load=[*Access.SIGNED_IN, LiveState.load_chat, ChatComposerState.reset_composer])
+
+# Discovery (issue 13): find creators, public creator profiles, invitations (on My applications), saved searches.
+from influfinder.pages import discovery as _discovery  # noqa: E402 - the block stays in one place
+
+_discovery.register(app)

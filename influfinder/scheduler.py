@@ -19,6 +19,17 @@ def snapshot_today() -> None:
         snapshot_analytics(db, datetime.now(timezone.utc).date())
 
 
+def saved_search_alerts() -> None:
+    """A notification for each saved search with new matches since its last alert, a day ago or more."""
+    from influfinder.database import session_scope
+    from influfinder.services.saved_searches import send_alerts
+
+    with session_scope() as db:
+        sent = send_alerts(db)
+    if sent:
+        log.info("sent %d saved-search alerts", sent)
+
+
 def hourly_round() -> None:
     from influfinder.services.ratings import run_periodic_jobs as complete_overdue
 
@@ -26,10 +37,12 @@ def hourly_round() -> None:
     if completed:
         log.info("completed %d collaborations whose rating was overdue", completed)
     snapshot_today()
+    saved_search_alerts()
 
 
 async def run_periodic_jobs(interval: float = EVERY_SECONDS) -> None:
-    """Completes collaborations whose second rating is 7 days overdue and records the day's figures."""
+    """Completes collaborations whose second rating is 7 days overdue, records the day's figures and
+    sends the saved-search alerts."""
     while True:
         try:
             await asyncio.to_thread(hourly_round)

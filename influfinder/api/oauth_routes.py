@@ -28,10 +28,9 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from influfinder.api.auth_routes import no_store, safe_next, signed_in_response, site_url
-from influfinder.api.client_address import client_address
-from influfinder.database import session_scope
+from influfinder.api.request_actor import caller
 from influfinder.integrations import oauth_providers
-from influfinder.services import oauth_accounts, sessions
+from influfinder.services import oauth_accounts, sessions, sign_in
 from influfinder.settings import get_settings
 
 log = logging.getLogger(__name__)
@@ -126,24 +125,20 @@ async def callback(request: Request) -> Response:
     except oauth_providers.ProviderError as error:
         log.warning("oauth %s: sign-in failed: %s", name, error)
         return _to_login("provider", name)
-    ip_address = client_address(request)
+    door = caller(request)
+    nonce = sessions.new_browser_nonce()  # this response is the browser: the grant never leaves the server
     try:
-        done = await asyncio.to_thread(_sign_in, identity, flow.get("role"), ip_address,
-                                       request.headers.get("user-agent", ""))
+        grant, created = await door(sign_in.with_provider, identity, flow.get("role"), door.credentials.client_ip,
+                                    door.credentials.user_agent, nonce)
     except oauth_accounts.SignInRefused as refused:
         return _to_login(refused.code, name)
-    (token, record), created = done
+    activated = await asyncio.to_thread(sessions.activate_grant, grant, nonce)
+    if activated is None:
+        return _to_login("provider", name)
+    token, record = activated
     target = "/welcome" if created else safe_next(flow.get("next"))
     # The flow cookie bound this sign-in to this browser: the session is set here, no grant travels.
     return _forget_flow(signed_in_response(token, record, target))
-
-
-def _sign_in(identity, role: object, ip_address: str, user_agent: str):
-    """Blocking: the database, then the session (in a thread)."""
-    with session_scope() as db:
-        result = oauth_accounts.sign_in(db, identity, role=oauth_accounts.role_from(role), ip_address=ip_address)
-    session = sessions.open_session(result.user_id, remember=False, user_agent=user_agent, ip_address=ip_address)
-    return session, result.created
 
 
 routes = [

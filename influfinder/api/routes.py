@@ -69,9 +69,10 @@ def build_api() -> Starlette:
     from influfinder.api.media_routes import routes as media_routes
     from influfinder.api.message_routes import routes as message_routes
     from influfinder.api.oauth_routes import routes as oauth_routes
+    from influfinder.api.share_routes import routes as share_routes
 
     return Starlette(routes=[Route("/health", health), Route("/info", info), *auth_routes, *oauth_routes,
-                             *collaboration_routes, *media_routes, *message_routes])
+                             *collaboration_routes, *media_routes, *message_routes, *share_routes])
 
 
 api = build_api()

@@ -8,9 +8,11 @@ from influfinder.state.auth import SessionState
 from influfinder.state.banner import VerifyBannerState
 
 
-CREATOR_LINKS = (("My applications", "/my-applications", "send"), ("My progress", "/progress", "trophy"))
+CREATOR_LINKS = (("My applications", "/my-applications", "send"), ("My progress", "/progress", "trophy"),
+                 ("Saved searches", "/saved-searches", "bell-plus"))
 BUSINESS_LINKS = (("Create offer", "/offers/new", "circle-plus"), ("My offers", "/my-offers", "briefcase"),
-                  ("Dashboard", "/dashboard", "chart-column"))
+                  ("Dashboard", "/dashboard", "chart-column"), ("Find creators", "/creators", "users"),
+                  ("Saved searches", "/saved-searches", "bell-plus"))
 
 
 def _item(label: str, href: str, icon: str) -> rx.Component:

@@ -117,7 +117,7 @@ class AnalysisStatus(StrEnum):
 
 
 class NotificationType(StrEnum):
-    """The brief's eleven notification types."""
+    """The brief's eleven notification types, and the two of discovery (issue 13)."""
 
     APPLICATION_RECEIVED = "APPLICATION_RECEIVED"
     APPLICATION_ACCEPTED = "APPLICATION_ACCEPTED"
@@ -130,6 +130,20 @@ class NotificationType(StrEnum):
     TIER_UPGRADED = "TIER_UPGRADED"
     MESSAGE_RECEIVED = "MESSAGE_RECEIVED"
     DISPUTE_OPENED = "DISPUTE_OPENED"
+    # Discovery (issue 13)
+    INVITATION_RECEIVED = "INVITATION_RECEIVED"
+    SAVED_SEARCH_MATCH = "SAVED_SEARCH_MATCH"
+
+
+class InvitationStatus(StrEnum):
+    PENDING = "PENDING"
+    ACCEPTED = "ACCEPTED"
+    DECLINED = "DECLINED"
+
+
+class SavedSearchKind(StrEnum):
+    OFFERS = "OFFERS"  # a creator's Browse search
+    CREATORS = "CREATORS"  # a business's Find creators search
 
 
 class AuthProvider(StrEnum):

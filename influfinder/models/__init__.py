@@ -4,21 +4,25 @@ from influfinder.models.analytics import Analytics
 from influfinder.models.application import Application
 from influfinder.models.auth import OneTimeToken, UserSession
 from influfinder.models.collaboration import Collaboration, CollaborationEvent
+from influfinder.models.invitation import BusinessMute, Invitation
 from influfinder.models.message import Message, conversation_key
 from influfinder.models.notification import Notification
 from influfinder.models.notification_preference import NotificationPreference
 from influfinder.models.oauth_identity import OAuthIdentity
 from influfinder.models.offer import Offer
 from influfinder.models.offer_view import OfferView
+from influfinder.models.saved_search import SavedSearch
 from influfinder.models.submission import ContentSubmission
 from influfinder.models.user import Profile, User
 
 __all__ = [
     "Analytics",
     "Application",
+    "BusinessMute",
     "Collaboration",
     "CollaborationEvent",
     "ContentSubmission",
+    "Invitation",
     "Message",
     "Notification",
     "NotificationPreference",
@@ -27,6 +31,7 @@ __all__ = [
     "OfferView",
     "OneTimeToken",
     "Profile",
+    "SavedSearch",
     "User",
     "UserSession",
     "conversation_key",

@@ -73,6 +73,12 @@ class Profile(SQLModel, table=True):
     facebook_engagement: float = 0.0
     facebook_verified: bool = False
     preferred_categories: list = json_column(list)
+    # Discovery (issue 13): a creator may keep the public profile out of Find creators, and say
+    # whether they take new collaborations now ("available" filter).
+    hidden_from_search: bool = Field(default=False, sa_column=sa.Column(sa.Boolean(), nullable=False,
+                                                                        server_default=sa.false()))
+    available: bool = Field(default=True, sa_column=sa.Column(sa.Boolean(), nullable=False,
+                                                              server_default=sa.true()))
 
     # Businesses and agencies
     company_name: str | None = Field(default=None, max_length=120)

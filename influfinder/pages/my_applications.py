@@ -4,6 +4,7 @@ import reflex as rx
 
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import form_error, notice
+from influfinder.components.invitations_panel import invitations_panel
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, pager, status_tabs
 from influfinder.components.status_badges import application_status_badge
@@ -130,6 +131,7 @@ def my_applications_page() -> rx.Component:
             ),
             form_error(S.error),
             notice(S.notice),
+            invitations_panel(),
             rx.cond(
                 S.loading,
                 rx.vstack(*[rx.skeleton(height="120px", width="100%") for _ in range(3)], spacing="3", width="100%",

@@ -1,12 +1,12 @@
 """/my-offers/[offer_id]/applications: who applied to one offer, with each creator's summary and fit."""
 
 import reflex as rx
-
 from influfinder.components.creator_summary import creator_heading, creator_stats, fit_badge
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import form_error
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, pager, status_tabs
+from influfinder.components.recommendations import suggested_creators_panel
 from influfinder.components.status_badges import application_status_badge, offer_status_badge
 from influfinder.state.offer_applications import ApplicantCard, OfferApplicationsState
 
@@ -145,7 +145,8 @@ def offer_applications_page() -> rx.Component:
             _loading(),
             rx.cond(
                 S.found,
-                rx.vstack(_header(), form_error(S.error), _body(), spacing="5", width="100%"),
+                rx.vstack(_header(), form_error(S.error), _body(), suggested_creators_panel(), spacing="5",
+                          width="100%"),
                 empty_state("search-x", COPY["not_found"], COPY["not_found_text"],
                             nav_button(COPY["back"], href="/my-offers")),
             ),

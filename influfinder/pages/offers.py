@@ -7,6 +7,8 @@ from influfinder.components.forms import field_error, form_error
 from influfinder.components.layout import link_button, page
 from influfinder.components.list_nav import nav_button, pager
 from influfinder.components.offer_card import offer_card, offer_card_skeleton
+from influfinder.components.recommendations import recommended_offers_panel
+from influfinder.components.save_search import save_search_button
 from influfinder.state.offers import (
     ANY, CATEGORIES, COMPENSATIONS, CURRENCIES, PLATFORMS, ROUTE, SORT_OPTIONS, FilterChip, OfferListState,
 )
@@ -233,6 +235,7 @@ def _toolbar() -> rx.Component:
                                          S.total_text, size="2", color_scheme="gray", class_name="tabular")),
         ),
         rx.spacer(),
+        rx.cond(S.can_qualify, save_search_button("OFFERS")),  # creators save a search (issue 13)
         rx.hstack(
             _label(COPY["sort"], "offer-sort"),
             rx.select.root(
@@ -289,6 +292,7 @@ def offers_page() -> rx.Component:
     wide = {"initial": "auto"}  # Radix breakpoints: md is 1024 px and up
     return page(
         _header(),
+        rx.cond(~S.filtering & (S.page == 1), recommended_offers_panel()),  # creators only, Browse as it opens
         rx.form(
             rx.grid(
                 # Narrow screens fold the filters behind a button; wide ones always show them beside the results.

@@ -4,6 +4,7 @@ import reflex as rx
 
 from influfinder.components.badges import tier_badge
 from influfinder.components.layout import link_button, page
+from influfinder.components.recommendations import recommended_offers_panel
 from influfinder.state.progress import KarmaLine, ProgressState
 
 ROUTE = "/progress"
@@ -187,6 +188,7 @@ def progress_page() -> rx.Component:
                       spacing="4", width="100%", aria_busy="true"),
             rx.vstack(
                 _hero(),
+                recommended_offers_panel(),
                 rx.grid(
                     rx.cond(_S.next_tier != "", _bullets(COPY["unlocks"], _S.next_unlocks, "lock-open")),
                     _bullets(COPY["now"], _S.benefits, "check"),

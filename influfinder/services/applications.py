@@ -9,9 +9,9 @@ accepts of the last place give exactly one collaboration.
 Who sees what: the creator who applied, the offer's business and admins; anyone else is told
 "not found", whether the application exists or not.
 
-Invite-only offers (is_public False) are left out of the public list and search, but the schema
-has no invitation table yet: a creator holding the offer's link may apply, the link being the
-invitation. A withdrawn application still counts as "already applied" (one row per offer and creator).
+Invite-only offers (is_public False) are left out of the public list and search, and only the
+creators invited to them may apply (services/invite_only.py); accepting an invitation applies through
+`apply_invited`. A withdrawn application still counts as "already applied" (one row per offer and creator).
 """
 
 from __future__ import annotations
@@ -25,11 +25,12 @@ from sqlmodel import Session, select
 
 from influfinder.domain import application_lifecycle as lifecycle
 from influfinder.domain import tier_benefits
+from influfinder.domain.invitations import reasons_after_waivers
 from influfinder.domain.enums import ApplicationStatus, CollaborationStatus, NotificationType, OfferStatus
 from influfinder.domain.transitions import ADMIN, CREATOR, OWNER, TransitionRefused
 from influfinder.models import Application, Collaboration, CollaborationEvent, Offer, Profile, User
 from influfinder.services import application_forms as forms
-from influfinder.services import early_access, guards
+from influfinder.services import early_access, guards, invite_only, offer_management
 from influfinder.services.actors import Actor, require_verified
 from influfinder.services.application_forms import MAX_LINKS
 from influfinder.services.application_views import (
@@ -39,8 +40,8 @@ from influfinder.services.application_views import (
 from influfinder.services.creator_fit import eligibility, offer_conditions
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
-from influfinder.services.offer_management import LIVE, OFFER_NOT_FOUND, taken_slot_filter
-from influfinder.services.pagination import Page
+from influfinder.services.offer_management import LIVE, OFFER_NOT_FOUND, OwnerOffer, taken_slot_filter
+from influfinder.services.pagination import Page, page_or_last
 
 __all__ = [  # the views are read by the pages through this module
     "ApplicantRow", "ApplicationDetail", "ApplyCheck", "CreatorSummary", "MAX_LINKS", "MyApplicationRow",
@@ -75,15 +76,21 @@ def apply(db: Session, actor: Actor | None, offer_id: object, raw: object) -> uu
     """A new APPLIED application; the business is notified. Refused with every reason that applies."""
     actor = guards.creator(actor)
     offer = _open_offer(db, actor, guards.object_id(offer_id, OFFER_NOT_FOUND))
+    return apply_invited(db, actor, offer, raw, frozenset())
+
+
+def apply_invited(db: Session, actor: Actor, offer: Offer, raw: object, waived: frozenset[str]) -> uuid.UUID:
+    """`apply` to a loaded offer, past the fit checks an invitation waived (domain/invitations.py).
+    Not an entry point: services/invitations.py calls it for the creator it checked."""
     require_verified(actor)
     closed = _offer_closed(offer)
     if closed:
         raise ServiceError(closed[0])
     if _application_of(db, offer.id, actor.id):
         raise ServiceError(ALREADY_APPLIED)
-    verdict = eligibility(db, offer, actor.id)
-    if not verdict.can_apply:
-        raise ServiceError(" ".join(verdict.reasons))
+    reasons = reasons_after_waivers(eligibility(db, offer, actor.id), waived)
+    if reasons:
+        raise ServiceError(" ".join(reasons))
     cap = _open_application_cap(db, actor.id)
     if cap:
         raise ServiceError(cap)
@@ -134,6 +141,14 @@ def my_applications(db: Session, actor: Actor | None, status: object = None, pag
 
 
 # ---- the business's side ----------------------------------------------------------------------
+
+
+def applicants_page(db: Session, actor: Actor | None, offer_id: object, status: object = None,
+                    page: object = 1, page_size: object = 20) -> tuple[OwnerOffer, Page[ApplicantRow]]:
+    """The offer's applicants page in one read: the offer as its owner sees it, and one page of
+    applications (past the last page, the last page)."""
+    offer = offer_management.get_offer_for_owner(db, actor, offer_id)
+    return offer, page_or_last(db, actor, list_for_offer, offer_id, status, page=page, page_size=page_size)
 
 
 def list_for_offer(db: Session, actor: Actor | None, offer_id: object, status: object = None,
@@ -220,6 +235,8 @@ def _open_offer(db: Session, actor: Actor, key: uuid.UUID) -> Offer:
     and not within the day PRO creators and up see it first (unless this creator is one of them)."""
     offer = db.get(Offer, key)
     if offer is None or offer.status is OfferStatus.DRAFT or not early_access.can_see(db, actor, offer, guards.now()):
+        raise NotAllowed(OFFER_NOT_FOUND)
+    if not invite_only.may_see(db, actor, offer):  # an invite-only offer, and no invitation
         raise NotAllowed(OFFER_NOT_FOUND)
     return offer
 

@@ -26,6 +26,7 @@ from influfinder.domain.enums import (
     OfferCategory,
     OfferStatus,
     Platform,
+    SavedSearchKind,
     SubmissionStatus,
     AnalysisStatus,
     UserType,
@@ -36,10 +37,12 @@ from influfinder.models import (
     Collaboration,
     CollaborationEvent,
     ContentSubmission,
+    Invitation,
     Message,
     Notification,
     Offer,
     Profile,
+    SavedSearch,
     User,
     conversation_key,
 )
@@ -120,11 +123,14 @@ class DemoData:
     submissions: list[ContentSubmission] = field(default_factory=list)
     notifications: list[Notification] = field(default_factory=list)
     messages: list[Message] = field(default_factory=list)
+    invitations: list[Invitation] = field(default_factory=list)
+    saved_searches: list[SavedSearch] = field(default_factory=list)
 
     def rows(self) -> list[SQLModel]:
         # Parents before children, so foreign keys hold at every flush.
         return [*self.users, *self.profiles, *self.offers, *self.applications, *self.collaborations,
-                *self.events, *self.submissions, *self.notifications, *self.messages]
+                *self.events, *self.submissions, *self.notifications, *self.messages, *self.invitations,
+                *self.saved_searches]
 
 
 def build_demo(now: datetime, password_hash: str) -> DemoData:
@@ -135,7 +141,30 @@ def build_demo(now: datetime, password_hash: str) -> DemoData:
     for i in range(40):
         data.offers.append(_offer(rng, i, now))
     _add_applications(data, rng, now)
+    _add_discovery(data, now)
     return data
+
+
+def _add_discovery(data: DemoData, now: datetime) -> None:
+    """Issue 13: Lucía is invited to an invite-only offer; Sofía and Café Aurora keep a saved search each."""
+    lucia, sofia, aurora = (demo_id("user", a.username) for a in (CREATORS[0], CREATORS[2], BUSINESSES[0]))
+    applied = {a.offer_id for a in data.applications if a.creator_id == lucia}
+    offer = next(o for o in data.offers if o.status is OfferStatus.ACTIVE and not o.is_public
+                 and o.id not in applied)
+    sent = now - timedelta(hours=5)
+    note = "We loved your brunch reels: this one is only for creators we invite."
+    data.invitations.append(Invitation(id=demo_id("invitation", offer.id, lucia), offer_id=offer.id, creator_id=lucia,
+                                       business_id=offer.business_id, note=note, created_at=sent))
+    data.notifications.append(_notification(
+        lucia, NotificationType.INVITATION_RECEIVED, f"{offer.brand_name} invited you: {offer.title}",
+        f"{offer.brand_name} invited you to apply to “{offer.title}”. They wrote: {note}", sent, offer=offer,
+        user=offer.business_id))
+    data.saved_searches += [
+        SavedSearch(id=demo_id("saved", sofia), user_id=sofia, kind=SavedSearchKind.OFFERS, name="Fashion",
+                    params={"category": "fashion"}, checked_at=now - timedelta(hours=20), created_at=now - timedelta(days=3)),
+        SavedSearch(id=demo_id("saved", aurora), user_id=aurora, kind=SavedSearchKind.CREATORS, name="Food creators",
+                    params={"category": "food"}, checked_at=now - timedelta(hours=20), created_at=now - timedelta(days=3)),
+    ]
 
 
 def _add_account(data: DemoData, account: DemoAccount, now: datetime, password_hash: str) -> None:

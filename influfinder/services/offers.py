@@ -84,10 +84,11 @@ class OfferDetail:
     content_specs: ContentSpecs
 
 
-def get_public_offer_detail(db: Session, offer_id: object, visible=None) -> OfferDetail | None:
+def get_public_offer_detail(db: Session, offer_id: object, visible=None, listed=None) -> OfferDetail | None:
     """An active public offer with its requirements and content specs; None for any other id.
 
-    `visible` is an extra SQL condition the offer must meet (services.early_access for a viewer).
+    `visible` is an extra SQL condition the offer must meet (services.early_access for a viewer);
+    `listed`, when given, replaces "public" (services.invite_only: invite-only offers for the invited).
     """
     try:
         key = uuid.UUID(str(offer_id))
@@ -97,7 +98,8 @@ def get_public_offer_detail(db: Session, offer_id: object, visible=None) -> Offe
         select(Offer, Profile.company_name, User.username)
         .join(User, User.id == Offer.business_id)
         .join(Profile, Profile.user_id == Offer.business_id, isouter=True)
-        .where(Offer.id == key, _public_filter(), sa.true() if visible is None else visible)
+        .where(Offer.id == key, _public_filter() if listed is None else sa.and_(Offer.status == OfferStatus.ACTIVE, listed),
+               sa.true() if visible is None else visible)
     ).first()
     if row is None:
         return None

@@ -22,6 +22,8 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from http.cookies import SimpleCookie
 
+from sqlmodel import Session
+
 from influfinder.integrations.session_store import (
     DatabaseSessionStore,
     RedisSessionStore,
@@ -71,8 +73,10 @@ def ends_at(record: SessionRecord) -> datetime:
 
 
 def start_grant(user_id: uuid.UUID | str, *, remember: bool, user_agent: str, ip_address: str,
-                browser_nonce: str) -> str:
-    """A one-minute grant that only the browser holding `browser_nonce` can exchange."""
+                browser_nonce: str, db: Session | None = None) -> str:
+    """A one-minute grant that only the browser holding `browser_nonce` can exchange.
+
+    `db`: the caller's unit of work, when it has one (the grant is written in its transaction)."""
     if not valid_nonce(browser_nonce):
         raise ValueError("a grant is bound to a browser's pre-login nonce")
     now = datetime.now(timezone.utc)
@@ -81,7 +85,7 @@ def start_grant(user_id: uuid.UUID | str, *, remember: bool, user_agent: str, ip
         id=str(uuid.uuid4()), user_id=str(user_id), remember=bool(remember),
         user_agent=(user_agent or "")[:300], ip_address=(ip_address or "")[:64],
         created_at=now, last_seen_at=now, expires_at=now + GRANT_TTL, browser_hash=hash_secret(browser_nonce),
-    ))
+    ), db=db)
     return grant
 
 
@@ -99,8 +103,7 @@ def activate_grant(grant: str, browser_nonce: str | None) -> tuple[str, SessionR
 
 def open_session(user_id: uuid.UUID | str, *, remember: bool, user_agent: str, ip_address: str
                  ) -> tuple[str, SessionRecord]:
-    """A session made and handed over in the same HTTP response (a provider's sign-in callback,
-    which has checked its own browser binding): the grant never leaves the server."""
+    """A session made and handed over at once (tests; no grant leaves the server)."""
     nonce = new_browser_nonce()
     grant = start_grant(user_id, remember=remember, user_agent=user_agent, ip_address=ip_address, browser_nonce=nonce)
     activated = activate_grant(grant, nonce)
@@ -109,48 +112,58 @@ def open_session(user_id: uuid.UUID | str, *, remember: bool, user_agent: str, i
     return activated
 
 
-def resolve(token: str | None) -> SessionRecord | None:
+def resolve(token: str | None, db: Session | None = None) -> SessionRecord | None:
     """The live session for a cookie value, sliding its idle window; None if absent or ended.
 
-    A session past its absolute end is ended here, whatever its idle window says."""
+    A session past its absolute end is ended here, whatever its idle window says.
+    `db`: the door's session, when there is one: the database store reads and touches through it.
+    """
     if not token or not isinstance(token, str) or len(token) > 100:
         return None
     token_hash = hash_secret(token)
-    record = store().get(token_hash)
+    record = store().get(token_hash, db=db)
     if record is None:
         return None
     now = datetime.now(timezone.utc)
     if now >= ends_at(record):
-        store().revoke(token_hash)
+        store().revoke(token_hash, db=db)
         return None
     if now - record.last_seen_at >= TOUCH_EVERY:
-        store().touch(token_hash, min(_idle(record.remember), ends_at(record) - now))
+        store().touch(token_hash, min(_idle(record.remember), ends_at(record) - now), db=db)
     return record
 
 
-def end(token: str | None) -> None:
+def peek(token: str | None, db: Session | None = None) -> SessionRecord | None:
+    """The live session for a cookie value, without sliding its idle window (a push is not activity)."""
+    if not token or not isinstance(token, str) or len(token) > 100:
+        return None
+    record = store().get(hash_secret(token), db=db)
+    return record if record is not None and datetime.now(timezone.utc) < ends_at(record) else None
+
+
+def end(token: str | None, db: Session | None = None) -> None:
     if token:
-        store().revoke(hash_secret(token))
+        store().revoke(hash_secret(token), db=db)
 
 
 def end_others(user_id: uuid.UUID | str, keep_token: str | None) -> int:
     return store().revoke_user(str(user_id), hash_secret(keep_token) if keep_token else None)
 
 
-def end_all(user_id: uuid.UUID | str) -> int:
-    return store().revoke_user(str(user_id))
+def end_all(user_id: uuid.UUID | str, db: Session | None = None) -> int:
+    return store().revoke_user(str(user_id), db=db)
 
 
-def end_device(user_id: uuid.UUID | str, session_id: str) -> bool:
+def end_device(user_id: uuid.UUID | str, session_id: str, db: Session | None = None) -> bool:
     try:
         uuid.UUID(str(session_id))
     except ValueError:
         return False
-    return store().revoke_id(str(user_id), str(session_id))
+    return store().revoke_id(str(user_id), str(session_id), db=db)
 
 
-def devices(user_id: uuid.UUID | str) -> list[SessionRecord]:
-    return store().list_user(str(user_id))
+def devices(user_id: uuid.UUID | str, db: Session | None = None) -> list[SessionRecord]:
+    return store().list_user(str(user_id), db=db)
 
 
 def new_browser_nonce() -> str:

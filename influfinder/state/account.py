@@ -8,11 +8,12 @@ import reflex as rx
 
 from influfinder.api.auth_routes import safe_next
 from influfinder.domain.password_policy import strength
-from influfinder.services import accounts, oauth_accounts, sessions
-from influfinder.services.errors import ServiceError
+from influfinder.services import accounts, oauth_accounts, sessions, sign_in
+from influfinder.services.unit_of_work import for_anyone
 from influfinder.state.auth import backend_url, client_ip, current_path, full_page_load, user_agent
-from influfinder.state.forms import FormState, form_flag, form_text, run_service
+from influfinder.state.forms import FormState, form_flag, form_text
 from influfinder.state.oauth import OAuthButtons
+from influfinder.state.service_handler import call_service, service_handler
 
 
 NO_NONCE = "Your browser did not keep our sign-in cookie. Reload the page and try again."
@@ -20,16 +21,11 @@ NO_NONCE = "Your browser did not keep our sign-in cookie. Reload the page and tr
 
 def _browser_nonce(state: rx.State) -> str | None:
     """The pre-login nonce cookie this socket connected with (services/sessions: login CSRF)."""
-    return sessions.nonce_from_cookie_header(state.router.headers.cookie)
+    nonce = sessions.nonce_from_cookie_header(state.router.headers.cookie)
+    return nonce if sessions.valid_nonce(nonce) else None
 
 
-def _login_redirect(user_id, remember: bool, state: rx.State, next_path: str):
-    nonce = _browser_nonce(state)
-    if not sessions.valid_nonce(nonce):
-        state.error = NO_NONCE
-        return None
-    grant = sessions.start_grant(user_id, remember=remember, user_agent=user_agent(state), ip_address=client_ip(state),
-                                 browser_nonce=nonce)
+def _login_redirect(grant: str, next_path: str):
     query = urllib.parse.urlencode({"grant": grant, "next": safe_next(next_path)})
     return full_page_load(backend_url(f"/auth/complete?{query}"))
 
@@ -37,7 +33,7 @@ def _login_redirect(user_id, remember: bool, state: rx.State, next_path: str):
 def nonce_first(state: rx.State):
     """on_load of the pages that log in: a browser without its nonce gets one, then comes back
     (once: a browser that refuses cookies is not sent round in circles; logging in then says why)."""
-    if sessions.valid_nonce(_browser_nonce(state)) or "nonce" in state.router.url.query_parameters:
+    if _browser_nonce(state) or "nonce" in state.router.url.query_parameters:
         return None
     path = current_path(state)
     back = path + ("&" if "?" in path else "?") + "nonce=1"
@@ -67,26 +63,26 @@ class LoginState(OAuthButtons, FormState, rx.State):
         return self._start_oauth(provider, role="creator", next_path=self.router.url.query_parameters.get("next", "/"))
 
     @rx.event
+    @service_handler("login", public=True)
     async def submit(self, form: dict):
         self._reset_errors()
         identifier, password = form_text(form, "identifier", 254), form_text(form, "password", 1024)
         if identifier is None or password is None:
             self.error = "The form could not be read. Reload the page and try again."
             return
+        nonce = _browser_nonce(self)
+        if nonce is None:
+            self.error = NO_NONCE
+            return
         self.busy = True
         yield
         try:
-            user_id = await run_service(accounts.authenticate, identifier, password, ip_address=client_ip(self))
-        except ServiceError as error:
-            self._refused(error)
-            self.busy = False
-            return
-        except Exception:  # noqa: BLE001
-            self._failed("login")
-            self.busy = False
-            return
-        next_path = self.router.url.query_parameters.get("next", "/")
-        yield _login_redirect(user_id, form_flag(form, "remember"), self, next_path)
+            grant = await call_service(self, sign_in.log_in, identifier, password, form_flag(form, "remember"),
+                                       client_ip(self), user_agent(self), nonce)
+        except Exception:
+            self.busy = False  # refused: the form is the person's again (the page leaves otherwise)
+            raise
+        yield _login_redirect(grant, self.router.url.query_parameters.get("next", "/"))
 
 
 class SignupState(OAuthButtons, FormState, rx.State):
@@ -120,25 +116,25 @@ class SignupState(OAuthButtons, FormState, rx.State):
             (result.score, result.label, result.hint) if password else (0, "", ""))
 
     @rx.event
+    @service_handler("sign up", public=True)
     async def submit(self, form: dict):
         self._reset_errors()
         data = accounts.SignUpInput(
             email=form_text(form, "email", 254), username=form_text(form, "username", 60),
             password=form_text(form, "password", 1024), user_type=form_text(form, "user_type", 20),
         )
+        nonce = _browser_nonce(self)
+        if nonce is None:
+            self.error = NO_NONCE
+            return
         self.busy = True
         yield
         try:
-            user_id = await run_service(accounts.sign_up, data, ip_address=client_ip(self))
-        except ServiceError as error:
-            self._refused(error)
-            self.busy = False
-            return
-        except Exception:  # noqa: BLE001
-            self._failed("sign up")
-            self.busy = False
-            return
-        yield _login_redirect(user_id, False, self, "/welcome")
+            grant = await call_service(self, sign_in.sign_up, data, client_ip(self), user_agent(self), nonce)
+        except Exception:
+            self.busy = False  # refused: the form is the person's again (the page leaves otherwise)
+            raise
+        yield _login_redirect(grant, "/welcome")
 
 
 class VerifyState(FormState, rx.State):
@@ -146,25 +142,24 @@ class VerifyState(FormState, rx.State):
     checking: bool = True
 
     @rx.event
+    @service_handler("verify email", public=True)
     async def load(self):
         self._reset_errors()
         self.verified, self.checking = False, True
         yield
         token = self.router.url.query_parameters.get("token", "")
         try:
-            await run_service(accounts.verify_email, token)
+            await call_service(self, for_anyone(accounts.verify_email), token)
             self.verified = True
-        except ServiceError as error:
-            self.error = error.message
-        except Exception:  # noqa: BLE001
-            self._failed("verify email")
-        self.checking = False
+        finally:
+            self.checking = False
 
 
 class ForgotState(FormState, rx.State):
     sent_message: str = ""
 
     @rx.event
+    @service_handler("forgot password", public=True)
     async def submit(self, form: dict):
         self._reset_errors()
         self.sent_message = ""
@@ -172,12 +167,9 @@ class ForgotState(FormState, rx.State):
         self.busy = True
         yield
         try:
-            self.sent_message = await run_service(accounts.forgot_password, email)
-        except ServiceError as error:
-            self._refused(error)
-        except Exception:  # noqa: BLE001
-            self._failed("forgot password")
-        self.busy = False
+            self.sent_message = await call_service(self, for_anyone(accounts.forgot_password), email)
+        finally:
+            self.busy = False
 
 
 class ResetState(FormState, rx.State):
@@ -189,6 +181,7 @@ class ResetState(FormState, rx.State):
         self.done = False
 
     @rx.event
+    @service_handler("reset password", public=True)
     async def submit(self, form: dict):
         self._reset_errors()
         token = self.router.url.query_parameters.get("token", "")
@@ -199,10 +192,7 @@ class ResetState(FormState, rx.State):
         self.busy = True
         yield
         try:
-            await run_service(accounts.reset_password, token, password)
+            await call_service(self, for_anyone(accounts.reset_password), token, password)
             self.done = True
-        except ServiceError as error:
-            self._refused(error)
-        except Exception:  # noqa: BLE001
-            self._failed("reset password")
-        self.busy = False
+        finally:
+            self.busy = False

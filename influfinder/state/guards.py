@@ -18,11 +18,10 @@ from reflex.event import Event
 from reflex.middleware import Middleware
 from reflex.state import StateUpdate
 
-from influfinder.database import session_scope
-from influfinder.services import sessions
-from influfinder.services.actors import actor_for_token
+from influfinder.services import sessions, unit_of_work
+from influfinder.services.actors import acting
 from influfinder.state.admin import AdminState
-from influfinder.state.auth import backend_url, current_path
+from influfinder.state.auth import backend_url, credentials, current_path
 from influfinder.state.browser import BrowserState, full_page_load
 
 log = logging.getLogger(__name__)
@@ -37,15 +36,13 @@ def is_our_setvar(event_name: str) -> bool:
     return OUR_STATES in event_name and event_name.endswith(".setvar")
 
 
-def _is_admin_session(state) -> bool:
-    token = sessions.token_from_cookie_header(state.router.headers.cookie)
-    with session_scope() as db:
-        actor = actor_for_token(db, token)
+async def _is_admin_session(state) -> bool:
+    actor = await unit_of_work.acall(credentials(state), acting)
     return actor is not None and actor.is_admin
 
 
 def _has_ended_session(state) -> bool:
-    token = sessions.token_from_cookie_header(state.router.headers.cookie)
+    token = credentials(state).session_token
     return token is not None and sessions.resolve(token) is None
 
 
@@ -65,7 +62,7 @@ class EventGuard(Middleware):
         if is_our_setvar(event.name):
             log.warning("refused %s", event.name)
             return StateUpdate()
-        if is_admin_event(event.name) and not _is_admin_session(state):
+        if is_admin_event(event.name) and not await _is_admin_session(state):
             log.warning("refused admin event %s", event.name)
             return StateUpdate()
         return None

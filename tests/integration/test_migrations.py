@@ -9,7 +9,7 @@ from sqlmodel import SQLModel
 
 import influfinder.models  # noqa: F401 - registers every table
 from influfinder import database
-from influfinder.models.search_index import include_name
+from influfinder.models.creator_index import include_name  # offer and creator search objects
 
 pytestmark = pytest.mark.integration
 

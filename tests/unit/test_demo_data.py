@@ -86,3 +86,14 @@ def test_every_reference_points_at_a_demo_row(demo):
     assert all(a.offer_id in offers and a.creator_id in users for a in demo.applications)
     assert all(c.application_id in applications and c.offer_id in offers for c in demo.collaborations)
     assert len({r.id for r in demo.rows()}) == len(demo.rows())
+
+
+def test_discovery_an_invitation_to_an_invite_only_offer_and_a_saved_search_each_side():
+    demo = build_demo(NOW, "not-a-real-hash")
+    [invitation] = demo.invitations
+    offer = next(o for o in demo.offers if o.id == invitation.offer_id)
+    creator = next(u for u in demo.users if u.id == invitation.creator_id)
+    assert creator.username == "lucia.eats" and not offer.is_public and offer.status is OfferStatus.ACTIVE
+    assert invitation.business_id == offer.business_id
+    assert not any(a.offer_id == offer.id and a.creator_id == creator.id for a in demo.applications)
+    assert sorted(s.kind.value for s in demo.saved_searches) == ["CREATORS", "OFFERS"]

@@ -15,8 +15,9 @@ def names(enum) -> list[str]:
     return [member.name for member in enum]
 
 
-def test_there_are_eleven_notification_types_including_every_one_the_brief_names():
-    assert len(NotificationType) == 11
+def test_there_are_the_briefs_eleven_notification_types_and_discoverys_two():
+    assert len(NotificationType) == 13
+    assert {"INVITATION_RECEIVED", "SAVED_SEARCH_MATCH"} <= set(names(NotificationType))
     named_in_brief = {
         "APPLICATION_RECEIVED", "APPLICATION_ACCEPTED", "APPLICATION_REJECTED", "COLLABORATION_SCHEDULED",
         "CONTENT_SUBMITTED", "TIER_UPGRADED", "MESSAGE_RECEIVED",

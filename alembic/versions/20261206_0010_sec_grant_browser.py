@@ -8,8 +8,8 @@ Empty for sessions made before (they are no longer pending: the column is read o
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0008_sec_grant_browser"
-down_revision = "0007_offer_browse_indexes"
+revision = "0010_sec_grant_browser"
+down_revision = "0009_discovery"
 branch_labels = None
 depends_on = None
 

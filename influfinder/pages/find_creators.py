@@ -1,0 +1,174 @@
+"""/creators: Find creators (businesses, agencies, admins). Full-text, filters and sorts; the search lives in the URL."""
+
+import reflex as rx
+
+from influfinder.components.creator_card import creator_card
+from influfinder.components.empty_state import empty_state
+from influfinder.components.forms import field_error, form_error
+from influfinder.components.invite_dialog import invite_button, invite_dialog, invite_notice
+from influfinder.components.layout import page
+from influfinder.components.list_nav import nav_button, pager
+from influfinder.state.find_creators import (
+    ANY, CATEGORIES, PLATFORMS, RATINGS, ROUTE, SORT_OPTIONS, TIERS, FindCreatorsState,
+)
+from influfinder.components.save_search import save_search_button
+
+COPY = {
+    "eyebrow": "Discovery", "title": "Find creators",
+    "subtitle": "Search creators by name, handle, bio or category, then invite them to your offers.",
+    "search_label": "Search creators", "search_placeholder": "Try “brunch”, “yoga” or a handle", "search": "Search",
+    "filters": "Filters", "any": "Any", "city": "City", "category": "Category", "platform": "Platform",
+    "tier": "Tier", "rating": "Rating", "followers": "Followers", "engagement": "Engagement (%)",
+    "minimum": "Minimum", "maximum": "Maximum", "verified": "Verified accounts only",
+    "available": "Available for new work", "apply": "Apply filters", "clear": "Clear filters", "sort": "Sort by",
+    "found": " creators", "pages": "Pages of creators", "none_title": "No creators match",
+    "none_text": "Try other words or fewer filters.",
+}
+S = FindCreatorsState
+
+
+def _label(text: str, html_for: str) -> rx.Component:
+    return rx.el.label(text, html_for=html_for, style={"fontWeight": "500", "fontSize": "0.875rem"})
+
+
+def _select(label: str, name: str, value, options) -> rx.Component:
+    field_id = f"creator-{name}"
+    return rx.vstack(
+        _label(label, field_id),
+        rx.select.root(
+            rx.select.trigger(id=field_id, width="100%"),
+            rx.select.content(rx.select.item(COPY["any"], value=ANY),
+                              *[rx.select.item(text, value=key) for key, text in options]),
+            name=name, default_value=value, size="2",
+        ),
+        field_error(S.field_errors.get(name, "")),
+        spacing="1", width="100%",
+    )
+
+
+def _input(label: str, name: str, value, **props) -> rx.Component:
+    field_id = f"creator-{name}"
+    return rx.vstack(
+        _label(label, field_id),
+        rx.input(id=field_id, name=name, default_value=value, size="2", width="100%", **props),
+        field_error(S.field_errors.get(name, "")),
+        spacing="1", width="100%",
+    )
+
+
+def _switch(label: str, name: str, value) -> rx.Component:
+    field_id = f"creator-{name}"
+    return rx.hstack(rx.switch(id=field_id, name=name, default_checked=value, value="on"), _label(label, field_id),
+                     spacing="2", align="center")
+
+
+def _range(label: str, low: str, high: str, low_value, high_value, **props) -> rx.Component:
+    return rx.vstack(
+        rx.text(label, size="2", weight="medium"),
+        rx.grid(_input(COPY["minimum"], low, low_value, **props), _input(COPY["maximum"], high, high_value, **props),
+                columns="2", spacing="2", width="100%"),
+        spacing="1", width="100%",
+    )
+
+
+def _filters() -> rx.Component:
+    number = {"type": "number", "min": "0", "input_mode": "numeric"}
+    return rx.card(
+        rx.vstack(
+            rx.heading(COPY["filters"], size="4", as_="h2"),
+            _input(COPY["city"], "city", S.city, placeholder="Any city", max_length=80),
+            _select(COPY["category"], "category", S.category, CATEGORIES),
+            _select(COPY["platform"], "platform", S.platform, PLATFORMS),
+            _select(COPY["tier"], "tier", S.tier, TIERS),
+            _select(COPY["rating"], "rating_min", S.rating_min, RATINGS),
+            _range(COPY["followers"], "followers_min", "followers_max", S.followers_min, S.followers_max, **number),
+            _range(COPY["engagement"], "engagement_min", "engagement_max", S.engagement_min, S.engagement_max,
+                   step="0.1", **{k: v for k, v in number.items() if k != "input_mode"}),
+            _switch(COPY["verified"], "verified_only", S.verified_only),
+            _switch(COPY["available"], "available_only", S.available_only),
+            rx.button(rx.icon("sliders-horizontal", size=16), COPY["apply"], type="submit", size="3", width="100%"),
+            rx.cond(S.filtering, rx.link(COPY["clear"], href=ROUTE, size="2", align_self="center")),
+            spacing="4", width="100%",
+        ),
+        size="2", width="100%",
+    )
+
+
+def _search_bar() -> rx.Component:
+    return rx.vstack(
+        _label(COPY["search_label"], "creator-q"),
+        rx.hstack(
+            rx.input(rx.input.slot(rx.icon("search", size=16)), id="creator-q", name="q", type="search",
+                     default_value=S.q, placeholder=COPY["search_placeholder"], max_length=100, size="3", width="100%"),
+            rx.button(COPY["search"], type="submit", size="3"),
+            spacing="2", width="100%",
+        ),
+        field_error(S.field_errors.get("q", "")),
+        spacing="1", width="100%",
+    )
+
+
+def _toolbar() -> rx.Component:
+    return rx.flex(
+        rx.text(S.total_text, COPY["found"], size="2", color_scheme="gray", data_testid="creator-count"),
+        rx.spacer(),
+        save_search_button("CREATORS"),
+        rx.hstack(
+            _label(COPY["sort"], "creator-sort"),
+            rx.select.root(
+                rx.select.trigger(id="creator-sort", variant="ghost"),
+                rx.select.content(*[rx.select.item(text, value=key) for key, text in SORT_OPTIONS]),
+                value=S.sort, on_change=S.set_sort, size="2",
+            ),
+            align="center", spacing="2",
+        ),
+        align="center", spacing="3", width="100%", wrap="wrap",
+    )
+
+
+def _result(creator) -> rx.Component:
+    return rx.vstack(creator_card(creator),
+                     rx.cond(S.can_invite, rx.box(invite_button(creator.username, creator.name, size="1"),
+                                                  align_self="end")),
+                     spacing="2")
+
+
+def _results() -> rx.Component:
+    return rx.cond(
+        S.loading,
+        rx.center(rx.spinner(size="3"), padding="3rem", width="100%"),
+        rx.cond(
+            S.total > 0,
+            rx.vstack(
+                rx.grid(rx.foreach(S.creators, _result), columns=rx.breakpoints(initial="1", sm="2"),
+                        spacing="4", width="100%"),
+                pager(S.page, S.pages, S.page_base, COPY["pages"], pages_text=S.pages_text),
+                width="100%", spacing="0",
+            ),
+            empty_state("search-x", COPY["none_title"], COPY["none_text"],
+                        nav_button(rx.icon("rotate-ccw", size=16), COPY["clear"], href=ROUTE), data_testid="no-creators"),
+        ),
+    )
+
+
+def find_creators_page() -> rx.Component:
+    return page(
+        rx.vstack(
+            rx.text(COPY["eyebrow"], size="2", weight="bold", color=rx.color("accent", 11)),
+            rx.heading(COPY["title"], size="8", as_="h1"),
+            rx.text(COPY["subtitle"], color_scheme="gray", size="3"),
+            spacing="2", margin_bottom="1.5rem",
+        ),
+        rx.form(
+            rx.grid(
+                _filters(),
+                rx.vstack(_search_bar(), form_error(S.error), invite_notice(),
+                          rx.cond(S.url_problem != "", rx.callout(S.url_problem, icon="info", color_scheme="amber")),
+                          _toolbar(), _results(), spacing="4", width="100%"),
+                columns=rx.breakpoints(initial="1", md="260px minmax(0, 1fr)"), spacing="5", width="100%",
+                align_items="start",
+            ),
+            key=S.form_key, on_submit=S.apply_filters, reset_on_submit=False, width="100%",
+        ),
+        invite_dialog(),  # outside the search form: its own form must not nest in it
+    )

@@ -1,0 +1,220 @@
+"""Find creators: full-text search, filters, sorts and paging in SQL, for businesses, agencies and admins.
+
+The same design as the offer search (services/offer_search.py): the words and the chosen category
+and platform ("facets") go to one text index over the profiles not hidden from search
+(PostgreSQL: `profiles.search_vector` and `profiles.search_facets`, GIN; SQLite: FTS5 `creators_fts`;
+models/creator_index.py, alembic revision 0009_discovery). Without words the matches are read in the
+order shown through partial indexes, up to the page and a count of 200 ("200+"). Figures:
+tests/benchmarks/test_creator_search_bench.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sqlalchemy as sa
+from sqlmodel import Session, select
+
+from influfinder.domain.enums import Platform
+from influfinder.models import Profile, User
+from influfinder.models.creator_index import FTS_TABLE, SEARCH_FACETS_COLUMN, SEARCH_VECTOR_COLUMN
+from influfinder.models.search_index import facet_word
+from influfinder.services import guards
+from influfinder.services.actors import Actor
+from influfinder.services.creator_filters import CreatorSearch, InvalidCreatorSearch
+from influfinder.services.creator_profiles import CreatorCard, creator_card, listed_creator
+from influfinder.services.errors import NotAllowed
+from influfinder.services.offer_search import search_words
+from influfinder.services.pagination import Page
+
+PAGE_SIZE = 20
+# A search without words stops counting here and says "200+": reading matches in the order shown is
+# cheap for a page, but each counted match is a row read and joined (the offer search counts to 1,000;
+# creators carry no column that narrows as well as an offer's closing date).
+COUNT_LIMIT = 200
+FOR_BUSINESSES = "Only businesses, agencies and admins can search creators."
+
+
+@dataclass(frozen=True)
+class CreatorPage(Page[CreatorCard]):
+    """With `more`, `total` is a lower bound (a search without words stops counting at COUNT_LIMIT)."""
+
+    more: bool = False
+
+    @property
+    def pages(self) -> int:
+        return super().pages + (1 if self.more else 0)
+
+
+def can_search(actor: Actor | None) -> bool:
+    return actor is not None and (actor.is_business or actor.is_admin)
+
+
+def search_creators(db: Session, actor: Actor | None, search: object) -> CreatorPage:
+    """One page (20) of creators matching `search`, and how many match, both in SQL."""
+    actor = guards.signed_in(actor)
+    if not can_search(actor):
+        raise NotAllowed(FOR_BUSINESSES)
+    if not isinstance(search, CreatorSearch):
+        raise InvalidCreatorSearch("The search could not be read.")
+    dialect = db.get_bind().dialect.name
+    words = search_words(search.q)
+    text = _text_match(dialect, words, _facet_words(search)) if words else None
+    conditions = _conditions(search, dialect, words) + (text.conditions if text else [])
+    limit = None if words else max(COUNT_LIMIT, search.page * PAGE_SIZE) + 1
+    rows = db.exec(_page_query(search, conditions, text, limit, dialect)).all()
+    total = rows[0][2] if rows else db.exec(_count_query(conditions, text, limit)).one()
+    more = limit is not None and total >= limit
+    items = [creator_card(user, profile) for profile, user, _total in rows]
+    return CreatorPage(items, limit - 1 if more else total, search.page, PAGE_SIZE, more=more)
+
+
+def _followers():
+    # Spelled as the index ix_profiles_find_followers spells it.
+    return Profile.instagram_followers + Profile.tiktok_followers + Profile.facebook_followers
+
+
+@dataclass(frozen=True)
+class _TextMatch:
+    """Words in the text index: conditions on the profile row (PostgreSQL) or a full-text table to join
+    (SQLite), and the relevance score either way."""
+
+    conditions: list
+    score: object
+    joined: object = None  # SQLite's match subquery, joined on the profile's rowid
+
+
+def _sort_keys(search: CreatorSearch, text: _TextMatch | None, dialect: str) -> list:
+    """The order of the matches, spelled as the index that walks it (SQLite's DESC already puts NULLs last)."""
+    def desc(column):
+        return column.desc().nulls_last() if dialect == "postgresql" else column.desc()
+
+    if search.sort == "rating":
+        return [desc(Profile.rating), Profile.id]
+    if search.sort == "active":
+        return [desc(User.last_login_at), User.id]
+    if search.sort == "relevance" and text is not None:
+        return [text.score.desc(), Profile.id]
+    return [_followers().desc(), Profile.id]  # "followers", and "relevance" without words
+
+
+def _page_query(search: CreatorSearch, conditions: list, text: _TextMatch | None, limit: int | None, dialect: str):
+    # As in the offer search: the matches once (MATERIALIZED), counted with a window, then one page.
+    matches = _from(select(Profile.id.label("profile_id"), _sort_value(search, text).label("sort_value"),
+                           _followers().label("followers")), text).where(*conditions)
+    if limit is not None:  # without words: the first matches in the order shown, through its index
+        matches = matches.order_by(*_sort_keys(search, text, dialect)).limit(limit)
+    matches = matches.cte("matches").prefix_with("MATERIALIZED")
+    page = (select(*matches.c, sa.func.count().over().label("total"))
+            .order_by(*_ordering(matches.c)).offset((search.page - 1) * PAGE_SIZE).limit(PAGE_SIZE)
+            .subquery("page"))
+    # Names and figures are read for the page's 20 profiles only.
+    return (select(Profile, User, page.c.total)
+            .join(page, page.c.profile_id == Profile.id)
+            .join(User, User.id == Profile.user_id)
+            .order_by(*_ordering(page.c)))
+
+
+def _ordering(columns) -> list:
+    return [columns.sort_value.desc().nulls_last(), columns.followers.desc(), columns.profile_id]
+
+
+def _sort_value(search: CreatorSearch, text: _TextMatch | None):
+    if search.sort == "rating":
+        return Profile.rating
+    if search.sort == "active":
+        return User.last_login_at
+    if search.sort == "relevance" and text is not None:
+        return text.score
+    return _followers()
+
+
+def _from(query, text: _TextMatch | None):
+    query = query.select_from(Profile).join(User, User.id == Profile.user_id)
+    if text is None or text.joined is None:
+        return query
+    return query.join(text.joined, text.joined.c.profile_key == sa.literal_column("profiles.rowid"))
+
+
+def _count_query(conditions: list, text: _TextMatch | None, limit: int | None):
+    matches = _from(select(Profile.id), text).where(*conditions)
+    if limit is not None:
+        matches = matches.limit(limit)
+    return select(sa.func.count()).select_from(matches.subquery("matches"))
+
+
+def _conditions(search: CreatorSearch, dialect: str, words: list[str]) -> list:
+    found = [listed_creator(), Profile.hidden_from_search.is_(False)]
+    if not words:
+        found.extend(_facet_conditions(search))
+    if search.city:
+        found.append(sa.func.lower(Profile.city) == search.city.lower())
+    # SQLite, sorted by anything but followers: the range is checked on the rows read in that order
+    # rather than driving the search through the followers index (then every match would be sorted).
+    # PostgreSQL weighs both from its statistics (profiles_find_expressions).
+    by_followers = search.sort in ("followers", "relevance") or dialect == "postgresql"
+    followers = _followers() if by_followers else _followers() + 0
+    if search.followers_min is not None:
+        found.append(followers >= search.followers_min)
+    if search.followers_max is not None:
+        found.append(followers <= search.followers_max)
+    if search.engagement_min is not None:
+        found.append(_best_engagement(dialect) >= search.engagement_min)
+    if search.engagement_max is not None:
+        found.append(_best_engagement(dialect) <= search.engagement_max)
+    if search.tier is not None:
+        found.append(Profile.tier_level >= search.tier)
+    if search.rating_min is not None:
+        found.append(Profile.rating >= search.rating_min)
+    if search.verified_only:
+        found.append(sa.or_(Profile.instagram_verified, Profile.tiktok_verified, Profile.facebook_verified))
+    if search.available_only:
+        found.append(Profile.available.is_(True))
+    return found
+
+
+def _facet_words(search: CreatorSearch) -> list[str]:
+    chosen = [("category", search.category), ("platform", search.platform)]
+    return [facet_word(kind, value) for kind, value in chosen if value is not None]
+
+
+def _facet_conditions(search: CreatorSearch) -> list:
+    found = []
+    if search.category:
+        found.append(sa.cast(Profile.preferred_categories, sa.Text).contains(f'"{search.category.value}"',
+                                                                             autoescape=True))
+    if search.platform:
+        found.append(has_platform(search.platform))
+    return found
+
+
+def has_platform(platform: Platform):
+    prefix = platform.value.lower()
+    return sa.or_(getattr(Profile, f"{prefix}_handle").is_not(None), getattr(Profile, f"{prefix}_followers") > 0)
+
+
+def _best_engagement(dialect: str):
+    columns = (Profile.instagram_engagement, Profile.tiktok_engagement, Profile.facebook_engagement)
+    return sa.func.greatest(*columns) if dialect == "postgresql" else sa.func.max(*columns)
+
+
+def _text_match(dialect: str, words: list[str], facets: list[str]) -> _TextMatch:
+    """Every word must match, the last one may be unfinished; facets are looked up in the facets only."""
+    if dialect == "postgresql":
+        query = _tsquery(" & ".join([f"'{w}'" for w in words[:-1]] + [f"'{words[-1]}':*"]))
+        vector = sa.literal_column(f"profiles.{SEARCH_VECTOR_COLUMN}")
+        found = [vector.op("@@")(query)]
+        if facets:
+            found.append(sa.literal_column(f"profiles.{SEARCH_FACETS_COLUMN}").op("@@")(_tsquery(" & ".join(facets))))
+        return _TextMatch(found, sa.func.ts_rank(vector, query))
+    text = " ".join([f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*'])
+    match = f"{{name place bio}}: ({text})" + (f" AND facets: ({' '.join(facets)})" if facets else "")
+    # bm25 is lower for better matches; name counts most, then city and categories, then bio.
+    joined = (sa.text(f"SELECT rowid AS profile_key, -bm25({FTS_TABLE}, 10.0, 4.0, 1.0, 0.0) AS score"
+                      f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts").bindparams(fts=match)
+              .columns(sa.column("profile_key"), sa.column("score")).subquery("ranked"))
+    return _TextMatch([], joined.c.score, joined)
+
+
+def _tsquery(text: str):
+    return sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), sa.literal(text))

@@ -1,0 +1,203 @@
+"""Discovery in Chromium: a business finds a creator (words and a filter in the URL), opens the media
+kit and invites them; the creator gets the mail, sees the invitation in My applications and accepts
+it into an application, or declines; an invite-only offer is visible to the invited creator only; a
+creator saves a search and the alert arrives when a matching offer is published.
+
+Each test makes its own people and offers in the live app's database. Desktop width only: these
+flows have no layout of their own on phones, and the production build is slow on shared machines.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pytest
+from playwright.sync_api import expect
+from sqlmodel import Session, select
+
+from influfinder import database
+from influfinder.domain.enums import UserType
+from influfinder.models import Profile, SavedSearch, User
+from influfinder.services import guards, invitations, offer_management, saved_searches
+from influfinder.services.actors import Actor
+from influfinder.services.passwords import hash_password
+from tests.support.browser import DESKTOP
+from tests.support.early_access import released
+from tests.support.marketplace import offer_form
+
+pytestmark = pytest.mark.e2e
+PASSWORD = "harbor lantern violet 42"
+
+
+@pytest.fixture(params=[DESKTOP], ids=lambda v: v.name)
+def viewport(request):
+    return request.param
+
+
+@dataclass
+class World:
+    engine: object
+    tag: str
+    brand: Actor
+    brand_email: str
+    creator: Actor
+    creator_email: str
+    offers: list
+
+
+def _person(engine, kind: UserType, tag: str, **profile) -> tuple[Actor, str]:
+    email = f"{kind.value.lower()}{tag}@example.com"
+    # A dot in a creator's username, as the demo's have: /creators/<username> must still route.
+    separator = "." if kind is UserType.CREATOR else "_"
+    user = User(email=email, username=f"{kind.value.lower()[:3]}{separator}{tag}", user_type=kind, is_verified=True,
+                password_hash=hash_password(PASSWORD))
+    with Session(engine, expire_on_commit=False) as db:
+        db.add(user)
+        db.flush()
+        db.add(Profile(user_id=user.id, **profile))
+        db.commit()
+    name = profile.get("company_name") or profile.get("display_name")
+    return Actor(id=user.id, session_id="e2e", username=user.username, email=email, display_name=name,
+                 user_type=kind, is_admin=False, is_verified=True), email
+
+
+def publish(world: World, **changes) -> str:
+    with Session(world.engine, expire_on_commit=False) as db:
+        offer_id = offer_management.create_draft(db, world.brand, offer_form(**changes))
+        offer_management.publish(db, world.brand, offer_id)
+        released(db, offer_id)
+        db.commit()
+    world.offers.append(offer_id)
+    return str(offer_id)
+
+
+@pytest.fixture
+def world(live_app) -> Iterator[World]:
+    engine = database.make_engine(live_app.database_url)
+    tag = uuid.uuid4().hex[:8]
+    brand, brand_email = _person(engine, UserType.BUSINESS, tag, company_name=f"Lynx Bakery {tag}", city="Madrid")
+    creator, creator_email = _person(
+        engine, UserType.CREATOR, tag, display_name=f"Ocelot {tag}", city="Valencia",
+        bio=f"Pastry reels and ocelot{tag} breakfasts.", instagram_handle=f"ocelot_{tag}",
+        instagram_followers=4_200, instagram_engagement=3.8, preferred_categories=["FOOD"])
+    made = World(engine, tag, brand, brand_email, creator, creator_email, [])
+    yield made
+    with Session(engine, expire_on_commit=False) as db:  # leave Browse as the demo made it
+        for offer_id in made.offers:
+            offer_management.archive(db, brand, offer_id)
+        db.commit()
+    engine.dispose()
+
+
+def log_in(page, email: str) -> None:
+    page.goto("/login")
+    page.get_by_label("Email or username").fill(email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_test_id("account-menu")).to_be_visible()
+
+
+def log_out(page) -> None:
+    page.get_by_test_id("account-menu").click()
+    page.get_by_role("menuitem", name="Log out").click()
+    expect(page).to_have_url(re.compile(r"/login"))
+
+
+def test_a_business_finds_a_creator_invites_them_and_the_creator_accepts(page, console, world, smtp_server,
+                                                                         screenshot):
+    title = f"Lynx{world.tag} croissant morning"
+    publish(world, title=title)
+    log_in(page, world.brand_email)
+    page.goto("/creators")
+    cards = page.get_by_test_id("creator-card")
+    expect(cards.first).to_be_visible()  # loaded: the form will not be remounted under our typing
+    page.get_by_label("Search creators").fill(f"ocelot{world.tag}")
+    page.get_by_label("City", exact=True).fill("Valencia")
+    page.get_by_role("button", name="Apply filters").click()
+    expect(page).to_have_url(re.compile(rf"[?&]q=ocelot{world.tag}\b"))
+    expect(page).to_have_url(re.compile(r"[?&]city=Valencia\b"))
+    expect(cards).to_have_count(1)
+    page.reload()  # the URL is the search
+    expect(cards).to_have_count(1)
+    expect(cards.first).to_contain_text("Self-reported")
+    screenshot("find-creators")
+
+    cards.first.click()
+    expect(page).to_have_url(re.compile(rf"/creators/{re.escape(world.creator.username)}/?$"))
+    expect(page.get_by_role("heading", name=f"Ocelot {world.tag}")).to_be_visible()
+    expect(page.locator('meta[property="og:description"]')).to_have_attribute(
+        "content", re.compile(r"Valencia · Food · Instagram 4,200 followers"))
+    page.get_by_test_id("invite-button").click()
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_label("Offer", exact=True).click()
+    page.get_by_role("option", name=title).click()
+    dialog.get_by_label("Note (optional)").fill("Your pastry reels are lovely.")
+    dialog.get_by_role("button", name="Send invitation").click()
+    expect(page.get_by_text(f"Invitation sent to Ocelot {world.tag}.")).to_be_visible()
+    screenshot("creator-profile-invited")
+
+    mail = smtp_server.inbox.wait_for(world.creator_email, f"Lynx Bakery {world.tag} invited you: {title}")
+    assert "Your pastry reels are lovely." in mail.get_body(("plain",)).get_content()
+
+    log_out(page)
+    log_in(page, world.creator_email)
+    page.goto("/my-applications")
+    invitation = page.get_by_test_id("invitation").filter(has_text=title)
+    expect(invitation).to_contain_text("Your pastry reels are lovely.")
+    screenshot("my-invitations")
+    invitation.get_by_role("button", name="Accept").click()
+    expect(page.get_by_text(f"You accepted the invitation to “{title}”")).to_be_visible()
+    expect(page.get_by_test_id("my-application").filter(has_text=title)).to_have_count(1)
+    expect(page.get_by_test_id("invitation")).to_have_count(0)
+    assert console.unexpected() == []
+
+
+def test_an_invite_only_offer_shows_to_the_invited_creator_who_declines(page, console, world):
+    title = f"Lynx{world.tag} secret tasting"
+    offer_id = publish(world, title=title, is_public=False)
+    log_in(page, world.creator_email)
+    page.goto(f"/offers/{offer_id}")
+    expect(page.get_by_text("Offer not found")).to_be_visible()  # the link alone is not enough
+
+    with Session(world.engine, expire_on_commit=False) as db:
+        invitations.invite(db, world.brand, offer_id, world.creator.username, "Just for you.")
+        db.commit()
+    page.goto(f"/offers/{offer_id}")
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
+
+    page.goto("/my-applications")
+    invitation = page.get_by_test_id("invitation").filter(has_text=title)
+    expect(invitation).to_contain_text("Invite-only")
+    invitation.get_by_role("button", name="Decline").click()
+    expect(page.get_by_text(f"You declined the invitation to “{title}”.")).to_be_visible()
+    expect(page.get_by_test_id("invitation")).to_have_count(0)
+    expect(page.get_by_test_id("my-application").filter(has_text=title)).to_have_count(0)
+    assert console.unexpected() == []
+
+
+def test_a_creator_saves_a_search_and_is_alerted_to_a_new_matching_offer(page, console, world):
+    word = f"lynx{world.tag}"
+    log_in(page, world.creator_email)
+    page.goto(f"/offers?q={word}")
+    expect(page.get_by_test_id("no-offers")).to_be_visible()
+    page.get_by_test_id("save-search").click()
+    expect(page.get_by_text("Search saved.")).to_be_visible()
+
+    with Session(world.engine, expire_on_commit=False) as db:  # the search was saved two days ago
+        saved = db.exec(select(SavedSearch).where(SavedSearch.user_id == world.creator.id)).one()
+        saved.checked_at = guards.now() - timedelta(days=2)
+        db.commit()
+    publish(world, title=f"Lynx{world.tag} sourdough class")
+    with Session(world.engine, expire_on_commit=False) as db:  # the hourly job's round
+        assert saved_searches.send_alerts(db) >= 1
+        db.commit()
+
+    page.goto("/notifications")
+    expect(page.get_by_text(f"1 new offer for “{word}”")).to_be_visible()
+    page.goto("/saved-searches")
+    expect(page.get_by_test_id("saved-search")).to_contain_text(word)
+    assert console.unexpected() == []

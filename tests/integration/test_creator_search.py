@@ -1,0 +1,162 @@
+"""Find creators: full-text, filters, sorts, paging, who may search, hidden profiles and the public
+profile, on SQLite and PostgreSQL (each built by the migrations, where the search index lives)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import datetime, timedelta, timezone
+
+import pytest
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from influfinder.domain.enums import UserType
+from influfinder.models import Profile, User
+from influfinder.services.actors import Actor
+from influfinder.services.creator_filters import CreatorSearch, InvalidCreatorSearch
+from influfinder.services.creator_profiles import public_creator_profile, set_visibility
+from influfinder.services.creator_search import search_creators
+from influfinder.services.errors import NotAllowed
+from tests.support.marketplace import DATABASES, migrated_database
+
+pytestmark = pytest.mark.integration
+NOW = datetime(2026, 12, 6, 12, 0, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module", params=DATABASES)
+def engine(request, tmp_path_factory) -> Iterator[sa.Engine]:
+    with migrated_database(request, tmp_path_factory, "creators") as (_url, built):
+        yield built
+
+
+@pytest.fixture
+def db(engine) -> Iterator[Session]:
+    with engine.connect() as connection:
+        outer = connection.begin()
+        with Session(bind=connection, join_transaction_mode="create_savepoint") as session:
+            yield session
+        outer.rollback()
+
+
+def account(db: Session, kind: UserType = UserType.CREATOR, *, name: str = "", active_days_ago: int | None = None,
+            **profile) -> Actor:
+    tag = uuid.uuid4().hex[:10]
+    last_login = NOW - timedelta(days=active_days_ago) if active_days_ago is not None else None
+    user = User(email=f"u{tag}@example.com", username=f"u{tag}", user_type=kind, is_verified=True,
+                last_login_at=last_login)
+    db.add(user)
+    db.flush()
+    db.add(Profile(user_id=user.id, display_name=name or f"Name {tag}", **profile))
+    db.flush()
+    return Actor(id=user.id, session_id="t", username=user.username, email=user.email, display_name=name,
+                 user_type=kind, is_admin=False, is_verified=True)
+
+
+def names(db: Session, searcher: Actor, **filters) -> list[str]:
+    return [c.name for c in search_creators(db, searcher, CreatorSearch.parse(filters)).items]
+
+
+@pytest.fixture
+def world(db: Session):
+    brand = account(db, UserType.BUSINESS, name="Café Aurora", company_name="Café Aurora", city="Madrid")
+    people = {
+        "lucia": account(db, name="Lucía Romero", city="Madrid", bio="Brunch and specialty coffee every weekend.",
+                         instagram_handle="lucia.eats", instagram_followers=12_000, instagram_engagement=4.1,
+                         preferred_categories=["FOOD"], tier_level=1, rating=4.9, rating_count=3,
+                         active_days_ago=1),
+        "marco": account(db, name="Marco Díaz", city="Barcelona", bio="Running, yoga and gym reviews.",
+                         tiktok_handle="marcofit", tiktok_followers=40_000, tiktok_engagement=6.5,
+                         preferred_categories=["FITNESS"], tier_level=3, rating=4.2, rating_count=5,
+                         tiktok_verified=True, active_days_ago=10),
+        "sofia": account(db, name="Sofía Herrera", city="madrid", bio="Tapas crawls and wine bars.",
+                         instagram_handle="sofia_tapas", instagram_followers=3_000, instagram_engagement=2.0,
+                         preferred_categories=["FOOD", "TRAVEL"], tier_level=2, available=False,
+                         active_days_ago=0),
+        "hidden": account(db, name="Hidden Foodie", city="Madrid", bio="Brunch lover.", instagram_followers=50_000,
+                          preferred_categories=["FOOD"], hidden_from_search=True),
+    }
+    return brand, people
+
+
+def test_words_find_creators_by_name_handle_bio_and_category_with_accents_folded(db, world):
+    brand, _ = world
+    assert names(db, brand, q="lucia") == ["Lucía Romero"]
+    assert names(db, brand, q="LUCÍA.EATS") == ["Lucía Romero"]
+    assert names(db, brand, q="coff") == ["Lucía Romero"]  # the last word may be unfinished
+    assert names(db, brand, q="yoga") == ["Marco Díaz"]
+    assert set(names(db, brand, q="food")) == {"Lucía Romero", "Sofía Herrera"}  # the category is searched too
+
+
+def test_filters_narrow_the_results_and_hidden_profiles_and_businesses_never_show(db, world):
+    brand, _ = world
+    assert set(names(db, brand, city="MADRID")) == {"Lucía Romero", "Sofía Herrera"}
+    assert names(db, brand, category="fitness") == ["Marco Díaz"]
+    assert names(db, brand, q="brunch", category="food") == ["Lucía Romero"]
+    assert names(db, brand, platform="tiktok") == ["Marco Díaz"]
+    assert names(db, brand, followers_min=5_000, followers_max=20_000) == ["Lucía Romero"]
+    assert names(db, brand, engagement_min=5) == ["Marco Díaz"]
+    assert set(names(db, brand, tier=2)) == {"Marco Díaz", "Sofía Herrera"}
+    assert names(db, brand, rating_min=4.5) == ["Lucía Romero"]
+    assert names(db, brand, verified_only=True) == ["Marco Díaz"]
+    assert "Sofía Herrera" not in names(db, brand, available_only=True)
+    everyone = names(db, brand)
+    assert "Hidden Foodie" not in everyone and "Café Aurora" not in everyone
+    assert "Hidden Foodie" not in names(db, brand, q="brunch")
+
+
+def test_sorts_by_followers_rating_and_recent_activity(db, world):
+    brand, _ = world
+    assert names(db, brand, sort="followers") == ["Marco Díaz", "Lucía Romero", "Sofía Herrera"]
+    assert names(db, brand, sort="rating") == ["Lucía Romero", "Marco Díaz", "Sofía Herrera"]
+    assert names(db, brand, sort="active") == ["Sofía Herrera", "Lucía Romero", "Marco Díaz"]
+
+
+def test_pages_hold_twenty_and_the_total_is_counted(db, world):
+    brand, _ = world
+    for i in range(25):
+        account(db, name=f"Paging Creator {i}", bio="zebrafinch", instagram_followers=100 + i)
+    first = search_creators(db, brand, CreatorSearch.parse({"q": "zebrafinch"}))
+    second = search_creators(db, brand, CreatorSearch.parse({"q": "zebrafinch", "page": 2}))
+    assert (first.total, len(first.items), len(second.items), first.pages) == (25, 20, 5, 2)
+    assert not {c.username for c in first.items} & {c.username for c in second.items}
+
+
+def test_only_businesses_agencies_and_admins_may_search(db, world):
+    _, people = world
+    with pytest.raises(NotAllowed):
+        search_creators(db, people["lucia"], CreatorSearch())
+    with pytest.raises(NotAllowed):
+        search_creators(db, None, CreatorSearch())
+    agency = account(db, UserType.AGENCY, name="Nova")
+    assert names(db, agency, q="marco") == ["Marco Díaz"]
+
+
+def test_a_bad_filter_is_refused_by_name_and_the_url_round_trips():
+    with pytest.raises(InvalidCreatorSearch) as refused:
+        CreatorSearch.from_query_params({"followers_min": "lots"})
+    assert refused.value.field == "followers_min"
+    with pytest.raises(InvalidCreatorSearch):
+        CreatorSearch.parse({"followers_min": 10, "followers_max": 5})
+    with pytest.raises(InvalidCreatorSearch):
+        CreatorSearch.parse({"page": True})
+    search = CreatorSearch.from_query_params({"q": "tapas", "city": "Madrid", "platform": "instagram", "tier": "2",
+                                              "rating_min": "4.5", "sort": "rating", "utm_source": "x"})
+    assert CreatorSearch.from_query_params(search.to_query_params()) == search
+
+
+def test_the_public_profile_shows_the_media_kit_and_a_creator_can_hide_from_search(db, world):
+    brand, people = world
+    kit = public_creator_profile(db, None, people["lucia"].username.upper())
+    assert (kit.card.name, kit.card.city, kit.card.categories) == ("Lucía Romero", "Madrid", ["FOOD"])
+    assert [(f.platform, f.handle, f.followers, f.source) for f in kit.card.figures] == [
+        ("INSTAGRAM", "lucia.eats", 12_000, "Self-reported")]
+    assert not kit.is_own and public_creator_profile(db, people["lucia"], people["lucia"].username).is_own
+    with pytest.raises(NotAllowed):
+        public_creator_profile(db, None, brand.username)  # businesses have no creator profile
+    set_visibility(db, people["lucia"], True, True)
+    db.expire_all()
+    assert "Lucía Romero" not in names(db, brand, q="lucia")
+    assert public_creator_profile(db, None, people["lucia"].username).hidden_from_search  # the link still works
+    with pytest.raises(NotAllowed):
+        set_visibility(db, brand, True, True)
