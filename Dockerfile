@@ -35,9 +35,9 @@ COPY --chown=app:app rxconfig.py alembic.ini requirements.txt ./
 COPY --chown=app:app alembic/ alembic/
 COPY --chown=app:app assets/ assets/
 COPY --chown=app:app influfinder/ influfinder/
-# Reflex writes .web/ and its lock into the project at run time; uploads go to uploaded_files/
-# (a volume in docker-compose.yml, which takes this folder's owner).
-RUN mkdir -p uploaded_files && chown app:app /app uploaded_files
+# Reflex writes .web/ and its lock into the project at run time; media go to media/ (a volume in
+# docker-compose.yml, which takes this folder's owner), never to Reflex's public uploaded_files/.
+RUN mkdir -p media && chown app:app /app media
 
 USER app
 

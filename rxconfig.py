@@ -14,6 +14,9 @@ config = rx.Config(
     # (Reflex's own CORS layer sits in front of the API's; the socket still needs the site's SameSite cookie).
     cors_allowed_origins=_settings.api_cors_origins,
     deploy_url=_settings.public_url,
+    # The socket's client address (rate limits, the outbox): X-Forwarded-For counts only through
+    # this many trusted proxies; by default it is ignored.
+    trusted_proxy_hops=_settings.trusted_proxy_hops,
     telemetry_enabled=False,
     show_built_with_reflex=False,
     plugins=[rx.plugins.RadixThemesPlugin(), rx.plugins.SitemapPlugin()],

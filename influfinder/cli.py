@@ -4,6 +4,7 @@
     test [pytest args]        the whole test suite
     seed                      load the demo data into an empty database (any DATABASE_URL)
     migrate                   apply pending migrations
+    move-media                move media out of Reflex's public upload folder (also done on start)
 """
 
 from __future__ import annotations
@@ -112,6 +113,16 @@ def cmd_migrate(_args: argparse.Namespace) -> None:
     print("The database schema is up to date.")
 
 
+def cmd_move_media(_args: argparse.Namespace) -> None:
+    from influfinder.integrations.media_move import move_media_out_of_public_folder
+    from influfinder.settings import get_settings
+
+    _check_or_exit()
+    report = move_media_out_of_public_folder(get_settings())
+    print(f"Moved {report.moved} media files into UPLOAD_DIR." if report.moved else "No media files to move.")
+    sys.exit(1 if report.kept else 0)
+
+
 def _check_or_exit() -> None:
     from influfinder.startup import StartupError, check_services
 
@@ -135,6 +146,8 @@ def main(argv: list[str]) -> None:
     test.set_defaults(func=cmd_test)
     commands.add_parser("seed", help="load demo data into an empty database").set_defaults(func=cmd_seed)
     commands.add_parser("migrate", help="apply pending migrations").set_defaults(func=cmd_migrate)
+    commands.add_parser("move-media", help="move media out of Reflex's public upload folder"
+                        ).set_defaults(func=cmd_move_media)
     if argv and argv[0] == "test":
         # Everything after `test` belongs to pytest, options included (`test -k login -x`).
         cmd_test(argparse.Namespace(pytest_args=argv[1:]))

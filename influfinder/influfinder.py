@@ -2,7 +2,10 @@
 
 import reflex as rx
 
+from influfinder.api.login_nonce import LoginNonce
 from influfinder.api.routes import api
+from influfinder.api.security_headers import SecurityHeaders
+from influfinder.api.upload_guard import guard_uploads
 from influfinder.pages import admin_disputes as _admin_disputes_page
 from influfinder.pages import admin_offers as _admin_offers_page
 from influfinder.pages import admin_overview as _admin_overview_page
@@ -55,11 +58,14 @@ from influfinder.state.outbox import OutboxState
 from influfinder.state.progress import DashboardState, ProgressState
 from influfinder.state.recommendations import RecommendationsState
 from influfinder.state.settings import SettingsState
+from influfinder.state.upload_rules import UPLOAD_RULES
 
 app = rx.App(
     theme=rx.theme(accent_color="violet", gray_color="slate", radius="large", scaling="100%"),
     stylesheets=["/styles.css"],
-    api_transformer=api,
+    # Our routes, then the guard of Reflex's /_upload, the pre-login nonce on pages, and (outermost,
+    # so every response has them, the built pages' included) the security headers.
+    api_transformer=[api, guard_uploads(UPLOAD_RULES), LoginNonce, SecurityHeaders],
     head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],
 )
 # Migrations and demo data before the first request (a no-op when the CLI already did it).

@@ -63,8 +63,17 @@ class Settings(BaseSettings):
     openai_base_url: str | None = None
     openai_model: str = "gpt-4o-mini"
 
-    upload_dir: Path = Path("uploaded_files")
-    max_upload_mb: int = Field(default=20, ge=1, le=1024)
+    # Our media folder. Never Reflex's own upload folder (REFLEX_UPLOADED_FILES_DIR), which Reflex
+    # serves to anyone at GET /_upload/<path>: private files must not be reachable from there.
+    upload_dir: Path = Path("media")
+    reflex_uploaded_files_dir: Path = Path("uploaded_files")
+    # One upload request, all its files together; each kind has its own smaller limit too.
+    max_upload_mb: int = Field(default=300, ge=1, le=1024)
+    # How many reverse proxies in front of the app append to X-Forwarded-For; 0 = none, the
+    # socket's peer is the client (a header anyone can send is then never believed).
+    trusted_proxy_hops: int = Field(default=0, ge=0, le=10)
+    session_lifetime_hours: int = Field(default=12, ge=1, le=24 * 90)
+    session_lifetime_remembered_days: int = Field(default=30, ge=1, le=365)
 
     admin_emails: str = ""
     bcrypt_rounds: int = Field(default=12, ge=4, le=16)
@@ -138,6 +147,25 @@ class Settings(BaseSettings):
             raise SettingsError("JWT_KEYS must be kid=secret pairs, comma-separated, each secret at least 32 characters")
         if self.is_production and not self.secret_key:
             raise SettingsError("SECRET_KEY is required in production")
+        if self.media_is_public:
+            raise SettingsError(
+                f"UPLOAD_DIR ({self.upload_dir}) is inside Reflex's public upload folder "
+                f"({self.reflex_uploaded_files_dir}), which anyone can read at /_upload: choose another folder"
+            )
+
+    @property
+    def media_is_public(self) -> bool:
+        """Whether our media folder lies inside the folder Reflex serves publicly."""
+        ours, reflexs = self.upload_dir.resolve(), self.reflex_uploaded_files_dir.resolve()
+        return ours == reflexs or ours.is_relative_to(reflexs)
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * 1024 * 1024
+
+    @property
+    def uses_https(self) -> bool:
+        return self.public_url.startswith("https://")
 
 
 def _check_database_url(url: str) -> None:

@@ -45,6 +45,9 @@ def check_services() -> None:
 def prepare() -> Prepared:
     """Check, migrate, and load demo data into an empty database when demo data is on."""
     check_services()
+    from influfinder.integrations.media_move import move_media_out_of_public_folder
+
+    move_media_out_of_public_folder(get_settings())
     database.migrate()
     demo_loaded = False
     if get_settings().load_demo_data:

@@ -1,8 +1,14 @@
 """HTTP routes that set and clear the session cookie, and serve public avatars.
 
 A WebSocket cannot set an HttpOnly cookie, so after a successful login the page navigates to
-/auth/complete with a one-minute grant; this route exchanges it once for the session token.
-The full page load that follows reconnects the socket with the new cookie.
+/auth/complete with a one-minute grant; this route exchanges it once for the session token, if
+this browser's pre-login nonce cookie is the one the grant was made for (login CSRF: a grant
+sent to someone else's browser is refused and burnt). The full page load that follows
+reconnects the socket with the new cookie.
+
+Log out is a POST from a page of this site (its Origin is checked): a link or an image elsewhere
+cannot sign anyone out. GET /auth/signout only forgets a cookie whose session has already ended
+(after "sign out everywhere" or deleting the account, which end it over the socket).
 """
 
 from __future__ import annotations
@@ -35,27 +41,65 @@ def no_store(response: Response) -> Response:
     return response
 
 
-async def complete_login(request: Request) -> Response:
-    grant = request.query_params.get("grant", "")
-    target = safe_next(request.query_params.get("next"))
-    activated = await asyncio.to_thread(sessions.activate_grant, grant)
-    if activated is None:
-        return no_store(RedirectResponse(site_url("/login?expired=1"), status_code=303))
-    token, record = activated
+def signed_in_response(token: str, record: sessions.SessionRecord, target: str) -> Response:
+    """Go to `target` with the session cookie set (it lasts as long as a remembered session may)."""
     response = RedirectResponse(site_url(target), status_code=303)
     response.set_cookie(
-        sessions.COOKIE_NAME, token, httponly=True, samesite="lax", secure=sessions.cookie_is_secure(), path="/",
-        max_age=int(sessions.IDLE_REMEMBERED.total_seconds()) if record.remember else None,
+        sessions.cookie_name(), token, httponly=True, samesite="lax", secure=sessions.cookie_is_secure(), path="/",
+        max_age=int(sessions.lifetime(True).total_seconds()) if record.remember else None,
     )
     return no_store(response)
 
 
+def set_nonce_cookie(response: Response) -> None:
+    """The pre-login nonce: lives a day, is sent only by pages of this site (SameSite=Strict)."""
+    response.set_cookie(sessions.nonce_cookie_name(), sessions.new_browser_nonce(), max_age=86400, path="/",
+                        httponly=True, samesite="strict", secure=sessions.cookie_is_secure())
+
+
+async def complete_login(request: Request) -> Response:
+    grant = request.query_params.get("grant", "")
+    target = safe_next(request.query_params.get("next"))
+    nonce = request.cookies.get(sessions.nonce_cookie_name())
+    activated = await asyncio.to_thread(sessions.activate_grant, grant, nonce)
+    if activated is None:
+        return no_store(RedirectResponse(site_url("/login?expired=1"), status_code=303))
+    return signed_in_response(*activated, target)
+
+
+async def login_nonce(request: Request) -> Response:
+    """Sets the pre-login nonce and goes back: for pages the backend did not serve (development)."""
+    response = RedirectResponse(site_url(safe_next(request.query_params.get("next"))), status_code=303)
+    if not sessions.valid_nonce(request.cookies.get(sessions.nonce_cookie_name())):
+        set_nonce_cookie(response)
+    return no_store(response)
+
+
+def _from_this_site(request: Request) -> bool:
+    """The POST came from a page of this site. Our pages send no referrer (Referrer-Policy:
+    no-referrer), so browsers send `Origin: null` on their form posts; then the browser's own
+    Sec-Fetch-Site, which no page can set, must say same-origin."""
+    from influfinder.settings import get_settings
+
+    origin = request.headers.get("origin")
+    if origin in (None, "null"):
+        return request.headers.get("sec-fetch-site") == "same-origin"
+    return origin == get_settings().public_url.rstrip("/")
+
+
 async def sign_out(request: Request) -> Response:
-    """Ends the session named by the cookie (if any) and clears the cookie."""
-    await asyncio.to_thread(sessions.end, request.cookies.get(sessions.COOKIE_NAME))
+    """POST: ends the session named by the cookie (if any) and clears the cookie. GET: see above."""
+    token = request.cookies.get(sessions.cookie_name())
+    if request.method == "POST":
+        if not _from_this_site(request):
+            return no_store(PlainTextResponse("Log out from the site itself.", status_code=403))
+        await asyncio.to_thread(sessions.end, token)
+    elif await asyncio.to_thread(sessions.resolve, token) is not None:
+        return no_store(RedirectResponse(site_url("/"), status_code=303))  # a live session stays signed in
     target = safe_next(request.query_params.get("next") or "/login?signed_out=1")
     response = RedirectResponse(site_url(target), status_code=303)
-    response.delete_cookie(sessions.COOKIE_NAME, path="/", httponly=True, samesite="lax")
+    response.delete_cookie(sessions.cookie_name(), path="/", httponly=True, samesite="lax",
+                           secure=sessions.cookie_is_secure())
     return no_store(response)
 
 
@@ -77,6 +121,7 @@ async def avatar(request: Request) -> Response:
 
 routes = [
     Route("/auth/complete", complete_login),
-    Route("/auth/signout", sign_out),
+    Route("/auth/signout", sign_out, methods=["GET", "POST"]),
+    Route("/auth/nonce", login_nonce),
     Route("/media/avatars/{name}", avatar),
 ]

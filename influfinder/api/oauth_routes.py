@@ -18,6 +18,7 @@ GET /auth/oauth/{instagram|tiktok|facebook}/connect
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import hashlib
 import hmac
@@ -31,7 +32,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from influfinder.api.auth_routes import no_store, safe_next, site_url
+from influfinder.api.auth_routes import no_store, safe_next, signed_in_response, site_url
 from influfinder.api.request_actor import caller
 from influfinder.integrations import audience_api, oauth_providers
 from influfinder.services import connected_accounts, oauth_accounts, sessions, sign_in
@@ -139,14 +140,19 @@ async def callback(request: Request) -> Response:
         log.warning("oauth %s: sign-in failed: %s", name, error)
         return _to_login("provider", name)
     door = caller(request)
+    nonce = sessions.new_browser_nonce()  # this response is the browser: the grant never leaves the server
     try:
         grant, created = await door(sign_in.with_provider, identity, flow.get("role"), door.credentials.client_ip,
-                                    door.credentials.user_agent)
+                                    door.credentials.user_agent, nonce)
     except oauth_accounts.SignInRefused as refused:
         return _to_login(refused.code, name)
+    activated = await asyncio.to_thread(sessions.activate_grant, grant, nonce)
+    if activated is None:
+        return _to_login("provider", name)
+    token, record = activated
     target = "/welcome" if created else safe_next(flow.get("next"))
-    query = urllib.parse.urlencode({"grant": grant, "next": target})
-    return _forget_flow(RedirectResponse(f"/auth/complete?{query}", status_code=303))
+    # The flow cookie bound this sign-in to this browser: the session is set here, no grant travels.
+    return _forget_flow(signed_in_response(token, record, target))
 
 
 # --- connecting an account for its audience figures -------------------------------------------------

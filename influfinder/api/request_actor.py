@@ -15,6 +15,7 @@ from typing import Any, Callable, TypeVar
 
 from starlette.requests import Request
 
+from influfinder.api.client_address import client_address
 from influfinder.services import sessions
 from influfinder.services.actors import Actor, acting
 from influfinder.services.unit_of_work import Credentials, acall, call
@@ -26,9 +27,9 @@ def credentials_from_request(request: Request) -> Credentials:
     """The session cookie (or an API bearer token: apps fetch media too), the client's address and agent."""
     scheme, _, token = request.headers.get("authorization", "").partition(" ")
     return Credentials(
-        session_token=request.cookies.get(sessions.COOKIE_NAME),
+        session_token=request.cookies.get(sessions.cookie_name()),
         access_token=token.strip() or None if scheme.lower() == "bearer" else None,
-        client_ip=request.client.host if request.client else "",
+        client_ip=client_address(request),
         user_agent=request.headers.get("user-agent", ""),
     )
 

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from influfinder.components.browser_actions import log_out
 from influfinder.components.layout import link_button
 from influfinder.state.auth import SessionState
 from influfinder.state.banner import VerifyBannerState
@@ -50,7 +51,7 @@ def _menu() -> rx.Component:
                 _item("Settings", "/settings", "settings"),
                 rx.cond(SessionState.is_admin, _item("Admin", "/admin", "shield")),
                 rx.menu.separator(),
-                rx.menu.item(rx.icon("log-out", size=16), "Log out", on_click=SessionState.log_out, color_scheme="red"),
+                rx.menu.item(rx.icon("log-out", size=16), "Log out", on_click=log_out(), color_scheme="red"),
                 align="end",
                 min_width="13rem",
             ),

@@ -2,6 +2,8 @@
 
 import reflex as rx
 
+from influfinder.components.browser_actions import browser_actions
+
 from influfinder.state.live import LiveState
 
 BRAND = "Influfinder"
@@ -263,6 +265,7 @@ def page(*children: rx.Component, **props) -> rx.Component:
         # A plain anchor: the browser moves focus to <main>, no client-side routing involved.
         rx.el.elements.a(SKIP_TO_CONTENT, href=f"#{MAIN_ID}", class_name="skip-link"),
         navbar(),
+        browser_actions(),  # what the server asks of the browser (log in/out, time zone, scroll)
         verify_banner(),
         rx.el.main(
             *children,

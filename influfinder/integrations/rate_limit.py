@@ -33,7 +33,7 @@ KEY_PREFIX = "influfinder:ratelimit"
 MEMORY_URI = "memory://"
 
 RULES: dict[str, str] = {
-    "login_account": "10 per 15 minutes",  # key: the account's email
+    "login_account": "10 per 15 minutes",  # key: the account's id and the client's IP, together
     "login_ip": "50 per 15 minutes",  # key: client IP
     "forgot_password": "5 per hour",  # key: the email asked for
     "signup_ip": "10 per hour",  # key: client IP
@@ -41,6 +41,16 @@ RULES: dict[str, str] = {
     "messages": "30 per minute",  # key: the sender's user id
     "ai_analysis": "20 per hour",  # key: the requesting user's id
 }
+
+
+# Growing delays for failed logins to one account from anywhere (services/accounts.authenticate):
+# the first FREE failures in WINDOW cost nothing; after that each failure makes the next attempt
+# wait 2, 4, 8 ... seconds, never more than CAP. So many addresses together try an account about
+# once a minute at most, and the account's owner, whoever else is trying, waits a minute at most:
+# no hard lockout that a stranger could use to keep the owner out.
+DELAY_FREE_FAILURES = 10
+DELAY_WINDOW_S = 15 * 60
+DELAY_CAP_S = 60
 
 
 @dataclass(frozen=True)
@@ -89,6 +99,38 @@ class RateLimiter:
             self._strategy.clear(self._rule(rule_name), rule_name, self._digest(key))
         except StorageError as exc:
             log.warning("rate-limit storage unavailable, could not reset %s: %s", rule_name, exc)
+
+    def delay_wait(self, name: str, key: str) -> Decision:
+        """Whether an attempt may go ahead now under the growing delay `name` for `key`."""
+        wait_key = f"delay:{name}:wait:{self._digest(key)}"
+        try:
+            if self._storage.get(wait_key) <= 0:
+                return Decision(True, 0)
+            return Decision(False, max(1, math.ceil(self._storage.get_expiry(wait_key) - time.time())))
+        except StorageError as exc:
+            log.warning("rate-limit storage unavailable, allowing %s: %s", name, exc)
+            return Decision(True, 0)
+
+    def delay_failed(self, name: str, key: str) -> None:
+        """One more failure: past the free ones, the next attempt waits twice as long (up to the cap)."""
+        digest = self._digest(key)
+        try:
+            failures = self._storage.incr(f"delay:{name}:count:{digest}", DELAY_WINDOW_S)
+            if failures >= DELAY_FREE_FAILURES:
+                seconds = min(2 ** (failures - DELAY_FREE_FAILURES + 1), DELAY_CAP_S)
+                wait_key = f"delay:{name}:wait:{digest}"
+                self._storage.clear(wait_key)
+                self._storage.incr(wait_key, seconds)
+        except StorageError as exc:
+            log.warning("rate-limit storage unavailable, not counting %s: %s", name, exc)
+
+    def delay_reset(self, name: str, key: str) -> None:
+        digest = self._digest(key)
+        try:
+            for part in ("count", "wait"):
+                self._storage.clear(f"delay:{name}:{part}:{digest}")
+        except StorageError as exc:
+            log.warning("rate-limit storage unavailable, could not reset %s: %s", name, exc)
 
     def _rule(self, rule_name: str) -> RateLimitItem:
         try:

@@ -2,7 +2,8 @@
 
 Both stores keep only SHA-256 hashes of the secrets. A session expires after `idle` seconds
 without use; `touch` slides that window. A grant is a pending session that lives one minute and
-is exchanged exactly once for a real session token.
+is exchanged exactly once for a real session token, by the browser that asked for it (the hash
+of its pre-login nonce, `browser_hash`); any other attempt burns the grant.
 
 Every call but `activate` takes the caller's database session when there is one (`db=`, the
 door's unit of work), so resolving who is acting opens no second session and the database store
@@ -43,12 +44,13 @@ class SessionRecord:
     created_at: datetime
     last_seen_at: datetime
     expires_at: datetime
+    browser_hash: str = ""  # grants only: the nonce hash of the browser that may redeem it
 
 
 class SessionStore(Protocol):
     def create_grant(self, grant_hash: str, record: SessionRecord, *, db: Session | None = None) -> None: ...
-    def activate(self, grant_hash: str, token_hash: str, idle: timedelta, idle_remembered: timedelta
-                 ) -> SessionRecord | None: ...
+    def activate(self, grant_hash: str, token_hash: str, idle: timedelta, idle_remembered: timedelta,
+                 browser_hash: str) -> SessionRecord | None: ...
     def get(self, token_hash: str, *, db: Session | None = None) -> SessionRecord | None: ...
     def touch(self, token_hash: str, idle: timedelta, *, db: Session | None = None) -> None: ...
     def revoke(self, token_hash: str, *, db: Session | None = None) -> None: ...
@@ -73,22 +75,26 @@ class DatabaseSessionStore:
             db.add(UserSession(
                 id=uuid.UUID(record.id), user_id=uuid.UUID(record.user_id), token_hash=grant_hash, pending=True,
                 remember=record.remember, user_agent=record.user_agent, ip_address=record.ip_address,
-                created_at=record.created_at, last_seen_at=record.last_seen_at, expires_at=record.expires_at,
+                browser_hash=record.browser_hash, created_at=record.created_at, last_seen_at=record.last_seen_at,
+                expires_at=record.expires_at,
             ))
 
-    def activate(self, grant_hash: str, token_hash: str, idle: timedelta, idle_remembered: timedelta
-                 ) -> SessionRecord | None:
+    def activate(self, grant_hash: str, token_hash: str, idle: timedelta, idle_remembered: timedelta,
+                 browser_hash: str) -> SessionRecord | None:
         now = _now()
         expires = sa.case((UserSession.remember.is_(True), now + idle_remembered), else_=now + idle)
+        pending = (UserSession.token_hash == grant_hash, UserSession.pending.is_(True),
+                   UserSession.revoked_at.is_(None))
         with database.session_scope() as db:
             # Conditional UPDATE: of two requests with the same grant, exactly one wins.
             result = db.exec(
                 sa.update(UserSession)
-                .where(UserSession.token_hash == grant_hash, UserSession.pending.is_(True),
-                       UserSession.expires_at > now, UserSession.revoked_at.is_(None))
+                .where(*pending, UserSession.expires_at > now, UserSession.browser_hash == browser_hash)
                 .values(token_hash=token_hash, pending=False, last_seen_at=now, expires_at=expires)
             )
             if result.rowcount != 1:
+                # Another browser (or a late one): the grant is burnt, its rightful browser cannot use it either.
+                db.exec(sa.update(UserSession).where(*pending).values(revoked_at=now))
                 return None
         return self.get(token_hash)
 
@@ -141,7 +147,7 @@ def _record(row: UserSession) -> SessionRecord:
     return SessionRecord(
         id=str(row.id), user_id=str(row.user_id), remember=row.remember, user_agent=row.user_agent,
         ip_address=row.ip_address, created_at=as_utc(row.created_at), last_seen_at=as_utc(row.last_seen_at),
-        expires_at=as_utc(row.expires_at),
+        expires_at=as_utc(row.expires_at), browser_hash=row.browser_hash,
     )
 
 
@@ -159,14 +165,14 @@ class RedisSessionStore:
         ttl = max(1, int((record.expires_at - _now()).total_seconds()))
         self.r.set(self._key("grant", grant_hash), _dump(record), ex=ttl)
 
-    def activate(self, grant_hash: str, token_hash: str, idle: timedelta, idle_remembered: timedelta
-                 ) -> SessionRecord | None:
-        raw = self.r.getdel(self._key("grant", grant_hash))  # atomic: one winner
+    def activate(self, grant_hash: str, token_hash: str, idle: timedelta, idle_remembered: timedelta,
+                 browser_hash: str) -> SessionRecord | None:
+        raw = self.r.getdel(self._key("grant", grant_hash))  # atomic: one winner, and burnt for everyone else
         if raw is None:
             return None
         now = _now()
         granted = _load(raw)
-        if granted.expires_at <= now:
+        if granted.expires_at <= now or granted.browser_hash != browser_hash:
             return None
         idle = idle_remembered if granted.remember else idle
         record = SessionRecord(**{**granted.__dict__, "last_seen_at": now, "expires_at": now + idle})

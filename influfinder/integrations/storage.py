@@ -16,17 +16,22 @@ from __future__ import annotations
 import os
 import re
 import secrets
+import shutil
 import tempfile
 from contextlib import suppress
 from pathlib import Path
+from typing import BinaryIO
 
 from influfinder.settings import get_settings
 
 AVATARS = "avatars"
 COVERS = "covers"
 SUBMISSIONS = "submissions"
+ATTACHMENTS = "attachments"
 PUBLIC_FOLDERS = frozenset({AVATARS, COVERS})
+TOP_FOLDERS = (AVATARS, COVERS, SUBMISSIONS, ATTACHMENTS)  # every folder our code stores into
 
+COPY_CHUNK = 1024 * 1024
 FILE_MODE = 0o640
 DIR_MODE = 0o750
 
@@ -46,8 +51,9 @@ class LocalStorage:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
 
-    def save(self, data: bytes, *, folder: str, extension: str) -> str:
-        """Store `data` under a new random name and return its key."""
+    def save(self, data: bytes | BinaryIO, *, folder: str, extension: str) -> str:
+        """Store `data` (bytes, or an open binary file copied from its start in chunks, so a large
+        upload is never held in memory) under a new random name and return its key."""
         folder, extension = _check_folder(folder), _check_extension(extension)
         key = f"{folder}/{secrets.token_urlsafe(16)}.{extension}"
         path = self.open_path(key)
@@ -91,7 +97,7 @@ def default_storage() -> LocalStorage:
     return LocalStorage(get_settings().upload_dir)
 
 
-def save(data: bytes, *, folder: str, extension: str) -> str:
+def save(data: bytes | BinaryIO, *, folder: str, extension: str) -> str:
     return default_storage().save(data, folder=folder, extension=extension)
 
 
@@ -121,7 +127,7 @@ def _check_extension(extension: str) -> str:
     return cleaned
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def _write_atomically(path: Path, data: bytes | BinaryIO) -> None:
     """Readers see the old state or the whole new file, never half of it.
 
     The temporary name starts with a dot, which no key can match, so a file that a crash
@@ -130,7 +136,11 @@ def _write_atomically(path: Path, data: bytes) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".part")
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            if isinstance(data, (bytes, bytearray)):
+                handle.write(data)
+            else:
+                data.seek(0)
+                shutil.copyfileobj(data, handle, COPY_CHUNK)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, FILE_MODE)  # explicit: not subject to the umask

@@ -7,13 +7,18 @@ The whole top level is walked: every box must fit inside the file, so a declared
 runs past the end, or anything that is not boxes (a ZIP renamed .mp4), is refused here.
 
 Nothing is decoded and no player runs here: this is a cheap gate before the file is stored and
-served with `Content-Type: video/mp4` and `X-Content-Type-Options: nosniff`.
+served with `Content-Type: video/mp4` and `X-Content-Type-Options: nosniff`. The check reads
+only box headers, so a 100 MB upload is checked where it lies (the upload's temporary file)
+and never held in memory.
 """
 
 from __future__ import annotations
 
+import io
+import os
 import struct
 from dataclasses import dataclass
+from typing import BinaryIO
 
 MEGABYTE = 1024 * 1024
 VIDEO_MAX_BYTES = 100 * MEGABYTE
@@ -40,8 +45,9 @@ class VideoRejected(ValueError):
 
 @dataclass(frozen=True)
 class CheckedVideo:
-    data: bytes
+    data: bytes | BinaryIO  # what was checked: the bytes, or the open file (rewound)
     brand: str  # the major brand, e.g. "isom"
+    size: int = 0
     content_type: str = CONTENT_TYPE
     extension: str = EXTENSION
 
@@ -55,25 +61,38 @@ def looks_like_mp4(data: bytes) -> bool:
     return len(data) >= 8 and data[4:8] == b"ftyp"
 
 
-def check_mp4(data: bytes, *, max_bytes: int = VIDEO_MAX_BYTES) -> CheckedVideo:
-    """Return the video when `data` is a whole MP4 file of at most `max_bytes`; else raise VideoRejected."""
-    if not isinstance(data, (bytes, bytearray)):
+def check_mp4(data: bytes | BinaryIO, *, max_bytes: int = VIDEO_MAX_BYTES) -> CheckedVideo:
+    """Return the video when `data` (bytes, or a seekable binary file) is a whole MP4 file of at
+    most `max_bytes`; else raise VideoRejected. A file is read box header by box header."""
+    if isinstance(data, (bytes, bytearray)):
+        data = bytes(data)
+        handle: BinaryIO = io.BytesIO(data)
+    elif hasattr(data, "read") and hasattr(data, "seek"):
+        handle = data
+    else:
         raise VideoRejected(NOT_MP4)
-    if len(data) > max_bytes:
+    size = handle.seek(0, os.SEEK_END)
+    if size > max_bytes:
         raise VideoRejected(f"The video is larger than {max_bytes / MEGABYTE:g} MB.")
-    if not looks_like_mp4(data):
+    head = _read_at(handle, 0, _MAX_FTYP)
+    if not looks_like_mp4(head):
         raise VideoRejected(NOT_MP4)
-    brand = _check_ftyp(data)
-    boxes = _top_level_boxes(data)
-    if b"moov" not in boxes:
+    brand = _check_ftyp(head, size)
+    if b"moov" not in _top_level_boxes(handle, size):
         raise VideoRejected(BROKEN)
-    return CheckedVideo(data=bytes(data), brand=brand.decode("latin-1").strip())
+    handle.seek(0)
+    return CheckedVideo(data=data, brand=brand.decode("latin-1").strip(), size=size)
 
 
-def _check_ftyp(data: bytes) -> bytes:
+def _read_at(handle: BinaryIO, offset: int, length: int) -> bytes:
+    handle.seek(offset)
+    return handle.read(length)
+
+
+def _check_ftyp(data: bytes, file_size: int) -> bytes:
     size = struct.unpack(">I", data[:4])[0]
-    if not _MIN_FTYP <= size <= min(_MAX_FTYP, len(data)) or (size - _MIN_FTYP) % 4:
-        raise VideoRejected(BROKEN if size > len(data) else NOT_MP4)
+    if not _MIN_FTYP <= size <= min(_MAX_FTYP, file_size) or (size - _MIN_FTYP) % 4:
+        raise VideoRejected(BROKEN if size > file_size else NOT_MP4)
     major = data[8:12]
     compatible = {data[i:i + 4] for i in range(_MIN_FTYP, size, 4)}
     if major not in MP4_BRANDS and not compatible & MP4_BRANDS:
@@ -81,19 +100,20 @@ def _check_ftyp(data: bytes) -> bytes:
     return major
 
 
-def _top_level_boxes(data: bytes) -> list[bytes]:
+def _top_level_boxes(handle: BinaryIO, end: int) -> list[bytes]:
     """The types of the top-level boxes, in order; refuses a box that does not fit the file."""
     types: list[bytes] = []
-    offset, end = 0, len(data)
+    offset = 0
     while offset < end:
         if len(types) >= _MAX_BOXES or end - offset < 8:
             raise VideoRejected(BROKEN)
-        size, kind = struct.unpack(">I4s", data[offset:offset + 8])
+        header_bytes = _read_at(handle, offset, 16)
+        size, kind = struct.unpack(">I4s", header_bytes[:8])
         header = 8
         if size == 1:  # a 64-bit size follows the type
             if end - offset < 16:
                 raise VideoRejected(BROKEN)
-            size, header = struct.unpack(">Q", data[offset + 8:offset + 16])[0], 16
+            size, header = struct.unpack(">Q", header_bytes[8:16])[0], 16
         elif size == 0:  # "to the end of the file": only the last box may say so
             size = end - offset
         if size < header or size > end - offset or not _printable(kind):

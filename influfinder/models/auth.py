@@ -24,6 +24,8 @@ class UserSession(SQLModel, table=True):
     remember: bool = False
     user_agent: str = Field(default="", max_length=300)
     ip_address: str = Field(default="", max_length=64)
+    # A grant's browser: SHA-256 of the pre-login nonce cookie of the browser that logged in.
+    browser_hash: str = Field(default="", sa_column=sa.Column(sa.String(64), nullable=False, server_default=""))
     created_at: datetime = timestamp()
     last_seen_at: datetime = timestamp()
     expires_at: datetime = timestamp()

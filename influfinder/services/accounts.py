@@ -134,24 +134,35 @@ def resend_verification(db: Session, actor: Actor) -> None:
 
 
 def authenticate(db: Session, identifier: object, password: object, *, ip_address: str) -> uuid.UUID:
-    """The user id for a correct email-or-username and password; throttled per account and per IP."""
+    """The user id for a correct email-or-username and password.
+
+    Throttled per client IP (a hard limit), per account and IP together (a hard limit: one address
+    cannot keep guessing one account), and per account from anywhere by a growing delay (never a
+    lockout a stranger could use against the owner). The account is the user the text names,
+    however it was typed: email and username count together. Text that names nobody is counted
+    as typed, so guessing unknown names is throttled the same way.
+    """
     if not isinstance(identifier, str) or not identifier.strip() or len(identifier) > 254:
         raise ServiceError("Enter your email or username.", "identifier")
     if not isinstance(password, str) or not password or len(password) > 1024:
         raise ServiceError("Enter your password.", "password")
-    key = identifier.strip().lower()
-    for rule, rule_key in (("login_ip", ip_address or "unknown"), ("login_account", key)):
-        decision = limiter().peek(rule, rule_key)
+    typed = identifier.strip().lower()
+    column = User.email if looks_like_email(typed) else User.username
+    user = db.exec(select(User).where(column == typed)).first()
+    account = f"user:{user.id}" if user is not None else f"unknown:{typed}"
+    ip = ip_address or "unknown"
+    for decision in (limiter().peek("login_ip", ip), limiter().peek("login_account", f"{account} {ip}"),
+                     limiter().delay_wait("login_delay", account)):
         if not decision.allowed:
             raise RateLimited(wait_message(decision.retry_after_s), retry_after=decision.retry_after_s)
-    column = User.email if looks_like_email(key) else User.username
-    user = db.exec(select(User).where(column == key)).first()
     usable = user is not None and user.is_active and user.deleted_at is None
     if not verify_password(password, user.password_hash if usable else _DUMMY_HASH) or not usable:
-        limiter().hit("login_ip", ip_address or "unknown")
-        limiter().hit("login_account", key)
+        limiter().hit("login_ip", ip)
+        limiter().hit("login_account", f"{account} {ip}")
+        limiter().delay_failed("login_delay", account)
         raise ServiceError(WRONG_LOGIN)
-    limiter().reset("login_account", key)
+    limiter().reset("login_account", f"{account} {ip}")
+    limiter().delay_reset("login_delay", account)
     user.last_login_at = _now()
     db.add(user)
     return user.id

@@ -20,7 +20,7 @@ from influfinder.services.submission_checks import display_name
 
 log = logging.getLogger(__name__)
 
-FOLDER = "attachments"
+FOLDER = storage.ATTACHMENTS
 MEGABYTE = 1024 * 1024
 MAX_BYTES = 10 * MEGABYTE
 MAX_FILES = 5

@@ -15,21 +15,26 @@ from influfinder.services.actors import Actor
 
 
 def log_in(db: Session, _actor: Actor | None, identifier: object, password: object, remember: bool,
-           ip_address: str, user_agent: str) -> str:
-    """The grant for a correct email-or-username and password (throttled, see accounts.authenticate)."""
+           ip_address: str, user_agent: str, browser_nonce: str) -> str:
+    """The grant for a correct email-or-username and password (throttled, see accounts.authenticate),
+    for the browser holding `browser_nonce` only."""
     user_id = accounts.authenticate(db, identifier, password, ip_address=ip_address)
-    return sessions.start_grant(user_id, remember=remember, user_agent=user_agent, ip_address=ip_address, db=db)
+    return sessions.start_grant(user_id, remember=remember, user_agent=user_agent, ip_address=ip_address,
+                                browser_nonce=browser_nonce, db=db)
 
 
-def sign_up(db: Session, _actor: Actor | None, data: accounts.SignUpInput, ip_address: str, user_agent: str) -> str:
+def sign_up(db: Session, _actor: Actor | None, data: accounts.SignUpInput, ip_address: str, user_agent: str,
+            browser_nonce: str) -> str:
     """A new account, signed in at once (not remembered)."""
     user_id = accounts.sign_up(db, data, ip_address=ip_address)
-    return sessions.start_grant(user_id, remember=False, user_agent=user_agent, ip_address=ip_address, db=db)
+    return sessions.start_grant(user_id, remember=False, user_agent=user_agent, ip_address=ip_address,
+                                browser_nonce=browser_nonce, db=db)
 
 
 def with_provider(db: Session, _actor: Actor | None, identity: ExternalIdentity, role: object, ip_address: str,
-                  user_agent: str) -> tuple[str, bool]:
+                  user_agent: str, browser_nonce: str) -> tuple[str, bool]:
     """Sign in (or up) with a provider's identity: the grant, and whether the account is new."""
     result = oauth_accounts.sign_in(db, identity, role=oauth_accounts.role_from(role), ip_address=ip_address)
-    grant = sessions.start_grant(result.user_id, remember=False, user_agent=user_agent, ip_address=ip_address, db=db)
+    grant = sessions.start_grant(result.user_id, remember=False, user_agent=user_agent, ip_address=ip_address,
+                                 browser_nonce=browser_nonce, db=db)
     return grant, result.created

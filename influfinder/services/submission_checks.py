@@ -4,14 +4,18 @@ each piece of input (files, links, captions, platform, post id) is acceptable.
 Handlers are public RPCs (DESIGN rule 2): every argument arrives as whatever a socket sent.
 Files are judged by their bytes, never by their names; a name only has to agree with the
 content (a video named .png is refused, so is a ZIP named .mp4). Images are decoded with a
-pixel limit and re-encoded without metadata; videos must be whole MP4 files.
+pixel limit and re-encoded without metadata; videos must be whole MP4 files. A file arrives as
+bytes or as an open binary file (an upload's temporary file): a video stays in its file, checked
+and then copied to storage in chunks, so a 100 MB video is never held in memory.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import BinaryIO
 from urllib.parse import urlsplit
 
 from sqlmodel import Session
@@ -42,14 +46,15 @@ _POST_ID = re.compile(r"[A-Za-z0-9_.:-]{1,120}")
 
 @dataclass(frozen=True)
 class CheckedFile:
-    """A file ready to store: cleaned bytes and what they are."""
+    """A file ready to store: cleaned bytes (or a checked video's open file) and what they are."""
 
-    data: bytes
+    data: bytes | BinaryIO
     extension: str
     content_type: str
     width: int | None
     height: int | None
     name: str  # the creator's file name, for display only
+    size: int
 
     @property
     def is_image(self) -> bool:
@@ -84,28 +89,37 @@ def check_files(files: object) -> list[CheckedFile]:
     if len(files) > MAX_FILES:
         raise ServiceError(f"Send at most {MAX_FILES} files at a time.", "files")
     pairs = [_pair(item) for item in files]
-    if sum(len(data) for _name, data in pairs) > MAX_TOTAL_BYTES:
+    if sum(_size(data) for _name, data in pairs) > MAX_TOTAL_BYTES:
         raise ServiceError(f"The files add up to more than {MAX_TOTAL_BYTES // MEGABYTE} MB.", "files")
     return [check_file(name, data) for name, data in pairs]
 
 
-def _pair(item: object) -> tuple[str, bytes]:
-    if isinstance(item, (bytes, bytearray)):
-        return "", bytes(item)
+def _is_file(value: object) -> bool:
+    return all(hasattr(value, attribute) for attribute in ("read", "seek", "tell"))
+
+
+def _pair(item: object) -> tuple[str, bytes | BinaryIO]:
+    if isinstance(item, (bytes, bytearray)) or _is_file(item):
+        item = ("", item)
     if (isinstance(item, (list, tuple)) and len(item) == 2 and isinstance(item[0], str)
-            and isinstance(item[1], (bytes, bytearray))):
-        return item[0], bytes(item[1])
+            and (isinstance(item[1], (bytes, bytearray)) or _is_file(item[1]))):
+        return item[0], item[1] if _is_file(item[1]) else bytes(item[1])
     raise ServiceError("The files could not be read. Choose them again.", "files")
 
 
-def check_file(filename: str, data: bytes) -> CheckedFile:
+def _size(data: bytes | BinaryIO) -> int:
+    return len(data) if isinstance(data, (bytes, bytearray)) else data.seek(0, os.SEEK_END)
+
+
+def check_file(filename: str, data: bytes | BinaryIO) -> CheckedFile:
     """Decide by content; the name's extension, when there is one, must agree with it."""
     name = display_name(filename)
     extension = name.rsplit(".", 1)[1].lower() if "." in name else ""
     label = name or "The file"
-    if not data:
+    head = data[:16] if isinstance(data, (bytes, bytearray)) else _head(data)
+    if not head:
         raise ServiceError(f"{label} is empty.", "files")
-    if video.looks_like_mp4(data):
+    if video.looks_like_mp4(head):
         if extension and extension not in VIDEO_EXTENSIONS:
             raise ServiceError(f"{label} is a video, but its name says .{extension}. {ACCEPTED_KINDS}", "files")
         return _video(name, label, data)
@@ -113,15 +127,23 @@ def check_file(filename: str, data: bytes) -> CheckedFile:
         raise ServiceError(f"{label} is not an MP4 video. {ACCEPTED_KINDS}", "files")
     if extension and extension not in IMAGE_EXTENSIONS:
         raise ServiceError(f"{label}: {ACCEPTED_KINDS}", "files")
+    if not isinstance(data, (bytes, bytearray)):
+        data.seek(0)
+        data = data.read(IMAGE_MAX_BYTES + 1)  # a photo is decoded in memory anyway; one byte over says "too large"
     return _image(name, label, data)
 
 
-def _video(name: str, label: str, data: bytes) -> CheckedFile:
+def _head(handle: BinaryIO) -> bytes:
+    handle.seek(0)
+    return handle.read(16)
+
+
+def _video(name: str, label: str, data: bytes | BinaryIO) -> CheckedFile:
     try:
         checked = video.check_mp4(data, max_bytes=VIDEO_MAX_BYTES)
     except video.VideoRejected as refusal:
         raise ServiceError(f"{label}: {refusal.message}", "files") from None
-    return CheckedFile(checked.data, checked.extension, checked.content_type, None, None, name)
+    return CheckedFile(checked.data, checked.extension, checked.content_type, None, None, name, checked.size)
 
 
 def _image(name: str, label: str, data: bytes) -> CheckedFile:
@@ -130,7 +152,8 @@ def _image(name: str, label: str, data: bytes) -> CheckedFile:
     except images.ImageRejected as refusal:
         message = ACCEPTED_KINDS if refusal.message.startswith("Only ") else refusal.message
         raise ServiceError(f"{label}: {message}", "files") from None
-    return CheckedFile(clean.data, clean.extension, clean.content_type, clean.width, clean.height, name)
+    return CheckedFile(clean.data, clean.extension, clean.content_type, clean.width, clean.height, name,
+                       len(clean.data))
 
 
 def display_name(filename: object) -> str:

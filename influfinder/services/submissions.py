@@ -149,7 +149,7 @@ def _record(db: Session, actor: Actor, collaboration: Collaboration, form: _Subm
     for position, (key, checked) in enumerate(zip(keys, form.files)):
         db.add(SubmissionMedia(
             submission_id=submission.id, position=position, storage_key=key, content_type=checked.content_type,
-            size_bytes=len(checked.data), width=checked.width, height=checked.height, original_name=checked.name,
+            size_bytes=checked.size, width=checked.width, height=checked.height, original_name=checked.name,
         ))
     db.flush()
     title = _offer_title(db, collaboration)

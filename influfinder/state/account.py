@@ -8,17 +8,36 @@ import reflex as rx
 
 from influfinder.api.auth_routes import safe_next
 from influfinder.domain.password_policy import strength
-from influfinder.services import accounts, oauth_accounts, sign_in
+from influfinder.services import accounts, oauth_accounts, sessions, sign_in
 from influfinder.services.unit_of_work import for_anyone
-from influfinder.state.auth import backend_url, client_ip, full_page_load, user_agent
+from influfinder.state.auth import backend_url, client_ip, current_path, full_page_load, user_agent
 from influfinder.state.forms import FormState, form_flag, form_text
 from influfinder.state.oauth import OAuthButtons
 from influfinder.state.service_handler import call_service, service_handler
 
 
+NO_NONCE = "Your browser did not keep our sign-in cookie. Reload the page and try again."
+
+
+def _browser_nonce(state: rx.State) -> str | None:
+    """The pre-login nonce cookie this socket connected with (services/sessions: login CSRF)."""
+    nonce = sessions.nonce_from_cookie_header(state.router.headers.cookie)
+    return nonce if sessions.valid_nonce(nonce) else None
+
+
 def _login_redirect(grant: str, next_path: str):
     query = urllib.parse.urlencode({"grant": grant, "next": safe_next(next_path)})
     return full_page_load(backend_url(f"/auth/complete?{query}"))
+
+
+def nonce_first(state: rx.State):
+    """on_load of the pages that log in: a browser without its nonce gets one, then comes back
+    (once: a browser that refuses cookies is not sent round in circles; logging in then says why)."""
+    if _browser_nonce(state) or "nonce" in state.router.url.query_parameters:
+        return None
+    path = current_path(state)
+    back = path + ("&" if "?" in path else "?") + "nonce=1"
+    return full_page_load(backend_url("/auth/nonce?next=" + urllib.parse.quote(back, safe="")))
 
 
 class LoginState(OAuthButtons, FormState, rx.State):
@@ -31,11 +50,13 @@ class LoginState(OAuthButtons, FormState, rx.State):
         params = self.router.url.query_parameters
         self.notice = (
             "You have been logged out." if "signed_out" in params
+            else "Your session has ended. Log in again." if "session_ended" in params
             else "That sign-in link expired. Log in again." if "expired" in params
             else ""
         )
         # A sign-in with a provider that failed comes back here with a code, never with free text.
         self.error = oauth_accounts.message(params.get("oauth_error"), params.get("provider"))
+        return nonce_first(self)
 
     @rx.event
     def start_oauth(self, provider: str):
@@ -49,11 +70,15 @@ class LoginState(OAuthButtons, FormState, rx.State):
         if identifier is None or password is None:
             self.error = "The form could not be read. Reload the page and try again."
             return
+        nonce = _browser_nonce(self)
+        if nonce is None:
+            self.error = NO_NONCE
+            return
         self.busy = True
         yield
         try:
             grant = await call_service(self, sign_in.log_in, identifier, password, form_flag(form, "remember"),
-                                       client_ip(self), user_agent(self))
+                                       client_ip(self), user_agent(self), nonce)
         except Exception:
             self.busy = False  # refused: the form is the person's again (the page leaves otherwise)
             raise
@@ -71,6 +96,7 @@ class SignupState(OAuthButtons, FormState, rx.State):
         self._reset_errors()
         self._load_oauth_providers()
         self.role = "CREATOR"
+        return nonce_first(self)
 
     @rx.event
     def choose_role(self, value: str):
@@ -97,10 +123,14 @@ class SignupState(OAuthButtons, FormState, rx.State):
             email=form_text(form, "email", 254), username=form_text(form, "username", 60),
             password=form_text(form, "password", 1024), user_type=form_text(form, "user_type", 20),
         )
+        nonce = _browser_nonce(self)
+        if nonce is None:
+            self.error = NO_NONCE
+            return
         self.busy = True
         yield
         try:
-            grant = await call_service(self, sign_in.sign_up, data, client_ip(self), user_agent(self))
+            grant = await call_service(self, sign_in.sign_up, data, client_ip(self), user_agent(self), nonce)
         except Exception:
             self.busy = False  # refused: the form is the person's again (the page leaves otherwise)
             raise

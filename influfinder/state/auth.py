@@ -8,7 +8,6 @@ The vars here describe the signed-in user to themself only.
 
 from __future__ import annotations
 
-import json
 import urllib.parse
 
 import reflex as rx
@@ -16,6 +15,7 @@ import reflex as rx
 from influfinder.services import account_settings, accounts, sessions, unit_of_work
 from influfinder.services.actors import Actor, acting
 from influfinder.services.unit_of_work import Credentials
+from influfinder.state.browser import full_page_load  # noqa: F401  (re-exported: callers import it from here)
 from influfinder.settings import get_settings
 
 
@@ -44,16 +44,6 @@ def current_path(state: rx.State) -> str:
 def to_login(state: rx.State) -> rx.event.EventSpec:
     """Send the page to log in, coming back to where it was."""
     return rx.redirect("/login?next=" + urllib.parse.quote(current_path(state), safe=""))
-
-
-def full_page_load(url: str) -> rx.event.EventSpec:
-    """Leave the single-page app: HTTP routes must see the request, and the socket must reconnect.
-
-    Used when the signed-in user changes (log in, log out). Dropping the tab's Reflex client token
-    makes the next page start from fresh state, so nothing loaded for one user is ever hydrated
-    into the page of the next one in the same tab.
-    """
-    return rx.call_script(f"window.sessionStorage.removeItem('token'); window.location.assign({json.dumps(url)})")
 
 
 def backend_url(path: str) -> str:
@@ -121,9 +111,4 @@ class SessionState(rx.State):
         if not allowed(actor):
             return rx.redirect("/forbidden")
 
-    @rx.event
-    async def log_out(self):
-        """End the session now (every tab of it stops working), then clear the cookie over HTTP."""
-        await unit_of_work.acall(credentials(self), account_settings.log_out)
-        self._show(None)
-        return full_page_load(backend_url("/auth/signout"))
+    # Log out is not a handler: it is a POST to /auth/signout (components/browser_actions.log_out).

@@ -22,6 +22,7 @@ from influfinder.components.collaboration_badges import status_label
 from influfinder.services import analysis, collaboration_views, collaborations, live_updates, ratings, submissions
 from influfinder.services.collaboration_page import CollaborationPage, collaboration_page
 from influfinder.services.errors import LogInRequired, ServiceError
+from influfinder.state.browser import ask_zone
 from influfinder.state import live, local_time
 from influfinder.state.auth import backend_url
 from influfinder.state.collaboration_detail_content import UPLOAD_ID, content_fields, read_files
@@ -107,7 +108,7 @@ class CollaborationDetailState(FormState, rx.State):
     def start(self):
         """on_load: ask the browser for its time zone, then load (dates show in the visitor's zone)."""
         self.loading, self.found = True, False
-        return rx.call_script(local_time.ZONE_SCRIPT, callback=CollaborationDetailState.load)
+        return ask_zone(CollaborationDetailState.load)
 
     @rx.event
     @service_handler("opening a collaboration")

@@ -6,6 +6,9 @@ message for the person instead (the services check the content itself).
 
 from __future__ import annotations
 
+import os
+from typing import BinaryIO
+
 from influfinder.domain.enums import Platform
 from influfinder.services.submission_checks import MAX_FILES, MAX_TOTAL_BYTES, MEGABYTE, VIDEO_MAX_BYTES
 from influfinder.state.forms import form_flag, form_text
@@ -13,22 +16,29 @@ from influfinder.state.forms import form_flag, form_text
 UPLOAD_ID = "content_files"
 
 
-async def read_files(files: object) -> list[tuple[str, bytes]] | str:
-    """The uploaded files as (name, bytes); a message instead when there are too many or one is too big."""
+async def read_files(files: object) -> list[tuple[str, BinaryIO]] | str:
+    """The uploaded files as (name, open file); a message instead when there are too many or one is too big.
+
+    The files stay where the upload put them (temporary files on disk): a 100 MB video is checked
+    and stored from there in chunks, never read whole into memory.
+    """
     if not isinstance(files, list):
         return "The files could not be read. Choose them again."
     if len(files) > MAX_FILES:
         return f"Send at most {MAX_FILES} files at a time."
-    read, budget = [], MAX_TOTAL_BYTES
+    read, total = [], 0
     for upload in files:
-        # Never more than one file's limit, nor more than what is left of the request's total.
-        data = await upload.read(min(VIDEO_MAX_BYTES, budget) + 1)
-        if len(data) > VIDEO_MAX_BYTES:
+        handle = getattr(upload, "file", None)
+        if handle is None or not hasattr(handle, "seek"):
+            return "The files could not be read. Choose them again."
+        size = handle.seek(0, os.SEEK_END)
+        handle.seek(0)
+        if size > VIDEO_MAX_BYTES:
             return f"{upload.name or 'A file'} is larger than {VIDEO_MAX_BYTES // MEGABYTE} MB."
-        if len(data) > budget:
+        total += size
+        if total > MAX_TOTAL_BYTES:
             return f"The files add up to more than {MAX_TOTAL_BYTES // MEGABYTE} MB."
-        budget -= len(data)
-        read.append((upload.name or "", data))
+        read.append((upload.name or "", handle))
     return read
 
 

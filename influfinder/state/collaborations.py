@@ -14,6 +14,7 @@ from influfinder.components.collaboration_badges import status_label
 from influfinder.domain.enums import CollaborationStatus as S
 from influfinder.services import collaboration_views
 from influfinder.state import local_time
+from influfinder.state.browser import ask_zone
 from influfinder.state.forms import FormState
 from influfinder.state.service_handler import call_service, service_handler
 
@@ -100,7 +101,7 @@ class CollaborationListState(FormState, rx.State):
     def start(self):
         """on_load: ask the browser for its time zone, then load (times show in the visitor's zone)."""
         self.loading = True
-        return rx.call_script(local_time.ZONE_SCRIPT, callback=CollaborationListState.load)
+        return ask_zone(CollaborationListState.load)
 
     @rx.event
     @service_handler("listing collaborations")

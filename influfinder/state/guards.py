@@ -3,19 +3,26 @@
 - Handlers of admin states (subclasses of AdminState) run only for an admin's session.
 - Reflex's generic `setvar` handler is refused for our states: no page uses it, and it would let
   a socket write any var. Identity never comes from vars anyway (DESIGN rule 3).
+- A socket whose session has ended (idle or absolute lifetime, or revoked) gets no more events:
+  the page leaves for the login page through /auth/signout, which drops the dead cookie, instead
+  of showing data loaded for a session that is over.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import urllib.parse
 
+from reflex.event import Event
 from reflex.middleware import Middleware
 from reflex.state import StateUpdate
 
-from influfinder.services import unit_of_work
+from influfinder.services import sessions, unit_of_work
 from influfinder.services.actors import acting
 from influfinder.state.admin import AdminState
-from influfinder.state.auth import credentials
+from influfinder.state.auth import backend_url, credentials, current_path
+from influfinder.state.browser import BrowserState, full_page_load
 
 log = logging.getLogger(__name__)
 OUR_STATES = "influfinder___state___"
@@ -34,8 +41,24 @@ async def _is_admin_session(state) -> bool:
     return actor is not None and actor.is_admin
 
 
+def _has_ended_session(state) -> bool:
+    token = credentials(state).session_token
+    return token is not None and sessions.resolve(token) is None
+
+
+def _signed_out_page(state) -> StateUpdate:
+    """The login page, which brings the person back here once they log in again."""
+    login = "/login?" + urllib.parse.urlencode({"next": current_path(state), "session_ended": "1"})
+    signout = "/auth/signout?" + urllib.parse.urlencode({"next": login})
+    return StateUpdate(events=Event.from_event_type(full_page_load(backend_url(signout))))
+
+
 class EventGuard(Middleware):
     async def preprocess(self, app, state, event) -> StateUpdate | None:
+        if not event.name.startswith(BrowserState.get_full_name() + ".") and \
+                await asyncio.to_thread(_has_ended_session, state):
+            log.info("session ended: %s leaves for the login page", event.name)
+            return _signed_out_page(state)
         if is_our_setvar(event.name):
             log.warning("refused %s", event.name)
             return StateUpdate()

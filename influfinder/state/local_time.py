@@ -14,7 +14,6 @@ from zoneinfo import ZoneInfo, available_timezones
 from influfinder.domain.moments import as_utc
 
 # What the browser runs to name its zone; its answer comes back to a handler as a plain string.
-ZONE_SCRIPT = "Intl.DateTimeFormat().resolvedOptions().timeZone"
 UTC = "UTC"
 
 

@@ -23,6 +23,7 @@ from influfinder.domain.enums import CompensationType
 from influfinder.services import offer_covers, offer_management
 from influfinder.services.errors import ServiceError
 from influfinder.services.offer_management import EditorPage, InvalidOffer
+from influfinder.state.browser import ask_zone, scroll_into_view
 from influfinder.state.display import path_part, query
 from influfinder.state.forms import FormState
 from influfinder.state.service_handler import REFUSED, call_service, service_handler, try_service
@@ -31,7 +32,7 @@ from influfinder.state.offer_cards import uploaded_cover_url
 ERROR_ID = "offer-form-error"
 GROUPS = ("platforms", "content_specs.formats", "compensation_type")  # labelled by a text, not a <label for>
 from influfinder.state.offer_form import (
-    ARCHIVED, CHECK_FIELDS, COVER_SAVE_FIRST, FIELD_NAMES, LISTS, LOCAL_FORMAT, NEW, PUBLISHED, SAVED, ZONE_SCRIPT,
+    ARCHIVED, CHECK_FIELDS, COVER_SAVE_FIRST, FIELD_NAMES, LISTS, LOCAL_FORMAT, NEW, PUBLISHED, SAVED,
     acceptable, blank_values, checked, chips, dropzone_refusal, form_values, publish_blockers, raw_offer,
     with_change, zone_from,
 )
@@ -74,7 +75,7 @@ class OfferEditorState(FormState, rx.State):
         """Ask the browser for its time zone; `load_in_zone` reads the offer with it."""
         self.loading, self.found, self.saved = True, True, ""
         self._reset_errors()
-        yield rx.call_script(ZONE_SCRIPT, callback=OfferEditorState.load_in_zone)
+        yield ask_zone(OfferEditorState.load_in_zone)
 
     @rx.event
     @service_handler("loading the offer form")
@@ -247,8 +248,8 @@ class OfferEditorState(FormState, rx.State):
         """Scroll to the first field with a message (in the form's order), or to the message on top."""
         first = next((name for name in FIELD_NAMES if name in self.field_errors), None)
         if first is None:
-            return rx.scroll_to(ERROR_ID)
-        return rx.scroll_to(f"label-{first}" if first in GROUPS else f"field-{first}")
+            return scroll_into_view(ERROR_ID)
+        return scroll_into_view(f"label-{first}" if first in GROUPS else f"field-{first}")
 
     async def _save(self) -> str | None:
         """Create or update; the new offer's id when one was created, "" when updated, None on failure."""

@@ -33,9 +33,6 @@ DROPZONE_REFUSALS = {
     "file-invalid-type": "Only PNG, JPEG or WebP images are accepted.",
     "too-many-files": NO_IMAGE,
 }
-# What the browser answers: its IANA zone name and its offset from UTC in minutes (JS's sign).
-ZONE_SCRIPT = "[Intl.DateTimeFormat().resolvedOptions().timeZone || '', new Date().getTimezoneOffset()]"
-
 # Every input of the form and the longest text it may send (a little above the rules' limits,
 # so the rules themselves, not this guard, give the message).
 TEXT_LIMITS = {
@@ -73,7 +70,7 @@ def blank_values() -> dict[str, str | bool]:
 
 
 def zone_from(answer: object) -> tuple[tzinfo, str]:
-    """The browser's time zone from ZONE_SCRIPT's answer; UTC when it says nothing usable."""
+    """The browser's time zone from the browser's answer ([zone name, getTimezoneOffset()], components/browser_actions.py); UTC when it says nothing usable."""
     name, offset = (answer + [None, None])[:2] if isinstance(answer, list) else (None, None)
     if isinstance(name, str) and len(name) <= 64 and _ZONE.match(name) and ".." not in name:
         try:

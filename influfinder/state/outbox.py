@@ -1,7 +1,9 @@
-"""/dev/outbox: mails the console outbox kept. Development only, and only without SMTP."""
+"""/dev/outbox: mails the console outbox kept. Development only, only without SMTP, and only to a
+browser on this machine: the mails hold sign-in and reset links."""
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 
 import reflex as rx
@@ -12,6 +14,18 @@ from influfinder.settings import get_settings
 def outbox_enabled() -> bool:
     settings = get_settings()
     return settings.mail_backend == "console" and not settings.is_production
+
+
+def from_this_machine(state: rx.State) -> bool:
+    """A loopback client that no proxy forwarded (behind a proxy on this machine every visitor
+    would seem local; TRUSTED_PROXY_HOPS makes the client's own address count instead)."""
+    headers = {k.lower() for k in state.router.headers.raw_headers}
+    if headers & {"x-forwarded-for", "forwarded", "x-real-ip"} and not get_settings().trusted_proxy_hops:
+        return False
+    try:
+        return ipaddress.ip_address(state.router.session.client_ip or "").is_loopback
+    except ValueError:
+        return False
 
 
 @dataclass
@@ -32,7 +46,7 @@ class OutboxState(rx.State):
     def load(self):
         from influfinder.integrations import mail
 
-        self.enabled = outbox_enabled()
+        self.enabled = outbox_enabled() and from_this_machine(self)
         if not self.enabled:
             self.mails = []
             return

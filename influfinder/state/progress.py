@@ -11,6 +11,7 @@ import reflex as rx
 from influfinder.domain.reputation import Reputation
 from influfinder.services import metrics, progress, reputation
 from influfinder.state import local_time
+from influfinder.state.browser import ask_zone
 from influfinder.state.forms import FormState
 from influfinder.state.service_handler import call_service, service_handler
 
@@ -111,7 +112,7 @@ class ProgressState(FormState, rx.State):
     @rx.event
     def start(self):
         self.loading = True
-        return rx.call_script(local_time.ZONE_SCRIPT, callback=ProgressState.load)
+        return ask_zone(ProgressState.load)
 
     @rx.event
     @service_handler("showing a creator's progress")

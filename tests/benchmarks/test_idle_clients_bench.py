@@ -35,10 +35,9 @@ from wsproto.events import Ping as WsPing, Request, TextMessage
 
 from influfinder.state.auth import SessionState
 from influfinder.state.live import LiveState
-from tests.support import OUTPUT_DIR
-from tests.support.env import clean_environment, drop_app_caches
-from tests.support.live_app import LiveApp, free_port, log_tail
-from tests.support.people import cookie_header, person, reset_app_caches, session_for
+from tests.support.env import clean_environment
+from tests.support.live_app import LiveApp, configured_like, running
+from tests.support.people import cookie_header, person, session_for
 
 # The server's production build comes first (minutes on a fresh machine).
 pytestmark = [pytest.mark.benchmark, pytest.mark.redis, pytest.mark.timeout(1800)]
@@ -52,38 +51,21 @@ NAMESPACE = "/_event"  # Reflex's Socket.IO path and namespace
 @pytest.fixture(scope="module")
 def server(redis_server, tmp_path_factory) -> Iterator[LiveApp]:
     data = tmp_path_factory.mktemp("idle")
-    port = free_port()
     env = clean_environment({
         "DATABASE_URL": f"sqlite:///{data / 'idle.db'}", "REDIS_URL": redis_server,
         "SECRET_KEY": secrets.token_urlsafe(32), "DEMO_DATA": "false", "UPLOAD_DIR": str(data / "uploads"),
-        "PUBLIC_URL": f"http://localhost:{port}", "GRANIAN_WORKERS": "1", "REFLEX_USE_NPM": "1",
+        "GRANIAN_WORKERS": "1", "REFLEX_USE_NPM": "1",
         "REFLEX_TELEMETRY_ENABLED": "false", "REFLEX_CHECK_LATEST_VERSION": "false",
     })
-    app = LiveApp(port=port, env=env, log_path=OUTPUT_DIR / "idle-clients.log")
-    try:
-        app.start()
-    except RuntimeError as error:
-        app.stop()
-        pytest.fail(f"{error}\n{log_tail(app.log_path)}", pytrace=False)
-    except BaseException:  # a timeout or Ctrl-C while building: never leave the server running
-        app.stop()
-        raise
-    yield app
-    app.stop()
+    with running(env, "idle-clients.log") as app:
+        yield app
 
 
 @pytest.fixture(scope="module")
 def same_settings(server) -> Iterator[None]:
     """This process configured as the server is, so the sessions made here are good there."""
-    patch = pytest.MonkeyPatch()
-    for name in ("DATABASE_URL", "REDIS_URL", "SECRET_KEY"):
-        patch.setenv(name, server.env[name])
-    drop_app_caches()
-    reset_app_caches()
-    yield
-    patch.undo()
-    drop_app_caches()
-    reset_app_caches()
+    with configured_like(server, ("DATABASE_URL", "REDIS_URL", "SECRET_KEY")):
+        yield
 
 
 def rss_kib(group_leader: int) -> int:

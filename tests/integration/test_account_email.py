@@ -43,8 +43,8 @@ def inbox(settings_env, sqlite_url):
 
 
 def _session_for(user_id) -> str:
-    grant = sessions.start_grant(user_id, remember=False, user_agent="pytest", ip_address="10.0.0.1")
-    token, _ = sessions.activate_grant(grant)
+    token, _ = sessions.open_session(user_id, remember=False, user_agent="pytest",
+                                     ip_address="10.0.0.1")
     return token
 
 

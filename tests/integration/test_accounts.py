@@ -15,6 +15,7 @@ from influfinder.integrations import rate_limit
 from influfinder.models import OneTimeToken, Profile, User
 from influfinder.services import accounts, effects, profiles, sessions, tokens
 from influfinder.services.actors import actor_for_token
+from influfinder.services.accounts import WRONG_LOGIN
 from influfinder.services.errors import ServiceError
 from tests.support.smtp import SmtpServer
 
@@ -60,8 +61,8 @@ def _token_from(inbox, address, subject):
 def _login(identifier="ana@example.com", password=PASSWORD, remember=False):
     with database.session_scope() as db:
         user_id = accounts.authenticate(db, identifier, password, ip_address="10.0.0.1")
-    grant = sessions.start_grant(user_id, remember=remember, user_agent="pytest", ip_address="10.0.0.1")
-    token, _ = sessions.activate_grant(grant)
+    token, _ = sessions.open_session(user_id, remember=remember, user_agent="pytest",
+                                     ip_address="10.0.0.1")
     return token
 
 
@@ -144,11 +145,26 @@ def test_log_in_by_username_and_log_out_ends_the_session_at_once(app_env):
 
 def test_a_login_grant_is_exchanged_once(app_env):
     user_id = _sign_up()
-    grant = sessions.start_grant(user_id, remember=True, user_agent="pytest", ip_address="10.0.0.1")
-    token, record = sessions.activate_grant(grant)
+    nonce = sessions.new_browser_nonce()
+    grant = sessions.start_grant(user_id, remember=True, user_agent="pytest", ip_address="10.0.0.1",
+                                 browser_nonce=nonce)
+    token, record = sessions.activate_grant(grant, nonce)
     assert record.remember and record.expires_at - record.last_seen_at == sessions.IDLE_REMEMBERED
-    assert sessions.activate_grant(grant) is None
+    assert sessions.activate_grant(grant, nonce) is None
     assert _actor(token) is not None
+
+
+def test_a_grant_presented_by_another_browser_is_refused_and_burnt(app_env):
+    """Login CSRF: someone's own grant, sent to another browser, logs nobody in, and is spent."""
+    user_id = _sign_up()
+    mine = sessions.new_browser_nonce()
+    grant = sessions.start_grant(user_id, remember=False, user_agent="pytest", ip_address="10.0.0.1",
+                                 browser_nonce=mine)
+    assert sessions.activate_grant(grant, sessions.new_browser_nonce()) is None
+    assert sessions.activate_grant(grant, None) is None
+    assert sessions.activate_grant(grant, mine) is None  # burnt: not even its own browser can use it now
+    with pytest.raises(ValueError):
+        sessions.start_grant(user_id, remember=False, user_agent="pytest", ip_address="10.0.0.1", browser_nonce="")
 
 
 def test_the_eleventh_failed_login_is_refused_even_with_the_right_password(app_env):
@@ -158,6 +174,40 @@ def test_the_eleventh_failed_login_is_refused_even_with_the_right_password(app_e
             accounts.authenticate(db, "ana@example.com", "wrong password here", ip_address="10.0.0.2")
     with pytest.raises(ServiceError, match="Try again in 1[45] minutes"), database.session_scope() as db:
         accounts.authenticate(db, "ana@example.com", PASSWORD, ip_address="10.0.0.2")
+
+
+def _fail(identifier: str, ip: str) -> None:
+    with pytest.raises(ServiceError, match="Wrong"), database.session_scope() as db:
+        accounts.authenticate(db, identifier, "wrong password here", ip_address=ip)
+
+
+def test_email_and_username_count_as_one_account(app_env):
+    _sign_up()
+    for _ in range(5):
+        _fail("ana@example.com", "10.0.0.4")
+        _fail("Ana_Creates", "10.0.0.4")
+    with pytest.raises(ServiceError, match="Try again in 1[45] minutes"), database.session_scope() as db:
+        accounts.authenticate(db, "ANA@example.com", PASSWORD, ip_address="10.0.0.4")
+
+
+def test_failures_from_everywhere_slow_an_account_down_but_never_lock_its_owner_out(app_env):
+    """A stranger's thirty wrong guesses from thirty addresses cost the owner a short wait, not the account."""
+    import time
+
+    _sign_up()
+    answers = set()
+    for attempt in range(30):
+        with pytest.raises(ServiceError) as refusal, database.session_scope() as db:
+            accounts.authenticate(db, "ana@example.com", "wrong password here", ip_address=f"198.51.100.{attempt}")
+        answers.add(refusal.value.message)
+    assert WRONG_LOGIN in answers and "Too many attempts. Try again in 2 seconds." in answers  # the delay grows
+    with pytest.raises(ServiceError, match=r"Try again in (\d+ seconds?|1 minute)\."), database.session_scope() as db:
+        accounts.authenticate(db, "ana@example.com", PASSWORD, ip_address="10.0.0.5")
+    from influfinder.integrations.rate_limit import limiter
+
+    time.sleep(limiter().delay_wait("login_delay", f"user:{_user('ana@example.com').id}").retry_after_s + 0.2)
+    with database.session_scope() as db:
+        assert accounts.authenticate(db, "ana@example.com", PASSWORD, ip_address="10.0.0.5")
 
 
 def test_forgot_password_answers_the_same_and_resets_once(app_env):

@@ -204,6 +204,18 @@ def test_a_video_is_accepted_as_mp4(app):
     assert sorted(p.suffix for p in stored_files(app)) == [".mp4", ".png"]
 
 
+def test_a_video_in_the_uploads_temporary_file_is_stored_from_there(app, tmp_path):
+    """The page hands the service the upload's open file, as Reflex spooled it to disk."""
+    d = deal()
+    video = mp4(media=b"\x01" * (3 * 1024 * 1024))
+    (tmp_path / "spooled").write_bytes(video)
+    with (tmp_path / "spooled").open("rb") as handle:
+        sid = submit(d, files=[("reel.mp4", handle)])
+    [media] = rows(SubmissionMedia, submission_id=sid)
+    assert media.content_type == "video/mp4" and media.size_bytes == len(video)
+    assert [p.read_bytes() for p in stored_files(app)] == [video]
+
+
 @pytest.mark.parametrize("name,data,message", [
     ("holiday.png", mp4(), "is a video, but its name says .png"),
     ("reel.mp4", zip_bytes(), "is not an MP4 video"),
@@ -516,8 +528,8 @@ def test_twenty_analyses_per_hour_then_the_pre_check_is_refused_and_a_submission
 
 
 def session_cookie(actor: Actor) -> str:
-    grant = sessions.start_grant(actor.id, remember=False, user_agent="pytest", ip_address="127.0.0.1")
-    token, _record = sessions.activate_grant(grant)
+    token, _record = sessions.open_session(actor.id, remember=False, user_agent="pytest",
+                                           ip_address="127.0.0.1")
     return token
 
 

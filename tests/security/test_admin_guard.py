@@ -13,15 +13,14 @@ derive from AdminState would escape both the guard and the enumeration: the firs
 from __future__ import annotations
 
 import asyncio
-import uuid
 from collections.abc import Iterator
 
 import pytest
 import sqlalchemy as sa
-from reflex.event import Event
 from reflex.state import State, StateUpdate
 
 from influfinder.domain.enums import UserType
+from tests.support.socket_events import connected_root, event_for
 
 # Reflex's generic var setter: refused to everyone, admins included, by the guard's other rule.
 SETVAR = "setvar"
@@ -93,13 +92,8 @@ def _preprocess(cls, name: str, token: str | None) -> StateUpdate | None:
     from influfinder.services.sessions import COOKIE_NAME
     from influfinder.state.guards import EventGuard
 
-    root = State(_reflex_internal_init=True)
-    data = {"headers": {"cookie": f"{COOKIE_NAME}={token}" if token else "", "user-agent": "pytest"},
-            "pathname": "/admin", "asPath": "/admin", "query": {}, "ip": "127.0.0.1",
-            "token": f"tab-{uuid.uuid4().hex[:8]}", "sid": "s1"}
-    root.router_data = root._update_router_vars(data, root.router_data)
-    event = Event(name=f"{cls.get_full_name()}.{name}", router_data=data, payload={})
-    return asyncio.run(EventGuard().preprocess(None, root, event))
+    root, data = connected_root("/admin", cookie=f"{COOKIE_NAME}={token}" if token else "")
+    return asyncio.run(EventGuard().preprocess(None, root, event_for(cls, name, data)))
 
 
 @pytest.mark.parametrize(("cls", "name"), HANDLERS)

@@ -12,6 +12,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,3 +95,47 @@ class LiveApp:
                 return
             except subprocess.TimeoutExpired:
                 continue
+
+
+@contextmanager
+def running(env: dict[str, str], log_name: str) -> Iterator[LiveApp]:
+    """A LiveApp on a free port with `env` (PUBLIC_URL added), stopped however the caller ends."""
+    import pytest
+
+    from tests.support import OUTPUT_DIR
+
+    port = free_port()
+    app = LiveApp(port=port, env={"PUBLIC_URL": f"http://localhost:{port}", **env}, log_path=OUTPUT_DIR / log_name)
+    try:
+        app.start()
+    except RuntimeError as error:
+        app.stop()
+        pytest.fail(f"{error}\n{log_tail(app.log_path)}", pytrace=False)
+    except BaseException:  # a timeout or Ctrl-C while building: never leave the server running
+        app.stop()
+        raise
+    try:
+        yield app
+    finally:
+        app.stop()
+
+
+@contextmanager
+def configured_like(app: LiveApp, names: tuple[str, ...]) -> Iterator[None]:
+    """This process configured as the server is (those variables), so sessions made here are good there."""
+    import pytest
+
+    from tests.support.env import drop_app_caches
+    from tests.support.people import reset_app_caches
+
+    patch = pytest.MonkeyPatch()
+    for name in names:
+        patch.setenv(name, app.env[name])
+    drop_app_caches()
+    reset_app_caches()
+    try:
+        yield
+    finally:
+        patch.undo()
+        drop_app_caches()
+        reset_app_caches()

@@ -55,8 +55,8 @@ def collaborating(creator: Actor, business: Actor) -> uuid.UUID:
 
 def session_for(actor: Actor) -> str:
     """A live session token for the actor, as the login route would set in the cookie."""
-    grant = sessions.start_grant(actor.id, remember=False, user_agent="pytest", ip_address="127.0.0.1")
-    token, _record = sessions.activate_grant(grant)
+    token, _record = sessions.open_session(actor.id, remember=False, user_agent="pytest",
+                                           ip_address="127.0.0.1")
     return token
 
 

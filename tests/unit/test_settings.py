@@ -15,8 +15,11 @@ def test_with_nothing_set_the_app_runs_embedded(settings_env):
     assert settings.allowed_origins == ["http://localhost:3000"]
     assert settings.mail_backend == "console"
     assert settings.ai_backend == "local"
-    assert settings.upload_dir == Path("uploaded_files")
-    assert settings.max_upload_mb == 20
+    # Our media are not in the folder Reflex serves publicly (issue 10).
+    assert settings.upload_dir == Path("media")
+    assert settings.reflex_uploaded_files_dir == Path("uploaded_files")
+    assert settings.max_upload_mb == 300
+    assert settings.trusted_proxy_hops == 0
     assert settings.admin_email_set == frozenset()
     assert settings.enabled_oauth_providers == []
     assert settings.is_production is False
@@ -111,3 +114,15 @@ def test_the_dev_secret_key_is_generated_once_and_kept_across_restarts(settings_
     assert settings_env.dev_secret_file.stat().st_mode & 0o077 == 0  # readable by the owner only
     settings_env.set()  # a restart: caches dropped, settings read again
     assert get_settings().secret_key == first
+
+
+@pytest.mark.parametrize("upload_dir", ["uploaded_files", "uploaded_files/media", "./uploaded_files/x/../private"])
+def test_a_media_folder_inside_reflexs_public_folder_refuses_to_start(settings_env, upload_dir):
+    settings_env.set(UPLOAD_DIR=upload_dir)
+    with pytest.raises(SettingsError, match="UPLOAD_DIR"):
+        get_settings().check()
+
+
+def test_the_media_folder_may_sit_beside_a_moved_reflex_folder(settings_env):
+    settings_env.set(UPLOAD_DIR="uploaded_files", REFLEX_UPLOADED_FILES_DIR="public_uploads")
+    get_settings().check()

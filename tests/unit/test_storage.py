@@ -124,3 +124,13 @@ def test_only_avatars_and_covers_are_public(upload_dir):
     assert storage.is_public(avatar_key) and storage.is_public(cover_key)
     assert not storage.is_public(submission_key)
     assert not storage.is_public("avatars/../submissions/AAAAAAAAAAAAAAAAAAAAAA.jpg")
+
+
+def test_an_open_file_is_stored_whole_from_its_start(upload_dir, tmp_path):
+    source = tmp_path / "upload.tmp"
+    data = os.urandom(3 * 1024 * 1024 + 17)  # more than one copy chunk
+    source.write_bytes(data)
+    with source.open("rb") as handle:
+        handle.read(100)  # wherever the reader left it, the whole file is stored
+        key = storage.save(handle, folder="submissions", extension="mp4")
+    assert (upload_dir / key).read_bytes() == data

@@ -83,3 +83,36 @@ def test_a_file_over_the_size_limit_is_refused_before_anything_is_read():
     small_limit = len(mp4()) - 1
     with pytest.raises(VideoRejected, match="larger than"):
         check_mp4(mp4(), max_bytes=small_limit)
+
+
+def test_a_video_in_a_file_is_checked_in_place_reading_only_box_headers(tmp_path):
+    """An upload's temporary file: the check seeks from box to box and hands back the same file."""
+    media = b"\x00" * (8 * 1024 * 1024)
+    path = tmp_path / "clip.mp4"
+    path.write_bytes(mp4(media=media))
+
+    class CountingFile:
+        def __init__(self, handle):
+            self.handle, self.bytes_read = handle, 0
+
+        def read(self, size=-1):
+            data = self.handle.read(size)
+            self.bytes_read += len(data)
+            return data
+
+        def seek(self, offset, whence=0):
+            return self.handle.seek(offset, whence)
+
+    with path.open("rb") as handle:
+        counted = CountingFile(handle)
+        checked = check_mp4(counted)
+        assert checked.data is counted and checked.size == path.stat().st_size
+        assert counted.bytes_read < 16 * 1024
+        assert handle.tell() == 0  # rewound, ready to be copied to storage
+
+
+def test_a_damaged_video_in_a_file_is_refused(tmp_path):
+    path = tmp_path / "cut.mp4"
+    path.write_bytes(mp4(media=b"\x00" * 4096)[:-100])
+    with path.open("rb") as handle, pytest.raises(VideoRejected, match="damaged or incomplete"):
+        check_mp4(handle)
