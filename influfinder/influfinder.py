@@ -3,7 +3,7 @@
 import reflex as rx
 
 from influfinder.api.login_nonce import LoginNonce
-from influfinder.api.routes import api
+from influfinder.api.routes import build_api
 from influfinder.api.security_headers import SecurityHeaders
 from influfinder.api.upload_guard import guard_uploads
 from influfinder.pages import admin_disputes as _admin_disputes_page
@@ -65,7 +65,7 @@ app = rx.App(
     stylesheets=["/styles.css"],
     # Our routes, then the guard of Reflex's /_upload, the pre-login nonce on pages, and (outermost,
     # so every response has them, the built pages' included) the security headers.
-    api_transformer=[api, guard_uploads(UPLOAD_RULES), LoginNonce, SecurityHeaders],
+    api_transformer=[build_api(), guard_uploads(UPLOAD_RULES), LoginNonce, SecurityHeaders],
     head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],
 )
 # Migrations and demo data before the first request (a no-op when the CLI already did it).

@@ -90,4 +90,6 @@ async def not_found(request: Request, _error: Exception) -> Response:
     return PlainTextResponse("Not Found", status_code=404)
 
 
+# For in-process callers (tests, tools). The Reflex app builds its own (influfinder.py): Reflex mounts
+# itself into the app it is given and adds middleware to it, which a started app refuses.
 api = build_api()
