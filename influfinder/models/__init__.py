@@ -4,6 +4,7 @@ from influfinder.models.analytics import Analytics
 from influfinder.models.application import Application
 from influfinder.models.auth import OneTimeToken, UserSession
 from influfinder.models.collaboration import Collaboration, CollaborationEvent
+from influfinder.models.live_sequence import LiveSequence
 from influfinder.models.message import Message, conversation_key
 from influfinder.models.notification import Notification
 from influfinder.models.notification_preference import NotificationPreference
@@ -19,6 +20,7 @@ __all__ = [
     "Collaboration",
     "CollaborationEvent",
     "ContentSubmission",
+    "LiveSequence",
     "Message",
     "Notification",
     "NotificationPreference",

@@ -10,9 +10,20 @@ How an event reaches a page:
 3. A page registers itself in presence when it loads (`LiveState.track`, an on_load handler) and
    the process refreshes its own pages every PING_SECONDS; a closed tab drops out after the TTL.
 
-A page that was offline (closed laptop, lost Wi-Fi, restarted process) misses pushes; when it
-reconnects Reflex runs its on_load handlers again, so `track` reloads the counts and `load_chat`
-the last page of the chat from the database. Nothing is kept only in the push.
+Nothing is kept only in the push. Every update for a user carries the user's next sequence number
+(services/live_updates); the page remembers the last one it applied (`_seq`):
+
+- the next number is applied; a number already seen (a duplicate, or older than what the page
+  loaded) is ignored;
+- a jump means an update was lost on the way (Redis restarted, a publish failed, a socket dropped):
+  the page catches up from the database (`_catch_up`: counts, and the open chat's newest page);
+- a page that reconnects runs its on_load handlers again: `track` reloads the counts and the
+  number, `load_chat` the chat;
+- a lost update with nothing after it is found within PING_SECONDS: each process compares its
+  pages' numbers with the database's (`catch_up_behind`), and after the bus reconnects every page
+  of the process catches up (`_resync`);
+- a page whose Reflex state was lost (Redis restarted without persistence, or the state expired)
+  is asked to hydrate again, which runs its on_load handlers.
 
 The counts and the open chat belong to one user: a push is applied only if the page still belongs
 to that user and its session is still live, so a tab that logged out never hears another user's
@@ -30,13 +41,16 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
-import time
 import uuid
 
 import reflex as rx
+from reflex.state import StateUpdate
+from reflex_base import constants
+from reflex_base.event import Event
 
 from influfinder.database import session_scope
 from influfinder.integrations import bus
+from influfinder.integrations.prometheus_metrics import LIVE_UPDATES
 from influfinder.integrations.presence import PING_SECONDS, presence
 from influfinder.services import live_updates, messages, notification_preferences, sessions
 from influfinder.services.actors import Actor, actor_for_session
@@ -90,7 +104,7 @@ class LiveState(rx.State):
     chat_can_send: bool = False
     chat_error: str = ""
     _user_id: str = ""
-    _counts_at: int = 0
+    _seq: int = 0  # the number of the last live update this page applied (services/live_updates)
 
     @rx.event
     async def track(self):
@@ -100,7 +114,7 @@ class LiveState(rx.State):
         _watching.pop(self.router.session.client_token, None)  # a page that shows an object watches it again
         self._close_chat()
         if actor is not None:
-            self._set_counts(await asyncio.to_thread(_counts, actor.id), time.time_ns())
+            self._show_snapshot(await asyncio.to_thread(_snapshot, actor.id))
 
     @rx.event
     async def load_chat(self):
@@ -147,18 +161,18 @@ class LiveState(rx.State):
         self.chat_with, self.chat_name, self.chat_username = view.other.id, view.other.display_name, view.other.username
         self.chat = [chat_line(live_updates.payload(m)) for m in view.messages]
         self.chat_has_older, self.chat_can_send = view.has_older, view.can_send
-        self._set_counts(await asyncio.to_thread(_counts, actor.id), time.time_ns())  # the chat was just read
+        self._show_snapshot(await asyncio.to_thread(_snapshot, actor.id))  # the chat was just read
 
     async def _register(self, actor: Actor | None) -> None:
         token = self.router.session.client_token
         user_id = str(actor.id) if actor else ""
         if self._user_id and self._user_id != user_id:
-            _local_pages.pop(token, None)
+            _forget_page(token)
             await presence().remove(self._user_id, token)
-            self._set_counts({"notifications": 0, "messages": 0}, time.time_ns())
+            self._show_snapshot({"seq": 0, "counts": {"notifications": 0, "messages": 0}})
         self._user_id = user_id
         if user_id and token:
-            _local_pages[token] = user_id
+            _remember_page(token, user_id)
             await presence().add(user_id, token)
 
     def _close_chat(self) -> None:
@@ -166,16 +180,46 @@ class LiveState(rx.State):
         self.chat = []
         self.chat_has_older = self.chat_can_send = False
 
-    def _set_counts(self, counts: dict, at: int) -> None:
-        if at < self._counts_at:
-            return  # a late event: the page already shows newer counts
-        self._counts_at = at
+    def _set_counts(self, counts: dict) -> None:
         self.unread_notifications, self.unread_messages = counts["notifications"], counts["messages"]
 
+    def _show_snapshot(self, snapshot: dict) -> None:
+        """Counts read from the database with the number they are as new as (live_updates.snapshot)."""
+        self._seq = snapshot["seq"]
+        self._set_counts(snapshot["counts"])
+        _delivered[self.router.session.client_token] = self._seq
+
+    def _order(self, event: dict) -> str:
+        """NEXT: apply it; SEEN: a duplicate or older than what the page shows; MISSED: one was lost before it."""
+        seq = event.get("seq")
+        if not isinstance(seq, (int, float)) or seq <= self._seq:
+            return SEEN
+        return NEXT if seq == self._seq + 1 and event["kind"] != "sync" else MISSED
+
+    async def _catch_up(self) -> None:
+        """Reload from the database what updates would have brought: the counts and the open chat."""
+        actor = await asyncio.to_thread(page_actor, self)
+        if actor is None:
+            return
+        snapshot, view = await asyncio.to_thread(_catch_up_view, actor, self.chat_with)
+        self._show_snapshot(snapshot)
+        if view is not None:
+            for line in [chat_line(live_updates.payload(m)) for m in view.messages]:
+                self._add_line(line, replace=True)
+
+    def _receive(self, event: dict) -> str:
+        """One bus event for this page's user (called by the push, never by a socket): applied if it is
+        the next one; MISSED tells the push to `_catch_up`."""
+        order = self._order(event)
+        if order == NEXT:
+            self._apply(event)
+        return order
+
     def _apply(self, event: dict) -> None:
-        """One bus event for this page's user (called by the push, never by a socket)."""
+        self._seq = event["seq"]
+        _delivered[self.router.session.client_token] = self._seq
         if "counts" in event:
-            self._set_counts(event["counts"], event["at"])
+            self._set_counts(event["counts"])
         if event.get("with") != self.chat_with or not self.chat_with:
             return
         if event["kind"] == "message":
@@ -183,18 +227,44 @@ class LiveState(rx.State):
         elif event["kind"] == "read":
             self.chat = [dataclasses.replace(line, is_read=True) if line.mine else line for line in self.chat]
 
-    def _add_line(self, line: ChatLine) -> None:
-        if any(existing.id == line.id for existing in self.chat):
-            return  # the sending tab may have shown it already
-        self.chat = [*self.chat, line][-MAX_CHAT_LINES:]
+    def _add_line(self, line: ChatLine, *, replace: bool = False) -> None:
+        """Put a line in its place by time (two updates may be numbered in the other order)."""
+        known = [i for i, existing in enumerate(self.chat) if existing.id == line.id]
+        if known:  # the sending tab may have shown it already; a catch-up brings its read receipt
+            if replace:
+                self.chat = [line if i == known[0] else old for i, old in enumerate(self.chat)]
+            return
+        at = len(self.chat)
+        while at and (self.chat[at - 1].created_at, self.chat[at - 1].id) > (line.created_at, line.id):
+            at -= 1
+        self.chat = [*self.chat[:at], line, *self.chat[at:]][-MAX_CHAT_LINES:]
+
+
+NEXT, SEEN, MISSED = "next", "seen", "missed"
 
 
 # ---- service calls (in a worker thread: they block on the database) ------------------------------
 
 
-def _counts(user_id: uuid.UUID) -> dict:
+def _snapshot(user_id: uuid.UUID) -> dict:
     with session_scope() as db:
-        return live_updates.counts(db, user_id)
+        return live_updates.snapshot(db, user_id)
+
+
+def _catch_up_view(actor: Actor, chat_with: str) -> tuple[dict, messages.ChatView | None]:
+    """The snapshot, then the open chat's newest page (read after it: never older than the number)."""
+    with session_scope() as db:
+        snapshot = live_updates.snapshot(db, actor.id)
+        try:
+            view = messages.chat(db, actor, chat_with) if chat_with else None
+        except ServiceError:  # they can no longer talk: the chat keeps what it shows
+            view = None
+        return snapshot, view
+
+
+def _sequences(user_ids: list[str]) -> dict[str, int]:
+    with session_scope() as db:
+        return live_updates.sequences(db, [uuid.UUID(u) for u in user_ids])
 
 
 def _chat(actor: Actor, other_user_id: object, before_id: object = None) -> messages.ChatView:
@@ -216,7 +286,28 @@ def _mark_read(actor: Actor, other_user_id: str) -> None:
 
 # ---- delivery: the lifespan task of every backend process ----------------------------------------
 
-_local_pages: dict[str, str] = {}  # client token -> user id, for the pages registered on this process
+# The pages registered on this process: client token -> user id, and user id -> client tokens.
+_local_pages: dict[str, str] = {}
+_pages_of: dict[str, set[str]] = {}
+_delivered: dict[str, int] = {}  # client token -> the number of the last update the page applied
+_pushing: dict[str, asyncio.Task] = {}  # client token -> its latest push (a page's pushes run in order)
+
+
+def _remember_page(token: str, user_id: str) -> None:
+    _forget_page(token)
+    _local_pages[token] = user_id
+    _pages_of.setdefault(user_id, set()).add(token)
+
+
+def _forget_page(token: str) -> str | None:
+    user_id = _local_pages.pop(token, None)
+    _delivered.pop(token, None)
+    if user_id is not None:
+        tokens = _pages_of.get(user_id, set())
+        tokens.discard(token)
+        if not tokens:
+            _pages_of.pop(user_id, None)
+    return user_id
 
 
 @contextlib.asynccontextmanager
@@ -235,7 +326,13 @@ async def live_delivery(app: rx.App):
 
 
 async def deliver(app: rx.App, channel: str, event: dict) -> None:
-    """Push one bus event to the pages of its user (or that watch its object) held by this process."""
+    """Push one bus event to the pages of its user (or that watch its object) held by this process.
+
+    The pages come from this process's own registry, not from Redis: a page is pushed by the process
+    its socket is connected to, and that process registered it when it loaded. Each page's pushes
+    run in order on their own (`_in_turn`), so a page whose state is locked by a slow event of its
+    own never holds up the next event for everyone else.
+    """
     if channel == bus.RESYNC_CHANNEL:
         await _resync(app)
         return
@@ -245,19 +342,53 @@ async def deliver(app: rx.App, channel: str, event: dict) -> None:
     user_id = event.get("user_id")
     if not isinstance(user_id, str):
         return
-    tokens = [t for t in await presence().tokens(user_id) if is_local(app, t)]
-    await asyncio.gather(*(push(app, token, user_id, event) for token in tokens))
+    for token in [t for t in _pages_of.get(user_id, ()) if is_local(app, t)]:
+        _in_turn(token, push(app, token, user_id, event))
+
+
+def _in_turn(token: str, work) -> asyncio.Task:
+    """Run `work` after the page's earlier pushes (each page's updates keep their order)."""
+    previous = _pushing.get(token)
+
+    async def run() -> None:
+        if previous is not None:
+            await asyncio.gather(previous, return_exceptions=True)
+        await work
+
+    task = asyncio.create_task(run(), name="live-push")
+    _pushing[token] = task
+    task.add_done_callback(lambda done: _pushing.pop(token, None) if _pushing.get(token) is done else None)
+    return task
 
 
 async def push(app: rx.App, token: str, user_id: str, event: dict) -> None:
+    """Apply one update to one page: the next number is applied, a jump catches up, a repeat is dropped."""
     try:
         async with app.modify_state(rx.BaseStateToken(ident=token, cls=LiveState)) as root:
             live = await root.get_state(LiveState)
-            if live._user_id != user_id or await asyncio.to_thread(_session_user, live) != user_id:
+            if not live._user_id and _local_pages.get(token) == user_id:
+                lost = True  # this process registered the page for the user: its Reflex state is gone
+            elif live._user_id != user_id or await asyncio.to_thread(_session_user, live) != user_id:
                 return
-            live._apply(event)
+            else:
+                lost = False
+                order = live._receive(event)
+                if order == NEXT:
+                    LIVE_UPDATES.labels("sent").inc()
+                elif order == MISSED:
+                    await live._catch_up()
+                    LIVE_UPDATES.labels("caught_up").inc()
+        if lost:
+            await ask_to_hydrate(app, token)
     except Exception:  # noqa: BLE001 - one page's failure must not stop the others
         log.exception("live: could not push %s to a page of user %s", event.get("kind"), user_id)
+
+
+async def ask_to_hydrate(app: rx.App, token: str) -> None:
+    """The page hydrates again: its vars come back in full and its on_load handlers (track) run."""
+    hydrate = Event(name=f"{rx.State.get_full_name()}.{constants.CompileVars.HYDRATE_AND_LOAD}")
+    await app.event_namespace.emit_update(StateUpdate(events=[hydrate]), token)
+    LIVE_UPDATES.labels("rehydrated").inc()
 
 
 def is_local(app: rx.App, token: str) -> bool:
@@ -324,6 +455,7 @@ async def _keep_presence(app: rx.App) -> None:
         await asyncio.sleep(PING_SECONDS)
         try:
             await refresh_presence(app)
+            await catch_up_behind(app)
         except Exception:  # noqa: BLE001 - Redis may be down for a moment; try again next round
             log.warning("live: could not refresh presence", exc_info=True)
 
@@ -331,17 +463,30 @@ async def _keep_presence(app: rx.App) -> None:
 async def refresh_presence(app: rx.App) -> None:
     """Keep this process's connected pages registered; forget the ones whose socket is gone."""
     for token in [t for t in _local_pages if not is_local(app, t)]:
-        await presence().remove(_local_pages.pop(token), token)
+        await presence().remove(_forget_page(token), token)
     for token in [t for t in _watching if not is_local(app, t)]:
         _watching.pop(token, None)
     await presence().refresh([(user_id, token) for token, user_id in _local_pages.items()])
 
 
+async def catch_up_behind(app: rx.App) -> None:
+    """Pages whose last update is older than their user's last number catch up (an update was lost
+    and nothing came after it to show the jump)."""
+    pages = [(t, u) for t, u in list(_local_pages.items()) if is_local(app, t)]
+    if not pages:
+        return
+    latest = await asyncio.to_thread(_sequences, sorted({u for _, u in pages}))
+    for token, user_id in pages:
+        if latest.get(user_id, 0) > _delivered.get(token, 0):
+            _in_turn(token, push(app, token, user_id, {"kind": "sync", "seq": latest[user_id]}))
+
+
 async def _resync(app: rx.App) -> None:
-    """After the bus was cut off: every page here reloads its counts and what it watches (events may be lost)."""
+    """After the bus was cut off (events may be lost): register this process's pages again (Redis may
+    have restarted empty), then every page catches up and reloads what it watches."""
+    await refresh_presence(app)
     for token, user_id in list(_local_pages.items()):
         if is_local(app, token):
-            counts = await asyncio.to_thread(_counts, uuid.UUID(user_id))
-            await push(app, token, user_id, {"kind": "counts", "counts": counts, "at": time.time_ns()})
+            _in_turn(token, push(app, token, user_id, {"kind": "sync", "seq": float("inf")}))
     for token, channel, cls in _watchers(app):
         await reload(app, token, cls, channel)
