@@ -66,12 +66,15 @@ def counts(db: Session, user_id: uuid.UUID) -> dict[str, int]:
 def next_sequence(db: Session, user_id: uuid.UUID) -> int:
     """The user's next live-update number. Its row stays locked until `db` commits, so the
     transactions numbering one user's updates run one after the other."""
-    dialect = postgresql if db.get_bind().dialect.name == "postgresql" else sqlite
-    statement = dialect.insert(LiveSequence).values(user_id=user_id, last=1)
+    statement = _dialect(db).insert(LiveSequence).values(user_id=user_id, last=1)
     statement = statement.on_conflict_do_update(
         index_elements=[LiveSequence.user_id], set_={"last": LiveSequence.last + 1}
     ).returning(LiveSequence.last)
     return db.exec(statement).scalar_one()
+
+
+def _dialect(db: Session):
+    return postgresql if db.get_bind().dialect.name == "postgresql" else sqlite
 
 
 def current_sequence(db: Session, user_id: uuid.UUID) -> int:
@@ -85,8 +88,15 @@ def sequences(db: Session, user_ids: list[uuid.UUID]) -> dict[str, int]:
 
 
 def snapshot(db: Session, user_id: uuid.UUID) -> dict[str, Any]:
-    """What a page catches up from: the last number, then the counts (read after it, so never older)."""
-    return {"seq": current_sequence(db, user_id), "counts": counts(db, user_id)}
+    """What a page catches up from: the last number, then the counts.
+
+    The number is read under its row's lock, so an update being numbered right now is waited for
+    (its counts may be older than the ones read here: it must not look newer). Every later number
+    then carries counts read after these.
+    """
+    db.exec(_dialect(db).insert(LiveSequence).values(user_id=user_id, last=0).on_conflict_do_nothing())
+    seq = db.exec(select(LiveSequence.last).where(LiveSequence.user_id == user_id).with_for_update()).one()
+    return {"seq": seq, "counts": counts(db, user_id)}
 
 
 def _publish(user_id: uuid.UUID, kind: str, *, with_counts: bool = False, **fields: Any) -> None:

@@ -201,11 +201,11 @@ class LiveState(rx.State):
         actor = await asyncio.to_thread(page_actor, self)
         if actor is None:
             return
-        snapshot, view = await asyncio.to_thread(_catch_up_view, actor, self.chat_with)
+        shown = {line.id for line in self.chat}
+        snapshot, missed = await asyncio.to_thread(_catch_up_view, actor, self.chat_with, shown)
         self._show_snapshot(snapshot)
-        if view is not None:
-            for line in [chat_line(live_updates.payload(m)) for m in view.messages]:
-                self._add_line(line, replace=True)
+        for line in [chat_line(live_updates.payload(m)) for m in missed]:
+            self._add_line(line, replace=True)
 
     def _receive(self, event: dict) -> str:
         """One bus event for this page's user (called by the push, never by a socket): applied if it is
@@ -251,15 +251,23 @@ def _snapshot(user_id: uuid.UUID) -> dict:
         return live_updates.snapshot(db, user_id)
 
 
-def _catch_up_view(actor: Actor, chat_with: str) -> tuple[dict, messages.ChatView | None]:
-    """The snapshot, then the open chat's newest page (read after it: never older than the number)."""
+def _catch_up_view(actor: Actor, chat_with: str, shown: set[str]) -> tuple[dict, list[messages.MessageView]]:
+    """The snapshot, then the open chat's messages back to one the page shows (read after the
+    snapshot: never older than its number), at most MAX_CHAT_LINES."""
     with session_scope() as db:
         snapshot = live_updates.snapshot(db, actor.id)
+        if not chat_with:
+            return snapshot, []
+        lines: list[messages.MessageView] = []
         try:
-            view = messages.chat(db, actor, chat_with) if chat_with else None
+            view = messages.chat(db, actor, chat_with)
+            lines = view.messages
+            while view.has_older and shown and not shown & {m.id for m in lines} and len(lines) < MAX_CHAT_LINES:
+                view = messages.chat(db, actor, chat_with, before_id=lines[0].id)
+                lines = [*view.messages, *lines]
         except ServiceError:  # they can no longer talk: the chat keeps what it shows
-            view = None
-        return snapshot, view
+            pass
+        return snapshot, lines
 
 
 def _sequences(user_ids: list[str]) -> dict[str, int]:
