@@ -1,4 +1,4 @@
-"""HTTP routes beside the Reflex app: health and public info."""
+"""HTTP routes beside the Reflex app: health (readiness), public info, and the other route modules."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import asyncio
 import logging
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -70,8 +71,12 @@ def build_api() -> Starlette:
     from influfinder.api.message_routes import routes as message_routes
     from influfinder.api.oauth_routes import routes as oauth_routes
 
-    return Starlette(routes=[Route("/health", health), Route("/info", info), *auth_routes, *oauth_routes,
-                             *collaboration_routes, *media_routes, *message_routes])
+    from influfinder.api.operations_routes import routes as operations_routes
+    from influfinder.api.request_context import RequestContext
+
+    return Starlette(routes=[Route("/health", health), *operations_routes(ready=health), Route("/info", info),
+                             *auth_routes, *oauth_routes, *collaboration_routes, *media_routes, *message_routes],
+                     middleware=[Middleware(RequestContext)])
 
 
 api = build_api()

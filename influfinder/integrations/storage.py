@@ -20,6 +20,7 @@ import tempfile
 from contextlib import suppress
 from pathlib import Path
 
+from influfinder.integrations.prometheus_metrics import UPLOAD_BYTES
 from influfinder.settings import get_settings
 
 AVATARS = "avatars"
@@ -53,6 +54,7 @@ class LocalStorage:
         path = self.open_path(key)
         path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         _write_atomically(path, data)
+        UPLOAD_BYTES.inc(len(data))
         return key
 
     def open_path(self, key: str) -> Path:
