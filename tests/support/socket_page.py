@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+import urllib.parse
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -102,10 +103,17 @@ class SocketPage:
         return time.perf_counter() - start
 
     def _routed(self, name: str, payload: dict[str, Any]) -> dict[str, Any]:
-        router_data = {"pathname": self.path, "asPath": self.path}
-        if self.params:
-            router_data["query"] = self.params
+        pathname, _, query = self.path.partition("?")
+        router_data = {"pathname": pathname, "asPath": self.path}
+        params = {**dict(urllib.parse.parse_qsl(query)), **self.params}
+        if params:
+            router_data["query"] = params
         return {"name": name, "payload": payload, "router_data": router_data}
+
+    def go(self, path: str) -> None:
+        """Navigate inside the app (no reconnect): the next events carry the new address, as after a
+        Reflex redirect; send the page's on_load handlers to load it."""
+        self.path = path
 
     async def _on_update(self, update: dict[str, Any]) -> None:
         for state, changes in (update.get("delta") or {}).items():
