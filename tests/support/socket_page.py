@@ -30,9 +30,25 @@ EVENT_PATH = "/_event"  # both the socket.io path and the namespace the events t
 Listener = Callable[[dict[str, Any]], None]
 
 
-def state_name(cls) -> str:
-    """A state class's full name as the socket protocol spells it."""
-    return cls.get_full_name()
+def routed(name: str, payload: dict[str, Any], path: str, params: dict[str, str]) -> dict[str, Any]:
+    """An event as the frontend sends it from the page at `path` (`params`: a dynamic route's parts)."""
+    pathname, _, query = path.partition("?")
+    router_data = {"pathname": pathname, "asPath": path}
+    params = {**dict(urllib.parse.parse_qsl(query)), **params}
+    if params:
+        router_data["query"] = params
+    return {"name": name, "payload": payload, "router_data": router_data}
+
+
+def apply_update(vars: dict[str, dict[str, Any]], update: dict[str, Any], frontend: list) -> list[dict[str, Any]]:
+    """Apply an update's delta to `vars`; returns the events it asks the page to send back
+    (frontend-only ones, named `_...`, go to `frontend` instead)."""
+    for state, changes in (update.get("delta") or {}).items():
+        vars.setdefault(state, {}).update({name.removesuffix("_rx_state_"): value for name, value in changes.items()})
+    back = []
+    for event in update.get("events") or []:
+        (frontend if event["name"].startswith("_") else back).append(event)
+    return back
 
 
 class SocketPage:
@@ -103,12 +119,7 @@ class SocketPage:
         return time.perf_counter() - start
 
     def _routed(self, name: str, payload: dict[str, Any]) -> dict[str, Any]:
-        pathname, _, query = self.path.partition("?")
-        router_data = {"pathname": pathname, "asPath": self.path}
-        params = {**dict(urllib.parse.parse_qsl(query)), **self.params}
-        if params:
-            router_data["query"] = params
-        return {"name": name, "payload": payload, "router_data": router_data}
+        return routed(name, payload, self.path, self.params)
 
     def go(self, path: str) -> None:
         """Navigate inside the app (no reconnect): the next events carry the new address, as after a
@@ -116,18 +127,12 @@ class SocketPage:
         self.path = path
 
     async def _on_update(self, update: dict[str, Any]) -> None:
-        for state, changes in (update.get("delta") or {}).items():
-            self.vars.setdefault(state, {}).update(
-                {name.removesuffix("_rx_state_"): value for name, value in changes.items()})
         self.updates += 1
         for listener in list(self.listeners):
             listener(update)
         self._changed.set()
-        for event in update.get("events") or []:
-            if event["name"].startswith("_"):
-                self.frontend_events.append(event)
-            else:
-                await self.send(event["name"], **(event.get("payload") or {}))
+        for event in apply_update(self.vars, update, self.frontend_events):
+            await self.send(event["name"], **(event.get("payload") or {}))
 
     async def _on_new_token(self, token: str) -> None:
         self.token = token
