@@ -38,7 +38,7 @@ from tests.support.env import clean_environment
 from tests.support.live_app import free_port
 from tests.support.socket_page import EVENT_PATH, SocketPage
 
-pytestmark = [pytest.mark.benchmark, pytest.mark.postgres, pytest.mark.redis]
+pytestmark = [pytest.mark.benchmark, pytest.mark.postgres, pytest.mark.redis, pytest.mark.timeout(3600)]
 
 SOCKETS = 50
 BROWSE = OfferListState.get_full_name()
