@@ -16,6 +16,9 @@ Reflex's upload endpoint, not the socket).
 
 from __future__ import annotations
 
+# Locust patches the standard library for gevent when imported: before anything opens sockets or SSL.
+from locust import User, between, events, task  # isort: skip
+
 import itertools
 import json
 import os
@@ -25,7 +28,6 @@ import time
 import gevent
 import socketio
 from gevent.event import Event as Signal
-from locust import User, between, events, task
 
 from tests.support.socket_page import EVENT_PATH, ROOT_STATE, apply_update, routed
 

@@ -40,7 +40,7 @@ from tests.support.cluster import start_backends
 from tests.support.env import clean_environment
 from tests.support.live_app import free_port
 from tests.support.people import applied, cookie_header, person, reset_app_caches, session_for
-from tests.support.socket_page import SocketPage
+from tests.support.socket_page import ROOT_STATE, SocketPage
 
 pytestmark = [pytest.mark.postgres, pytest.mark.redis, pytest.mark.timeout(600)]
 
@@ -181,3 +181,41 @@ def _one_of_each(ana, cafe, n: int) -> None:
         notifications.notify(db, cafe.id, NotificationType.APPLICATION_RECEIVED, f"Application {n}")
     with database.session_scope() as db:
         messages.send(db, ana, cafe.id, f"message {n}")
+
+
+@pytest.mark.parametrize("world", ["steady"], indirect=True)
+def test_a_tab_whose_reflex_state_expired_is_rehydrated_and_hears_its_updates(world):
+    """Reflex drops a tab's state from Redis after an hour without events (redis_token_expiration):
+    the tab's socket is still open and the process still holds it, so the push asks it to hydrate
+    again, its on_load handlers run, and it shows what it missed."""
+    backends, _own_redis = world
+    ana, cafe = person(name="Ana"), person(UserType.BUSINESS, name="Café Aurora")
+    applied(ana, cafe)
+
+    async def scenario() -> Watched:
+        tab = Watched(SocketPage(f"http://localhost:{backends[1].port}", cookie=cookie_header(session_for(cafe))))
+        await tab.page.open("/offers")
+        client = redis.Redis.from_url(redis_url_in_use())
+        expired = [key for key in client.scan_iter(f"{tab.page.token}_*")]
+        assert expired, "no Reflex state of the tab in Redis"
+        client.delete(*expired)
+        await asyncio.to_thread(_notify, cafe, "After the state expired")
+        await tab.page.wait_for(lambda: tab.page.var("unread_notifications", LIVE) == 1, timeout=60)
+        # The page loaded again (its on_load ran to the end), on the same socket.
+        await tab.page.wait_for(lambda: tab.page.var("is_hydrated", ROOT_STATE) is True, timeout=60)
+        assert tab.page.client.connected
+        await tab.page.close()
+        return tab
+
+    asyncio.run(scenario())
+
+
+def redis_url_in_use() -> str:
+    from influfinder.settings import get_settings
+
+    return get_settings().redis_url
+
+
+def _notify(user, title: str) -> None:
+    with database.session_scope() as db:
+        notifications.notify(db, user.id, NotificationType.APPLICATION_RECEIVED, title)
