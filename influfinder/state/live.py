@@ -187,7 +187,7 @@ class LiveState(rx.State):
         """Counts read from the database with the number they are as new as (live_updates.snapshot)."""
         self._seq = snapshot["seq"]
         self._set_counts(snapshot["counts"])
-        _delivered[self.router.session.client_token] = self._seq
+        _note_delivered(self.router.session.client_token, self._seq)
 
     def _order(self, event: dict) -> str:
         """NEXT: apply it; SEEN: a duplicate or older than what the page shows; MISSED: one was lost before it."""
@@ -217,7 +217,7 @@ class LiveState(rx.State):
 
     def _apply(self, event: dict) -> None:
         self._seq = event["seq"]
-        _delivered[self.router.session.client_token] = self._seq
+        _note_delivered(self.router.session.client_token, self._seq)
         if "counts" in event:
             self._set_counts(event["counts"])
         if event.get("with") != self.chat_with or not self.chat_with:
@@ -305,6 +305,11 @@ def _remember_page(token: str, user_id: str) -> None:
     _forget_page(token)
     _local_pages[token] = user_id
     _pages_of.setdefault(user_id, set()).add(token)
+
+
+def _note_delivered(token: str, seq: int) -> None:
+    if token in _local_pages:  # a signed-out page is not followed
+        _delivered[token] = seq
 
 
 def _forget_page(token: str) -> str | None:

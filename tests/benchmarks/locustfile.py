@@ -68,7 +68,7 @@ class Tab:
         try:
             self.client.connect(f"{self.base_url}?token={token}", transports=["websocket"],
                                 socketio_path=EVENT_PATH, namespaces=[EVENT_PATH], wait_timeout=TIMEOUT,
-                                headers={"Cookie": self.cookie, "Origin": self.base_url},
+                                headers={"Cookie": self.cookie},  # websocket-client sends the Origin itself
                                 auth={"event": routed(f"{ROOT_STATE}.hydrate_and_load", {}, path, {})})
             self._wait(lambda: self.vars.get(ROOT_STATE, {}).get("is_hydrated") is True)
             self._report("connect and load", start, None)
