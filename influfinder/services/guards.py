@@ -10,7 +10,7 @@ import uuid
 from datetime import datetime, timezone
 
 from influfinder.services.actors import Actor
-from influfinder.services.errors import NotAllowed, ServiceError
+from influfinder.services.errors import LogInRequired, NotAllowed, ServiceError
 from influfinder.services.pagination import InvalidPage, check_page
 
 LOG_IN = "Log in to continue."
@@ -24,7 +24,7 @@ def now() -> datetime:
 
 def signed_in(actor: Actor | None) -> Actor:
     if not isinstance(actor, Actor):
-        raise NotAllowed(LOG_IN)
+        raise LogInRequired(LOG_IN)
     return actor
 
 

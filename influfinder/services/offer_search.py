@@ -84,6 +84,28 @@ def search_offers(
     return SearchPage(items, limit - 1 if more else total, search.page, PAGE_SIZE, more=more)
 
 
+@dataclass(frozen=True)
+class BrowsePage:
+    """The Browse page as one read: the results and the search as it was run."""
+
+    result: SearchPage
+    search: OfferSearch  # past the end: the last page; "offers I qualify for" dropped for non-creators
+    can_qualify: bool  # a signed-in creator: the "only offers I qualify for" switch is theirs
+    qualified_dropped: bool
+
+
+def browse(db: Session, actor: Actor | None, search: OfferSearch) -> BrowsePage:
+    can_qualify = bool(actor and actor.is_creator)
+    dropped = isinstance(search, OfferSearch) and search.qualified_only and not can_qualify
+    if dropped:
+        search = search.model_copy(update={"qualified_only": False})
+    result = search_offers(db, actor, search)
+    if not result.items and result.page > result.pages:  # a page past the end: show the last one
+        search = search.model_copy(update={"page": result.pages})
+        result = search_offers(db, actor, search)
+    return BrowsePage(result, search, can_qualify, dropped)
+
+
 def _page_query(dialect: str, conditions: list, search: OfferSearch, limit: int | None):
     # The matches are computed once, by the best path for the filters, then counted and cut into a
     # page. With words that is the text index, and every match: MATERIALIZED keeps the planner from

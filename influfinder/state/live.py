@@ -4,8 +4,8 @@ How an event reaches a page:
 
 1. A service commits, then publishes on the bus (services/live_updates, integrations/bus).
 2. Every backend process runs `live_delivery` (a lifespan task) subscribed to the bus. For an
-   event addressed to a user it asks the presence registry for that user's open pages and pushes
-   to the ones connected to THIS process, with `app.modify_state(token)`: the changed vars go down
+   event addressed to a user it pushes to that user's pages connected to THIS process (its own
+   registry, filled when they load), with `app.modify_state(token)`: the changed vars go down
    that page's socket. Pages held by other processes are pushed by those processes.
 3. A page registers itself in presence when it loads (`LiveState.track`, an on_load handler) and
    the process refreshes its own pages every PING_SECONDS; a closed tab drops out after the TTL.
@@ -31,8 +31,8 @@ news.
 
 A page that shows an object several people change (a collaboration) `watch`es the object's
 channel when it loads. A "changed" event there makes every page of this process that watches it
-reload the object from the database as its own viewer (`_reload_live`, with `page_actor`), so both
-parties and an admin see each other's moves; the event itself carries no data.
+reload the object from the database as its own viewer (`_reload_live`, with `call_for_push`), so
+both parties and an admin see each other's moves; the event itself carries no data.
 """
 
 from __future__ import annotations
@@ -42,22 +42,26 @@ import contextlib
 import dataclasses
 import logging
 import uuid
+from typing import Any, Callable, TypeVar
 
 import reflex as rx
 from reflex.state import StateUpdate
 from reflex_base import constants
 from reflex_base.event import Event
 
-from influfinder.database import session_scope
 from influfinder.integrations import bus
 from influfinder.integrations.prometheus_metrics import LIVE_UPDATES
 from influfinder.integrations.presence import PING_SECONDS, presence
-from influfinder.services import live_updates, messages, notification_preferences, sessions
-from influfinder.services.actors import Actor, actor_for_session
+from influfinder.services import live_updates, messages, unit_of_work
+from influfinder.services.actors import acting
 from influfinder.services.errors import ServiceError
-from influfinder.state.auth import backend_url, current_actor, session_token
+from influfinder.services.subscribers import install_subscribers
+from influfinder.state.auth import backend_url, credentials
+from influfinder.state.forms import UNEXPECTED
+from influfinder.state.service_handler import call_service, service_handler
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 CHAT_ROUTE = "/messages/[user_id]"  # the chat page's route; its param names the other person
 MAX_CHAT_LINES = 300  # pushed lines beyond this push the oldest out of the state (DESIGN: one page in state)
@@ -107,69 +111,69 @@ class LiveState(rx.State):
     _seq: int = 0  # the number of the last live update this page applied (services/live_updates)
 
     @rx.event
+    @service_handler("tracking a page", public=True)
     async def track(self):
         """on_load of every page: whose page this is, and the counts it missed while away."""
-        actor = await asyncio.to_thread(current_actor, self)
-        await self._register(actor)
+        snapshot = await call_service(self, live_updates.page_snapshot)
+        await self._register(snapshot.user_id)
         _watching.pop(self.router.session.client_token, None)  # a page that shows an object watches it again
         self._close_chat()
-        if actor is not None:
-            self._show_snapshot(await asyncio.to_thread(_snapshot, actor.id))
+        if snapshot.user_id:
+            self._show_snapshot(snapshot)
 
     @rx.event
+    @service_handler("opening a chat", public=True)
     async def load_chat(self):
         """on_load of the chat page (after `track`): the newest messages with the route's person, read."""
         await self._open(self.router.url.path.rstrip("/").rsplit("/", 1)[-1])
 
     @rx.event
+    @service_handler("opening a chat", public=True)
     async def open_chat(self, other_user_id: str):
         await self._open(other_user_id)
 
     @rx.event
+    @service_handler("reading older messages", public=True)
     async def load_older(self):
         """Scrolling up: the page of messages before the oldest one shown."""
-        actor = await asyncio.to_thread(current_actor, self)
-        if actor is None or not self.chat_with or not self.chat:
+        if not self._user_id or not self.chat_with or not self.chat:
             return
-        try:
-            view = await asyncio.to_thread(_chat, actor, self.chat_with, self.chat[0].id)
-        except ServiceError as error:
-            self.chat_error = error.message
-            return
+        view = await call_service(self, messages.chat, self.chat_with, self.chat[0].id)
         # Not capped: each scroll up asks for one more page on purpose (pushes cap the live end).
         self.chat = [*[chat_line(live_updates.payload(m)) for m in view.messages], *self.chat]
         self.chat_has_older = view.has_older
 
     @rx.event
+    @service_handler("marking a chat read", public=True)
     async def mark_chat_read(self):
         """The open chat's new messages were seen (e.g. the tab came back into view)."""
-        actor = await asyncio.to_thread(current_actor, self)
-        if actor is None or not self.chat_with:
-            return
-        await asyncio.to_thread(_mark_read, actor, self.chat_with)
+        if self._user_id and self.chat_with:
+            await call_service(self, messages.mark_read, self.chat_with)
 
     async def _open(self, other_user_id: object) -> None:
-        actor = await asyncio.to_thread(current_actor, self)
+        """A chat of the page's user (a page nobody is signed in to shows none)."""
         self._close_chat()
-        if actor is None:
+        if not self._user_id:
             return
-        try:
-            view = await asyncio.to_thread(_open_chat, actor, other_user_id)
-        except ServiceError as error:
-            self.chat_error = error.message
-            return
+        opened = await call_service(self, messages.open_chat, other_user_id)
+        view = opened.chat
         self.chat_with, self.chat_name, self.chat_username = view.other.id, view.other.display_name, view.other.username
         self.chat = [chat_line(live_updates.payload(m)) for m in view.messages]
         self.chat_has_older, self.chat_can_send = view.has_older, view.can_send
-        self._show_snapshot(await asyncio.to_thread(_snapshot, actor.id))  # the chat was just read
+        self._show_snapshot(await call_service(self, live_updates.page_snapshot))  # the chat was just read
 
-    async def _register(self, actor: Actor | None) -> None:
+    def _refused(self, error: ServiceError) -> None:
+        self.chat_error = error.message
+
+    def _unexpected(self) -> None:
+        self.chat_error = UNEXPECTED
+
+    async def _register(self, user_id: str) -> None:
         token = self.router.session.client_token
-        user_id = str(actor.id) if actor else ""
         if self._user_id and self._user_id != user_id:
             _forget_page(token)
             await presence().remove(self._user_id, token)
-            self._show_snapshot({"seq": 0, "counts": {"notifications": 0, "messages": 0}})
+            self._show_snapshot(live_updates.NOBODY)
         self._user_id = user_id
         if user_id and token:
             _remember_page(token, user_id)
@@ -183,10 +187,10 @@ class LiveState(rx.State):
     def _set_counts(self, counts: dict) -> None:
         self.unread_notifications, self.unread_messages = counts["notifications"], counts["messages"]
 
-    def _show_snapshot(self, snapshot: dict) -> None:
-        """Counts read from the database with the number they are as new as (live_updates.snapshot)."""
-        self._seq = snapshot["seq"]
-        self._set_counts(snapshot["counts"])
+    def _show_snapshot(self, snapshot: live_updates.PageSnapshot) -> None:
+        """Counts read from the database with the number they are as new as (live_updates.page_snapshot)."""
+        self._seq = snapshot.seq
+        self._set_counts(snapshot.counts)
         _note_delivered(self.router.session.client_token, self._seq)
 
     def _order(self, event: dict) -> str:
@@ -198,11 +202,10 @@ class LiveState(rx.State):
 
     async def _catch_up(self) -> None:
         """Reload from the database what updates would have brought: the counts and the open chat."""
-        actor = await asyncio.to_thread(page_actor, self)
-        if actor is None:
-            return
-        shown = {line.id for line in self.chat}
-        snapshot, missed = await asyncio.to_thread(_catch_up_view, actor, self.chat_with, shown)
+        shown = [line.id for line in self.chat]
+        snapshot, missed = await call_for_push(self, live_updates.catch_up, self.chat_with, shown, MAX_CHAT_LINES)
+        if not snapshot.user_id:
+            return  # the session ended meanwhile
         self._show_snapshot(snapshot)
         for line in [chat_line(live_updates.payload(m)) for m in missed]:
             self._add_line(line, replace=True)
@@ -243,55 +246,6 @@ class LiveState(rx.State):
 NEXT, SEEN, MISSED = "next", "seen", "missed"
 
 
-# ---- service calls (in a worker thread: they block on the database) ------------------------------
-
-
-def _snapshot(user_id: uuid.UUID) -> dict:
-    with session_scope() as db:
-        return live_updates.snapshot(db, user_id)
-
-
-def _catch_up_view(actor: Actor, chat_with: str, shown: set[str]) -> tuple[dict, list[messages.MessageView]]:
-    """The snapshot, then the open chat's messages back to one the page shows (read after the
-    snapshot: never older than its number), at most MAX_CHAT_LINES."""
-    with session_scope() as db:
-        snapshot = live_updates.snapshot(db, actor.id)
-        if not chat_with:
-            return snapshot, []
-        lines: list[messages.MessageView] = []
-        try:
-            view = messages.chat(db, actor, chat_with)
-            lines = view.messages
-            while view.has_older and shown and not shown & {m.id for m in lines} and len(lines) < MAX_CHAT_LINES:
-                view = messages.chat(db, actor, chat_with, before_id=lines[0].id)
-                lines = [*view.messages, *lines]
-        except ServiceError:  # they can no longer talk: the chat keeps what it shows
-            pass
-        return snapshot, lines
-
-
-def _sequences(user_ids: list[str]) -> dict[str, int]:
-    with session_scope() as db:
-        return live_updates.sequences(db, [uuid.UUID(u) for u in user_ids])
-
-
-def _chat(actor: Actor, other_user_id: object, before_id: object = None) -> messages.ChatView:
-    with session_scope() as db:
-        return messages.chat(db, actor, other_user_id, before_id=before_id)
-
-
-def _open_chat(actor: Actor, other_user_id: object) -> messages.ChatView:
-    with session_scope() as db:
-        view = messages.chat(db, actor, other_user_id)
-        messages.mark_read(db, actor, view.other.id)
-        return view
-
-
-def _mark_read(actor: Actor, other_user_id: str) -> None:
-    with session_scope() as db:
-        messages.mark_read(db, actor, other_user_id)
-
-
 # ---- delivery: the lifespan task of every backend process ----------------------------------------
 
 # The pages registered on this process: client token -> user id, and user id -> client tokens.
@@ -326,8 +280,7 @@ def _forget_page(token: str) -> str | None:
 @contextlib.asynccontextmanager
 async def live_delivery(app: rx.App):
     """Register as a lifespan task: `app.register_lifespan_task(live_delivery)`."""
-    live_updates.install()
-    notification_preferences.install()
+    install_subscribers()
     subscription = await bus.subscribe(lambda channel, event: deliver(app, channel, event))
     keeper = asyncio.create_task(_keep_presence(app), name="live-presence")
     try:
@@ -412,22 +365,20 @@ def is_local(app: rx.App, token: str) -> bool:
     return record is not None and record.instance_id == manager.instance_id
 
 
+def push_credentials(state: rx.State) -> unit_of_work.Credentials:
+    """The page's credentials for a push: its session is read without sliding its idle window."""
+    return dataclasses.replace(credentials(state), activity=False)
+
+
+async def call_for_push(state: rx.State, service: Callable[..., T], *args: Any) -> T:
+    """A service as the page's user, for a push (never a socket's event)."""
+    return await unit_of_work.acall(push_credentials(state), service, *args)
+
+
 def _session_user(state: rx.State) -> str | None:
-    """The user of the session the page connected with, if that session is still live."""
-    record = _session_record(state)
-    return record.user_id if record else None
-
-
-def page_actor(state: rx.State) -> Actor | None:
-    """Who the page's session belongs to, if it is still live, for a push (in a worker thread)."""
-    with session_scope() as db:
-        return actor_for_session(db, _session_record(state))
-
-
-def _session_record(state: rx.State) -> sessions.SessionRecord | None:
-    # Read without sliding the session's idle window: a push is not the user's activity.
-    token = session_token(state)
-    return sessions.store().get(sessions.hash_secret(token)) if token else None
+    """The user of the session the page connected with, if that session is still live (blocking)."""
+    actor = unit_of_work.call(push_credentials(state), acting)
+    return str(actor.id) if actor else None
 
 
 # ---- pages that watch an object (a collaboration) ------------------------------------------------
@@ -488,7 +439,8 @@ async def catch_up_behind(app: rx.App) -> None:
     pages = [(t, u) for t, u in list(_local_pages.items()) if is_local(app, t)]
     if not pages:
         return
-    latest = await asyncio.to_thread(_sequences, sorted({u for _, u in pages}))
+    users = sorted({uuid.UUID(u) for _, u in pages})
+    latest = await unit_of_work.acall(unit_of_work.ANONYMOUS, unit_of_work.for_anyone(live_updates.sequences), users)
     for token, user_id in pages:
         if latest.get(user_id, 0) > _delivered.get(token, 0):
             _in_turn(token, push(app, token, user_id, {"kind": "sync", "seq": latest[user_id]}))

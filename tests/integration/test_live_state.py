@@ -180,6 +180,16 @@ def test_a_chat_with_nobody_or_a_stranger_shows_a_message_and_no_lines(target):
     assert live.chat == [] and live.chat_with == "" and live.chat_error == messages.NOT_FOUND
 
 
+@pytest.fixture
+def live_push_installed() -> Iterator[None]:
+    """The live push subscribed to the domain events, as the live_delivery lifespan task does."""
+    live_updates.install()
+    yield
+    effects.drain()
+    live_updates.uninstall()
+
+
+@pytest.mark.usefixtures("live_push_installed")
 def test_a_page_that_sees_a_jump_in_numbers_catches_up_from_the_database():
     ana, cafe = person(name="Ana"), person(UserType.BUSINESS)
     applied(ana, cafe)
