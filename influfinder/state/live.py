@@ -7,8 +7,9 @@ How an event reaches a page:
    event addressed to a user it pushes to that user's pages connected to THIS process (its own
    registry, filled when they load), with `app.modify_state(token)`: the changed vars go down
    that page's socket. Pages held by other processes are pushed by those processes.
-3. A page registers itself in presence when it loads (`LiveState.track`, an on_load handler) and
-   the process refreshes its own pages every PING_SECONDS; a closed tab drops out after the TTL.
+3. A page registers itself when it loads (`LiveState.track`, an on_load handler): in its process's
+   registry and in presence (Redis: every process sees which pages a user has open); the process
+   refreshes its own pages every PING_SECONDS and forgets those whose socket is gone.
 
 Nothing is kept only in the push. Every update for a user carries the user's next sequence number
 (services/live_updates); the page remembers the last one it applied (`_seq`):
@@ -16,7 +17,8 @@ Nothing is kept only in the push. Every update for a user carries the user's nex
 - the next number is applied; a number already seen (a duplicate, or older than what the page
   loaded) is ignored;
 - a jump means an update was lost on the way (Redis restarted, a publish failed, a socket dropped):
-  the page catches up from the database (`_catch_up`: counts, and the open chat's newest page);
+  the page catches up from the database (`_catch_up`: counts, and the open chat back to a line it
+  shows);
 - a page that reconnects runs its on_load handlers again: `track` reloads the counts and the
   number, `load_chat` the chat;
 - a lost update with nothing after it is found within PING_SECONDS: each process compares its
