@@ -55,10 +55,11 @@ def _ids(database_url: str) -> dict[str, str]:
                                          "WHERE o.business_id = :b LIMIT 1"), {"b": business}).scalar_one()
         collaboration = db.execute(sa.text("SELECT id FROM collaborations WHERE business_id = :b LIMIT 1"),
                                    {"b": business}).scalar_one()
+        creator = db.execute(sa.text("SELECT username FROM users WHERE email = 'ana@creators.demo'")).scalar_one()
     engine.dispose()
     ids = {"offer_id": offer, "application_id": application, "collab_id": collaboration, "user_id": business}
     return {**{name: str(uuid.UUID(str(value))) for name, value in ids.items()},  # SQLite keeps bare hex
-            "slug": username}
+            "slug": username, "username": creator}
 
 
 def _url(route: str, ids: dict[str, str]) -> str:
