@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 from influfinder.database import make_engine
 from influfinder.domain.enums import UserType
 from influfinder.models import Application, Offer, Profile, User
-from influfinder.services import applications, offer_management
+from influfinder.services import applications, invitations, offer_management
 from influfinder.services.actors import Actor
 from influfinder.services.passwords import hash_password
 from tests.support import OUTPUT_DIR
@@ -243,9 +243,11 @@ def published_offer(live_app, title: str) -> str:
 
 
 def apply_as(live_app, email: str, offer_id: str) -> str:
-    """The creator's apply button belongs to the browsing pages; here the service does what it does."""
+    """The creator's apply button belongs to the browsing pages; here the service does what it does.
+    The offer is invite-only, which takes applications from invited creators only: the café invites first."""
     with live_db(live_app) as db:
         creator = actor_of(db, email)
+        invitations.invite(db, actor_of(db, BUSINESS_EMAIL), offer_id, creator.username)
         application_id = applications.apply(db, creator, offer_id, {
             "message": "I film slow, warm breakfast Reels for a Madrid audience. I would love to come by.",
             "proposed_fee": "95"})
