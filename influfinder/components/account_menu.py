@@ -57,8 +57,8 @@ def _menu() -> rx.Component:
             ),
         ),
         rx.hstack(
-            link_button(_("Log in"), href="/login", variant="ghost", color_scheme="gray", size="2"),
-            link_button(_("Sign up"), href="/signup", size="2"),
+            link_button(_("Log in"), href=page_href("/login"), variant="ghost", color_scheme="gray", size="2"),
+            link_button(_("Sign up"), href=page_href("/signup"), size="2"),
             spacing="3",
             align="center",
         ),

@@ -247,7 +247,7 @@ def footer() -> rx.Component:
                 rx.text(_(FOOTER_NOTE), size="1", color_scheme="gray"),
                 language_switcher(),
                 # /health is served by the backend, not a page: load it as a document.
-                rx.link(_(STATUS), href="/health", size="1", color_scheme="gray", reload_document=True),
+                rx.link(_(STATUS), href=page_href("/health"), size="1", color_scheme="gray", reload_document=True),
                 spacing="4",
                 width="100%",
                 wrap="wrap",

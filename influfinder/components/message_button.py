@@ -6,6 +6,7 @@ import reflex as rx
 from reflex.vars import Var
 
 from influfinder.components.list_nav import nav_button
+from influfinder.i18n.routes import page_href
 
 LABEL = "Message"
 
@@ -18,6 +19,6 @@ def message_button(other_user_id: Var, label: str = LABEL, **props) -> rx.Compon
     """
     return rx.cond(
         other_user_id != "",
-        nav_button(rx.icon("message-circle", size=16), label, href="/messages/" + other_user_id,
+        nav_button(rx.icon("message-circle", size=16), label, href=page_href("/messages/") + other_user_id,
                    variant="soft", data_testid="message-button", **props),
     )

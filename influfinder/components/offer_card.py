@@ -5,6 +5,7 @@ import reflex as rx
 from influfinder.components.badges import (
     compensation_badge, early_access_badge, platform_badge, tier_badge, visit_badge,
 )
+from influfinder.i18n.routes import page_href
 
 BUDGET = "Budget"
 APPLY_BY = "Apply by"
@@ -35,7 +36,7 @@ def offer_card(offer) -> rx.Component:
                 spacing="3",
                 height="100%",
             ),
-            href="/offers/" + offer.id,
+            href=page_href("/offers/") + offer.id,
             style={"display": "flex", "flexDirection": "column", "height": "100%"},
         ),
         as_child=True,

@@ -16,6 +16,8 @@ from influfinder.pages.collaboration.timeline import timeline
 from influfinder.pages.collaboration.versions import content_section
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
+from influfinder.i18n.routes import page_href
+from influfinder.i18n import translated
 
 ROUTE = "/collaborations/[collab_id]"
 
@@ -59,7 +61,7 @@ def collaboration_detail_page() -> rx.Component:
             _S.loading,
             _loading(),
             rx.cond(_S.found, _detail(),
-                    empty_state("search-x", COPY["not_found_title"], COPY["not_found_text"],
-                                link_button(COPY["back"], href="/collaborations"))),
+                    empty_state("search-x", translated(COPY["not_found_title"]), translated(COPY["not_found_text"]),
+                                link_button(translated(COPY["back"]), href=page_href("/collaborations")))),
         ),
     )

@@ -8,6 +8,7 @@ from influfinder.components.phrases import filled
 from influfinder.domain.enums import Tier
 from influfinder.domain.tiers import completions_for
 from influfinder.i18n import N_, _, ngettext, translated
+from influfinder.i18n.routes import page_href
 
 EYEBROW = N_("The creator marketplace for local brands")
 HEADLINE = N_("Real collaborations between creators and {highlight}")
@@ -127,8 +128,8 @@ def hero() -> rx.Component:
             ),
             rx.text(_(INTRO), size=rx.breakpoints(initial="3", sm="4"), color_scheme="gray", max_width="560px"),
             rx.flex(
-                link_button(_(BROWSE), rx.icon("arrow-right", size=18), href="/offers", size="4"),
-                link_button(_(SIGN_UP), href="/signup", size="4", variant="outline"),
+                link_button(_(BROWSE), rx.icon("arrow-right", size=18), href=page_href("/offers"), size="4"),
+                link_button(_(SIGN_UP), href=page_href("/signup"), size="4", variant="outline"),
                 spacing="3",
                 wrap="wrap",
             ),
@@ -261,8 +262,8 @@ def call_to_action() -> rx.Component:
         ),
         rx.spacer(),
         rx.flex(
-            link_button(_(BROWSE), href="/offers", size="3", color_scheme="gray", variant="solid", high_contrast=True),
-            link_button(_(CREATE_OFFER), href="/signup", size="3", variant="outline", style={"color": "white", "boxShadow": "inset 0 0 0 1px rgba(255,255,255,.7)"}),
+            link_button(_(BROWSE), href=page_href("/offers"), size="3", color_scheme="gray", variant="solid", high_contrast=True),
+            link_button(_(CREATE_OFFER), href=page_href("/signup"), size="3", variant="outline", style={"color": "white", "boxShadow": "inset 0 0 0 1px rgba(255,255,255,.7)"}),
             spacing="3",
             wrap="wrap",
         ),

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from influfinder.components.layout import link_button, page
+from influfinder.i18n.routes import page_href
 
 CODE = "404"
 TITLE = "This page does not exist"
@@ -20,8 +21,8 @@ def not_found_page() -> rx.Component:
                 rx.heading(TITLE, size="7", as_="h1", text_align="center"),
                 rx.text(TEXT, color_scheme="gray", text_align="center"),
                 rx.hstack(
-                    link_button(rx.icon("house", size=16), GO_HOME, href="/"),
-                    link_button(BROWSE, href="/offers", variant="outline"),
+                    link_button(rx.icon("house", size=16), GO_HOME, href=page_href("/")),
+                    link_button(BROWSE, href=page_href("/offers"), variant="outline"),
                     spacing="3",
                     wrap="wrap",
                     justify="center",

@@ -22,6 +22,7 @@ from influfinder.state.auth import current_actor, to_login
 from influfinder.state.display import query, query_page
 from influfinder.state.forms import FormState, form_text
 from influfinder.state.list_pages import ListPageState, RowActionState
+from influfinder.i18n.routes import page_href
 
 PAGE_SIZE = 20
 
@@ -32,7 +33,7 @@ def admin_actor(state: rx.State) -> tuple[Actor | None, Any]:
     if actor is None:
         return None, to_login(state)
     if not actor.is_admin:
-        return None, rx.redirect("/forbidden")
+        return None, rx.redirect(page_href("/forbidden"))
     return actor, None
 
 

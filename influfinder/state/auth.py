@@ -17,6 +17,7 @@ from influfinder.services import accounts, sessions
 from influfinder.services.actors import Actor, actor_for_token
 from influfinder.services.unit_of_work import Credentials
 from influfinder.settings import get_settings
+from influfinder.i18n.routes import page_href
 
 
 def session_token(state: rx.State) -> str | None:
@@ -51,7 +52,7 @@ def current_path(state: rx.State) -> str:
 
 def to_login(state: rx.State) -> rx.event.EventSpec:
     """Send the page to log in, coming back to where it was."""
-    return rx.redirect("/login?next=" + urllib.parse.quote(current_path(state), safe=""))
+    return rx.redirect(page_href("/login?next=") + urllib.parse.quote(current_path(state), safe=""))
 
 
 def full_page_load(url: str) -> rx.event.EventSpec:
@@ -118,7 +119,7 @@ class SessionState(rx.State):
         actor = current_actor(self)
         self._show(actor)
         if actor is not None:
-            return rx.redirect("/")
+            return rx.redirect(page_href("/"))
 
     def _require(self, allowed):
         actor = current_actor(self)
@@ -126,7 +127,7 @@ class SessionState(rx.State):
         if actor is None:
             return to_login(self)
         if not allowed(actor):
-            return rx.redirect("/forbidden")
+            return rx.redirect(page_href("/forbidden"))
 
     @rx.event
     def log_out(self):

@@ -36,6 +36,7 @@ from influfinder.state.offer_form import (
     acceptable, blank_values, checked, chips, dropzone_refusal, form_values, publish_blockers, raw_offer,
     with_change, zone_from,
 )
+from influfinder.i18n.routes import page_href
 
 
 class OfferEditorState(FormState, rx.State):
@@ -168,7 +169,7 @@ class OfferEditorState(FormState, rx.State):
         created = await self._save(actor)
         self.saving = False
         if created:
-            yield rx.redirect(f"/offers/{created}/edit?saved=1")
+            yield rx.redirect(page_href(f"/offers/{created}/edit?saved=1"))
         elif created == "":
             self.saved = SAVED if self.status == "DRAFT" else "Changes saved."
         else:
@@ -198,11 +199,11 @@ class OfferEditorState(FormState, rx.State):
         self.publishing = False
         if self.error or self.field_errors:
             if created:  # the draft exists now: go to its address (the reasons show beside Publish)
-                yield rx.redirect(f"/offers/{created}/edit?saved=1")
+                yield rx.redirect(page_href(f"/offers/{created}/edit?saved=1"))
             else:
                 yield self._show_problem()
             return
-        yield rx.redirect(f"/offers/{offer_id}/edit?published=1")
+        yield rx.redirect(page_href(f"/offers/{offer_id}/edit?published=1"))
 
     # ---- the cover photo -----------------------------------------------------------------------
 
