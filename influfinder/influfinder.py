@@ -62,7 +62,7 @@ from influfinder.state.settings import SettingsState
 app = LocalizedApp(
     theme=rx.theme(accent_color="violet", gray_color="slate", radius="large", scaling="100%"),
     stylesheets=["/styles.css"],
-    html_lang=HTML_LANG,
+    html_custom_attrs={"lang": HTML_LANG},  # replaces Reflex's fixed lang="en"
     # The language redirect wraps everything served, pages included (in production).
     api_transformer=[api, language_redirect],
     head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],

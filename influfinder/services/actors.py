@@ -12,6 +12,7 @@ from influfinder.integrations.mail import can_receive
 from influfinder.models import Profile, User
 from influfinder.services import sessions
 from influfinder.services.errors import NotAllowed
+from influfinder.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,8 @@ def actor_for_session(db: Session, record: sessions.SessionRecord | None) -> Act
     )
 
 
-UNVERIFIED = "Confirm your email first: we sent you a link. You can ask for a new one at the top of the page."
-NO_EMAIL = "Add your email address in Settings first: publishing, applying and messaging need a confirmed address."
+UNVERIFIED = N_("Confirm your email first: we sent you a link. You can ask for a new one at the top of the page.")
+NO_EMAIL = N_("Add your email address in Settings first: publishing, applying and messaging need a confirmed address.")
 
 
 def require_verified(actor: Actor) -> None:

@@ -16,8 +16,9 @@ from influfinder.services.admin_access import admin_only, aware, contains, count
 from influfinder.services.effects import after_commit
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.pagination import Page
+from influfinder.i18n import N_, _
 
-USER_NOT_FOUND = "We could not find that account."
+USER_NOT_FOUND = N_("We could not find that account.")
 
 
 @dataclass(frozen=True)
@@ -92,5 +93,5 @@ def _set_active(db: Session, user_id: uuid.UUID, active: bool) -> None:
         .values(is_active=active, updated_at=guards.now()).execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
-        raise ServiceError("This account is already active." if active else "This account is already deactivated.")
+        raise ServiceError(_("This account is already active.") if active else _("This account is already deactivated."))
     db.refresh(user)

@@ -42,6 +42,7 @@ from influfinder.services import submission_checks as checks
 from influfinder.services.actors import Actor
 from influfinder.services.effects import after_commit
 from influfinder.services.errors import NotAllowed, ServiceError
+from influfinder.i18n import N_, _
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +52,11 @@ RETRY = "retry_analysis"
 DEADLINE_SECONDS = 120.0
 # A RUNNING or PENDING analysis older than this was lost (a restart): it may be retried.
 STUCK_AFTER = timedelta(minutes=10)
-FAILED_GENERIC = "The analysis could not be completed. Try again in a moment."
-TOO_SLOW = "The analysis took too long. Try again in a moment."
-UNREADABLE = "A file of this submission could not be read for the analysis."
-NOT_RETRYABLE = "This analysis is not failed: there is nothing to retry."
-SUBMISSION_NOT_FOUND = "We could not find that submission."
+FAILED_GENERIC = N_("The analysis could not be completed. Try again in a moment.")
+TOO_SLOW = N_("The analysis took too long. Try again in a moment.")
+UNREADABLE = N_("A file of this submission could not be read for the analysis.")
+NOT_RETRYABLE = N_("This analysis is not failed: there is nothing to retry.")
+SUBMISSION_NOT_FOUND = N_("We could not find that submission.")
 
 on_analysis_finished: list[Callable[[uuid.UUID], None]] = []
 
@@ -137,7 +138,7 @@ def _load_for_party(db: Session, actor: Actor, submission_id: object) -> Content
 def _count_or_refuse(actor: Actor) -> None:
     decision = limiter().hit(RULE, str(actor.id))
     if not decision.allowed:
-        raise ServiceError(f"You reached {_limit_text()}. {_retry_text(decision.retry_after_s)}")
+        raise ServiceError(_("You reached {limit_text}. {retry_text}").format(limit_text=_limit_text(), retry_text=_retry_text(decision.retry_after_s)))
 
 
 def _limit_text() -> str:

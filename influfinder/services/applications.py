@@ -41,6 +41,7 @@ from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
 from influfinder.services.offer_management import LIVE, OFFER_NOT_FOUND, taken_slot_filter
 from influfinder.services.pagination import Page
+from influfinder.i18n import N_
 
 __all__ = [  # the views are read by the pages through this module
     "ApplicantRow", "ApplicationDetail", "ApplyCheck", "CreatorSummary", "MAX_LINKS", "MyApplicationRow",
@@ -48,9 +49,9 @@ __all__ = [  # the views are read by the pages through this module
     "open_application", "reject", "withdraw",
 ]
 
-NOT_FOUND = "We could not find that application."
-ALREADY_APPLIED = "You already applied to this offer."
-CHANGED = "This application was changed meanwhile. Reload the page to see where it stands."
+NOT_FOUND = N_("We could not find that application.")
+ALREADY_APPLIED = N_("You already applied to this offer.")
+CHANGED = N_("This application was changed meanwhile. Reload the page to see where it stands.")
 
 
 # ---- the creator's side -----------------------------------------------------------------------

@@ -40,11 +40,12 @@ from influfinder.services.actors import Actor
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
 from influfinder.settings import get_settings
+from influfinder.i18n import N_, _
 
 BUSINESS, SYSTEM = lifecycle.BUSINESS, lifecycle.SYSTEM
-NOT_FOUND = "We could not find that collaboration."
-CHANGED = "Someone else changed this collaboration meanwhile: it is now {state}. Reload the page to see it."
-WRONG_CODE = "That visit code is not right. Check it with the creator and try again."
+NOT_FOUND = N_("We could not find that collaboration.")
+CHANGED = N_("Someone else changed this collaboration meanwhile: it is now {state}. Reload the page to see it.")
+WRONG_CODE = N_("That visit code is not right. Check it with the creator and try again.")
 MAX_NOTE = 2000
 MAX_REASON = 2000
 VISIT_LENGTH = timedelta(hours=1)  # the calendar event's length; the brief gives none
@@ -161,7 +162,7 @@ def _note(value: object, *, required: bool) -> str:
     if required and not text:
         raise ServiceError("Give a reason: the other party and our team will read it.", "reason")
     if len(text) > MAX_NOTE:
-        raise ServiceError(f"Keep it under {MAX_NOTE:,} characters.", "note")
+        raise ServiceError(_("Keep it under {MAX_NOTE:,} characters.").format(MAX_NOTE=MAX_NOTE), "note")
     return text
 
 
@@ -288,7 +289,7 @@ def mark_visited_by_code(db: Session, actor: Actor | None, collab_id: object, co
         raise ServiceError("There is no visit code yet: confirm the visit date first, or mark the visit by hand.")
     decision = visit_code_limiter().hit("visit_code", str(collab.id))
     if not decision.allowed:
-        raise ServiceError(f"{wait_message(decision.retry_after_s)} Or mark the visit by hand.", "code")
+        raise ServiceError(_("{wait_message} Or mark the visit by hand.").format(wait_message=wait_message(decision.retry_after_s)), "code")
     if not visit_code.matches(_secret(), str(collab.id), code, collab.visit_code_hash):
         raise ServiceError(WRONG_CODE, "code")
     apply_transition(db, collab.id, lifecycle.MARK_VISITED, actor, "Checked with the creator's visit code.",
@@ -353,7 +354,7 @@ def _reason(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ServiceError("Give a reason: the other party and our team will read it.", "reason")
     if len(value.strip()) > MAX_REASON:
-        raise ServiceError(f"Keep the reason under {MAX_REASON:,} characters.", "reason")
+        raise ServiceError(_("Keep the reason under {MAX_REASON:,} characters.").format(MAX_REASON=MAX_REASON), "reason")
     return value.strip()
 
 

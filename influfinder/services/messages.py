@@ -31,17 +31,17 @@ from influfinder.services.effects import after_commit
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
 from influfinder.services.pagination import Page
+from influfinder.i18n import N_, ngettext
 
 MAX_CHARS = 4000
 PAGE = 30  # messages per chat page
 PREVIEW_CHARS = 140
 RATE_RULE = "messages"
-RATE_TEXT = "You can send 30 messages a minute. Wait {seconds} second{s} and try again."
-NOT_FOUND = "We could not find that conversation."
-STRANGER = "You can message people you share an application or a collaboration with."
-EMPTY = "Write a message."
+NOT_FOUND = N_("We could not find that conversation.")
+STRANGER = N_("You can message people you share an application or a collaboration with.")
+EMPTY = N_("Write a message.")
 TOO_LONG = f"A message can be at most {MAX_CHARS:,} characters."
-SELF = "You cannot message yourself."
+SELF = N_("You cannot message yourself.")
 ATTACHMENT_ROUTE = "/media/attachments/{message_id}/{name}"
 AVATAR_ROUTE = "/media/avatars/{name}"
 CHAT_ROUTE = "/messages/{id}"
@@ -152,7 +152,9 @@ def _throttle(actor: Actor) -> None:
     decision = limiter().hit(RATE_RULE, str(actor.id))
     if not decision.allowed:
         seconds = decision.retry_after_s
-        raise ServiceError(RATE_TEXT.format(seconds=seconds, s="" if seconds == 1 else "s"), "text")
+        raise ServiceError(ngettext("You can send 30 messages a minute. Wait {seconds} second and try again.",
+                                    "You can send 30 messages a minute. Wait {seconds} seconds and try again.",
+                                    seconds).format(seconds=seconds), "text")
 
 
 def _record(db: Session, actor: Actor, recipient_id: uuid.UUID, body: str, stored: list[dict]) -> Message:

@@ -27,8 +27,9 @@ from influfinder.services.actors import Actor
 from influfinder.services.errors import NotAllowed
 from influfinder.services.offer_management import OFFER_NOT_FOUND
 from influfinder.services.standing import received_ratings
+from influfinder.i18n import N_
 
-USER_NOT_FOUND = "We could not find that user."
+USER_NOT_FOUND = N_("We could not find that user.")
 ENDED = (CollaborationStatus.COMPLETED, CollaborationStatus.CANCELLED, CollaborationStatus.DISPUTED)
 
 

@@ -23,9 +23,10 @@ from influfinder.services.actors import Actor
 from influfinder.services.effects import after_commit
 from influfinder.services.errors import NotAllowed
 from influfinder.services.pagination import Page
+from influfinder.i18n import N_
 
 log = logging.getLogger(__name__)
-NOT_FOUND = "We could not find that notification."
+NOT_FOUND = N_("We could not find that notification.")
 
 APPLICATION_ROUTE = "/applications/{id}"
 COLLABORATION_ROUTE = "/collaborations/{id}"

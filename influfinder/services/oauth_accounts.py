@@ -27,6 +27,7 @@ from influfinder.services.accounts import has_password, send_verification
 from influfinder.services.actors import Actor
 from influfinder.services.errors import ServiceError
 from influfinder.settings import get_settings
+from influfinder.i18n import _
 
 # Accounts from providers that give no email address get one under a reserved domain that can never
 # receive mail (RFC 2606), unique per provider account. They stay unverified.
@@ -225,12 +226,11 @@ def unlink(db: Session, actor: Actor, provider: object) -> None:
     if not isinstance(provider, str) or provider not in PROVIDERS:
         raise ServiceError("Choose a linked account.")
     if not has_password(db, actor):
-        raise ServiceError(f"Your account has no password, so unlinking {LABELS[provider]} would lock you out. "
-                           "Set a password first.")
+        raise ServiceError(_("Your account has no password, so unlinking {value} would lock you out. Set a password first.").format(value=LABELS[provider]))
     row = db.exec(select(OAuthIdentity).where(OAuthIdentity.user_id == actor.id,
                                               OAuthIdentity.provider == provider)).first()
     if row is None:
-        raise ServiceError(f"Your account is not linked to {LABELS[provider]}.")
+        raise ServiceError(_("Your account is not linked to {value}.").format(value=LABELS[provider]))
     db.delete(row)
     user = db.get(User, actor.id)
     user.auth_providers = {k: v for k, v in (user.auth_providers or {}).items() if k != provider}

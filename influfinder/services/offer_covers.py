@@ -20,13 +20,14 @@ from influfinder.services.actors import Actor
 from influfinder.services.effects import after_commit
 from influfinder.services.errors import ServiceError
 from influfinder.services.offer_management import CHANGED, editable_offer
+from influfinder.i18n import N_
 
 log = logging.getLogger(__name__)
 
 FIELD = "cover"
 MAX_BYTES = images.COVER_MAX_BYTES
 COVER_ROUTE = "/media/covers/{name}"
-NO_IMAGE = "Choose one image."
+NO_IMAGE = N_("Choose one image.")
 
 
 def set_cover(db: Session, actor: Actor | None, offer_id: object, data: object) -> str:

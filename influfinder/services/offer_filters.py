@@ -11,12 +11,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from influfinder.domain.enums import CompensationType, Currency, OfferCategory, Platform
 from influfinder.services.errors import ServiceError
 from influfinder.services.pagination import MAX_PAGE
+from influfinder.i18n import N_
 
 MAX_QUERY_LENGTH = 100
 Sort = Literal["newest", "closing", "budget_high", "budget_low"]
 SORTS: tuple[str, ...] = ("newest", "closing", "budget_high", "budget_low")
-BUDGET_ORDER = "The minimum budget cannot be more than the maximum."
-BUDGET_CURRENCY = "Choose a currency for the budget range."
+BUDGET_ORDER = N_("The minimum budget cannot be more than the maximum.")
+BUDGET_CURRENCY = N_("Choose a currency for the budget range.")
 
 
 class InvalidSearch(ServiceError):

@@ -32,15 +32,16 @@ from influfinder.services.actors import Actor
 from influfinder.services.collaborations import BUSINESS, SYSTEM_ACTOR, apply_transition, load
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
+from influfinder.i18n import N_, _
 
 log = logging.getLogger(__name__)
 
 MAX_FEEDBACK = 2000
-STARS = "Choose from 1 to 5 stars."
-NOT_YET = "You can rate once the content is approved."
-ALREADY = "You already rated this collaboration."
-BOTH_RATED = "Both parties have rated."
-OVERDUE = "Completed automatically: 7 days passed since approval without both ratings."
+STARS = N_("Choose from 1 to 5 stars.")
+NOT_YET = N_("You can rate once the content is approved.")
+ALREADY = N_("You already rated this collaboration.")
+BOTH_RATED = N_("Both parties have rated.")
+OVERDUE = N_("Completed automatically: 7 days passed since approval without both ratings.")
 
 
 def rate(db: Session, actor: Actor | None, collab_id: object, stars: object, feedback: object = "") -> None:
@@ -85,7 +86,7 @@ def _feedback(value: object) -> str:
         raise ServiceError("Feedback must be text.", "feedback")
     text = value.strip()
     if len(text) > MAX_FEEDBACK:
-        raise ServiceError(f"Keep the feedback under {MAX_FEEDBACK:,} characters.", "feedback")
+        raise ServiceError(_("Keep the feedback under {MAX_FEEDBACK:,} characters.").format(MAX_FEEDBACK=MAX_FEEDBACK), "feedback")
     return text
 
 

@@ -40,15 +40,16 @@ from influfinder.services import submission_checks as checks
 from influfinder.services.actors import Actor
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
+from influfinder.i18n import N_, _
 
 log = logging.getLogger(__name__)
 
-SUBMISSION_NOT_FOUND = "We could not find that submission."
-CHANGED = "This submission was changed meanwhile. Reload the page to see where it stands."
-NOT_LATEST = "A newer version of this content exists: review that one."
-CREATOR_ONLY = "Only the creator of this collaboration can submit its content."
-BUSINESS_ONLY = "Only the business of this collaboration can review its content."
-NOTHING_SENT = "Add at least one photo or video, or the link to your published post."
+SUBMISSION_NOT_FOUND = N_("We could not find that submission.")
+CHANGED = N_("This submission was changed meanwhile. Reload the page to see where it stands.")
+NOT_LATEST = N_("A newer version of this content exists: review that one.")
+CREATOR_ONLY = N_("Only the creator of this collaboration can submit its content.")
+BUSINESS_ONLY = N_("Only the business of this collaboration can review its content.")
+NOTHING_SENT = N_("Add at least one photo or video, or the link to your published post.")
 MEDIA_ROUTE = "/media/submissions/{name}"
 NOTES_MIN, NOTES_MAX = 5, 2000
 
@@ -241,7 +242,7 @@ def _into_review(db: Session, collaboration: Collaboration, actor: Actor, versio
 def _notes(value: object) -> str:
     text = value.strip() if isinstance(value, str) else ""
     if not NOTES_MIN <= len(text) <= NOTES_MAX:
-        raise ServiceError(f"Tell the creator what to change, in {NOTES_MIN} to {NOTES_MAX:,} characters.",
+        raise ServiceError(_("Tell the creator what to change, in {NOTES_MIN} to {NOTES_MAX:,} characters.").format(NOTES_MIN=NOTES_MIN, NOTES_MAX=NOTES_MAX),
                            "notes")
     return text
 

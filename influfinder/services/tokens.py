@@ -17,15 +17,16 @@ from influfinder.domain.moments import as_utc
 from influfinder.models import OneTimeToken
 from influfinder.services.errors import ServiceError
 from influfinder.services.sessions import hash_secret, new_secret
+from influfinder.i18n import N_
 
 LIFETIMES = {
     TokenPurpose.VERIFY_EMAIL: timedelta(hours=24),
     TokenPurpose.RESET_PASSWORD: timedelta(minutes=30),
 }
 
-INVALID = "This link is not valid. Ask for a new one."
-USED = "This link was already used. Ask for a new one if you still need it."
-EXPIRED = "This link has expired. Ask for a new one."
+INVALID = N_("This link is not valid. Ask for a new one.")
+USED = N_("This link was already used. Ask for a new one if you still need it.")
+EXPIRED = N_("This link has expired. Ask for a new one.")
 
 
 def _now() -> datetime:
