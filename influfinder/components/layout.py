@@ -3,7 +3,7 @@
 import reflex as rx
 
 from influfinder.components.language_switcher import language_switcher
-from influfinder.components.phrases import counted
+from influfinder.components.phrases import counted_phrase
 from influfinder.i18n import N_, _
 from influfinder.i18n.routes import page_href
 from influfinder.state.live import LiveState
@@ -82,7 +82,7 @@ def nav_link(label: str, href: str) -> rx.Component:
 
 
 def _unread_label(label: str, count) -> rx.Var:
-    return counted("{label}, {n} unread", "{label}, {n} unread", count, label=_(label))
+    return counted_phrase("{label}, {n} unread", "{label}, {n} unread", count, label=_(label))
 
 
 def _count_badge(count, test_id: str) -> rx.Component:

@@ -7,11 +7,12 @@ from reflex.vars import Var
 
 from influfinder.components.list_nav import nav_button
 from influfinder.i18n.routes import page_href
+from influfinder.i18n import N_, translated
 
-LABEL = "Message"
+LABEL = N_("Message")
 
 
-def message_button(other_user_id: Var, label: str = LABEL, **props) -> rx.Component:
+def message_button(other_user_id: Var, label: str = translated(LABEL), **props) -> rx.Component:
     """A link-button to /messages/<other_user_id>; nothing while the id is not known yet.
 
     The chat page itself checks that the two may talk (services.messages.may_message), so the

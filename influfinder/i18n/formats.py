@@ -18,6 +18,7 @@ from babel.numbers import format_compact_decimal, format_currency, format_decima
 from influfinder.i18n.language import current_language, normalized
 
 LOCALES = {"es": "es_ES", "en": "en_GB"}
+MONEY_LOCALES = {"es": "es_ES", "en": "en_US"}  # en_US writes dollars as "$", not "US$"
 MEXICO = "es_MX"
 CURRENCY_REGION = {("es", "MXN"): MEXICO}
 
@@ -34,13 +35,17 @@ def _whole_pattern(locale: str) -> str:
     return Locale.parse(locale).currency_formats["standard"].pattern.replace(".00", "")
 
 
-def money(amount: Decimal | float | int | None, currency: str, lang: str | None = None) -> str:
-    """1.234,50 € (es), €1,234.50 (en), $1,234.50 MXN (es, pesos); whole amounts without cents."""
+def money(amount: Decimal | float | int | None, currency: str, lang: str | None = None, *,
+          whole: bool = False) -> str:
+    """1.234,50 € (es), €1,234.50 (en), $1,234.50 MXN (es, pesos); whole amounts without cents
+    (`whole=True` rounds to them, as cards show budgets)."""
     if amount is None:
         return ""
     lang = normalized(lang or current_language())
-    locale = CURRENCY_REGION.get((lang, currency), LOCALES[lang])
+    locale = CURRENCY_REGION.get((lang, currency), MONEY_LOCALES[lang])
     value = Decimal(str(amount))
+    if whole:
+        value = value.quantize(Decimal(1))
     whole = value == value.to_integral_value()
     pattern = _whole_pattern(locale) if whole else None
     text = format_currency(value, currency, format=pattern, locale=locale, currency_digits=not whole)
@@ -63,6 +68,21 @@ def compact_number(value: int, lang: str | None = None) -> str:
 def _local(moment: datetime, zone: str | None) -> datetime:
     aware = moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
     return aware.astimezone(ZoneInfo(zone)) if zone else aware.astimezone(timezone.utc)
+
+
+def short_day(moment: datetime | None, *, year: bool = False, lang: str | None = None) -> str:
+    """12 ene / 12 Jan (with the year: 12 ene 2027), in UTC."""
+    if moment is None:
+        return ""
+    return format_date(_local(moment, None).date(), "d MMM y" if year else "d MMM", locale=locale_for(lang))
+
+
+def month(moment: datetime | None, lang: str | None = None) -> str:
+    """diciembre de 2026 / December 2026."""
+    if moment is None:
+        return ""
+    return format_date(_local(moment, None).date(), "LLLL y" if normalized(lang or current_language()) == "en"
+                       else "LLLL 'de' y", locale=locale_for(lang))
 
 
 def day(moment: datetime | None, lang: str | None = None, zone: str | None = None, region_locale: str | None = None) -> str:

@@ -15,37 +15,37 @@ from influfinder.i18n import N_, _, translated
 from influfinder.i18n.routes import page_href
 
 ROUTE = "/offers/[offer_id]"
-ALL_OFFERS = "All offers"
-BY = "by "
-ABOUT = "About this offer"
-CONTENT = "What to create"
-FORMATS = "Formats"
-PLATFORMS = "Platforms"
-HASHTAGS = "Required hashtags"
-MENTIONS = "Required mentions"
-NONE_REQUIRED = "None required"
-WHO = "Who can apply"
-WHO_NOTE = "Creators qualify through either audience: as an influencer or as a regular creator."
-INFLUENCERS = "Influencers"
-REGULAR = "Regular creators"
-MIN_FOLLOWERS = "Minimum followers"
-MIN_ENGAGEMENT = "Minimum engagement"
-VERIFIED = "Verified account"
-REQUIRED, NOT_REQUIRED = "Required", "Not required"
-MIN_TIER = "Minimum tier"
-WHERE = "Where"
-VISIT_NOTE = "An in-person visit. The business confirms it with a one-time code on the day."
-BUDGET = "Budget"
-COMPENSATION = "Compensation"
-WORTH = "Worth "
-APPLY_BY = "Apply by"
-CONTENT_DUE = "Content due"
-SLOTS = "Creators wanted"
-APPLY = "Apply"
-APPLY_NOTE = "Log in as a creator to apply"
-NOT_FOUND_TITLE = "Offer not found"
-NOT_FOUND_TEXT = "This offer may have closed or been paused, or the link may be mistyped."
-BROWSE = "Browse offers"
+ALL_OFFERS = N_("All offers")
+BY = N_("by ")
+ABOUT = N_("About this offer")
+CONTENT = N_("What to create")
+FORMATS = N_("Formats")
+PLATFORMS = N_("Platforms")
+HASHTAGS = N_("Required hashtags")
+MENTIONS = N_("Required mentions")
+NONE_REQUIRED = N_("None required")
+WHO = N_("Who can apply")
+WHO_NOTE = N_("Creators qualify through either audience: as an influencer or as a regular creator.")
+INFLUENCERS = N_("Influencers")
+REGULAR = N_("Regular creators")
+MIN_FOLLOWERS = N_("Minimum followers")
+MIN_ENGAGEMENT = N_("Minimum engagement")
+VERIFIED = N_("Verified account")
+REQUIRED, NOT_REQUIRED = N_("Required"), N_("Not required")
+MIN_TIER = N_("Minimum tier")
+WHERE = N_("Where")
+VISIT_NOTE = N_("An in-person visit. The business confirms it with a one-time code on the day.")
+BUDGET = N_("Budget")
+COMPENSATION = N_("Compensation")
+WORTH = N_("Worth ")
+APPLY_BY = N_("Apply by")
+CONTENT_DUE = N_("Content due")
+SLOTS = N_("Creators wanted")
+APPLY = N_("Apply")
+APPLY_NOTE = N_("Log in as a creator to apply")
+NOT_FOUND_TITLE = N_("Offer not found")
+NOT_FOUND_TEXT = N_("This offer may have closed or been paused, or the link may be mistyped.")
+BROWSE = N_("Browse offers")
 COPY = {
     "log_in": N_("Log in"),
     "sign_up": N_("Sign up"),
@@ -111,7 +111,7 @@ def _labelled(label: str, value: rx.Component) -> rx.Component:
 
 def _heading_block() -> rx.Component:
     return rx.vstack(
-        rx.link(rx.hstack(rx.icon("arrow-left", size=16), ALL_OFFERS, align="center", spacing="1"),
+        rx.link(rx.hstack(rx.icon("arrow-left", size=16), translated(ALL_OFFERS), align="center", spacing="1"),
                 href=page_href("/offers"), size="2", color_scheme="gray", underline="hover"),
         # Narrow screens show the cover here; wide ones show it on top of the terms card.
         rx.image(src=_O.cover, alt="", class_name="cover", height="140px", border_radius="var(--radius-5)",
@@ -124,7 +124,7 @@ def _heading_block() -> rx.Component:
             spacing="2", wrap="wrap", margin_top="0.5rem",
         ),
         rx.heading(_O.title, size=rx.breakpoints(initial="7", sm="8"), as_="h1"),
-        rx.text(BY, rx.text.strong(_O.brand), " · ", _O.city, size="3", color_scheme="gray"),
+        rx.text(translated(BY), rx.text.strong(_O.brand), " · ", _O.city, size="3", color_scheme="gray"),
         spacing="3",
         width="100%",
     )
@@ -132,14 +132,14 @@ def _heading_block() -> rx.Component:
 
 def _content_specs() -> rx.Component:
     return _section(
-        CONTENT,
+        translated(CONTENT),
         rx.grid(
-            _labelled(FORMATS, rx.hstack(rx.foreach(_O.formats, lambda f: rx.badge(f, variant="outline", size="2")),
+            _labelled(translated(FORMATS), rx.hstack(rx.foreach(_O.formats, lambda f: rx.badge(f, variant="outline", size="2")),
                                          spacing="2", wrap="wrap")),
-            _labelled(PLATFORMS, rx.hstack(rx.foreach(_O.platforms, lambda p: platform_badge(p, size="2")),
+            _labelled(translated(PLATFORMS), rx.hstack(rx.foreach(_O.platforms, lambda p: platform_badge(p, size="2")),
                                            spacing="2", wrap="wrap")),
-            _labelled(HASHTAGS, _chips(_O.hashtags, NONE_REQUIRED)),
-            _labelled(MENTIONS, _chips(_O.mentions, NONE_REQUIRED)),
+            _labelled(translated(HASHTAGS), _chips(_O.hashtags, translated(NONE_REQUIRED))),
+            _labelled(translated(MENTIONS), _chips(_O.mentions, translated(NONE_REQUIRED))),
             columns=rx.breakpoints(initial="1", sm="2"),
             spacing="5",
             width="100%",
@@ -164,16 +164,16 @@ def _row(label: str, value) -> rx.Component:
 
 
 def _requirements() -> rx.Component:
-    verified = rx.cond(_O.influencer_verified, rx.badge(rx.icon("badge-check", size=12), REQUIRED, color_scheme="blue"),
-                       rx.text(NOT_REQUIRED))
+    verified = rx.cond(_O.influencer_verified, rx.badge(rx.icon("badge-check", size=12), translated(REQUIRED), color_scheme="blue"),
+                       rx.text(translated(NOT_REQUIRED)))
     return _section(
-        WHO,
-        rx.text(WHO_NOTE, size="2", color_scheme="gray"),
+        translated(WHO),
+        rx.text(translated(WHO_NOTE), size="2", color_scheme="gray"),
         rx.grid(
-            _audience(INFLUENCERS, "star", _row(MIN_FOLLOWERS, _O.influencer_followers),
-                      _row(MIN_ENGAGEMENT, _O.influencer_engagement), _row(VERIFIED, verified)),
-            _audience(REGULAR, "users", _row(MIN_FOLLOWERS, _O.regular_followers),
-                      _row(MIN_ENGAGEMENT, _O.regular_engagement)),
+            _audience(translated(INFLUENCERS), "star", _row(translated(MIN_FOLLOWERS), _O.influencer_followers),
+                      _row(translated(MIN_ENGAGEMENT), _O.influencer_engagement), _row(translated(VERIFIED), verified)),
+            _audience(translated(REGULAR), "users", _row(translated(MIN_FOLLOWERS), _O.regular_followers),
+                      _row(translated(MIN_ENGAGEMENT), _O.regular_engagement)),
             columns=rx.breakpoints(initial="1", sm="2"),
             spacing="4",
             width="100%",
@@ -183,11 +183,11 @@ def _requirements() -> rx.Component:
 
 def _where() -> rx.Component:
     return _section(
-        WHERE,
+        translated(WHERE),
         rx.card(
             rx.hstack(
                 rx.box(rx.icon("map-pin", size=20), class_name="step-icon", flex_shrink="0"),
-                rx.vstack(rx.text(_O.address, weight="medium"), rx.text(VISIT_NOTE, size="2", color_scheme="gray"),
+                rx.vstack(rx.text(_O.address, weight="medium"), rx.text(translated(VISIT_NOTE), size="2", color_scheme="gray"),
                           spacing="1"),
                 align="center",
                 spacing="4",
@@ -206,10 +206,10 @@ def _reason(text) -> rx.Component:
 def _apply_for_creator() -> rx.Component:
     return rx.cond(
         S.can_apply,
-        rx.button(rx.icon("send", size=16), APPLY, size="3", width="100%", on_click=S.set_apply_open(True),
+        rx.button(rx.icon("send", size=16), translated(APPLY), size="3", width="100%", on_click=S.set_apply_open(True),
                   data_testid="apply-button"),
         rx.vstack(
-            rx.button(APPLY, size="3", width="100%", disabled=True, aria_describedby="apply-reasons",
+            rx.button(translated(APPLY), size="3", width="100%", disabled=True, aria_describedby="apply-reasons",
                       data_testid="apply-button"),
             rx.cond(
                 S.application_id != "",
@@ -235,9 +235,9 @@ def _apply_for_creator() -> rx.Component:
 def _apply_for_others() -> rx.Component:
     anonymous = S.viewer == "anonymous"
     return rx.vstack(
-        rx.button(APPLY, size="3", width="100%", disabled=True, aria_describedby="apply-note",
+        rx.button(translated(APPLY), size="3", width="100%", disabled=True, aria_describedby="apply-note",
                   data_testid="apply-button"),
-        rx.text(rx.cond(anonymous, APPLY_NOTE, translated(COPY["not_creator"])), id="apply-note", size="2", color_scheme="gray",
+        rx.text(rx.cond(anonymous, translated(APPLY_NOTE), translated(COPY["not_creator"])), id="apply-note", size="2", color_scheme="gray",
                 text_align="center", width="100%"),
         rx.cond(anonymous, rx.hstack(
             link_button(translated(COPY["log_in"]), href=S.login_href, variant="soft", size="2", flex="1"),
@@ -253,21 +253,21 @@ def _sidebar() -> rx.Component:
         rx.inset(rx.image(src=_O.cover, alt="", class_name="cover", height="130px"), side="top", pb="current",
                  display=rx.breakpoints(initial="none", md="block")),
         rx.vstack(
-            _labelled(BUDGET, rx.hstack(rx.text(_O.budget, size="7", weight="bold", class_name="tabular"),
+            _labelled(translated(BUDGET), rx.hstack(rx.text(_O.budget, size="7", weight="bold", class_name="tabular"),
                                         rx.text(_O.currency, size="2", color_scheme="gray"),
                                         align="baseline", spacing="2")),
-            _labelled(COMPENSATION, rx.vstack(
+            _labelled(translated(COMPENSATION), rx.vstack(
                 compensation_badge(_O.compensation_type, _O.compensation, size="2"),
                 rx.text(_O.compensation_details, size="2"),
-                rx.cond(_O.compensation_value != "", rx.text(WORTH, _O.compensation_value, size="2", color_scheme="gray")),
+                rx.cond(_O.compensation_value != "", rx.text(translated(WORTH), _O.compensation_value, size="2", color_scheme="gray")),
                 spacing="2",
             )),
             rx.separator(size="4"),
             rx.data_list.root(
-                _row(APPLY_BY, _O.application_deadline),
-                _row(CONTENT_DUE, _O.content_deadline),
-                _row(SLOTS, _O.slots),
-                rx.data_list.item(rx.data_list.label(MIN_TIER), rx.data_list.value(tier_badge(_O.min_tier))),
+                _row(translated(APPLY_BY), _O.application_deadline),
+                _row(translated(CONTENT_DUE), _O.content_deadline),
+                _row(translated(SLOTS), _O.slots),
+                rx.data_list.item(rx.data_list.label(translated(MIN_TIER)), rx.data_list.value(tier_badge(_O.min_tier))),
                 orientation="horizontal",
                 size="2",
             ),
@@ -450,7 +450,7 @@ def _detail() -> rx.Component:
         rx.grid(
             rx.vstack(
                 _fit(),
-                _section(ABOUT, rx.text(_O.description, size="3", style={"whiteSpace": "pre-line"})),
+                _section(translated(ABOUT), rx.text(_O.description, size="3", style={"whiteSpace": "pre-line"})),
                 _content_specs(),
                 _requirements(),
                 rx.cond(_O.requires_visit, _where()),
@@ -491,7 +491,7 @@ def offer_detail_page() -> rx.Component:
             rx.cond(
                 S.found,
                 _detail(),
-                empty_state("search-x", NOT_FOUND_TITLE, NOT_FOUND_TEXT, link_button(BROWSE, href=page_href("/offers")),
+                empty_state("search-x", translated(NOT_FOUND_TITLE), translated(NOT_FOUND_TEXT), link_button(translated(BROWSE), href=page_href("/offers")),
                             data_testid="offer-not-found"),
             ),
         ),

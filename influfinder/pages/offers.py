@@ -7,18 +7,17 @@ from influfinder.components.forms import field_error, form_error
 from influfinder.components.layout import link_button, page
 from influfinder.components.list_nav import nav_button, pager
 from influfinder.components.offer_card import offer_card, offer_card_skeleton
+from influfinder.components.phrases import counted_phrase, filled
 from influfinder.state.offers import (
     ANY, CATEGORIES, COMPENSATIONS, CURRENCIES, PLATFORMS, ROUTE, SORT_OPTIONS, FilterChip, OfferListState,
 )
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, _, ngettext, translated
 from influfinder.i18n.routes import page_href
 
 COPY = {
     "eyebrow": N_("Marketplace"),
     "title": N_("Offers"),
     "subtitle": N_("Open collaborations from cafés, studios and brands. Pick one that fits your audience."),
-    "open": N_(" open offers"),
-    "matching": N_(" matching offers"),
     "search_label": N_("Search offers"),
     "search_placeholder": N_("Try “brunch”, “skincare” or a brand name"),
     "search": N_("Search"),
@@ -42,12 +41,10 @@ COPY = {
     "apply": N_("Apply filters"),
     "clear": N_("Clear filters"),
     "clear_all": N_("Clear all"),
-    "remove": N_("Remove filter: "),
+    "remove": N_("Remove filter: {filter}"),
     "active": N_("Active filters"),
     "sort": N_("Sort by"),
-    "showing": N_("Showing "),
     "to": "–",
-    "of": N_(" of "),
     "pages": N_("Pages of offers"),
     "url_title": N_("We adjusted this search"),
     "no_match_title": N_("No offers match"),
@@ -65,7 +62,9 @@ S = OfferListState
 
 
 def _header() -> rx.Component:
-    count = rx.cond(S.filtering, translated(COPY["matching"]), translated(COPY["open"]))
+    count = rx.cond(S.filtering,
+                    counted_phrase("{n} matching offer", "{n} matching offers", S.total, shown=S.total_text),
+                    counted_phrase("{n} open offer", "{n} open offers", S.total, shown=S.total_text))
     return rx.flex(
         rx.vstack(
             rx.text(translated(COPY["eyebrow"]), size="2", weight="bold", color=rx.color("accent", 11)),
@@ -76,8 +75,8 @@ def _header() -> rx.Component:
         rx.spacer(),
         rx.cond(
             S.loading,
-            rx.skeleton(rx.badge("00", translated(COPY["open"]), size="3")),
-            rx.badge(rx.icon("sparkles", size=14), S.total_text, count, size="3", variant="soft", radius="full",
+            rx.skeleton(rx.badge(ngettext("{n} open offer", "{n} open offers", 10).format(n="00"), size="3")),
+            rx.badge(rx.icon("sparkles", size=14), count, size="3", variant="soft", radius="full",
                      aria_live="polite"),
         ),
         direction=rx.breakpoints(initial="column", sm="row"),
@@ -96,7 +95,7 @@ def _select(label: str, name: str, value, options, *, any_label: str = translate
     """A labelled select whose "any" item means no filter; `options` are (value, label) pairs or a list var."""
     field_id = f"filter-{name}"
     if isinstance(options, list):
-        items = [rx.select.item(text + suffix, value=key) for key, text in options]
+        items = [rx.select.item(translated(text) + suffix, value=key) for key, text in options]
     else:
         items = [rx.foreach(options, lambda key: rx.select.item(key + suffix, value=key))]
     return rx.vstack(
@@ -210,7 +209,7 @@ def _search_bar() -> rx.Component:
 def _chip(chip: FilterChip) -> rx.Component:
     return rx.link(
         rx.badge(chip.label, rx.icon("x", size=12), size="2", variant="soft", radius="full"),
-        href=chip.href, underline="none", aria_label=translated(COPY["remove"]) + chip.label,
+        href=chip.href, underline="none", aria_label=translated(COPY["remove"]).format(filter="") + chip.label,
     )
 
 
@@ -230,16 +229,17 @@ def _toolbar() -> rx.Component:
     return rx.flex(
         rx.cond(
             S.loading,
-            rx.skeleton(rx.text("Showing 1–20 of 100", size="2")),
-            rx.cond(S.total > 0, rx.text(translated(COPY["showing"]), S.first_shown, translated(COPY["to"]), S.last_shown, translated(COPY["of"]),
-                                         S.total_text, size="2", color_scheme="gray", class_name="tabular")),
+            rx.skeleton(rx.text(_("Showing {first}–{last} of {total}").format(first=1, last=20, total=100), size="2")),
+            rx.cond(S.total > 0, rx.text(*filled(_("Showing {first}–{last} of {total}"), first=S.first_shown,
+                                                 last=S.last_shown, total=S.total_text),
+                                         size="2", color_scheme="gray", class_name="tabular")),
         ),
         rx.spacer(),
         rx.hstack(
             _label(translated(COPY["sort"]), "offer-sort"),
             rx.select.root(
                 rx.select.trigger(id="offer-sort", variant="ghost"),
-                rx.select.content(*[rx.select.item(text, value=key) for key, text in SORT_OPTIONS]),
+                rx.select.content(*[rx.select.item(translated(text), value=key) for key, text in SORT_OPTIONS]),
                 value=S.sort, on_change=S.set_sort, size="2",
             ),
             align="center", spacing="2",

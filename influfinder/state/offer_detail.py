@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 import reflex as rx
 from sqlmodel import Session
 
+from influfinder.i18n import N_, formats, translated
 from influfinder.services import applications, early_access
 from influfinder.services import offers as offer_service
 from influfinder.services.actors import Actor
@@ -30,8 +31,8 @@ from influfinder.state.offer_cards import OfferDetailView, offer_detail
 log = logging.getLogger(__name__)
 
 MAX_LINK_LINES = 20  # the service allows 5 links; more lines than this is not a form a person typed
-UNREADABLE = "The form could not be read. Reload the page and try again."
-NOT_A_CREATOR = "Only creators can apply to offers."
+UNREADABLE = N_("The form could not be read. Reload the page and try again.")
+NOT_A_CREATOR = N_("Only creators can apply to offers.")
 
 
 @dataclass
@@ -59,7 +60,7 @@ def _business(record: BusinessRecord | None) -> BusinessView:
     return BusinessView(
         name=record.name, initials="".join(w[0] for w in words[:2]).upper() or "?", city=record.city,
         rating=f"{record.rating:.1f}" if record.rating is not None else "", rating_count=record.rating_count,
-        completed=record.completed_collaborations, since=f"{record.member_since:%B %Y}",
+        completed=record.completed_collaborations, since=formats.month(record.member_since),
     )
 
 
@@ -120,7 +121,7 @@ class OfferDetailState(FormState, rx.State):
 
     def _show_check(self, check: ApplyCheck | None, actor: Actor | None) -> None:
         self.fit = [FitRow(c.label, c.met, c.detail) for c in check.checks] if check else []
-        self.reasons = list(check.reasons) if check else ([NOT_A_CREATOR] if actor else [])
+        self.reasons = list(check.reasons) if check else ([translated(NOT_A_CREATOR)] if actor else [])
         self.can_apply = bool(check and check.can_apply)
         self.application_id = (check.application_id or "") if check else ""
 
@@ -148,7 +149,7 @@ class OfferDetailState(FormState, rx.State):
         self._reset_errors()
         raw = _apply_form(form)
         if raw is None:
-            self.error = UNREADABLE
+            self.error = translated(UNREADABLE)
             return
         self.busy = True
         yield
