@@ -102,7 +102,9 @@ def when(moment: datetime | None, lang: str | None = None, zone: str | None = No
 
 def zone_label(zone: str, lang: str | None = None) -> str:
     """The zone's name for people: "hora de España (Madrid)" / "Spain (Madrid) Time"."""
-    return get_timezone_location(ZoneInfo(zone), locale=locale_for(lang)) if zone else "UTC"
+    if not zone or zone == "UTC":
+        return "UTC"
+    return get_timezone_location(ZoneInfo(zone), locale=locale_for(lang))
 
 
 def ago(moment: datetime | None, lang: str | None = None, now: datetime | None = None) -> str:

@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 from influfinder.domain.enums import TokenPurpose, UserType
 from influfinder.domain.identity import IdentityError, looks_like_email, normalize_email, normalize_username
 from influfinder.domain.password_policy import check_password
+from influfinder.i18n import N_, _
 from influfinder.integrations import mail
 from influfinder.integrations.rate_limit import limiter, wait_message
 from influfinder.models import OAuthIdentity, Profile, User
@@ -26,7 +27,6 @@ from influfinder.services.effects import after_commit
 from influfinder.services.errors import ServiceError
 from influfinder.services.passwords import hash_password, verify_password
 from influfinder.settings import get_settings
-from influfinder.i18n import N_, _
 
 WRONG_LOGIN = N_("Wrong email, username or password.")
 FORGOT_ANSWER = N_("If an account uses that email, we sent it a link to reset the password. It is valid for 30 minutes.")
@@ -265,11 +265,11 @@ def _email_changed_notice(old_address: str, username: str, new_address: str) -> 
     local, _, domain = new_address.partition("@")
     masked = f"{local[:1]}***@{domain}"  # enough to recognise, not enough to hand the address to a reader
     return mail.notification_mail(
-        old_address, "Your email address was changed",
-        f"The email address of your Influfinder account @{username} was changed to {masked}, and mail for the "
-        "account now goes there. If you did not make this change, someone else may be using your account: "
-        "sign in and check your settings.",
-        mail.action_url("/settings"), button="Open settings",
+        old_address, _("Your email address was changed"),
+        _("The email address of your Influfinder account @{username} was changed to {masked}, and mail for the "
+          "account now goes there. If you did not make this change, someone else may be using your account: "
+          "sign in and check your settings.").format(username=username, masked=masked),
+        mail.action_url("/settings"), button=N_("Open settings"),
     )
 
 

@@ -41,6 +41,7 @@ from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
 from influfinder.services.offer_management import LIVE, OFFER_NOT_FOUND, taken_slot_filter
 from influfinder.services.pagination import Page
+from influfinder.services.notification_text import params_for
 from influfinder.i18n import N_
 
 __all__ = [  # the views are read by the pages through this module
@@ -92,8 +93,8 @@ def apply(db: Session, actor: Actor | None, offer_id: object, raw: object) -> uu
     application = Application(offer_id=offer.id, creator_id=actor.id, message=data.message,
                               proposed_fee=data.proposed_fee, media_attachments=[str(u) for u in data.links])
     _insert_once(db, application)
-    notify(db, offer.business_id, NotificationType.APPLICATION_RECEIVED, f"New application: {offer.title}",
-           f"{actor.display_name} applied to “{offer.title}”.", offer_id=offer.id,
+    notify(db, offer.business_id, NotificationType.APPLICATION_RECEIVED,
+           params=params_for("application_received", title=offer.title, name=actor.display_name), offer_id=offer.id,
            application_id=application.id, related_user_id=actor.id)
     return application.id
 
@@ -195,9 +196,8 @@ def accept(db: Session, actor: Actor | None, application_id: object, agreed_fee:
     if not _update_if_place_left(db, application, offer, target):
         raise ServiceError(_why_not_accepted(db, application, offer))
     collaboration = _start_collaboration(db, actor, application, offer, fee)
-    notify(db, application.creator_id, NotificationType.APPLICATION_ACCEPTED, f"Accepted: {offer.title}",
-           f"Your application to “{offer.title}” was accepted. Plan your visit and content next.",
-           offer_id=offer.id, application_id=application.id, collaboration_id=collaboration.id,
+    notify(db, application.creator_id, NotificationType.APPLICATION_ACCEPTED,
+           params=params_for("application_accepted", title=offer.title), offer_id=offer.id, application_id=application.id, collaboration_id=collaboration.id,
            related_user_id=offer.business_id)
     return collaboration.id
 
@@ -207,10 +207,9 @@ def reject(db: Session, actor: Actor | None, application_id: object, reason: obj
     application, offer, role = _load(db, actor, application_id)
     text = forms.rejection_reason(reason)
     _apply_move(db, application, lifecycle.REJECT, role, {"rejection_reason": text or None})
-    content = f"Your application to “{offer.title}” was not accepted."
-    notify(db, application.creator_id, NotificationType.APPLICATION_REJECTED, f"Not accepted: {offer.title}",
-           f"{content} The business said: {text}" if text else content,
-           offer_id=offer.id, application_id=application.id, related_user_id=offer.business_id)
+    words = (params_for("application_rejected_reason", title=offer.title, reason=text) if text
+             else params_for("application_rejected", title=offer.title))
+    notify(db, application.creator_id, NotificationType.APPLICATION_REJECTED, params=words, offer_id=offer.id, application_id=application.id, related_user_id=offer.business_id)
 
 
 # ---- loading and roles ------------------------------------------------------------------------

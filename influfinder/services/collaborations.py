@@ -33,12 +33,14 @@ from influfinder.domain import visit_code
 from influfinder.domain.enums import CollaborationStatus, NotificationType
 from influfinder.domain.moments import as_utc
 from influfinder.domain.transitions import ADMIN, CREATOR, TransitionRefused
+from influfinder.domain.venues import venue_zone
 from influfinder.integrations.rate_limit import MEMORY_URI, RateLimiter, wait_message
 from influfinder.models import Collaboration, CollaborationEvent, Offer
 from influfinder.services import guards, live_updates, standing
 from influfinder.services.actors import Actor
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
+from influfinder.services.notification_text import params_for
 from influfinder.settings import get_settings
 from influfinder.i18n import N_, _
 
@@ -197,8 +199,8 @@ def _propose(db: Session, collab: Collaboration, actor: Actor, role: str, action
         proposed_date=moment, proposed_by=role, schedule_confirmed_at=None, scheduled_date=None,
         visit_code_nonce=None, visit_code_hash=None))
     offer = db.get(Offer, collab.offer_id)
-    _tell_other(db, collab, role, NotificationType.COLLABORATION_SCHEDULED, f"Visit proposed: {offer.title}",
-                f"{actor.display_name} proposed a visit on {_when(moment)}. Confirm it or propose another date.")
+    _tell_other(db, collab, role, NotificationType.COLLABORATION_SCHEDULED, params_for(
+        "visit_proposed", title=offer.title, name=actor.display_name, visit_at=moment, zone=venue_zone(offer.city)))
 
 
 def confirm_visit(db: Session, actor: Actor | None, collab_id: object) -> None:
@@ -218,8 +220,8 @@ def confirm_visit(db: Session, actor: Actor | None, collab_id: object) -> None:
                      values=dict(schedule_confirmed_at=guards.now(), scheduled_date=moment, visit_code_nonce=nonce,
                                  visit_code_hash=visit_code.fingerprint(_secret(), str(collab.id), code)))
     offer = db.get(Offer, collab.offer_id)
-    _tell_other(db, collab, role, NotificationType.COLLABORATION_SCHEDULED, f"Visit confirmed: {offer.title}",
-                f"{actor.display_name} confirmed the visit on {_when(moment)}.")
+    _tell_other(db, collab, role, NotificationType.COLLABORATION_SCHEDULED, params_for(
+        "visit_confirmed", title=offer.title, name=actor.display_name, visit_at=moment, zone=venue_zone(offer.city)))
 
 
 def _visit_date(db: Session, collab: Collaboration, when: object) -> datetime:
@@ -335,8 +337,8 @@ def open_dispute(db: Session, actor: Actor | None, collab_id: object, reason: ob
     text = _reason(reason)
     collab = apply_transition(db, collab_id, lifecycle.OPEN_DISPUTE, actor, text, values={"dispute_reason": text})
     offer = db.get(Offer, collab.offer_id)
-    _tell_other(db, collab, role_of(collab, actor), NotificationType.DISPUTE_OPENED, f"Dispute opened: {offer.title}",
-                f"{actor.display_name} opened a dispute: {text}")
+    _tell_other(db, collab, role_of(collab, actor), NotificationType.DISPUTE_OPENED,
+                params_for("dispute_opened", title=offer.title, name=actor.display_name, reason=text))
 
 
 RESOLUTIONS = {"COMPLETED": lifecycle.RESOLVE_COMPLETED, "CANCELLED": lifecycle.RESOLVE_CANCELLED}
@@ -358,11 +360,10 @@ def _reason(value: object) -> str:
     return value.strip()
 
 
-def _tell_other(db: Session, collab: Collaboration, role: str | None, kind: NotificationType, title: str,
-                content: str) -> None:
+def _tell_other(db: Session, collab: Collaboration, role: str | None, kind: NotificationType, params: dict) -> None:
     """Notify the party who did not act (both parties when an admin or the system acted)."""
     for party_role, user_id in ((CREATOR, collab.creator_id), (BUSINESS, collab.business_id)):
         if party_role != role:
             other = collab.business_id if party_role == CREATOR else collab.creator_id
-            notify(db, user_id, kind, title, content, offer_id=collab.offer_id, collaboration_id=collab.id,
+            notify(db, user_id, kind, params=params, offer_id=collab.offer_id, collaboration_id=collab.id,
                    related_user_id=other)

@@ -31,6 +31,7 @@ from influfinder.services.effects import after_commit
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
 from influfinder.services.pagination import Page
+from influfinder.services.notification_text import params_for
 from influfinder.i18n import N_, ngettext
 
 MAX_CHARS = 4000
@@ -175,8 +176,9 @@ def _notify_once(db: Session, actor: Actor, recipient_id: uuid.UUID, body: str, 
         ).limit(1)
     ).first()
     if waiting is None:
-        notify(db, recipient_id, NotificationType.MESSAGE_RECEIVED, f"New message from {actor.display_name}",
-               preview(body, stored), related_user_id=actor.id)
+        notify(db, recipient_id, NotificationType.MESSAGE_RECEIVED,
+               params=params_for("message_received", name=actor.display_name, preview=preview(body, stored)),
+               related_user_id=actor.id)
 
 
 def preview(body: str, stored: list[dict]) -> str:

@@ -32,6 +32,7 @@ from influfinder.services.actors import Actor
 from influfinder.services.collaborations import BUSINESS, SYSTEM_ACTOR, apply_transition, load
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
+from influfinder.services.notification_text import params_for
 from influfinder.i18n import N_, _
 
 log = logging.getLogger(__name__)
@@ -92,8 +93,9 @@ def _feedback(value: object) -> str:
 
 def _tell_rated(db: Session, collab: Collaboration, actor: Actor, rated_id: uuid.UUID, stars: int) -> None:
     title = db.exec(select(Offer.title).where(Offer.id == collab.offer_id)).one()
-    notify(db, rated_id, NotificationType.RATING_RECEIVED, f"New rating: {title}",
-           f"{actor.display_name} rated you {stars} out of 5.", offer_id=collab.offer_id,
+    notify(db, rated_id, NotificationType.RATING_RECEIVED,
+           params=params_for("rating_received", title=title, name=actor.display_name, stars=stars),
+           offer_id=collab.offer_id,
            collaboration_id=collab.id, related_user_id=actor.id)
 
 

@@ -40,6 +40,7 @@ from influfinder.services import submission_checks as checks
 from influfinder.services.actors import Actor
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
+from influfinder.services.notification_text import params_for
 from influfinder.i18n import N_, _
 
 log = logging.getLogger(__name__)
@@ -154,8 +155,8 @@ def _record(db: Session, actor: Actor, collaboration: Collaboration, form: _Subm
         ))
     db.flush()
     title = _offer_title(db, collaboration)
-    notify(db, collaboration.business_id, NotificationType.CONTENT_SUBMITTED, f"Content to review: {title}",
-           f"{actor.display_name} submitted version {version} of the content for “{title}”.",
+    notify(db, collaboration.business_id, NotificationType.CONTENT_SUBMITTED,
+           params=params_for("content_submitted", title=title, name=actor.display_name, version=version),
            offer_id=collaboration.offer_id, collaboration_id=collaboration.id, related_user_id=actor.id)
     analysis.schedule_first_analysis(db, submission, actor)
     return submission
@@ -202,9 +203,8 @@ def approve(db: Session, actor: Actor | None, submission_id: object) -> None:
     collaborations.apply_transition(db, collaboration.id, collab_flow.APPROVE, actor,
                                     f"Version {submission.version} approved", values={"approved_at": guards.now()})
     title = _offer_title(db, collaboration)
-    notify(db, collaboration.creator_id, NotificationType.CONTENT_APPROVED, f"Content approved: {title}",
-           f"Your content for “{title}” was approved. Rate the business to complete the collaboration.",
-           offer_id=collaboration.offer_id, collaboration_id=collaboration.id, related_user_id=actor.id)
+    notify(db, collaboration.creator_id, NotificationType.CONTENT_APPROVED,
+           params=params_for("content_approved", title=title), offer_id=collaboration.offer_id, collaboration_id=collaboration.id, related_user_id=actor.id)
 
 
 def request_changes(db: Session, actor: Actor | None, submission_id: object, notes: object) -> None:
@@ -216,9 +216,8 @@ def request_changes(db: Session, actor: Actor | None, submission_id: object, not
     _into_review(db, collaboration, actor, submission.version)
     collaborations.apply_transition(db, collaboration.id, collab_flow.REQUEST_CHANGES, actor, text)
     title = _offer_title(db, collaboration)
-    notify(db, collaboration.creator_id, NotificationType.CONTENT_CHANGES_REQUESTED, f"Changes requested: {title}",
-           f"The business asked for changes to your content for “{title}”: {text}",
-           offer_id=collaboration.offer_id, collaboration_id=collaboration.id, related_user_id=actor.id)
+    notify(db, collaboration.creator_id, NotificationType.CONTENT_CHANGES_REQUESTED,
+           params=params_for("content_changes_requested", title=title, notes=text), offer_id=collaboration.offer_id, collaboration_id=collaboration.id, related_user_id=actor.id)
 
 
 def _load_for_review(db: Session, actor: Actor | None,
