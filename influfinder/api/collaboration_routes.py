@@ -10,14 +10,18 @@ from starlette.routing import Route
 
 from influfinder.api.request_actor import actor_from_request
 from influfinder.database import session_scope
+from influfinder.i18n import use_language
+from influfinder.i18n.choice import COOKIE as LANGUAGE_COOKIE, preferred_language
 from influfinder.services import collaboration_views
 from influfinder.services.errors import ServiceError
 
 
 def _visit_ics(request: Request) -> Response:
     actor = actor_from_request(request)
+    # The calendar entry in the visitor's language: their choice (cookie), else their browser's.
+    language = preferred_language(request.cookies.get(LANGUAGE_COOKIE), request.headers.get("accept-language"))
     try:
-        with session_scope() as db:
+        with use_language(language), session_scope() as db:
             text = collaboration_views.visit_ics(db, actor, request.path_params["collab_id"])
     except ServiceError:
         # Not a party, not signed in, unknown id or no confirmed date: nothing to reveal.

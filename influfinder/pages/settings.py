@@ -3,6 +3,7 @@
 import reflex as rx
 
 from influfinder.components.forms import field, field_error, form_error, notice, submit_button
+from influfinder.components.language_switcher import language_switcher
 from influfinder.components.layout import page
 from influfinder.components.linked_accounts import linked_accounts_section
 from influfinder.domain.enums import OfferCategory
@@ -367,6 +368,8 @@ def settings_page() -> rx.Component:
             _password_section(),
             linked_accounts_section(),
             _notifications_section(),
+            _section(_("Language"), rx.text(_("Pages, notifications and mails reach you in this language."), size="2",
+                                             color_scheme="gray"), language_switcher(), id="language"),
             _devices_section(),
             _danger_section(),
             spacing="5", width="100%", max_width="860px", margin_x="auto",

@@ -18,6 +18,7 @@ from influfinder.domain.calendar import CalendarEvent, to_ics
 from influfinder.domain.enums import CollaborationStatus
 from influfinder.domain.moments import as_utc, as_utc_or_none
 from influfinder.domain.transitions import CREATOR, TransitionRefused
+from influfinder.i18n import _
 from influfinder.models import Collaboration, CollaborationEvent, Offer, Profile, User
 from influfinder.services import guards
 from influfinder.services.actors import Actor
@@ -224,9 +225,10 @@ def visit_ics(db: Session, actor: Actor | None, collab_id: object) -> str:
     names = _names(db, [collab.creator_id, collab.business_id])
     event = CalendarEvent(
         uid=f"visit-{collab.id}@influfinder", stamp=guards.now(), start=start, end=start + VISIT_LENGTH,
-        summary=f"Influfinder visit: {offer.title}",
+        summary=_("Influfinder visit: {title}").format(title=offer.title),
         location=", ".join(p for p in (offer.address, offer.city) if p),
-        description=f"Collaboration between {names[collab.creator_id]} and {names[collab.business_id]}.",
+        description=_("Collaboration between {creator} and {business}.").format(
+            creator=names[collab.creator_id], business=names[collab.business_id]),
         sequence=collab.version,
     )
     return to_ics(event)
