@@ -5,8 +5,8 @@ from __future__ import annotations
 import reflex as rx
 
 from influfinder.components.forms import form_error, notice
-from influfinder.state.linked_accounts import LinkedAccountsState, LinkedRow
 from influfinder.i18n import N_, _, translated
+from influfinder.state.linked_accounts import LinkedAccountsState, LinkedRow
 
 COPY = {
     "title": N_("Sign-in with other accounts"),

@@ -6,8 +6,8 @@ import reflex as rx
 from reflex.vars import Var
 
 from influfinder.components.list_nav import nav_button
-from influfinder.i18n.routes import page_href
 from influfinder.i18n import N_, translated
+from influfinder.i18n.routes import page_href
 
 LABEL = N_("Message")
 

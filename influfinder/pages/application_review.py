@@ -8,9 +8,9 @@ from influfinder.components.forms import field, field_error, form_error, notice
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button
 from influfinder.components.status_badges import application_status_badge
-from influfinder.state.application_review import ApplicationState, FitRow
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.routes import page_href
+from influfinder.state.application_review import ApplicationState, FitRow
 
 ROUTE = "/applications/[application_id]"
 COPY = {

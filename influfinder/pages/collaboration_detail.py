@@ -10,14 +10,14 @@ import reflex as rx
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import form_error, notice
 from influfinder.components.layout import link_button, page
+from influfinder.i18n import translated
+from influfinder.i18n.routes import page_href
 from influfinder.pages.collaboration.next_step import next_step
 from influfinder.pages.collaboration.overview import aside, header
 from influfinder.pages.collaboration.timeline import timeline
 from influfinder.pages.collaboration.versions import content_section
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
-from influfinder.i18n.routes import page_href
-from influfinder.i18n import translated
 
 ROUTE = "/collaborations/[collab_id]"
 

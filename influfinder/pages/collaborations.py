@@ -6,9 +6,9 @@ from influfinder.components.collaboration_badges import status_badge
 from influfinder.components.empty_state import empty_state
 from influfinder.components.layout import link_button, page
 from influfinder.components.list_nav import count_tab, tab_row
-from influfinder.state.collaborations import CollabRow, CollaborationListState, StatusTab
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.routes import page_href
+from influfinder.state.collaborations import CollabRow, CollaborationListState, StatusTab
 
 ROUTE = "/collaborations"
 COPY = {

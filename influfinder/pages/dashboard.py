@@ -3,10 +3,10 @@
 import reflex as rx
 
 from influfinder.components.layout import link_button, page
-from influfinder.pages.progress import stat
-from influfinder.state.progress import DashboardState
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.routes import page_href
+from influfinder.pages.progress import stat
+from influfinder.state.progress import DashboardState
 
 ROUTE = "/dashboard"
 COPY = {

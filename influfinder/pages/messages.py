@@ -7,12 +7,12 @@ from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import field_error, form_error
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, pager
+from influfinder.i18n import N_, _, translated
+from influfinder.i18n.routes import page_href
 from influfinder.services.message_files import MAX_FILES
 from influfinder.services.messages import MAX_CHARS, STRANGER
 from influfinder.state.live import ChatAttachment, ChatLine, LiveState
 from influfinder.state.messages_page import UPLOAD_ID, ChatComposerState, ConversationRow, ConversationsState
-from influfinder.i18n.routes import page_href
-from influfinder.i18n import N_, _, translated
 
 ROUTE = "/messages"
 CHAT_ROUTE = "/messages/[user_id]"

@@ -7,9 +7,9 @@ from influfinder.components.forms import form_error, notice
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, pager, status_tabs
 from influfinder.components.status_badges import application_status_badge
-from influfinder.state.my_applications import MyApplicationCard, MyApplicationsState
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.routes import page_href
+from influfinder.state.my_applications import MyApplicationCard, MyApplicationsState
 
 ROUTE = "/my-applications"
 COPY = {

@@ -3,8 +3,8 @@
 import reflex as rx
 
 from influfinder.components.layout import link_button, page
-from influfinder.i18n.routes import page_href
 from influfinder.i18n import N_, translated
+from influfinder.i18n.routes import page_href
 
 CODE = "404"
 TITLE = N_("This page does not exist")

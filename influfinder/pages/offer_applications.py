@@ -8,9 +8,9 @@ from influfinder.components.forms import form_error
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, pager, status_tabs
 from influfinder.components.status_badges import application_status_badge, offer_status_badge
-from influfinder.state.offer_applications import ApplicantCard, OfferApplicationsState
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.routes import page_href
+from influfinder.state.offer_applications import ApplicantCard, OfferApplicationsState
 
 ROUTE = "/my-offers/[offer_id]/applications"
 COPY = {

@@ -10,9 +10,9 @@ from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import field_error, form_error
 from influfinder.components.layout import link_button, page
 from influfinder.components.list_nav import nav_button
-from influfinder.state.offer_detail import FitRow, OfferDetailState
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.routes import page_href
+from influfinder.state.offer_detail import FitRow, OfferDetailState
 
 ROUTE = "/offers/[offer_id]"
 ALL_OFFERS = N_("All offers")

@@ -8,10 +8,10 @@ from influfinder.components.list_nav import nav_button
 from influfinder.components.layout import page
 from influfinder.components.status_badges import offer_status_badge
 from influfinder.domain.enums import CompensationType, ContentFormat, Currency, OfferCategory, Platform, Tier
-from influfinder.state.offer_editor import ERROR_ID, OfferEditorState
-from influfinder.state.offer_form import COVER_MAX_BYTES, COVER_SAVE_FIRST
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.routes import page_href
+from influfinder.state.offer_editor import ERROR_ID, OfferEditorState
+from influfinder.state.offer_form import COVER_MAX_BYTES, COVER_SAVE_FIRST
 
 NEW_ROUTE = "/offers/new"
 EDIT_ROUTE = "/offers/[offer_id]/edit"

@@ -8,11 +8,11 @@ from influfinder.components.layout import link_button, page
 from influfinder.components.list_nav import nav_button, pager
 from influfinder.components.offer_card import offer_card, offer_card_skeleton
 from influfinder.components.phrases import counted_phrase, filled
+from influfinder.i18n import N_, _, ngettext, translated
+from influfinder.i18n.routes import page_href
 from influfinder.state.offers import (
     ANY, CATEGORIES, COMPENSATIONS, CURRENCIES, PLATFORMS, ROUTE, SORT_OPTIONS, FilterChip, OfferListState,
 )
-from influfinder.i18n import N_, _, ngettext, translated
-from influfinder.i18n.routes import page_href
 
 COPY = {
     "eyebrow": N_("Marketplace"),

@@ -3,8 +3,8 @@
 import reflex as rx
 
 from influfinder.components.layout import link_button, page
-from influfinder.state.outbox import OutboxMail, OutboxState
 from influfinder.i18n import N_, _, translated
+from influfinder.state.outbox import OutboxMail, OutboxState
 
 COPY = {
     "title": N_("Development outbox"),

@@ -4,9 +4,9 @@ import reflex as rx
 
 from influfinder.components.forms import auth_card, field, form_error, notice, submit_button
 from influfinder.components.layout import link_button, page
-from influfinder.state.account import ForgotState, ResetState
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.routes import page_href
+from influfinder.state.account import ForgotState, ResetState
 
 COPY = {
     "forgot_title": N_("Forgot your password?"),

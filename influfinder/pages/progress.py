@@ -4,9 +4,9 @@ import reflex as rx
 
 from influfinder.components.badges import tier_badge
 from influfinder.components.layout import link_button, page
-from influfinder.state.progress import KarmaLine, ProgressState
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.routes import page_href
+from influfinder.state.progress import KarmaLine, ProgressState
 
 ROUTE = "/progress"
 COPY = {

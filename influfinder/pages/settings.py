@@ -7,10 +7,10 @@ from influfinder.components.language_switcher import language_switcher
 from influfinder.components.layout import page
 from influfinder.components.linked_accounts import linked_accounts_section
 from influfinder.domain.enums import OfferCategory
+from influfinder.i18n import N_, _, translated
 from influfinder.state.email_settings import EmailSettingsState
 from influfinder.state.notification_settings import NotificationSettingsState, PreferenceRow
 from influfinder.state.settings import Device, SettingsState
-from influfinder.i18n import N_, _, translated
 
 COPY = {
     "title": N_("Account settings"),

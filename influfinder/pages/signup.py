@@ -5,9 +5,9 @@ import reflex as rx
 from influfinder.components.forms import auth_card, field, field_error, form_error, strength_meter, submit_button
 from influfinder.components.layout import page
 from influfinder.components.oauth_buttons import oauth_buttons
-from influfinder.state.account import SignupState
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.routes import page_href
+from influfinder.state.account import SignupState
 
 COPY = {
     "title": N_("Sign up"),

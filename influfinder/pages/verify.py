@@ -4,9 +4,9 @@ import reflex as rx
 
 from influfinder.components.forms import auth_card, form_error
 from influfinder.components.layout import link_button, page
-from influfinder.state.account import VerifyState
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.routes import page_href
+from influfinder.state.account import VerifyState
 
 COPY = {
     "title": N_("Confirm your email"),

@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from influfinder.domain.enums import UserType
+from influfinder.i18n import N_
 from influfinder.integrations.mail import can_receive
 from influfinder.models import Profile, User
 from influfinder.services import sessions
 from influfinder.services.errors import NotAllowed
-from influfinder.i18n import N_
 
 
 @dataclass(frozen=True)

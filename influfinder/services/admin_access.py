@@ -17,10 +17,10 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from influfinder.domain.moments import as_utc_or_none
+from influfinder.i18n import N_, _
 from influfinder.services import guards
 from influfinder.services.actors import Actor
 from influfinder.services.errors import NotAllowed, ServiceError
-from influfinder.i18n import N_, _
 
 ADMINS_ONLY = N_("Only the Influfinder team can do that.")
 MAX_SEARCH = 100

@@ -9,6 +9,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from influfinder.i18n import N_, _
 from influfinder.models import Profile, User
 from influfinder.services import guards, sessions
 from influfinder.services.actors import Actor
@@ -16,7 +17,6 @@ from influfinder.services.admin_access import admin_only, aware, contains, count
 from influfinder.services.effects import after_commit
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.pagination import Page
-from influfinder.i18n import N_, _
 
 USER_NOT_FOUND = N_("We could not find that account.")
 

@@ -33,6 +33,7 @@ from influfinder.domain.enums import AnalysisStatus
 from influfinder.domain.moments import as_utc
 from influfinder.domain.offer_terms import ContentSpecs
 from influfinder.domain.transitions import CREATOR, OWNER
+from influfinder.i18n import N_, _
 from influfinder.integrations import ai, storage
 from influfinder.integrations.rate_limit import limiter, wait_message
 from influfinder.models import Collaboration, ContentSubmission, Offer
@@ -42,7 +43,6 @@ from influfinder.services import submission_checks as checks
 from influfinder.services.actors import Actor
 from influfinder.services.effects import after_commit
 from influfinder.services.errors import NotAllowed, ServiceError
-from influfinder.i18n import N_, _
 
 log = logging.getLogger(__name__)
 

@@ -8,9 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, fie
 
 from influfinder.domain.enums import CompensationType
 from influfinder.domain.offer_rules import MAX_MONEY
+from influfinder.i18n import N_
 from influfinder.models import Application, Offer
 from influfinder.services.errors import ServiceError
-from influfinder.i18n import N_
 
 MAX_LINKS = 5
 

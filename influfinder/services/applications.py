@@ -27,6 +27,7 @@ from influfinder.domain import application_lifecycle as lifecycle
 from influfinder.domain import tier_benefits
 from influfinder.domain.enums import ApplicationStatus, CollaborationStatus, NotificationType, OfferStatus
 from influfinder.domain.transitions import ADMIN, CREATOR, OWNER, TransitionRefused
+from influfinder.i18n import N_
 from influfinder.models import Application, Collaboration, CollaborationEvent, Offer, Profile, User
 from influfinder.services import application_forms as forms
 from influfinder.services import early_access, guards
@@ -42,7 +43,6 @@ from influfinder.services.notifications import notify
 from influfinder.services.offer_management import LIVE, OFFER_NOT_FOUND, taken_slot_filter
 from influfinder.services.pagination import Page
 from influfinder.services.notification_text import params_for
-from influfinder.i18n import N_
 
 __all__ = [  # the views are read by the pages through this module
     "ApplicantRow", "ApplicationDetail", "ApplyCheck", "CreatorSummary", "MAX_LINKS", "MyApplicationRow",

@@ -34,6 +34,7 @@ from influfinder.domain.enums import CollaborationStatus, NotificationType
 from influfinder.domain.moments import as_utc
 from influfinder.domain.transitions import ADMIN, CREATOR, TransitionRefused
 from influfinder.domain.venues import venue_zone
+from influfinder.i18n import N_, _
 from influfinder.integrations.rate_limit import MEMORY_URI, RateLimiter, wait_message
 from influfinder.models import Collaboration, CollaborationEvent, Offer
 from influfinder.services import guards, live_updates, standing
@@ -42,7 +43,6 @@ from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
 from influfinder.services.notification_text import params_for
 from influfinder.settings import get_settings
-from influfinder.i18n import N_, _
 
 BUSINESS, SYSTEM = lifecycle.BUSINESS, lifecycle.SYSTEM
 NOT_FOUND = N_("We could not find that collaboration.")

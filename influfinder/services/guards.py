@@ -9,10 +9,10 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timezone
 
+from influfinder.i18n import N_, _
 from influfinder.services.actors import Actor
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.pagination import InvalidPage, check_page
-from influfinder.i18n import N_, _
 
 LOG_IN = N_("Log in to continue.")
 BUSINESSES_ONLY = N_("Only businesses and agencies can do that.")

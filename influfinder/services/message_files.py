@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from influfinder.i18n import N_, _
 from influfinder.integrations import images, storage
 from influfinder.services.errors import ServiceError
 from influfinder.services.submission_checks import display_name
-from influfinder.i18n import N_, _
 
 log = logging.getLogger(__name__)
 

@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from influfinder.domain.enums import NotificationType
+from influfinder.i18n import N_, ngettext
 from influfinder.integrations.rate_limit import limiter
 from influfinder.models import Application, Collaboration, Message, Notification, Offer, Profile, User
 from influfinder.models import conversation_key
@@ -32,7 +33,6 @@ from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
 from influfinder.services.pagination import Page
 from influfinder.services.notification_text import params_for
-from influfinder.i18n import N_, ngettext
 
 MAX_CHARS = 4000
 PAGE = 30  # messages per chat page

@@ -20,6 +20,7 @@ from sqlmodel import Session, select
 from influfinder.domain.enums import UserType
 from influfinder.domain.identity import IdentityError, normalize_email, normalize_username
 from influfinder.domain.oauth_identity import LABELS, PROVIDERS, ExternalIdentity, platform_handle, username_base
+from influfinder.i18n import _
 from influfinder.integrations import oauth_providers
 from influfinder.integrations.rate_limit import limiter
 from influfinder.models import OAuthIdentity, Profile, User
@@ -27,7 +28,6 @@ from influfinder.services.accounts import has_password, send_verification
 from influfinder.services.actors import Actor
 from influfinder.services.errors import ServiceError
 from influfinder.settings import get_settings
-from influfinder.i18n import _
 
 # Accounts from providers that give no email address get one under a reserved domain that can never
 # receive mail (RFC 2606), unique per provider account. They stay unverified.

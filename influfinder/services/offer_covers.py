@@ -13,6 +13,7 @@ import logging
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from influfinder.i18n import N_
 from influfinder.integrations import images, storage
 from influfinder.models import Offer
 from influfinder.services import guards
@@ -20,7 +21,6 @@ from influfinder.services.actors import Actor
 from influfinder.services.effects import after_commit
 from influfinder.services.errors import ServiceError
 from influfinder.services.offer_management import CHANGED, editable_offer
-from influfinder.i18n import N_
 
 log = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from influfinder.domain.enums import CompensationType, Currency, OfferCategory, Platform
+from influfinder.i18n import N_
 from influfinder.services.errors import ServiceError
 from influfinder.services.pagination import MAX_PAGE
-from influfinder.i18n import N_
 
 MAX_QUERY_LENGTH = 100
 Sort = Literal["newest", "closing", "budget_high", "budget_low"]

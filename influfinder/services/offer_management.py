@@ -20,12 +20,12 @@ from influfinder.domain.moments import as_utc
 from influfinder.domain.enums import ApplicationStatus, CollaborationStatus, OfferStatus
 from influfinder.domain.offer_rules import OfferInput, OfferInvalid, parse_offer, publish_problems
 from influfinder.domain.transitions import ADMIN, OWNER, TransitionRefused
+from influfinder.i18n import N_, _
 from influfinder.models import Application, Collaboration, Offer
 from influfinder.services import guards
 from influfinder.services.actors import Actor, require_verified
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.pagination import Page
-from influfinder.i18n import N_, _
 
 OFFER_NOT_FOUND = N_("We could not find that offer.")
 CHANGED = N_("This offer was changed meanwhile. Reload the page and try again.")

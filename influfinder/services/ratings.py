@@ -26,6 +26,7 @@ from influfinder.domain import collaboration_lifecycle as lifecycle
 from influfinder.domain.enums import CollaborationStatus, NotificationType
 from influfinder.domain.moments import as_utc
 from influfinder.domain.transitions import CREATOR
+from influfinder.i18n import N_, _
 from influfinder.models import Collaboration, Offer
 from influfinder.services import guards, live_updates, standing
 from influfinder.services.actors import Actor
@@ -33,7 +34,6 @@ from influfinder.services.collaborations import BUSINESS, SYSTEM_ACTOR, apply_tr
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
 from influfinder.services.notification_text import params_for
-from influfinder.i18n import N_, _
 
 log = logging.getLogger(__name__)
 

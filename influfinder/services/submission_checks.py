@@ -17,12 +17,12 @@ from urllib.parse import urlsplit
 from sqlmodel import Session
 
 from influfinder.domain.enums import Platform
+from influfinder.i18n import N_, _
 from influfinder.integrations import images, video
 from influfinder.models import Collaboration
 from influfinder.services import collaborations, guards
 from influfinder.services.actors import Actor
 from influfinder.services.errors import ServiceError
-from influfinder.i18n import N_, _
 
 MEGABYTE = 1024 * 1024
 IMAGE_MAX_BYTES = 20 * MEGABYTE

@@ -32,6 +32,7 @@ from influfinder.domain import collaboration_lifecycle as collab_flow
 from influfinder.domain import submission_lifecycle as lifecycle
 from influfinder.domain.enums import AnalysisStatus, CollaborationStatus, NotificationType
 from influfinder.domain.transitions import CREATOR, OWNER, TransitionRefused
+from influfinder.i18n import N_, _
 from influfinder.integrations import storage
 from influfinder.models import Collaboration, ContentSubmission, Offer
 from influfinder.models.submission import SubmissionMedia
@@ -41,7 +42,6 @@ from influfinder.services.actors import Actor
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
 from influfinder.services.notification_text import params_for
-from influfinder.i18n import N_, _
 
 log = logging.getLogger(__name__)
 

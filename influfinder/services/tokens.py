@@ -14,10 +14,10 @@ from sqlmodel import Session, select
 
 from influfinder.domain.enums import TokenPurpose
 from influfinder.domain.moments import as_utc
+from influfinder.i18n import N_
 from influfinder.models import OneTimeToken
 from influfinder.services.errors import ServiceError
 from influfinder.services.sessions import hash_secret, new_secret
-from influfinder.i18n import N_
 
 LIFETIMES = {
     TokenPurpose.VERIFY_EMAIL: timedelta(hours=24),

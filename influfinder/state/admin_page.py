@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 import reflex as rx
 
+from influfinder.i18n.routes import page_href
 from influfinder.services.actors import Actor
 from influfinder.services.admin_access import MAX_SEARCH
 from influfinder.services.errors import ServiceError
@@ -22,7 +23,6 @@ from influfinder.state.auth import current_actor, to_login
 from influfinder.state.display import query, query_page
 from influfinder.state.forms import FormState, form_text
 from influfinder.state.list_pages import ListPageState, RowActionState
-from influfinder.i18n.routes import page_href
 
 PAGE_SIZE = 20
 

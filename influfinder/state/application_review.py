@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import reflex as rx
 
 from influfinder.domain.transitions import CREATOR
+from influfinder.i18n import N_, _, translated
 from influfinder.services import applications
 from influfinder.services.applications import ApplicationDetail
 from influfinder.services.errors import ServiceError
@@ -163,7 +164,7 @@ class ApplicationState(FormState, rx.State):
 
 
 DONE = {
-    "accept": "Accepted. The collaboration has started: plan the visit and the content together.",
-    "reject": "Rejected. The creator has been told.",
-    "withdraw": "You withdrew your application.",
+    "accept": N_("Accepted. The collaboration has started: plan the visit and the content together."),
+    "reject": N_("Rejected. The creator has been told."),
+    "withdraw": N_("You withdrew your application."),
 }

@@ -13,11 +13,11 @@ import urllib.parse
 import reflex as rx
 
 from influfinder.database import session_scope
+from influfinder.i18n.routes import page_href
 from influfinder.services import accounts, sessions
 from influfinder.services.actors import Actor, actor_for_token
 from influfinder.services.unit_of_work import Credentials
 from influfinder.settings import get_settings
-from influfinder.i18n.routes import page_href
 
 
 def session_token(state: rx.State) -> str | None:

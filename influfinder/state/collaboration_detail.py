@@ -20,6 +20,7 @@ import logging
 import reflex as rx
 
 from influfinder.components.collaboration_badges import status_label
+from influfinder.i18n import N_, _, translated
 from influfinder.services import analysis, collaboration_views, collaborations, live_updates, ratings, submissions
 from influfinder.services import offers as offer_service
 from influfinder.services.errors import ServiceError
@@ -36,17 +37,17 @@ log = logging.getLogger(__name__)
 DIALOGS = frozenset({"cancel", "dispute", "by_hand", "changes"})
 
 DONE = {
-    "propose": "Date proposed. The business will confirm it or propose another.",
-    "counter": "New date proposed. The other party will confirm it.",
-    "confirm": "Visit confirmed. It is in both calendars' reach: add it with “Add to calendar”.",
-    "visited": "Visit marked. The creator can now submit the content.",
-    "submitted": "Content submitted. The analysis is running; the business has been told.",
-    "retry": "Analysis started again.",
-    "approved": "Content approved. Now rate each other to complete the collaboration.",
-    "changes": "Sent back to the creator with your notes.",
-    "rated": "Thank you! Your rating was saved.",
-    "cancelled": "The collaboration was cancelled.",
-    "disputed": "Dispute opened. The other party and our team have been told.",
+    "propose": N_("Date proposed. The business will confirm it or propose another."),
+    "counter": N_("New date proposed. The other party will confirm it."),
+    "confirm": N_("Visit confirmed. It is in both calendars' reach: add it with “Add to calendar”."),
+    "visited": N_("Visit marked. The creator can now submit the content."),
+    "submitted": N_("Content submitted. The analysis is running; the business has been told."),
+    "retry": N_("Analysis started again."),
+    "approved": N_("Content approved. Now rate each other to complete the collaboration."),
+    "changes": N_("Sent back to the creator with your notes."),
+    "rated": N_("Thank you! Your rating was saved."),
+    "cancelled": N_("The collaboration was cancelled."),
+    "disputed": N_("Dispute opened. The other party and our team have been told."),
 }
 
 
@@ -198,13 +199,13 @@ class CollaborationDetailState(FormState, rx.State):
     async def propose_visit(self, form: dict):
         self.busy = True
         yield
-        yield await self._visit_date(collaborations.propose_visit, form, DONE["propose"])
+        yield await self._visit_date(collaborations.propose_visit, form, translated(DONE["propose"]))
 
     @rx.event
     async def counter_propose(self, form: dict):
         self.busy = True
         yield
-        yield await self._visit_date(collaborations.counter_propose, form, DONE["counter"])
+        yield await self._visit_date(collaborations.counter_propose, form, translated(DONE["counter"]))
 
     async def _visit_date(self, fn, form: object, done: str):
         moment = local_time.from_field(form_text(form, "visit_date", 40), self.time_zone)
@@ -215,20 +216,20 @@ class CollaborationDetailState(FormState, rx.State):
     async def confirm_visit(self):
         self.busy = True
         yield
-        yield await self._act(collaborations.confirm_visit, done=DONE["confirm"])
+        yield await self._act(collaborations.confirm_visit, done=translated(DONE["confirm"]))
 
     @rx.event
     async def mark_visited(self, form: dict):
         self.busy = True
         yield
-        yield await self._act(collaborations.mark_visited_by_code, form_text(form, "code", 40), done=DONE["visited"])
+        yield await self._act(collaborations.mark_visited_by_code, form_text(form, "code", 40), done=translated(DONE["visited"]))
 
     @rx.event
     async def mark_visited_by_hand(self, form: dict):
         self.busy = True
         yield
         note = form_text(form, "note", collaborations.MAX_NOTE)
-        yield await self._act(collaborations.mark_visited_by_hand, note or "", done=DONE["visited"])
+        yield await self._act(collaborations.mark_visited_by_hand, note or "", done=translated(DONE["visited"]))
 
     # ---- content --------------------------------------------------------------------------------
 
@@ -243,10 +244,10 @@ class CollaborationDetailState(FormState, rx.State):
             return
         fields = content_fields(form)
         if fields is None:
-            self.error, self.busy = "The form could not be read. Reload the page and try again.", False
+            self.error, self.busy = _("The form could not be read. Reload the page and try again."), False
             return
-        result = await self._act(submissions.submit_content, read, *fields, done=DONE["submitted"])
-        if self.notice == DONE["submitted"]:
+        result = await self._act(submissions.submit_content, read, *fields, done=translated(DONE["submitted"]))
+        if self.notice == translated(DONE["submitted"]):
             self.prechecked = False
             yield rx.clear_selected_files(UPLOAD_ID)
             return
@@ -265,7 +266,7 @@ class CollaborationDetailState(FormState, rx.State):
         read, fields = await read_files(files), content_fields(form)
         try:
             if isinstance(read, str) or fields is None:
-                raise ServiceError(read if isinstance(read, str) else "The form could not be read.", "files")
+                raise ServiceError(read if isinstance(read, str) else N_("The form could not be read."), "files")
             _urls, captions, platform, _post, paid = fields
             result = await asyncio.to_thread(analysis.precheck, actor, self.current_id, read, captions, platform, paid)
         except ServiceError as error:
@@ -281,20 +282,20 @@ class CollaborationDetailState(FormState, rx.State):
     async def retry_analysis(self, submission_id: str):
         self.busy = True
         yield
-        yield await self._act(_retry, submission_id, done=DONE["retry"])
+        yield await self._act(_retry, submission_id, done=translated(DONE["retry"]))
 
     @rx.event
     async def approve(self, submission_id: str):
         self.busy = True
         yield
-        yield await self._act(_approve, submission_id, done=DONE["approved"])
+        yield await self._act(_approve, submission_id, done=translated(DONE["approved"]))
 
     @rx.event
     async def request_changes(self, form: dict):
         self.busy = True
         yield
         notes = form_text(form, "notes", submissions.NOTES_MAX + 100)
-        yield await self._act(_request_changes, self.review_target, notes, done=DONE["changes"])
+        yield await self._act(_request_changes, self.review_target, notes, done=translated(DONE["changes"]))
 
     # ---- rating, cancelling, disputes ------------------------------------------------------------
 
@@ -305,19 +306,19 @@ class CollaborationDetailState(FormState, rx.State):
         raw = form_text(form, "stars", 2) or ""
         stars = int(raw) if raw.isdigit() else None
         feedback = form_text(form, "feedback", ratings.MAX_FEEDBACK + 100)
-        yield await self._act(ratings.rate, stars, feedback or "", done=DONE["rated"])
+        yield await self._act(ratings.rate, stars, feedback or "", done=translated(DONE["rated"]))
 
     @rx.event
     async def cancel(self, form: dict):
         self.busy = True
         yield
-        yield await self._act(collaborations.cancel, form_text(form, "reason"), done=DONE["cancelled"])
+        yield await self._act(collaborations.cancel, form_text(form, "reason"), done=translated(DONE["cancelled"]))
 
     @rx.event
     async def open_dispute(self, form: dict):
         self.busy = True
         yield
-        yield await self._act(collaborations.open_dispute, form_text(form, "reason"), done=DONE["disputed"])
+        yield await self._act(collaborations.open_dispute, form_text(form, "reason"), done=translated(DONE["disputed"]))
 
     # ---- dialogs ----------------------------------------------------------------------------------
 
@@ -352,7 +353,7 @@ class CollaborationDetailState(FormState, rx.State):
             self._refused(error)
         except Exception:  # noqa: BLE001 - logged with context; never a traceback on screen
             log.exception("collaboration %s: %s failed", self.current_id, getattr(fn, "__name__", fn))
-            self.error = UNEXPECTED
+            self.error = translated(UNEXPECTED)
         else:
             self.notice, self.dialog = done, ""
             await self._refresh(actor)

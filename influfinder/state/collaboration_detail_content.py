@@ -7,6 +7,7 @@ message for the person instead (the services check the content itself).
 from __future__ import annotations
 
 from influfinder.domain.enums import Platform
+from influfinder.i18n import _
 from influfinder.services.submission_checks import MAX_FILES, MAX_TOTAL_BYTES, MEGABYTE, VIDEO_MAX_BYTES
 from influfinder.state.forms import form_flag, form_text
 
@@ -16,9 +17,9 @@ UPLOAD_ID = "content_files"
 async def read_files(files: object) -> list[tuple[str, bytes]] | str:
     """The uploaded files as (name, bytes); a message instead when there are too many or one is too big."""
     if not isinstance(files, list):
-        return "The files could not be read. Choose them again."
+        return _("The files could not be read. Choose them again.")
     if len(files) > MAX_FILES:
-        return f"Send at most {MAX_FILES} files at a time."
+        return _("Send at most {MAX_FILES} files at a time.").format(MAX_FILES=MAX_FILES)
     read, budget = [], MAX_TOTAL_BYTES
     for upload in files:
         # Never more than one file's limit, nor more than what is left of the request's total.
@@ -26,7 +27,7 @@ async def read_files(files: object) -> list[tuple[str, bytes]] | str:
         if len(data) > VIDEO_MAX_BYTES:
             return f"{upload.name or 'A file'} is larger than {VIDEO_MAX_BYTES // MEGABYTE} MB."
         if len(data) > budget:
-            return f"The files add up to more than {MAX_TOTAL_BYTES // MEGABYTE} MB."
+            return _("The files add up to more than {value} MB.").format(value=MAX_TOTAL_BYTES // MEGABYTE)
         budget -= len(data)
         read.append((upload.name or "", data))
     return read

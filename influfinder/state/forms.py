@@ -9,12 +9,13 @@ from typing import Any, Callable, TypeVar
 import reflex as rx
 
 from influfinder.database import session_scope
+from influfinder.i18n import N_, translated
 from influfinder.services.errors import ServiceError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-UNEXPECTED = "Something went wrong on our side. Please try again in a moment."
+UNEXPECTED = N_("Something went wrong on our side. Please try again in a moment.")
 
 
 def form_text(form: Any, name: str, max_len: int = 4096) -> str | None:
@@ -58,4 +59,4 @@ class FormState(rx.State, mixin=True):
 
     def _failed(self, where: str) -> None:
         log.exception("%s failed", where)
-        self.error = UNEXPECTED
+        self.error = translated(UNEXPECTED)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from influfinder.i18n import N_, translated
 from influfinder.services import live_updates, message_files, messages
 from influfinder.services.errors import ServiceError
 from influfinder.services.messages import ConversationView
@@ -23,7 +24,7 @@ from influfinder.state.live import LiveState, chat_line
 PAGE_SIZE = 20
 UPLOAD_ID = "chat-files"
 DRAFT_LIMIT = messages.MAX_CHARS + 1000  # longer is cut; the counter already shows it is too long
-NO_CHAT = "Open a conversation first."
+NO_CHAT = N_("Open a conversation first.")
 
 
 @dataclass
@@ -101,7 +102,7 @@ class ChatComposerState(FormState, rx.State):
         live = await self.get_state(LiveState)
         self._reset_errors()
         if not live.chat_with:
-            self.error = NO_CHAT
+            self.error = translated(NO_CHAT)
             return
         self.busy = True
         yield

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import reflex as rx
 
 from influfinder.domain.enums import ApplicationStatus
+from influfinder.i18n import N_, translated
 from influfinder.services import applications
 from influfinder.services.actors import Actor
 from influfinder.services.applications import MyApplicationRow
@@ -20,7 +21,7 @@ from influfinder.state.list_pages import StatusTabsState, fetch_page
 PAGE_SIZE = 10
 STATUSES = ApplicationStatus.values()
 UNDECIDED = (ApplicationStatus.APPLIED.value, ApplicationStatus.UNDER_REVIEW.value)
-WITHDRAWN = "You withdrew your application to “{title}”."
+WITHDRAWN = N_("You withdrew your application to “{title}”.")
 
 
 @dataclass
@@ -91,7 +92,7 @@ class MyApplicationsState(StatusTabsState, FormState, rx.State):
         yield
         try:
             await run_service(applications.withdraw, actor, row.id)
-            self.notice = WITHDRAWN.format(title=row.offer_title)
+            self.notice = translated(WITHDRAWN).format(title=row.offer_title)
         except ServiceError as error:
             self.error = error.message
         except Exception:  # noqa: BLE001

@@ -10,9 +10,9 @@ from datetime import datetime, timezone
 
 from influfinder.domain.enums import CompensationType, ContentFormat, OfferCategory, Platform, Tier
 from influfinder.domain.moments import as_utc
+from influfinder.domain.tier_benefits import EARLY_ACCESS
 from influfinder.i18n import _, formats
 from influfinder.i18n.labels import label
-from influfinder.domain.tier_benefits import EARLY_ACCESS
 from influfinder.services import offers as offer_service
 from influfinder.services.offer_covers import cover_path
 from influfinder.state.auth import backend_url

@@ -20,6 +20,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 import reflex as rx
 
 from influfinder.domain.enums import CompensationType, UserType
+from influfinder.i18n.routes import page_href
 from influfinder.services import offer_covers, offer_management
 from influfinder.services.actors import Actor
 from influfinder.services.errors import ServiceError
@@ -36,7 +37,6 @@ from influfinder.state.offer_form import (
     acceptable, blank_values, checked, chips, dropzone_refusal, form_values, publish_blockers, raw_offer,
     with_change, zone_from,
 )
-from influfinder.i18n.routes import page_href
 
 
 class OfferEditorState(FormState, rx.State):

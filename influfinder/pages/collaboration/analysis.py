@@ -3,11 +3,11 @@
 import reflex as rx
 
 from influfinder.components.collaboration_badges import score_badge
+from influfinder.i18n import translated
 from influfinder.pages.collaboration.parts import chips, muted
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
 from influfinder.state.collaboration_detail_views import AnalysisView, VersionCard
-from influfinder.i18n import translated
 
 
 def _meter(label: str, value, text, high) -> rx.Component:

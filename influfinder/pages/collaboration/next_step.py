@@ -2,13 +2,13 @@
 
 import reflex as rx
 
+from influfinder.i18n import translated
 from influfinder.pages.collaboration.parts import muted, note_card
 from influfinder.pages.collaboration.ratings import rate_step, ratings_given
 from influfinder.pages.collaboration.submit_form import submit_step
 from influfinder.pages.collaboration.visit import schedule, scheduled
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
-from influfinder.i18n import translated
 
 
 def _in_review() -> rx.Component:

@@ -4,11 +4,11 @@ import reflex as rx
 
 from influfinder.components.collaboration_badges import status_badge
 from influfinder.components.layout import link_button
+from influfinder.i18n import translated
+from influfinder.i18n.routes import page_href
 from influfinder.pages.collaboration.parts import action_button, form_dialog, muted, textarea
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
-from influfinder.i18n.routes import page_href
-from influfinder.i18n import translated
 
 
 def header() -> rx.Component:

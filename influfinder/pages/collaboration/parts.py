@@ -3,9 +3,9 @@
 import reflex as rx
 
 from influfinder.components.forms import field_error, form_error
+from influfinder.i18n import translated
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
-from influfinder.i18n import translated
 
 
 def step_card(title: str, icon: str, *children, **props) -> rx.Component:

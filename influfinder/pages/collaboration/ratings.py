@@ -4,10 +4,10 @@ import reflex as rx
 
 from influfinder.components.collaboration_badges import stars
 from influfinder.components.forms import field_error
+from influfinder.i18n import translated
 from influfinder.pages.collaboration.parts import action_button, muted, step_card, textarea
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
-from influfinder.i18n import translated
 
 
 def _star_choice(n: int) -> rx.Component:

@@ -4,12 +4,12 @@ import reflex as rx
 
 from influfinder.components.collaboration_badges import score_badge
 from influfinder.components.forms import field, field_error, form_error
+from influfinder.i18n import translated
 from influfinder.pages.collaboration.analysis import analysis_details
 from influfinder.pages.collaboration.parts import action_button, chips, field_label, muted, step_card, textarea
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
 from influfinder.state.collaboration_detail_content import UPLOAD_ID
-from influfinder.i18n import translated
 
 PLATFORMS = (("INSTAGRAM", "Instagram"), ("TIKTOK", "TikTok"), ("FACEBOOK", "Facebook"))
 ACCEPTED_FILES = {"image/png": [".png"], "image/jpeg": [".jpg", ".jpeg"], "image/webp": [".webp"],

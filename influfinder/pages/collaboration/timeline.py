@@ -2,10 +2,10 @@
 
 import reflex as rx
 
+from influfinder.i18n import translated
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
 from influfinder.state.collaboration_detail_views import TimelineRow
-from influfinder.i18n import translated
 
 
 def _event(row: TimelineRow) -> rx.Component:

@@ -2,12 +2,12 @@
 
 import reflex as rx
 
+from influfinder.i18n import translated
 from influfinder.pages.collaboration.analysis import analysis_panel
 from influfinder.pages.collaboration.parts import action_button, form_dialog, muted, textarea
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
 from influfinder.state.collaboration_detail_views import CaptionItem, MediaItem, VersionCard
-from influfinder.i18n import translated
 
 
 def _media(item: MediaItem) -> rx.Component:

@@ -3,10 +3,10 @@
 import reflex as rx
 
 from influfinder.components.forms import field
+from influfinder.i18n import translated
 from influfinder.pages.collaboration.parts import action_button, form_dialog, muted, note_card, step_card, textarea
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
-from influfinder.i18n import translated
 
 
 def _date_form(handler, button: str) -> rx.Component:
