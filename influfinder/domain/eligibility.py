@@ -18,6 +18,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from influfinder.domain.enums import Platform, Tier
+from influfinder.domain.labels import N_
 from influfinder.domain.moments import as_utc, day_label
 from influfinder.domain.offer_terms import AudienceRequirement, InfluencerRequirement, Requirements
 
@@ -58,6 +59,9 @@ class FitCheck(NamedTuple):
     label: str
     met: bool
     detail: str
+    # The detail as a msgid and its values (numbers, tier levels, moments), so a page writes it in its
+    # reader's language (influfinder.i18n.fit); `detail` is the English copy.
+    words: tuple[str, dict] = ("", {})
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,7 @@ class Eligibility:
     audience: str  # INFLUENCER or REGULAR
     checks: list[FitCheck]
     reasons: list[str]  # empty when the creator may apply
+    reason_words: list[tuple[str, dict]] = ()  # the reasons as msgids and values (influfinder.i18n.fit)
 
     @property
     def can_apply(self) -> bool:
@@ -102,6 +107,7 @@ def evaluate(conditions: OfferConditions, creator: CreatorNumbers, now: datetime
         audience=audience_of(creator, conditions.platforms),
         checks=checks,
         reasons=[_REASONS[c.label](c) for c in checks if not c.met],
+        reason_words=[(_REASON_WORDS[c.label], {"detail": c.words}) for c in checks if not c.met],
     )
 
 
@@ -120,35 +126,46 @@ def _audience_checks(block: AudienceRequirement, account: Account) -> list[FitCh
     checks = []
     if block.min_followers:
         checks.append(FitCheck(FOLLOWERS, account.followers >= block.min_followers,
-                               f"{account.followers:,} on {name}; the offer asks for {block.min_followers:,}"))
+                               f"{account.followers:,} on {name}; the offer asks for {block.min_followers:,}",
+                               (N_("{have} on {platform}; the offer asks for {wanted}"),
+                                {"have": account.followers, "platform": name, "wanted": block.min_followers})))
     if block.min_engagement:
         checks.append(FitCheck(ENGAGEMENT, account.engagement >= block.min_engagement,
-                               f"{account.engagement:.1f}% on {name}; the offer asks for {block.min_engagement:.1f}%"))
+                               f"{account.engagement:.1f}% on {name}; the offer asks for {block.min_engagement:.1f}%",
+                               (N_("{have_percent} on {platform}; the offer asks for {wanted_percent}"),
+                                {"have_percent": account.engagement, "platform": name,
+                                 "wanted_percent": block.min_engagement})))
     if isinstance(block, InfluencerRequirement) and block.verified:
         detail = f"Your {name} account is verified" if account.verified else f"Your {name} account is not verified"
-        checks.append(FitCheck(VERIFIED, account.verified, detail))
+        words = N_("Your {platform} account is verified") if account.verified else N_("Your {platform} account is not verified")
+        checks.append(FitCheck(VERIFIED, account.verified, detail, (words, {"platform": name})))
     return checks
 
 
 def _tier_check(min_tier: int, tier: int) -> FitCheck:
     wanted, have = Tier(min_tier).label, Tier(tier).label
-    return FitCheck(TIER, tier >= min_tier, f"You are {have}; the offer is for {wanted} or higher")
+    return FitCheck(TIER, tier >= min_tier, f"You are {have}; the offer is for {wanted} or higher",
+                    (N_("You are {have_tier}; the offer is for {wanted_tier} or higher"),
+                     {"have_tier": tier, "wanted_tier": min_tier}))
 
 
 def _deadline_check(deadline: datetime, now: datetime) -> FitCheck:
     day = day_label(deadline)
     if now < deadline:
-        return FitCheck(DEADLINE, True, f"Applications are open until {day}")
-    return FitCheck(DEADLINE, False, f"Applications closed on {day}")
+        return FitCheck(DEADLINE, True, f"Applications are open until {day}",
+                        (N_("Applications are open until {day_at}"), {"day_at": deadline}))
+    return FitCheck(DEADLINE, False, f"Applications closed on {day}",
+                    (N_("Applications closed on {day_at}"), {"day_at": deadline}))
 
 
 def _slots_check(slots: int, left: int) -> FitCheck:
     left = max(left, 0)
-    return FitCheck(SLOTS, left > 0, f"{left} of {slots} places left")
+    return FitCheck(SLOTS, left > 0, f"{left} of {slots} places left",
+                    (N_("{left} of {slots} places left"), {"left": left, "slots": slots}))
 
 
-FOLLOWERS, ENGAGEMENT, VERIFIED = "Followers", "Engagement", "Verified account"
-TIER, DEADLINE, SLOTS = "Tier", "Deadline", "Places"
+FOLLOWERS, ENGAGEMENT, VERIFIED = N_("Followers"), N_("Engagement"), N_("Verified account")
+TIER, DEADLINE, SLOTS = N_("Tier"), N_("Deadline"), N_("Places")
 
 # One sentence per unmet check, built from its detail so the numbers are said once, the same way.
 _REASONS = {
@@ -158,4 +175,13 @@ _REASONS = {
     TIER: lambda c: f"Your tier is below this offer's minimum. {c.detail}.",
     DEADLINE: lambda c: f"{c.detail}.",
     SLOTS: lambda c: "Every place on this offer is taken.",
+}
+
+_REASON_WORDS = {
+    FOLLOWERS: N_("You do not have enough followers: {detail}."),
+    ENGAGEMENT: N_("Your engagement is too low: {detail}."),
+    VERIFIED: N_("This offer asks for a verified account. {detail}."),
+    TIER: N_("Your tier is below this offer's minimum. {detail}."),
+    DEADLINE: N_("{detail}."),
+    SLOTS: N_("Every place on this offer is taken."),
 }

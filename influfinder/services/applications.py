@@ -27,7 +27,8 @@ from influfinder.domain import application_lifecycle as lifecycle
 from influfinder.domain import tier_benefits
 from influfinder.domain.enums import ApplicationStatus, CollaborationStatus, NotificationType, OfferStatus
 from influfinder.domain.transitions import ADMIN, CREATOR, OWNER, TransitionRefused
-from influfinder.i18n import N_
+from influfinder.i18n import N_, _, translated
+from influfinder.i18n.fit import written
 from influfinder.models import Application, Collaboration, CollaborationEvent, Offer, Profile, User
 from influfinder.services import application_forms as forms
 from influfinder.services import early_access, guards
@@ -64,12 +65,13 @@ def check_apply(db: Session, actor: Actor | None, offer_id: object) -> ApplyChec
     offer = _open_offer(db, actor, guards.object_id(offer_id, OFFER_NOT_FOUND))
     mine = _application_of(db, offer.id, actor.id)
     verdict = eligibility(db, offer, actor.id)
-    reasons = ([ALREADY_APPLIED] if mine else []) + _offer_closed(offer) + verdict.reasons
+    reasons = (([translated(ALREADY_APPLIED)] if mine else []) + [translated(r) for r in _offer_closed(offer)]
+               + [written(w) for w in verdict.reason_words])
     cap = None if mine else _open_application_cap(db, actor.id)
     if cap:
         reasons.append(cap)
     if not actor.is_verified:
-        reasons.append("Confirm your email before applying.")
+        reasons.append(_("Confirm your email before applying."))
     return ApplyCheck(not reasons, reasons, verdict.checks, str(mine) if mine else None)
 
 
@@ -85,7 +87,7 @@ def apply(db: Session, actor: Actor | None, offer_id: object, raw: object) -> uu
         raise ServiceError(ALREADY_APPLIED)
     verdict = eligibility(db, offer, actor.id)
     if not verdict.can_apply:
-        raise ServiceError(" ".join(verdict.reasons))
+        raise ServiceError(" ".join(written(w) for w in verdict.reason_words))
     cap = _open_application_cap(db, actor.id)
     if cap:
         raise ServiceError(cap)
@@ -226,9 +228,9 @@ def _open_offer(db: Session, actor: Actor, key: uuid.UUID) -> Offer:
 
 def _offer_closed(offer: Offer) -> list[str]:
     if offer.status is OfferStatus.PAUSED:
-        return ["This offer is paused: it takes no applications for now."]
+        return [N_("This offer is paused: it takes no applications for now.")]
     if offer.status is OfferStatus.ARCHIVED:
-        return ["This offer is closed."]
+        return [N_("This offer is closed.")]
     return []
 
 

@@ -14,6 +14,7 @@ import reflex as rx
 
 from influfinder.domain.transitions import CREATOR
 from influfinder.i18n import N_, _, translated
+from influfinder.i18n.fit import written
 from influfinder.services import applications
 from influfinder.services.applications import ApplicationDetail
 from influfinder.services.errors import ServiceError
@@ -97,7 +98,8 @@ class ApplicationState(FormState, rx.State):
         self.suggested_fee = amount_text(detail.proposed_fee)
         creator = detail.creator
         self.creator = CreatorView(**summary_fields(creator)) if creator else CreatorView()
-        self.fit = [FitRow(c.label, c.met, _for_business(c.detail)) for c in creator.fit] if creator else []
+        self.fit = [FitRow(translated(c.label), c.met, written(c.words, for_business=True) or _for_business(c.detail))
+                    for c in creator.fit] if creator else []
         self.can_accept, self.can_reject = "accept" in detail.actions, "reject" in detail.actions
         self.can_withdraw = "withdraw" in detail.actions and detail.viewer_role == CREATOR
 

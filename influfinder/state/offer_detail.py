@@ -16,6 +16,7 @@ import reflex as rx
 from sqlmodel import Session
 
 from influfinder.i18n import N_, formats, translated
+from influfinder.i18n.fit import written
 from influfinder.services import applications, early_access
 from influfinder.services import offers as offer_service
 from influfinder.services.actors import Actor
@@ -120,7 +121,7 @@ class OfferDetailState(FormState, rx.State):
             await self._count_view(actor)
 
     def _show_check(self, check: ApplyCheck | None, actor: Actor | None) -> None:
-        self.fit = [FitRow(c.label, c.met, c.detail) for c in check.checks] if check else []
+        self.fit = [FitRow(translated(c.label), c.met, written(c.words) or c.detail) for c in check.checks] if check else []
         self.reasons = list(check.reasons) if check else ([translated(NOT_A_CREATOR)] if actor else [])
         self.can_apply = bool(check and check.can_apply)
         self.application_id = (check.application_id or "") if check else ""
