@@ -37,6 +37,18 @@ def _built_in(component, lang: str):
     return build
 
 
+def _by_route(component):
+    """The not-found page serves every unknown path, /en/... included: it holds both trees and shows
+    the one of the path's language."""
+    english = rx.State.router.url.path.startswith("/en/") | (rx.State.router.url.path == "/en")
+
+    @functools.wraps(component)
+    def build():
+        return rx.cond(english, _built_in(component, "en")(), _built_in(component, "es")())
+
+    return build
+
+
 def _in(lang: str, text):
     return gettext_in(lang, text) if isinstance(text, str) else text
 
@@ -44,10 +56,9 @@ def _in(lang: str, text):
 class LocalizedApp(rx.App):
     def add_page(self, component=None, route=None, title=None, description=None, **kwargs):
         """`title` and `description` are English msgids (mark them with N_); one page per language."""
-        if route is None or route.strip("/") == "404":  # Reflex has one not-found page: Spanish
-            lang = LANGUAGES[0]
-            return super().add_page(_built_in(component, lang), route, title=_in(lang, title),
-                                    description=_in(lang, description), **kwargs)
+        if route is None or route.strip("/") == "404":  # Reflex has one not-found page: both languages in it
+            return super().add_page(_by_route(component), route, title=_in(LANGUAGES[0], title),
+                                    description=_in(LANGUAGES[0], description), **kwargs)
         for lang in LANGUAGES:
             super().add_page(
                 _built_in(component, lang),

@@ -17,6 +17,7 @@ from sqlmodel import Session
 
 from influfinder.i18n import N_, formats, translated
 from influfinder.i18n.fit import written
+from influfinder.i18n.routes import page_href
 from influfinder.services import applications, early_access
 from influfinder.services import offers as offer_service
 from influfinder.services.actors import Actor
@@ -103,7 +104,7 @@ class OfferDetailState(FormState, rx.State):
         yield  # never show the previous offer while this one is read
         offer_id = path_part(self, 1)
         actor = current_actor(self)
-        self.login_href = "/login?next=" + urllib.parse.quote(current_path(self), safe="")
+        self.login_href = page_href("/login?next=") + urllib.parse.quote(current_path(self), safe="")
         try:
             detail, record, check = await run_service(_read_offer, actor, offer_id)
         except Exception:  # noqa: BLE001
