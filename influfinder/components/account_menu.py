@@ -4,7 +4,7 @@ import reflex as rx
 
 from influfinder.components.layout import link_button
 from influfinder.components.phrases import filled
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, _, pgettext, translated
 from influfinder.i18n.routes import page_href
 from influfinder.state.auth import SessionState
 from influfinder.state.banner import VerifyBannerState
@@ -57,8 +57,9 @@ def _menu() -> rx.Component:
             ),
         ),
         rx.hstack(
-            link_button(_("Log in"), href=page_href("/login"), variant="ghost", color_scheme="gray", size="2"),
-            link_button(_("Sign up"), href=page_href("/signup"), size="2"),
+            # Short words in the bar: on a phone the logo, both buttons and the menu share 390 px.
+            link_button(pgettext("navbar", "Log in"), href="/login", variant="ghost", color_scheme="gray", size="2"),
+            link_button(pgettext("navbar", "Sign up"), href="/signup", size="2"),
             spacing="3",
             align="center",
         ),

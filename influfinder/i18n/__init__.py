@@ -26,11 +26,12 @@ from influfinder.i18n.language import (
     gettext_in,
     ngettext,
     normalized,
+    pgettext,
     translated,
     use_language,
 )
 
 __all__ = [
     "DEFAULT_LANGUAGE", "LANGUAGES", "N_", "_", "current_language", "gettext_in", "ngettext", "normalized",
-    "translated", "use_language",
+    "pgettext", "translated", "use_language",
 ]

@@ -58,6 +58,11 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(_current.get()).ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """A message whose words depend on where it stands: pgettext("navbar", "Log in") is short in Spanish."""
+    return translations(_current.get()).pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Marks a string for extraction without translating it (module-level tables)."""
     return message

@@ -61,6 +61,8 @@ def test_a_spanish_browser_gets_every_public_page_in_spanish_on_first_paint(brow
         expect(page.locator("html")).to_have_attribute("lang", "es")
         expect(page.locator("main")).to_be_visible()
         page.wait_for_load_state("networkidle")
+        if path == "/offers":
+            expect(page.get_by_test_id("offer-card").first).to_be_visible()  # the list, not its skeleton
         assert english_words_on(page) == [], (path, english_words_on(page))
         assert fits_the_screen(page), path
         shot(page, "spanish" + (path.replace("/", "-") if path != "/" else "-home") + "-es", viewport)

@@ -12,7 +12,8 @@ from influfinder.i18n import use_language, _, gettext_in
 from influfinder.i18n.catalogs import po_path
 
 ROOT = Path(__file__).resolve().parents[2]
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "ServiceError": (1,), "NotAllowed": (1,), "counted_phrase": (1, 2)}
+KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "ServiceError": (1,), "NotAllowed": (1,), "counted_phrase": (1, 2),
+            "pgettext": ((1, "c"), 2)}
 
 
 def _catalog(lang: str):
