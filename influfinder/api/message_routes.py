@@ -11,18 +11,14 @@ page, and from running anything in it.
 
 from __future__ import annotations
 
-import asyncio
-from pathlib import Path
 from urllib.parse import quote
 
 from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.routing import Route
 
-from influfinder import database
-from influfinder.integrations import storage
-from influfinder.services import messages, sessions
-from influfinder.services.actors import actor_for_token
+from influfinder.api.request_actor import caller
+from influfinder.services import media_access
 
 PRIVATE_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -36,21 +32,6 @@ def _not_found() -> Response:
     return PlainTextResponse("Not found", status_code=404, headers={"Cache-Control": "no-store"})
 
 
-def authorized_attachment(message_id: str, name: str, token: str | None) -> tuple[Path, dict] | None:
-    """The file's path and record when the session's user is a party of the message; else None."""
-    if not token:
-        return None
-    with database.session_scope() as db:
-        record = messages.attachment_for(db, actor_for_token(db, token), message_id, name)
-    if record is None:
-        return None
-    try:
-        path = storage.open_path(record["key"])
-    except storage.InvalidKey:
-        return None
-    return (path, record) if path.is_file() else None
-
-
 def _disposition(record: dict) -> str:
     kind = "inline" if record["type"].startswith("image/") else "attachment"
     # RFC 6266/5987: the person's file name, percent-encoded, so no header can be injected.
@@ -58,10 +39,8 @@ def _disposition(record: dict) -> str:
 
 
 async def attachment(request: Request) -> Response:
-    token = request.cookies.get(sessions.COOKIE_NAME)
-    found = await asyncio.to_thread(
-        authorized_attachment, request.path_params["message_id"], request.path_params["name"], token
-    )
+    found = await caller(request)(media_access.attachment_file, request.path_params["message_id"],
+                                  request.path_params["name"])
     if found is None:
         return _not_found()
     path, record = found

@@ -13,7 +13,6 @@ Every failure lands on /login with a code that the page turns into a sentence, a
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
 import hmac
@@ -28,9 +27,9 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from influfinder.api.auth_routes import no_store, safe_next, site_url
-from influfinder.database import session_scope
+from influfinder.api.request_actor import caller
 from influfinder.integrations import oauth_providers
-from influfinder.services import oauth_accounts, sessions
+from influfinder.services import oauth_accounts, sessions, sign_in
 from influfinder.settings import get_settings
 
 log = logging.getLogger(__name__)
@@ -125,24 +124,15 @@ async def callback(request: Request) -> Response:
     except oauth_providers.ProviderError as error:
         log.warning("oauth %s: sign-in failed: %s", name, error)
         return _to_login("provider", name)
-    ip_address = request.client.host if request.client else ""
+    door = caller(request)
     try:
-        done = await asyncio.to_thread(_sign_in, identity, flow.get("role"), ip_address,
-                                       request.headers.get("user-agent", ""))
+        grant, created = await door(sign_in.with_provider, identity, flow.get("role"), door.credentials.client_ip,
+                                    door.credentials.user_agent)
     except oauth_accounts.SignInRefused as refused:
         return _to_login(refused.code, name)
-    grant, created = done
     target = "/welcome" if created else safe_next(flow.get("next"))
     query = urllib.parse.urlencode({"grant": grant, "next": target})
     return _forget_flow(RedirectResponse(f"/auth/complete?{query}", status_code=303))
-
-
-def _sign_in(identity, role: object, ip_address: str, user_agent: str) -> tuple[str, bool]:
-    """Blocking: the database, then the grant (in a thread)."""
-    with session_scope() as db:
-        result = oauth_accounts.sign_in(db, identity, role=oauth_accounts.role_from(role), ip_address=ip_address)
-    grant = sessions.start_grant(result.user_id, remember=False, user_agent=user_agent, ip_address=ip_address)
-    return grant, result.created
 
 
 routes = [

@@ -3,19 +3,26 @@
 Both stores keep only SHA-256 hashes of the secrets. A session expires after `idle` seconds
 without use; `touch` slides that window. A grant is a pending session that lives one minute and
 is exchanged exactly once for a real session token.
+
+Every call but `activate` takes the caller's database session when there is one (`db=`, the
+door's unit of work), so resolving who is acting opens no second session and the database store
+writes in the caller's transaction (never in a second one that would wait for it). The Redis
+store ignores it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import uuid
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Protocol
 
 import redis
 import sqlalchemy as sa
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from influfinder import database
 from influfinder.domain.moments import as_utc
@@ -39,20 +46,30 @@ class SessionRecord:
 
 
 class SessionStore(Protocol):
-    def create_grant(self, grant_hash: str, record: SessionRecord) -> None: ...
+    def create_grant(self, grant_hash: str, record: SessionRecord, *, db: Session | None = None) -> None: ...
     def activate(self, grant_hash: str, token_hash: str, idle: timedelta, idle_remembered: timedelta
                  ) -> SessionRecord | None: ...
-    def get(self, token_hash: str) -> SessionRecord | None: ...
-    def touch(self, token_hash: str, idle: timedelta) -> None: ...
-    def revoke(self, token_hash: str) -> None: ...
-    def revoke_id(self, user_id: str, session_id: str) -> bool: ...
-    def revoke_user(self, user_id: str, except_hash: str | None = None) -> int: ...
-    def list_user(self, user_id: str) -> list[SessionRecord]: ...
+    def get(self, token_hash: str, *, db: Session | None = None) -> SessionRecord | None: ...
+    def touch(self, token_hash: str, idle: timedelta, *, db: Session | None = None) -> None: ...
+    def revoke(self, token_hash: str, *, db: Session | None = None) -> None: ...
+    def revoke_id(self, user_id: str, session_id: str, *, db: Session | None = None) -> bool: ...
+    def revoke_user(self, user_id: str, except_hash: str | None = None, *, db: Session | None = None) -> int: ...
+    def list_user(self, user_id: str, *, db: Session | None = None) -> list[SessionRecord]: ...
+
+
+@contextlib.contextmanager
+def _within(db: Session | None) -> Iterator[Session]:
+    """The caller's session (its unit of work commits), or a short one of our own."""
+    if db is not None:
+        yield db
+        return
+    with database.session_scope() as own:
+        yield own
 
 
 class DatabaseSessionStore:
-    def create_grant(self, grant_hash: str, record: SessionRecord) -> None:
-        with database.session_scope() as db:
+    def create_grant(self, grant_hash: str, record: SessionRecord, *, db: Session | None = None) -> None:
+        with _within(db) as db:
             db.add(UserSession(
                 id=uuid.UUID(record.id), user_id=uuid.UUID(record.user_id), token_hash=grant_hash, pending=True,
                 remember=record.remember, user_agent=record.user_agent, ip_address=record.ip_address,
@@ -75,8 +92,8 @@ class DatabaseSessionStore:
                 return None
         return self.get(token_hash)
 
-    def get(self, token_hash: str) -> SessionRecord | None:
-        with database.session_scope() as db:
+    def get(self, token_hash: str, *, db: Session | None = None) -> SessionRecord | None:
+        with _within(db) as db:
             row = db.exec(select(UserSession).where(
                 UserSession.token_hash == token_hash, UserSession.pending.is_(False),
                 UserSession.revoked_at.is_(None))).first()
@@ -84,35 +101,35 @@ class DatabaseSessionStore:
                 return None
             return _record(row)
 
-    def touch(self, token_hash: str, idle: timedelta) -> None:
+    def touch(self, token_hash: str, idle: timedelta, *, db: Session | None = None) -> None:
         now = _now()
-        with database.session_scope() as db:
+        with _within(db) as db:
             db.exec(sa.update(UserSession).where(UserSession.token_hash == token_hash, UserSession.revoked_at.is_(None))
                     .values(last_seen_at=now, expires_at=now + idle))
 
-    def revoke(self, token_hash: str) -> None:
-        with database.session_scope() as db:
+    def revoke(self, token_hash: str, *, db: Session | None = None) -> None:
+        with _within(db) as db:
             db.exec(sa.update(UserSession).where(UserSession.token_hash == token_hash, UserSession.revoked_at.is_(None))
                     .values(revoked_at=_now()))
 
-    def revoke_id(self, user_id: str, session_id: str) -> bool:
-        with database.session_scope() as db:
+    def revoke_id(self, user_id: str, session_id: str, *, db: Session | None = None) -> bool:
+        with _within(db) as db:
             result = db.exec(sa.update(UserSession).where(
                 UserSession.id == uuid.UUID(session_id), UserSession.user_id == uuid.UUID(user_id),
                 UserSession.revoked_at.is_(None)).values(revoked_at=_now()))
             return result.rowcount == 1
 
-    def revoke_user(self, user_id: str, except_hash: str | None = None) -> int:
-        with database.session_scope() as db:
+    def revoke_user(self, user_id: str, except_hash: str | None = None, *, db: Session | None = None) -> int:
+        with _within(db) as db:
             query = sa.update(UserSession).where(UserSession.user_id == uuid.UUID(user_id),
                                                  UserSession.revoked_at.is_(None))
             if except_hash:
                 query = query.where(UserSession.token_hash != except_hash)
             return db.exec(query.values(revoked_at=_now())).rowcount
 
-    def list_user(self, user_id: str) -> list[SessionRecord]:
+    def list_user(self, user_id: str, *, db: Session | None = None) -> list[SessionRecord]:
         now = _now()
-        with database.session_scope() as db:
+        with _within(db) as db:
             rows = db.exec(select(UserSession).where(
                 UserSession.user_id == uuid.UUID(user_id), UserSession.pending.is_(False),
                 UserSession.revoked_at.is_(None), UserSession.expires_at > now,
@@ -138,7 +155,7 @@ class RedisSessionStore:
     def _key(self, kind: str, value: str) -> str:
         return f"{self.p}{kind}:{value}"
 
-    def create_grant(self, grant_hash: str, record: SessionRecord) -> None:
+    def create_grant(self, grant_hash: str, record: SessionRecord, *, db: Session | None = None) -> None:
         ttl = max(1, int((record.expires_at - _now()).total_seconds()))
         self.r.set(self._key("grant", grant_hash), _dump(record), ex=ttl)
 
@@ -159,11 +176,11 @@ class RedisSessionStore:
         pipe.execute()
         return record
 
-    def get(self, token_hash: str) -> SessionRecord | None:
+    def get(self, token_hash: str, *, db: Session | None = None) -> SessionRecord | None:
         raw = self.r.get(self._key("sess", token_hash))
         return _load(raw) if raw else None
 
-    def touch(self, token_hash: str, idle: timedelta) -> None:
+    def touch(self, token_hash: str, idle: timedelta, *, db: Session | None = None) -> None:
         record = self.get(token_hash)
         if record is None:
             return
@@ -172,26 +189,26 @@ class RedisSessionStore:
         # xx=True: never resurrect a session revoked between the read and the write.
         self.r.set(self._key("sess", token_hash), _dump(updated), ex=int(idle.total_seconds()), xx=True)
 
-    def revoke(self, token_hash: str) -> None:
+    def revoke(self, token_hash: str, *, db: Session | None = None) -> None:
         record = self.get(token_hash)
         self.r.delete(self._key("sess", token_hash))
         if record:
             self.r.srem(self._key("user", record.user_id), token_hash)
 
-    def revoke_id(self, user_id: str, session_id: str) -> bool:
+    def revoke_id(self, user_id: str, session_id: str, *, db: Session | None = None) -> bool:
         for token_hash, record in self._user_records(user_id):
             if record.id == session_id:
                 self.revoke(token_hash)
                 return True
         return False
 
-    def revoke_user(self, user_id: str, except_hash: str | None = None) -> int:
+    def revoke_user(self, user_id: str, except_hash: str | None = None, *, db: Session | None = None) -> int:
         hashes = [h for h, _ in self._user_records(user_id) if h != except_hash]
         for token_hash in hashes:
             self.revoke(token_hash)
         return len(hashes)
 
-    def list_user(self, user_id: str) -> list[SessionRecord]:
+    def list_user(self, user_id: str, *, db: Session | None = None) -> list[SessionRecord]:
         records = [r for _, r in self._user_records(user_id)]
         return sorted(records, key=lambda r: r.last_seen_at, reverse=True)
 

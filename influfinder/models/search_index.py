@@ -4,7 +4,8 @@ PostgreSQL keeps two generated tsvector columns, `offers.search_vector` (the tex
 `offers.search_facets` (filter values as words, see facet_word), with one GIN index over both;
 SQLite keeps an FTS5 table `offers_fts` (and the shadow tables FTS5 makes for it) filled by
 triggers, with the facets as a fourth column. Both hold only the offers Browse shows. Beside them,
-partial indexes for browsing without words (alembic revision 0007_offer_browse_indexes).
+partial indexes for browsing without words (alembic revision 0007_offer_browse_indexes), and on
+PostgreSQL with the rum extension a RUM index that walks the text matches newest first (RANKED_INDEX).
 
 None of these is a model column, table or index: the database maintains them, the app never
 writes them, some cannot be declared in SQLAlchemy at all (FTS5, expression indexes on SQLite),
@@ -20,7 +21,10 @@ SEARCH_TABLE = "offers"
 SEARCH_VECTOR_COLUMN = "search_vector"
 SEARCH_FACETS_COLUMN = "search_facets"
 FTS_TABLE = "offers_fts"
-SEARCH_INDEXES = ("ix_offers_search", "ix_offers_browse_closing", "ix_offers_browse_category_city")
+# With the rum extension, a RUM index over search_vector that returns matches newest first (alembic
+# revision 0008_search_ranked); without it, only ix_offers_search (GIN).
+RANKED_INDEX = "ix_offers_search_ranked"
+SEARCH_INDEXES = ("ix_offers_search", RANKED_INDEX, "ix_offers_browse_closing", "ix_offers_browse_category_city")
 # "Never closes", as ix_offers_browse_closing spells it on each database: the search writes this
 # literal (a parameter would not match the index's expression).
 NO_DEADLINE = {"postgresql": "TIMESTAMPTZ '9999-12-31 00:00:00+00'", "sqlite": "'9999-12-31 00:00:00.000000'"}

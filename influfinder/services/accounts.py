@@ -21,7 +21,7 @@ from influfinder.i18n import N_, _
 from influfinder.integrations import mail
 from influfinder.integrations.rate_limit import limiter, wait_message
 from influfinder.models import OAuthIdentity, Profile, User
-from influfinder.services import sessions, tokens
+from influfinder.services import guards, sessions, tokens
 from influfinder.services.actors import Actor
 from influfinder.services.effects import after_commit
 from influfinder.services.errors import ServiceError
@@ -205,8 +205,8 @@ def has_password(db: Session, actor: Actor) -> bool:
     return bool(_own_user(db, actor).password_hash)
 
 
-def _own_user(db: Session, actor: Actor) -> User:
-    user = db.get(User, actor.id)
+def _own_user(db: Session, actor: Actor | None) -> User:
+    user = db.get(User, guards.signed_in(actor).id)
     if user is None:
         raise ServiceError("Log in again to continue.")
     return user

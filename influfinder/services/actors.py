@@ -36,8 +36,14 @@ class Actor:
         return self.user_type in (UserType.BUSINESS, UserType.AGENCY)
 
 
-def actor_for_token(db: Session, token: str | None) -> Actor | None:
-    return actor_for_session(db, sessions.resolve(token))
+def actor_for_token(db: Session, token: str | None, *, slide: bool = True) -> Actor | None:
+    """The actor of a session cookie's value; `slide=False` leaves the session's idle window as it is."""
+    return actor_for_session(db, sessions.resolve(token, db) if slide else sessions.peek(token, db))
+
+
+def acting(_db: Session, actor: Actor | None) -> Actor | None:
+    """The actor the door resolved, as a service: for pages and routes that show who is signed in."""
+    return actor
 
 
 def actor_for_session(db: Session, record: sessions.SessionRecord | None) -> Actor | None:

@@ -20,7 +20,7 @@ from influfinder.domain.moments import as_utc_or_none
 from influfinder.i18n import N_, _
 from influfinder.services import guards
 from influfinder.services.actors import Actor
-from influfinder.services.errors import NotAllowed, ServiceError
+from influfinder.services.errors import Forbidden, ServiceError
 
 ADMINS_ONLY = N_("Only the Influfinder team can do that.")
 MAX_SEARCH = 100
@@ -29,7 +29,7 @@ MAX_SEARCH = 100
 def admin_only(actor: Actor | None) -> Actor:
     actor = guards.signed_in(actor)
     if not actor.is_admin:
-        raise NotAllowed(ADMINS_ONLY)
+        raise Forbidden(ADMINS_ONLY)
     return actor
 
 

@@ -106,3 +106,9 @@ def analytics_history(db: Session, actor: Actor | None, days: int = HISTORY_DAYS
         total_collaborations_completed=r.total_collaborations_completed,
         total_revenue=Decimal(r.total_revenue or 0), avg_tier_level=r.avg_tier_level,
     ) for r in rows]
+
+
+def record_today(db: Session, actor: Actor | None) -> list[DayFigures]:
+    """The dashboard's button: today's figures recorded now, then the history that shows them."""
+    take_snapshot(db, actor)
+    return analytics_history(db, actor)

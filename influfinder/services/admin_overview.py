@@ -12,6 +12,7 @@ from influfinder.models import Application, Collaboration, Offer, User
 from influfinder.services import guards
 from influfinder.services.actors import Actor
 from influfinder.services.admin_access import admin_only, count_by, count_rows
+from influfinder.services.admin_analytics import DayFigures, analytics_history
 
 WEEK = timedelta(days=7)
 
@@ -40,3 +41,15 @@ def overview(db: Session, actor: Actor | None) -> Overview:
         applications=count_by(db, Application.status, ApplicationStatus),
         collaborations=collabs, open_disputes=collabs[CollaborationStatus.DISPUTED.value],
     )
+
+
+@dataclass(frozen=True)
+class OverviewPage:
+    """The admin dashboard as one read: today's counts and the recorded days, oldest first."""
+
+    overview: Overview
+    history: list[DayFigures]
+
+
+def overview_page(db: Session, actor: Actor | None) -> OverviewPage:
+    return OverviewPage(overview(db, actor), analytics_history(db, actor))

@@ -33,12 +33,13 @@ class UserRow:
     is_active: bool
     created_at: datetime
     last_login_at: datetime | None
+    is_me: bool = False  # the admin's own account
 
 
 def list_users(db: Session, actor: Actor | None, search: object = "", page: object = 1,
                page_size: object = 20) -> Page[UserRow]:
     """Accounts (deleted ones left out), newest first; `search` matches the username or the email."""
-    admin_only(actor)
+    actor = admin_only(actor)
     text = search_text(search)
     page, page_size = guards.paging(page, page_size)
     where = [User.deleted_at.is_(None)]
@@ -50,15 +51,16 @@ def list_users(db: Session, actor: Actor | None, search: object = "", page: obje
         .join(Profile, Profile.user_id == User.id, isouter=True).where(*where)
         .order_by(User.created_at.desc(), User.id).offset((page - 1) * page_size).limit(page_size)
     ).all()
-    return Page([_user_row(u, company or display or u.username) for u, display, company in rows], total, page,
-                page_size)
+    return Page([_user_row(u, company or display or u.username, u.id == actor.id) for u, display, company in rows],
+                total, page, page_size)
 
 
-def _user_row(user: User, name: str) -> UserRow:
+def _user_row(user: User, name: str, is_me: bool = False) -> UserRow:
     return UserRow(
         id=str(user.id), username=user.username, email=user.email, display_name=name,
         user_type=user.user_type.value, is_verified=user.is_verified, is_admin=user.is_admin,
         is_active=user.is_active, created_at=aware(user.created_at), last_login_at=aware(user.last_login_at),
+        is_me=is_me,
     )
 
 

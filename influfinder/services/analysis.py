@@ -4,8 +4,8 @@ A submission is analysed in a worker thread once its transaction commits: the wo
 row (PENDING -> RUNNING with a conditional UPDATE, so one analysis runs at a time), reads the
 stored photos, asks `integrations.ai.analyzer()` with an overall deadline, and stores the
 result (DONE) or the reason it failed (FAILED, in ai_analysis["error"]). A failed analysis never
-loses the submission and never blocks the review: the parties may retry it. Then every hook in
-`on_analysis_finished` is called with the submission's id (the live push registers there).
+loses the submission and never blocks the review: the parties may retry it. Then an AnalysisFinished
+event goes to its subscribers (the live push).
 
 At most 20 analyses per user per hour (rule "ai_analysis" of the rate limiter): the automatic
 analysis of a new submission counts for its creator, a retry for whoever retries, and the
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor, wait
 from concurrent.futures import TimeoutError as FutureTimeout
 from datetime import datetime, timedelta
@@ -38,11 +37,13 @@ from influfinder.integrations import ai, storage
 from influfinder.integrations.rate_limit import limiter, wait_message
 from influfinder.models import Collaboration, ContentSubmission, Offer
 from influfinder.models.submission import SubmissionMedia
-from influfinder.services import guards, live_updates
+from influfinder.services import guards
 from influfinder.services import submission_checks as checks
 from influfinder.services.actors import Actor
 from influfinder.services.effects import after_commit
+from influfinder.services.domain_events import AnalysisFinished, CollaborationChanged
 from influfinder.services.errors import NotAllowed, ServiceError
+from influfinder.services.events import dispatch, emit
 
 log = logging.getLogger(__name__)
 
@@ -57,8 +58,6 @@ TOO_SLOW = N_("The analysis took too long. Try again in a moment.")
 UNREADABLE = N_("A file of this submission could not be read for the analysis.")
 NOT_RETRYABLE = N_("This analysis is not failed: there is nothing to retry.")
 SUBMISSION_NOT_FOUND = N_("We could not find that submission.")
-
-on_analysis_finished: list[Callable[[uuid.UUID], None]] = []
 
 _workers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="influfinder-analysis")
 # The analyzer call itself runs here, so the worker can stop waiting at the deadline.
@@ -111,7 +110,7 @@ def retry_analysis(db: Session, actor: Actor | None, submission_id: object) -> N
         raise ServiceError("This analysis was restarted meanwhile. Reload the page.")
     _count_or_refuse(actor)  # after the UPDATE: a refused retry leaves nothing changed
     after_commit(db, queue_analysis, submission.id)
-    live_updates.after_collaboration_change(db, submission.collaboration_id)  # "Analyzing…" on both pages
+    emit(db, CollaborationChanged(submission.collaboration_id))  # "Analyzing…" on both pages
 
 
 def can_retry(submission: ContentSubmission, now: datetime | None = None) -> bool:
@@ -169,7 +168,7 @@ def run_analysis(submission_id: uuid.UUID) -> None:
     except Exception:  # noqa: BLE001 - logged with context; the person sees a plain message
         log.exception("analysis of submission %s failed", submission_id)
         _finish_failed(submission_id, FAILED_GENERIC)
-    _announce(submission_id)
+    dispatch(AnalysisFinished(submission_id))  # stored and committed: straight to the subscribers
 
 
 def call_analyzer(request: ai.AnalysisRequest) -> AnalysisResult:
@@ -252,26 +251,25 @@ def _finish(submission_id: uuid.UUID, **values) -> None:
         log.exception("could not store the analysis of submission %s", submission_id)
 
 
-def _announce(submission_id: uuid.UUID) -> None:
-    for hook in list(on_analysis_finished):
-        try:
-            hook(submission_id)
-        except Exception:  # noqa: BLE001 - one broken listener must not silence the others
-            log.exception("analysis hook %r failed for %s", hook, submission_id)
-
-
 # ---- the creator's pre-check -------------------------------------------------------------------
 
 
 def precheck(actor: Actor | None, collab_id: object, images: object, captions: object, platform: object,
              paid_partnership: object) -> AnalysisResult:
+    """`precheck_draft` in a short session of its own."""
+    with database.session_scope() as db:
+        return precheck_draft(db, actor, collab_id, images, captions, platform, paid_partnership)
+
+
+def precheck_draft(db: Session, actor: Actor | None, collab_id: object, images: object, captions: object,
+                   platform: object, paid_partnership: object) -> AnalysisResult:
     """Analyse a draft before submitting it: the same analysis, stored nowhere.
 
-    Opens its own short database session (no transaction is held while the analyzer works).
+    The offer is read, then the transaction ends: none is held while the analyzer works.
     """
     actor = guards.signed_in(actor)
-    with database.session_scope() as db:
-        offer = _draft_offer(db, actor, collab_id)
+    offer = _draft_offer(db, actor, collab_id)
+    db.commit()
     captions = checks.check_captions(captions)
     platform = checks.check_platform(platform).value
     paid = guards.flag(paid_partnership, "paid_partnership")

@@ -31,7 +31,7 @@ from influfinder.i18n import N_, _, translated
 from influfinder.i18n.fit import written
 from influfinder.models import Application, Collaboration, CollaborationEvent, Offer, Profile, User
 from influfinder.services import application_forms as forms
-from influfinder.services import early_access, guards
+from influfinder.services import early_access, guards, offer_management
 from influfinder.services.actors import Actor, require_verified
 from influfinder.services.application_forms import MAX_LINKS
 from influfinder.services.application_views import (
@@ -41,9 +41,9 @@ from influfinder.services.application_views import (
 from influfinder.services.creator_fit import eligibility, offer_conditions
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
-from influfinder.services.offer_management import LIVE, OFFER_NOT_FOUND, taken_slot_filter
-from influfinder.services.pagination import Page
 from influfinder.services.notification_text import params_for
+from influfinder.services.offer_management import LIVE, OFFER_NOT_FOUND, OwnerOffer, taken_slot_filter
+from influfinder.services.pagination import Page, page_or_last
 
 __all__ = [  # the views are read by the pages through this module
     "ApplicantRow", "ApplicationDetail", "ApplyCheck", "CreatorSummary", "MAX_LINKS", "MyApplicationRow",
@@ -138,6 +138,14 @@ def my_applications(db: Session, actor: Actor | None, status: object = None, pag
 
 
 # ---- the business's side ----------------------------------------------------------------------
+
+
+def applicants_page(db: Session, actor: Actor | None, offer_id: object, status: object = None,
+                    page: object = 1, page_size: object = 20) -> tuple[OwnerOffer, Page[ApplicantRow]]:
+    """The offer's applicants page in one read: the offer as its owner sees it, and one page of
+    applications (past the last page, the last page)."""
+    offer = offer_management.get_offer_for_owner(db, actor, offer_id)
+    return offer, page_or_last(db, actor, list_for_offer, offer_id, status, page=page, page_size=page_size)
 
 
 def list_for_offer(db: Session, actor: Actor | None, offer_id: object, status: object = None,

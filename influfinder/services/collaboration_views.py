@@ -137,6 +137,27 @@ def _may_rate(collab: Collaboration, role: str) -> bool:
     return role == BUSINESS and collab.creator_rating is None
 
 
+@dataclass(frozen=True)
+class MyCollaborationsPage:
+    """The collaborations list as one read: one page, and the moves open on each row in review
+    (a row in review does not say whether it was approved or rated: the detail's actions do)."""
+
+    collaborations: MyCollaborations
+    actions_in_review: dict[str, list[str]]
+
+
+def my_collaborations_page(db: Session, actor: Actor | None, status: object, page: object,
+                           page_size: object) -> MyCollaborationsPage:
+    """A page number that is not one (a hand-made link) shows the first page."""
+    guards.signed_in(actor)
+    try:
+        result = list_my_collaborations(db, actor, status or None, page, page_size)
+    except ServiceError:
+        result = list_my_collaborations(db, actor, status or None, 1, page_size)
+    in_review = [r.id for r in result.page.items if r.status == CollaborationStatus.IN_REVIEW.value]
+    return MyCollaborationsPage(result, {cid: get_collaboration(db, actor, cid).actions for cid in in_review})
+
+
 def list_my_collaborations(db: Session, actor: Actor | None, status: object = None, page: object = 1,
                            page_size: object = 20) -> MyCollaborations:
     """The actor's collaborations (as creator or as business), newest activity first, with counts per status."""

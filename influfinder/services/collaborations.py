@@ -8,7 +8,7 @@ writes the move and bumps the version, and a CollaborationEvent (who, when, from
 written in the same transaction. If another click moved the row first, the UPDATE matches no row
 and the move is refused with the reason; nothing is written. A move to COMPLETED recomputes the
 creator's karma and tier in the same transaction (services/standing.py). Once the move commits,
-every open page showing the collaboration reloads it (services/live_updates.py).
+a CollaborationChanged event makes every open page showing it reload it.
 
 Who sees what: the creator, the business and admins; anyone else is told "not found", whether
 the collaboration exists or not. Admins read everything but act only on disputes.
@@ -37,9 +37,11 @@ from influfinder.domain.venues import venue_zone
 from influfinder.i18n import N_, _
 from influfinder.integrations.rate_limit import MEMORY_URI, RateLimiter, wait_message
 from influfinder.models import Collaboration, CollaborationEvent, Offer
-from influfinder.services import guards, live_updates, standing
+from influfinder.services import guards, standing
+from influfinder.services.domain_events import CollaborationChanged
 from influfinder.services.actors import Actor
 from influfinder.services.errors import NotAllowed, ServiceError
+from influfinder.services.events import emit
 from influfinder.services.notifications import notify
 from influfinder.services.notification_text import params_for
 from influfinder.settings import get_settings
@@ -99,7 +101,7 @@ def apply_transition(db: Session, collab_id: object, action: str, actor_or_syste
     db.refresh(collab)
     if target is CollaborationStatus.COMPLETED:
         standing.refresh_creator(db, collab.creator_id)
-    live_updates.after_collaboration_change(db, collab.id)
+    emit(db, CollaborationChanged(collab.id))
     return collab
 
 

@@ -27,3 +27,11 @@ class NotAllowed(ServiceError):
 
     def __init__(self, message: str = N_("You are not allowed to do that.")) -> None:
         super().__init__(message)
+
+
+class LogInRequired(NotAllowed):
+    """Nobody is signed in (or the session ended): the pages send the visitor to log in."""
+
+
+class Forbidden(NotAllowed):
+    """This account may not use this part of the site at all (the pages show "not for this account")."""

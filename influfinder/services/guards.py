@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 
 from influfinder.i18n import N_, _
 from influfinder.services.actors import Actor
-from influfinder.services.errors import NotAllowed, ServiceError
+from influfinder.services.errors import LogInRequired, NotAllowed, ServiceError
 from influfinder.services.pagination import InvalidPage, check_page
 
 LOG_IN = N_("Log in to continue.")
@@ -25,7 +25,7 @@ def now() -> datetime:
 
 def signed_in(actor: Actor | None) -> Actor:
     if not isinstance(actor, Actor):
-        raise NotAllowed(LOG_IN)
+        raise LogInRequired(LOG_IN)
     return actor
 
 

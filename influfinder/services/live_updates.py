@@ -15,8 +15,8 @@ collaboration's own channel (`collaboration:<id>`) as `{"kind": "changed", "coll
 every page showing it (either party's, an admin's) reloads it from the database, as its viewer.
 The event carries nothing else, so nothing private travels on the bus.
 
-Each function here runs in the effects' worker thread (services/effects.after_commit) and opens
-its own session.
+Each function here is a subscriber of a domain event (services/domain_events.py), registered by
+`install()` at start-up; it runs after the commit, in the effects' worker thread, in its own session.
 """
 
 from __future__ import annotations
@@ -27,37 +27,21 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import Any
 
-import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from influfinder.database import session_scope
 from influfinder.domain.moments import as_utc
 from influfinder.integrations import bus
-from influfinder.models import ContentSubmission, Message, Notification
-from influfinder.services import notifications
-from influfinder.services.effects import after_commit_once
+from influfinder.models import ContentSubmission, Message
+from influfinder.services import messages
+from influfinder.services.domain_events import (
+    AnalysisFinished, CollaborationChanged, CountsChanged, MessageSent, MessagesRead, NotificationCreated,
+)
+from influfinder.services.events import subscribe, unsubscribe
 
 
 def user_channel(user_id: uuid.UUID | str) -> str:
     return f"user:{user_id}"
-
-
-def unread_messages(db: Session, user_id: uuid.UUID) -> int:
-    return db.exec(
-        select(sa.func.count()).select_from(Message)
-        .where(Message.recipient_id == user_id, Message.is_read.is_(False))
-    ).one()
-
-
-def unread_notifications(db: Session, user_id: uuid.UUID) -> int:
-    return db.exec(
-        select(sa.func.count()).select_from(Notification)
-        .where(Notification.user_id == user_id, Notification.is_read.is_(False))
-    ).one()
-
-
-def counts(db: Session, user_id: uuid.UUID) -> dict[str, int]:
-    return {"notifications": unread_notifications(db, user_id), "messages": unread_messages(db, user_id)}
 
 
 def _publish(user_id: uuid.UUID, kind: str, **fields: Any) -> None:
@@ -65,39 +49,41 @@ def _publish(user_id: uuid.UUID, kind: str, **fields: Any) -> None:
 
 
 def _stamp(db: Session, user_id: uuid.UUID) -> dict[str, Any]:
-    return {"counts": counts(db, user_id), "at": time.time_ns()}
+    return {"counts": messages.unread_counts(db, user_id), "at": time.time_ns()}
 
 
-def notification_hook(event: notifications.Delivered) -> None:
-    """The notifications service's hook: the bell of every open page of the user goes up."""
+def notification_created(event: NotificationCreated) -> None:
+    """The bell of every open page of the user goes up."""
     with session_scope() as db:
         stamp = _stamp(db, event.user_id)
     note = {"id": str(event.id), "type": event.type.value, "title": event.title, "link": event.link}
     _publish(event.user_id, "notification", notification=note, **stamp)
 
 
-def message_sent(message_id: uuid.UUID) -> None:
+def message_sent(event: MessageSent) -> None:
     """The recipient's pages get the message and their counts; the sender's other tabs get it too."""
-    from influfinder.services.messages import message_view
-
     with session_scope() as db:
-        row = db.get(Message, message_id)
+        row = db.get(Message, event.message_id)
         if row is None:  # deleted meanwhile (its sender's account went)
             return
         stamp = _stamp(db, row.recipient_id)
-        received, sent = message_view(row, row.recipient_id), message_view(row, row.sender_id)
+        received, sent = messages.message_view(row, row.recipient_id), messages.message_view(row, row.sender_id)
     _publish(row.recipient_id, "message", **{"with": str(row.sender_id)}, message=payload(received), **stamp)
     _publish(row.sender_id, "message", **{"with": str(row.recipient_id)}, message=payload(sent))
 
 
-def messages_read(reader_id: uuid.UUID, sender_id: uuid.UUID, read_at: datetime) -> None:
+def messages_read(event: MessagesRead) -> None:
     """Read receipts for the sender's open chat; new counts for the reader's other tabs."""
-    _publish(sender_id, "read", **{"with": str(reader_id)}, read_at=read_at.isoformat())
-    counts_changed(reader_id)
+    _publish(event.sender_id, "read", **{"with": str(event.reader_id)}, read_at=event.read_at.isoformat())
+    _counts(event.reader_id)
 
 
-def counts_changed(user_id: uuid.UUID) -> None:
+def counts_changed(event: CountsChanged) -> None:
     """After anything that changes a user's unread counts (marking read, deleting)."""
+    _counts(event.user_id)
+
+
+def _counts(user_id: uuid.UUID) -> None:
     with session_scope() as db:
         stamp = _stamp(db, user_id)
     _publish(user_id, "counts", **stamp)
@@ -107,23 +93,22 @@ def collaboration_channel(collab_id: uuid.UUID | str) -> str:
     return f"collaboration:{collab_id}"
 
 
-def collaboration_changed(collab_id: uuid.UUID) -> None:
+def collaboration_changed(event: CollaborationChanged) -> None:
     """Every open page showing the collaboration reloads it."""
+    _reload_collaboration(event.collaboration_id)
+
+
+def _reload_collaboration(collab_id: uuid.UUID) -> None:
     bus.publish(collaboration_channel(collab_id), {"kind": "changed", "collaboration_id": str(collab_id)})
 
 
-def after_collaboration_change(db: Session, collab_id: uuid.UUID) -> None:
-    """In the transaction that changes a collaboration: its pages reload once it commits (once per commit)."""
-    after_commit_once(db, collaboration_changed, collab_id)
-
-
-def analysis_finished(submission_id: uuid.UUID) -> None:
-    """The analysis service's hook: the result (or the failure) shows on the collaboration's pages."""
+def analysis_finished(event: AnalysisFinished) -> None:
+    """The result (or the failure) shows on the collaboration's pages."""
     with session_scope() as db:
         collab_id = db.exec(select(ContentSubmission.collaboration_id)
-                            .where(ContentSubmission.id == submission_id)).first()
+                            .where(ContentSubmission.id == event.submission_id)).first()
     if collab_id is not None:
-        collaboration_changed(collab_id)
+        _reload_collaboration(collab_id)
 
 
 def payload(view) -> dict[str, Any]:
@@ -141,20 +126,19 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _hooks() -> tuple:
-    from influfinder.services import analysis  # it imports this module (through collaborations)
-
-    return (notifications.on_notification, notification_hook), (analysis.on_analysis_finished, analysis_finished)
+SUBSCRIPTIONS = (
+    (NotificationCreated, notification_created), (MessageSent, message_sent), (MessagesRead, messages_read),
+    (CountsChanged, counts_changed), (CollaborationChanged, collaboration_changed),
+    (AnalysisFinished, analysis_finished),
+)
 
 
 def install() -> None:
-    """Register the live push with the notifications and analysis services (idempotent)."""
-    for hooks, hook in _hooks():
-        if hook not in hooks:
-            hooks.append(hook)
+    """Subscribe the live push to the events it tells open pages about (idempotent)."""
+    for event_type, handler in SUBSCRIPTIONS:
+        subscribe(event_type, handler)
 
 
 def uninstall() -> None:
-    for hooks, hook in _hooks():
-        while hook in hooks:
-            hooks.remove(hook)
+    for event_type, handler in SUBSCRIPTIONS:
+        unsubscribe(event_type, handler)

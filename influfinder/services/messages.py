@@ -7,9 +7,9 @@ and write 1 to 4,000 characters (a message with files may have no text).
 
 Reads are for the two parties only: a chat is opened with the other person, so there is no
 conversation id to guess; a cursor from another conversation, an unknown person and a stranger
-all get the same "not found". After a message commits, the recipient's open pages are told
-(services/live_updates) and a MESSAGE_RECEIVED notification waits in their bell (one unread at a
-time per sender, so a burst of messages does not bury the other notifications).
+all get the same "not found". After a message commits, a MessageSent event tells the recipient's
+open pages, and a MESSAGE_RECEIVED notification waits in their bell (one unread at a time per
+sender, so a burst of messages does not bury the other notifications).
 """
 
 from __future__ import annotations
@@ -26,10 +26,11 @@ from influfinder.i18n import N_, ngettext
 from influfinder.integrations.rate_limit import limiter
 from influfinder.models import Application, Collaboration, Message, Notification, Offer, Profile, User
 from influfinder.models import conversation_key
-from influfinder.services import guards, live_updates, message_files
+from influfinder.services import guards, message_files, notifications
 from influfinder.services.actors import Actor, require_verified
-from influfinder.services.effects import after_commit
+from influfinder.services.domain_events import MessageSent, MessagesRead
 from influfinder.services.errors import NotAllowed, ServiceError
+from influfinder.services.events import emit
 from influfinder.services.notifications import notify
 from influfinder.services.pagination import Page
 from influfinder.services.notification_text import params_for
@@ -164,7 +165,7 @@ def _record(db: Session, actor: Actor, recipient_id: uuid.UUID, body: str, store
     db.add(row)
     db.flush()
     _notify_once(db, actor, recipient_id, body, stored)
-    after_commit(db, live_updates.message_sent, row.id)
+    emit(db, MessageSent(row.id))
     return row
 
 
@@ -283,13 +284,51 @@ def mark_read(db: Session, actor: Actor | None, other_user_id: object) -> int:
         .values(is_read=True, read_at=now)
     )
     if result.rowcount:
-        after_commit(db, live_updates.messages_read, actor.id, other_id, now)
+        emit(db, MessagesRead(actor.id, other_id, now))
     return result.rowcount
 
 
 def unread_count(db: Session, actor: Actor | None) -> int:
-    actor = guards.signed_in(actor)
-    return live_updates.unread_messages(db, actor.id)
+    return unread_for(db, guards.signed_in(actor).id)
+
+
+def unread_for(db: Session, user_id: uuid.UUID) -> int:
+    return db.exec(
+        select(sa.func.count()).select_from(Message)
+        .where(Message.recipient_id == user_id, Message.is_read.is_(False))
+    ).one()
+
+
+def unread_counts(db: Session, user_id: uuid.UUID) -> dict[str, int]:
+    """The navbar's badges: unread notifications and messages."""
+    return {"notifications": notifications.unread_for(db, user_id), "messages": unread_for(db, user_id)}
+
+
+@dataclass(frozen=True)
+class Badges:
+    """Whose page it is ("" for nobody signed in) and their unread counts."""
+
+    user_id: str
+    counts: dict[str, int]
+
+
+def badges(db: Session, actor: Actor | None) -> Badges:
+    if actor is None:
+        return Badges("", {"notifications": 0, "messages": 0})
+    return Badges(str(actor.id), unread_counts(db, actor.id))
+
+
+@dataclass(frozen=True)
+class OpenChat:
+    chat: ChatView
+    counts: dict[str, int]  # after the chat was read
+
+
+def open_chat(db: Session, actor: Actor | None, other_user_id: object) -> OpenChat:
+    """The newest messages with one person, marked read, and the badges as they are then."""
+    view = chat(db, actor, other_user_id)
+    mark_read(db, actor, view.other.id)
+    return OpenChat(view, unread_counts(db, guards.signed_in(actor).id))
 
 
 # ---- attachments (served by api/message_routes.py) ------------------------------------------------

@@ -5,7 +5,7 @@ The important ones (an application accepted, content approved) come by email unl
 the others stay in the app unless turned on. Only the choices a user made are stored.
 
 Preferences belong to their owner: both actions act on the signed-in user, and no argument can
-name anyone else. `email_hook` is the notifications service's hook that sends the mail after the
+name anyone else. `email_hook` is the NotificationCreated subscriber that sends the mail after the
 notification's transaction commits (`install()` registers it once).
 """
 
@@ -22,9 +22,11 @@ from influfinder.domain.enums import NotificationType
 from influfinder.i18n import DEFAULT_LANGUAGE, use_language
 from influfinder.integrations import mail
 from influfinder.models import Notification, NotificationPreference, User
-from influfinder.services import guards, notification_text, notifications
+from influfinder.services import guards, notification_text
 from influfinder.services.actors import Actor
+from influfinder.services.domain_events import NotificationCreated
 from influfinder.services.errors import ServiceError
+from influfinder.services.events import subscribe, unsubscribe
 
 EMAIL_BY_DEFAULT = frozenset({NotificationType.APPLICATION_ACCEPTED, NotificationType.CONTENT_APPROVED})
 LABELS = {
@@ -71,6 +73,12 @@ def set_email(db: Session, actor: Actor | None, notification_type: object, email
     db.exec(_upsert(db, values))
 
 
+def choose_email(db: Session, actor: Actor | None, notification_type: object, email: object) -> list[PreferenceView]:
+    """`set_email`, then every preference as stored (the switches show what will happen)."""
+    set_email(db, actor, notification_type, email)
+    return preferences(db, actor)
+
+
 def wants_email(db: Session, user_id: uuid.UUID, kind: NotificationType) -> bool:
     stored = db.exec(
         select(NotificationPreference.email)
@@ -100,14 +108,14 @@ def _upsert(db: Session, values: dict):
 # ---- the email hook -------------------------------------------------------------------------------
 
 
-def email_hook(event: notifications.Delivered) -> None:
+def email_hook(event: NotificationCreated) -> None:
     """Runs after the notification committed (in the effects' worker thread): mail it if wanted."""
     message = _mail_for(event)
     if message is not None:
         mail.deliver_sync(message)
 
 
-def _mail_for(event: notifications.Delivered) -> mail.MailMessage | None:
+def _mail_for(event: NotificationCreated) -> mail.MailMessage | None:
     with session_scope() as db:
         if not wants_email(db, event.user_id, event.type):
             return None
@@ -127,11 +135,9 @@ def _reachable(user: User) -> bool:
 
 
 def install() -> None:
-    """Register the email hook with the notifications service (idempotent)."""
-    if email_hook not in notifications.on_notification:
-        notifications.on_notification.append(email_hook)
+    """Mail each new notification its owner wants by email (idempotent)."""
+    subscribe(NotificationCreated, email_hook)
 
 
 def uninstall() -> None:
-    while email_hook in notifications.on_notification:
-        notifications.on_notification.remove(email_hook)
+    unsubscribe(NotificationCreated, email_hook)

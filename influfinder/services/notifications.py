@@ -1,17 +1,15 @@
 """The one notification service: every in-app notification is a row written by `notify`.
 
-After the transaction commits, each callable in `on_notification` receives a `Delivered` (the live
-push of a later issue registers itself there). A hook that fails is logged and never undoes the row.
+Once the transaction commits, subscribers hear of each new row as a `NotificationCreated` event
+(the live push and the email, registered at start-up). A subscriber that fails never undoes the row.
 Reading, marking and deleting are for the notification's owner only; others get "not found".
 """
 
 from __future__ import annotations
 
-import logging
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Callable
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -21,12 +19,12 @@ from influfinder.i18n import DEFAULT_LANGUAGE, N_, use_language
 from influfinder.models import Notification
 from influfinder.services import guards, notification_text
 from influfinder.services.actors import Actor
-from influfinder.services.effects import after_commit
+from influfinder.services.domain_events import CountsChanged, NotificationCreated
 from influfinder.services.errors import NotAllowed
+from influfinder.services.events import emit
 from influfinder.services.language_choice import language_of_user
 from influfinder.services.pagination import Page
 
-log = logging.getLogger(__name__)
 NOT_FOUND = N_("We could not find that notification.")
 
 APPLICATION_ROUTE = "/applications/{id}"
@@ -35,20 +33,6 @@ OFFER_ROUTE = "/offers/{id}"
 # Application news opens the application (one page serves its creator and the business).
 _ABOUT_APPLICATIONS = {NotificationType.APPLICATION_RECEIVED, NotificationType.APPLICATION_ACCEPTED,
                        NotificationType.APPLICATION_REJECTED}
-
-
-@dataclass(frozen=True)
-class Delivered:
-    """What a live push needs to know about a committed notification."""
-
-    id: uuid.UUID
-    user_id: uuid.UUID
-    type: NotificationType
-    title: str
-    link: str
-
-
-on_notification: list[Callable[[Delivered], None]] = []
 
 
 @dataclass(frozen=True)
@@ -68,7 +52,7 @@ def notify(
     offer_id: uuid.UUID | None = None, application_id: uuid.UUID | None = None,
     collaboration_id: uuid.UUID | None = None, related_user_id: uuid.UUID | None = None,
 ) -> Notification:
-    """Write one notification in the caller's transaction; hooks run once it commits.
+    """Write one notification in the caller's transaction; subscribers hear of it once it commits.
 
     `params` (notification_text.params_for) makes it read in each reader's language; the English
     copy goes into title and content."""
@@ -84,16 +68,8 @@ def notify(
     db.flush()
     with use_language(language_of_user(db, user_id) or DEFAULT_LANGUAGE):  # the push reads in the recipient's
         pushed_title, _content = notification_text.words(row.params, row.title, row.content)
-    after_commit(db, _deliver, Delivered(row.id, user_id, row.type, pushed_title, link_for(row)))
+    emit(db, NotificationCreated(row.id, user_id, row.type, pushed_title, link_for(row)))
     return row
-
-
-def _deliver(event: Delivered) -> None:
-    for hook in list(on_notification):
-        try:
-            hook(event)
-        except Exception:  # noqa: BLE001 - one broken listener must not silence the others
-            log.exception("notification hook %r failed for %s", hook, event.id)
 
 
 def link_for(row: Notification) -> str:
@@ -128,12 +104,21 @@ def list_for_user(
     return Page([_view(r) for r in rows], total, page, page_size)
 
 
+@dataclass(frozen=True)
+class NotificationCentre:
+    """The notifications page: one page of them and how many are unread in all."""
+
+    page: Page[NotificationView]
+    unread: int
+
+
+def centre(db: Session, actor: Actor | None, unread_only: object = False, page: object = 1,
+           page_size: object = 20) -> NotificationCentre:
+    return NotificationCentre(list_for_user(db, actor, unread_only, page, page_size), unread_count(db, actor))
+
+
 def unread_count(db: Session, actor: Actor | None) -> int:
-    actor = guards.signed_in(actor)
-    return db.exec(
-        select(sa.func.count()).select_from(Notification)
-        .where(Notification.user_id == actor.id, Notification.is_read.is_(False))
-    ).one()
+    return unread_for(db, guards.signed_in(actor).id)
 
 
 def mark_read(db: Session, actor: Actor | None, notification_id: object) -> None:
@@ -146,7 +131,7 @@ def mark_read(db: Session, actor: Actor | None, notification_id: object) -> None
     )
     if result.rowcount != 1:
         raise NotAllowed(NOT_FOUND)
-    _counts_changed(db, actor.id)
+    emit(db, CountsChanged(actor.id))  # the bell drops in the user's other open tabs too
 
 
 def mark_all_read(db: Session, actor: Actor | None) -> int:
@@ -157,7 +142,7 @@ def mark_all_read(db: Session, actor: Actor | None) -> int:
         .where(Notification.user_id == actor.id, Notification.is_read.is_(False))
         .values(is_read=True, read_at=guards.now())
     )
-    _counts_changed(db, actor.id)
+    emit(db, CountsChanged(actor.id))  # the bell drops in the user's other open tabs too
     return result.rowcount
 
 
@@ -167,14 +152,14 @@ def delete(db: Session, actor: Actor | None, notification_id: object) -> None:
     result = db.exec(sa.delete(Notification).where(Notification.id == key, Notification.user_id == actor.id))
     if result.rowcount != 1:
         raise NotAllowed(NOT_FOUND)
-    _counts_changed(db, actor.id)
+    emit(db, CountsChanged(actor.id))  # the bell drops in the user's other open tabs too
 
 
-def _counts_changed(db: Session, user_id: uuid.UUID) -> None:
-    """The bell drops in the user's other open tabs too, once the change is committed."""
-    from influfinder.services import live_updates  # it imports this module
-
-    after_commit(db, live_updates.counts_changed, user_id)
+def unread_for(db: Session, user_id: uuid.UUID) -> int:
+    return db.exec(
+        select(sa.func.count()).select_from(Notification)
+        .where(Notification.user_id == user_id, Notification.is_read.is_(False))
+    ).one()
 
 
 def _view(row: Notification) -> NotificationView:

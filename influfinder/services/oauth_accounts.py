@@ -24,6 +24,7 @@ from influfinder.i18n import _
 from influfinder.integrations import oauth_providers
 from influfinder.integrations.rate_limit import limiter
 from influfinder.models import OAuthIdentity, Profile, User
+from influfinder.services import guards
 from influfinder.services.accounts import has_password, send_verification
 from influfinder.services.actors import Actor
 from influfinder.services.errors import ServiceError
@@ -215,7 +216,8 @@ class LinkedAccounts:
     can_unlink: bool  # only while a password is left to sign in with: unlinking must never lock someone out
 
 
-def linked_accounts(db: Session, actor: Actor) -> LinkedAccounts:
+def linked_accounts(db: Session, actor: Actor | None) -> LinkedAccounts:
+    actor = guards.signed_in(actor)
     rows = db.exec(select(OAuthIdentity).where(OAuthIdentity.user_id == actor.id)
                    .order_by(OAuthIdentity.created_at)).all()
     return LinkedAccounts([LinkedProvider(r.provider, LABELS[r.provider], r.created_at) for r in rows],

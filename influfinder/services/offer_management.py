@@ -17,7 +17,7 @@ from sqlmodel import Session, select
 
 from influfinder.domain import offer_lifecycle as lifecycle
 from influfinder.domain.moments import as_utc
-from influfinder.domain.enums import ApplicationStatus, CollaborationStatus, OfferStatus
+from influfinder.domain.enums import ApplicationStatus, CollaborationStatus, OfferStatus, UserType
 from influfinder.domain.offer_rules import OfferInput, OfferInvalid, parse_offer, publish_problems
 from influfinder.domain.transitions import ADMIN, OWNER, TransitionRefused
 from influfinder.i18n import N_, _
@@ -154,6 +154,21 @@ def my_offers(db: Session, actor: Actor | None, status: object = None, page: obj
     rows = [_row(o, per_offer[o.id]) for o in offers]
     total = counts[wanted.value] if wanted else sum(counts.values())
     return MyOffers(Page(rows, total, page, page_size), counts, views)
+
+
+@dataclass(frozen=True)
+class EditorPage:
+    """The offer form as one read: the offer (None for a new one) and what its author may do."""
+
+    offer: OwnerOffer | None
+    author_verified: bool
+    author_is_agency: bool  # an agency names the brand it publishes for
+
+
+def editor_page(db: Session, actor: Actor | None, offer_id: object) -> EditorPage:
+    actor = guards.signed_in(actor)
+    offer = get_offer_for_owner(db, actor, offer_id) if offer_id else None
+    return EditorPage(offer, actor.is_verified, actor.user_type is UserType.AGENCY)
 
 
 def get_offer_for_owner(db: Session, actor: Actor | None, offer_id: object) -> OwnerOffer:

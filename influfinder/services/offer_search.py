@@ -2,13 +2,14 @@
 
 The filters themselves are services/offer_filters.py; views are counted in services/offer_view_counts.py.
 
-The search reads what alembic revisions 52177413ca3c and 0007_offer_browse_indexes built: on
-PostgreSQL the generated tsvector columns `offers.search_vector` and `offers.search_facets` (one GIN
-index), on SQLite the FTS5 table `offers_fts`; both hold the filter values as words ("facets") beside
-the text. Both fold case and accents and do not stem, so the same words find the same offers on
-either database. Searches without words walk partial indexes in the order shown instead
-(models/search_index.py names them). Why, and the figures: tests/benchmarks/README.md.
-"""
+The search reads what alembic revisions 52177413ca3c, 0007_offer_browse_indexes and 0008_search_ranked
+built: on PostgreSQL the generated tsvector columns `offers.search_vector` and `offers.search_facets`
+(one GIN index; with the rum extension also a RUM index that returns text matches newest first), on
+SQLite the FTS5 table `offers_fts`; both hold the filter values as words ("facets") beside the text.
+Both hold whole words, case and accents folded; Spanish inflections are matched through Snowball
+stems taken here (word_terms), so the same words find the same offers on either database. Every
+search counts to COUNT_LIMIT and reads its matches in the order shown when an index gives that order
+(models/search_index.py names them). Why, and the figures: tests/benchmarks/README.md."""
 
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
+from functools import lru_cache
 
+import snowballstemmer
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
@@ -25,7 +28,7 @@ from influfinder.domain.enums import OfferStatus, Platform
 from influfinder.domain.money import EUROS_PER_UNIT
 from influfinder.models import Offer, Profile, User
 from influfinder.models.search_index import (
-    FTS_TABLE, NO_DEADLINE, SEARCH_FACETS_COLUMN, SEARCH_VECTOR_COLUMN, facet_word,
+    FTS_TABLE, NO_DEADLINE, RANKED_INDEX, SEARCH_FACETS_COLUMN, SEARCH_VECTOR_COLUMN, facet_word,
 )
 from influfinder.services.actors import Actor
 from influfinder.services.early_access import released_condition
@@ -35,7 +38,8 @@ from influfinder.services.pagination import Page
 
 PAGE_SIZE = 20
 MAX_WORDS = 10  # more words only narrow a search that already found little
-COUNT_LIMIT = 1_000  # a search without words counts this many matches, then says "1,000+"
+COUNT_LIMIT = 1_000  # a search counts this many matches, then says "1,000+"
+RANKED_FROM = "TIMESTAMPTZ '2100-01-01 00:00:00+00'"  # the RUM index's ordering starts here (see _page_query)
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: what both FTS tokenizers keep
 
 
@@ -52,7 +56,7 @@ def search_words(q: str) -> list[str]:
 @dataclass(frozen=True)
 class SearchPage(Page[OfferSummary]):
     """A page of results. With `more`, `total` is a lower bound: at least that many offers match, and
-    at least one more page exists (a search without words stops counting, see COUNT_LIMIT)."""
+    at least one more page exists (a search stops counting, see COUNT_LIMIT)."""
 
     more: bool = False
 
@@ -70,33 +74,75 @@ def search_offers(
     now = now or datetime.now(timezone.utc)
     dialect = db.get_bind().dialect.name
     conditions = _conditions(db, dialect, actor, search, now)
-    # Words find their offers through the text index, and all of them are counted. Without words
-    # the matches can be most offers: they are read in the order shown, up to the page and the count
-    # limit; one more row tells whether more match.
-    limit = None if search_words(search.q) else max(COUNT_LIMIT, search.page * PAGE_SIZE) + 1
-    rows = db.exec(_page_query(dialect, conditions, search, limit)).all()
+    # A search counts its matches up to COUNT_LIMIT, then says "1,000+"; one more row tells whether
+    # more match. Read in the order shown, the first `limit` matches are enough: without words an
+    # ordered index gives that order, with words the RUM index (newest first) when PostgreSQL has it.
+    # Otherwise the text index finds every match, and they are all counted, then capped the same way.
+    limit = max(COUNT_LIMIT, search.page * PAGE_SIZE) + 1
+    words = bool(search_words(search.q))
+    ranked = words and search.sort == "newest" and _has_ranked_index(db, dialect)
+    in_order = limit if not words or ranked else None
+    rows = db.exec(_page_query(dialect, conditions, search, in_order, ranked=ranked)).all()
     if rows:
         total = rows[0][3]
     else:  # past the last page, or nothing matched: the page query carried no total
-        total = db.exec(_count_query(conditions, limit)).one()
+        total = db.exec(_count_query(conditions, in_order)).one()
     items = [_summary(o, company or username) for o, company, username, _total in rows]
-    more = limit is not None and total >= limit
+    more = total >= limit
     return SearchPage(items, limit - 1 if more else total, search.page, PAGE_SIZE, more=more)
 
 
-def _page_query(dialect: str, conditions: list, search: OfferSearch, limit: int | None):
+@dataclass(frozen=True)
+class BrowsePage:
+    """The Browse page as one read: the results and the search as it was run."""
+
+    result: SearchPage
+    search: OfferSearch  # past the end: the last page; "offers I qualify for" dropped for non-creators
+    can_qualify: bool  # a signed-in creator: the "only offers I qualify for" switch is theirs
+    qualified_dropped: bool
+
+
+def browse(db: Session, actor: Actor | None, search: OfferSearch) -> BrowsePage:
+    can_qualify = bool(actor and actor.is_creator)
+    dropped = isinstance(search, OfferSearch) and search.qualified_only and not can_qualify
+    if dropped:
+        search = search.model_copy(update={"qualified_only": False})
+    result = search_offers(db, actor, search)
+    if not result.items and result.page > result.pages:  # a page past the end: show the last one
+        search = search.model_copy(update={"page": result.pages})
+        result = search_offers(db, actor, search)
+    return BrowsePage(result, search, can_qualify, dropped)
+
+
+def _has_ranked_index(db: Session, dialect: str) -> bool:
+    """Whether the RUM index exists (the rum extension was there at migration), asked once per connection."""
+    if dialect != "postgresql":
+        return False
+    info = db.connection().info
+    if RANKED_INDEX not in info:
+        info[RANKED_INDEX] = db.exec(sa.select(sa.func.to_regclass(RANKED_INDEX).isnot(None))).one()[0]
+    return info[RANKED_INDEX]
+
+
+def _page_query(dialect: str, conditions: list, search: OfferSearch, limit: int | None, *, ranked: bool = False):
     # The matches are computed once, by the best path for the filters, then counted and cut into a
-    # page. With words that is the text index, and every match: MATERIALIZED keeps the planner from
-    # walking an ordered index instead, hoping to stop after 20 rows (with a window count it never
-    # can stop, and on rare words it reads every offer). Without words the first `limit` matches in
-    # the order shown are enough, and an ordered index finds them without reading the rest.
+    # page. Without a limit that is the text index, and every match: MATERIALIZED keeps the planner
+    # from walking an ordered index instead, hoping to stop after 20 rows (with a window count it never
+    # can stop, and on rare words it reads every offer). With one, the first `limit` matches in the
+    # order shown are enough, and an ordered index finds them without reading the rest.
     key = _SORT_KEYS[search.sort]
     sort_key = None if key is None else key[0](dialect)
     columns = [Offer.id.label("offer_id"), Offer.created_at.label("created_at")]
     if sort_key is not None:
         columns.append(sort_key.label("sort_key"))
     matches = select(*columns).where(*conditions)
-    if limit is not None:
+    if ranked:
+        # RUM walks its index by distance to a moment: from RANKED_FROM that is newest first, exact to
+        # the microsecond (a float of seconds). The planner takes that walk when it expects many matches,
+        # checking the facets and the rest row by row, and the text index with the facets when it
+        # expects few. Equal creation times (the next key) are ordered with the page below.
+        matches = matches.order_by(Offer.created_at.op("<=|")(sa.literal_column(RANKED_FROM))).limit(limit)
+    elif limit is not None:
         matches = matches.order_by(*_ordering(search.sort, sort_key, Offer.created_at, Offer.id)).limit(limit)
     matches = matches.cte("matches").prefix_with("MATERIALIZED")
     page = (
@@ -183,13 +229,14 @@ def _budget_conditions(search: OfferSearch) -> list:
 
 
 def _text_match(dialect: str, words: list[str], facets: list[str]):
-    # Every word must match; the last one may be unfinished ("cof" finds "coffee"). Words are looked
-    # up in the offer's text and facets in its facets only, so no word ("c", "currencyeur") can match
-    # a filter value.
+    # Every word must match (see word_terms); the last one may be unfinished ("cof" finds "coffee").
+    # Words are looked up in the offer's text and facets in its facets only, so no word ("c",
+    # "currencyeur") can match a filter value.
+    terms = word_terms(words)
     if dialect == "postgresql":
-        found = _tsquery_match(SEARCH_VECTOR_COLUMN, " & ".join([f"'{w}'" for w in words[:-1]] + [f"'{words[-1]}':*"]))
+        found = _tsquery_match(SEARCH_VECTOR_COLUMN, " & ".join(f"'{t}':*" if prefix else f"'{t}'" for t, prefix in terms))
         return sa.and_(found, _tsquery_match(SEARCH_FACETS_COLUMN, " & ".join(facets))) if facets else found
-    text = " ".join([f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*'])
+    text = " ".join(f'"{t}"*' if prefix else f'"{t}"' for t, prefix in terms)
     query = f"{{title brand_name description}}: ({text})" + (f" AND facets: ({' '.join(facets)})" if facets else "")
     matching = sa.text(f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts").bindparams(fts=query)
     return sa.literal_column("offers.rowid").in_(matching)
@@ -198,6 +245,26 @@ def _text_match(dialect: str, words: list[str], facets: list[str]):
 def _tsquery_match(column: str, query: str):
     tsquery = sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), sa.literal(query))
     return sa.literal_column(f"offers.{column}").op("@@")(tsquery)
+
+
+def word_terms(words: list[str]) -> list[tuple[str, bool]]:
+    """What each word looks for in the text index, and whether as a prefix: a word with a Spanish stem
+    finds every word that starts with the stem ("restaurantes" looks for restaur*, which finds
+    "restaurante"; "fotografía" looks for fotografi*), and the last word may be unfinished.
+
+    Both indexes hold whole words, accents folded ('simple' on PostgreSQL, unicode61 on SQLite), and the
+    stems are Snowball's, taken here, so both databases find the same offers. (PostgreSQL's 'spanish'
+    configuration was not used: its older Snowball stems "degustacion" and "degustaciones" apart once
+    accents are folded, and its stop words would drop "la" and "con", unfinished words included.)"""
+    last = len(words) - 1
+    return [(stem, True) if (stem := spanish_stem(word)) != word else (word, n == last) for n, word in enumerate(words)]
+
+
+@lru_cache(maxsize=10_000)
+def spanish_stem(word: str) -> str:
+    # Stemming in Python takes a tenth of a millisecond a word: searches repeat their words. A stemmer
+    # keeps state while it works, so each call gets its own (a few microseconds).
+    return snowballstemmer.stemmer("spanish").stemWord(word)
 
 
 def _has_platform(platform: Platform):

@@ -40,3 +40,16 @@ class Page(Generic[T]):
     @property
     def has_previous(self) -> bool:
         return self.page > 1
+
+
+def page_or_last(db, actor, service, *args, page: object, page_size: object):
+    """`service(db, actor, *args, page, page_size)`, whose answer is a Page or holds one in `.page`.
+
+    Past the last page (rows went away since the link was made) it answers with the last page,
+    in the same transaction.
+    """
+    result = service(db, actor, *args, page, page_size)
+    shown = result if isinstance(result, Page) else result.page
+    if not shown.items and shown.page > shown.pages:
+        result = service(db, actor, *args, shown.pages, page_size)
+    return result

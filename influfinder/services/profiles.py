@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from influfinder.domain.enums import OfferCategory, Tier
 from influfinder.models import Profile, User
+from influfinder.services import guards
 from influfinder.services.actors import Actor
 from influfinder.services.effects import after_commit
 from influfinder.services.errors import ServiceError
@@ -90,7 +91,8 @@ def _profile(db: Session, user_id: uuid.UUID) -> Profile:
     return profile
 
 
-def my_profile(db: Session, actor: Actor) -> ProfileView:
+def my_profile(db: Session, actor: Actor | None) -> ProfileView:
+    actor = guards.signed_in(actor)
     user = db.get(User, actor.id)
     if user is None:
         raise ServiceError("Log in again to continue.")
@@ -122,7 +124,8 @@ def parse_profile_input(raw: object) -> ProfileInput:
         raise ServiceError(f"{first['msg'].removeprefix('Value error, ')}.", where) from None
 
 
-def update_profile(db: Session, actor: Actor, raw: object) -> None:
+def update_profile(db: Session, actor: Actor | None, raw: object) -> None:
+    actor = guards.signed_in(actor)
     data = parse_profile_input(raw)
     p = _profile(db, actor.id)
     p.display_name, p.bio, p.city = data.display_name, data.bio, data.city
@@ -141,10 +144,11 @@ def update_profile(db: Session, actor: Actor, raw: object) -> None:
     db.add(p)
 
 
-def set_avatar(db: Session, actor: Actor, data: bytes) -> str:
+def set_avatar(db: Session, actor: Actor | None, data: bytes) -> str:
     """Check, re-encode and store a new avatar; the old file is removed after the commit."""
     from influfinder.integrations import images, storage
 
+    actor = guards.signed_in(actor)
     try:
         image = images.avatar(data)
     except images.ImageRejected as error:

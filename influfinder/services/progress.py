@@ -20,6 +20,8 @@ from influfinder.domain.tiers import standing
 from influfinder.models import Collaboration, Offer, Profile
 from influfinder.services import guards
 from influfinder.services.actors import Actor
+from influfinder.services.errors import ServiceError
+from influfinder.services.metrics import UserMetrics, user_metrics
 from influfinder.services.pagination import Page
 
 
@@ -85,3 +87,24 @@ def _karma_row(number: int, collab_id, completed_date: datetime | None, title: s
         completed_date=as_utc(completed_date) if completed_date else None, number=number,
         karma_gained=after.karma - before.karma, karma_total=after.karma, tier=Tier(after.tier).label,
     )
+
+
+@dataclass(frozen=True)
+class ProgressPage:
+    """The creator's progress page as one read: tier, karma history and their numbers."""
+
+    progress: Progress
+    numbers: UserMetrics
+
+
+def progress_page(db: Session, actor: Actor | None, page: object, page_size: object) -> ProgressPage | None:
+    """None for anyone but a creator (the page's access rule sends them away); a page number past
+    the end shows the first page."""
+    actor = guards.signed_in(actor)
+    if not actor.is_creator:
+        return None
+    try:
+        mine = my_progress(db, actor, page, page_size)
+    except ServiceError:
+        mine = my_progress(db, actor, 1, page_size)
+    return ProgressPage(mine, user_metrics(db, actor))

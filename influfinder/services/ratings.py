@@ -28,10 +28,12 @@ from influfinder.domain.moments import as_utc
 from influfinder.domain.transitions import CREATOR
 from influfinder.i18n import N_, _
 from influfinder.models import Collaboration, Offer
-from influfinder.services import guards, live_updates, standing
+from influfinder.services import guards, standing
 from influfinder.services.actors import Actor
+from influfinder.services.domain_events import CollaborationChanged
 from influfinder.services.collaborations import BUSINESS, SYSTEM_ACTOR, apply_transition, load
 from influfinder.services.errors import NotAllowed, ServiceError
+from influfinder.services.events import emit
 from influfinder.services.notifications import notify
 from influfinder.services.notification_text import params_for
 
@@ -68,7 +70,7 @@ def rate(db: Session, actor: Actor | None, collab_id: object, stars: object, fee
     standing.lock_profiles(db, [collab.creator_id, collab.business_id])
     standing.refresh_rating(db, rated_id)
     _tell_rated(db, collab, actor, rated_id, stars)
-    live_updates.after_collaboration_change(db, collab.id)  # the rating shows on the other party's page
+    emit(db, CollaborationChanged(collab.id))  # the rating shows on the other party's page
     if collab.creator_rating is not None and collab.business_rating is not None:
         apply_transition(db, collab.id, lifecycle.COMPLETE, SYSTEM_ACTOR, BOTH_RATED)
 

@@ -14,6 +14,8 @@ from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from http.cookies import SimpleCookie
 
+from sqlmodel import Session
+
 from influfinder.integrations.session_store import (
     DatabaseSessionStore,
     RedisSessionStore,
@@ -49,14 +51,16 @@ def _idle(remember: bool) -> timedelta:
     return IDLE_REMEMBERED if remember else IDLE
 
 
-def start_grant(user_id: uuid.UUID | str, *, remember: bool, user_agent: str, ip_address: str) -> str:
+def start_grant(user_id: uuid.UUID | str, *, remember: bool, user_agent: str, ip_address: str,
+                db: Session | None = None) -> str:
+    """`db`: the caller's unit of work, when it has one (the grant is written in its transaction)."""
     now = datetime.now(timezone.utc)
     grant = new_secret()
     store().create_grant(hash_secret(grant), SessionRecord(
         id=str(uuid.uuid4()), user_id=str(user_id), remember=bool(remember),
         user_agent=(user_agent or "")[:300], ip_address=(ip_address or "")[:64],
         created_at=now, last_seen_at=now, expires_at=now + GRANT_TTL,
-    ))
+    ), db=db)
     return grant
 
 
@@ -69,42 +73,52 @@ def activate_grant(grant: str) -> tuple[str, SessionRecord] | None:
     return (token, record) if record else None
 
 
-def resolve(token: str | None) -> SessionRecord | None:
-    """The live session for a cookie value, sliding its idle window; None if absent or ended."""
+def resolve(token: str | None, db: Session | None = None) -> SessionRecord | None:
+    """The live session for a cookie value, sliding its idle window; None if absent or ended.
+
+    `db`: the door's session, when there is one: the database store reads and touches through it.
+    """
     if not token or not isinstance(token, str) or len(token) > 100:
         return None
     token_hash = hash_secret(token)
-    record = store().get(token_hash)
+    record = store().get(token_hash, db=db)
     if record is None:
         return None
     if datetime.now(timezone.utc) - record.last_seen_at >= TOUCH_EVERY:
-        store().touch(token_hash, _idle(record.remember))
+        store().touch(token_hash, _idle(record.remember), db=db)
     return record
 
 
-def end(token: str | None) -> None:
+def peek(token: str | None, db: Session | None = None) -> SessionRecord | None:
+    """The live session for a cookie value, without sliding its idle window (a push is not activity)."""
+    if not token or not isinstance(token, str) or len(token) > 100:
+        return None
+    return store().get(hash_secret(token), db=db)
+
+
+def end(token: str | None, db: Session | None = None) -> None:
     if token:
-        store().revoke(hash_secret(token))
+        store().revoke(hash_secret(token), db=db)
 
 
 def end_others(user_id: uuid.UUID | str, keep_token: str | None) -> int:
     return store().revoke_user(str(user_id), hash_secret(keep_token) if keep_token else None)
 
 
-def end_all(user_id: uuid.UUID | str) -> int:
-    return store().revoke_user(str(user_id))
+def end_all(user_id: uuid.UUID | str, db: Session | None = None) -> int:
+    return store().revoke_user(str(user_id), db=db)
 
 
-def end_device(user_id: uuid.UUID | str, session_id: str) -> bool:
+def end_device(user_id: uuid.UUID | str, session_id: str, db: Session | None = None) -> bool:
     try:
         uuid.UUID(str(session_id))
     except ValueError:
         return False
-    return store().revoke_id(str(user_id), str(session_id))
+    return store().revoke_id(str(user_id), str(session_id), db=db)
 
 
-def devices(user_id: uuid.UUID | str) -> list[SessionRecord]:
-    return store().list_user(str(user_id))
+def devices(user_id: uuid.UUID | str, db: Session | None = None) -> list[SessionRecord]:
+    return store().list_user(str(user_id), db=db)
 
 
 def token_from_cookie_header(header: str | None) -> str | None:

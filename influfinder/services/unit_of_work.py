@@ -15,6 +15,7 @@ Neither face opens a database session or resolves an actor itself.
 from __future__ import annotations
 
 import asyncio
+import functools
 from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
@@ -33,6 +34,7 @@ class Credentials:
     session_token: str | None = None  # the pages' HttpOnly session cookie
     client_ip: str = ""
     user_agent: str = ""
+    activity: bool = True  # False for a push to an open page: the session's idle window does not slide
 
 
 ANONYMOUS = Credentials()
@@ -40,8 +42,19 @@ ANONYMOUS = Credentials()
 
 def resolve_actor(db: Session, credentials: Credentials) -> Actor | None:
     if credentials.session_token:
-        return actor_for_token(db, credentials.session_token)
+        return actor_for_token(db, credentials.session_token, slide=credentials.activity)
     return None
+
+
+def for_anyone(service: Callable[..., T]) -> Callable[..., T]:
+    """`service(db, *args)` as the door calls it, for acts where who is signed in does not matter
+    (a link's token, asking for a reset mail)."""
+
+    @functools.wraps(service)
+    def run(db: Session, _actor: Actor | None, *args: Any, **kwargs: Any) -> T:
+        return service(db, *args, **kwargs)
+
+    return run
 
 
 def call(credentials: Credentials, service: Callable[..., T], *args: Any, **kwargs: Any) -> T:

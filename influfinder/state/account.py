@@ -8,15 +8,15 @@ import reflex as rx
 
 from influfinder.api.auth_routes import safe_next
 from influfinder.domain.password_policy import strength
-from influfinder.services import accounts, oauth_accounts, sessions
-from influfinder.services.errors import ServiceError
+from influfinder.services import accounts, oauth_accounts, sign_in
+from influfinder.services.unit_of_work import for_anyone
 from influfinder.state.auth import backend_url, client_ip, full_page_load, user_agent
-from influfinder.state.forms import FormState, form_flag, form_text, run_service
+from influfinder.state.forms import FormState, form_flag, form_text
 from influfinder.state.oauth import OAuthButtons
+from influfinder.state.service_handler import call_service, service_handler
 
 
-def _login_redirect(user_id, remember: bool, state: rx.State, next_path: str):
-    grant = sessions.start_grant(user_id, remember=remember, user_agent=user_agent(state), ip_address=client_ip(state))
+def _login_redirect(grant: str, next_path: str):
     query = urllib.parse.urlencode({"grant": grant, "next": safe_next(next_path)})
     return full_page_load(backend_url(f"/auth/complete?{query}"))
 
@@ -42,6 +42,7 @@ class LoginState(OAuthButtons, FormState, rx.State):
         return self._start_oauth(provider, role="creator", next_path=self.router.url.query_parameters.get("next", "/"))
 
     @rx.event
+    @service_handler("login", public=True)
     async def submit(self, form: dict):
         self._reset_errors()
         identifier, password = form_text(form, "identifier", 254), form_text(form, "password", 1024)
@@ -51,17 +52,12 @@ class LoginState(OAuthButtons, FormState, rx.State):
         self.busy = True
         yield
         try:
-            user_id = await run_service(accounts.authenticate, identifier, password, ip_address=client_ip(self))
-        except ServiceError as error:
-            self._refused(error)
-            self.busy = False
-            return
-        except Exception:  # noqa: BLE001
-            self._failed("login")
-            self.busy = False
-            return
-        next_path = self.router.url.query_parameters.get("next", "/")
-        yield _login_redirect(user_id, form_flag(form, "remember"), self, next_path)
+            grant = await call_service(self, sign_in.log_in, identifier, password, form_flag(form, "remember"),
+                                       client_ip(self), user_agent(self))
+        except Exception:
+            self.busy = False  # refused: the form is the person's again (the page leaves otherwise)
+            raise
+        yield _login_redirect(grant, self.router.url.query_parameters.get("next", "/"))
 
 
 class SignupState(OAuthButtons, FormState, rx.State):
@@ -94,6 +90,7 @@ class SignupState(OAuthButtons, FormState, rx.State):
             (result.score, result.label, result.hint) if password else (0, "", ""))
 
     @rx.event
+    @service_handler("sign up", public=True)
     async def submit(self, form: dict):
         self._reset_errors()
         data = accounts.SignUpInput(
@@ -103,16 +100,11 @@ class SignupState(OAuthButtons, FormState, rx.State):
         self.busy = True
         yield
         try:
-            user_id = await run_service(accounts.sign_up, data, ip_address=client_ip(self))
-        except ServiceError as error:
-            self._refused(error)
-            self.busy = False
-            return
-        except Exception:  # noqa: BLE001
-            self._failed("sign up")
-            self.busy = False
-            return
-        yield _login_redirect(user_id, False, self, "/welcome")
+            grant = await call_service(self, sign_in.sign_up, data, client_ip(self), user_agent(self))
+        except Exception:
+            self.busy = False  # refused: the form is the person's again (the page leaves otherwise)
+            raise
+        yield _login_redirect(grant, "/welcome")
 
 
 class VerifyState(FormState, rx.State):
@@ -120,25 +112,24 @@ class VerifyState(FormState, rx.State):
     checking: bool = True
 
     @rx.event
+    @service_handler("verify email", public=True)
     async def load(self):
         self._reset_errors()
         self.verified, self.checking = False, True
         yield
         token = self.router.url.query_parameters.get("token", "")
         try:
-            await run_service(accounts.verify_email, token)
+            await call_service(self, for_anyone(accounts.verify_email), token)
             self.verified = True
-        except ServiceError as error:
-            self.error = error.message
-        except Exception:  # noqa: BLE001
-            self._failed("verify email")
-        self.checking = False
+        finally:
+            self.checking = False
 
 
 class ForgotState(FormState, rx.State):
     sent_message: str = ""
 
     @rx.event
+    @service_handler("forgot password", public=True)
     async def submit(self, form: dict):
         self._reset_errors()
         self.sent_message = ""
@@ -146,12 +137,9 @@ class ForgotState(FormState, rx.State):
         self.busy = True
         yield
         try:
-            self.sent_message = await run_service(accounts.forgot_password, email)
-        except ServiceError as error:
-            self._refused(error)
-        except Exception:  # noqa: BLE001
-            self._failed("forgot password")
-        self.busy = False
+            self.sent_message = await call_service(self, for_anyone(accounts.forgot_password), email)
+        finally:
+            self.busy = False
 
 
 class ResetState(FormState, rx.State):
@@ -163,6 +151,7 @@ class ResetState(FormState, rx.State):
         self.done = False
 
     @rx.event
+    @service_handler("reset password", public=True)
     async def submit(self, form: dict):
         self._reset_errors()
         token = self.router.url.query_parameters.get("token", "")
@@ -173,10 +162,7 @@ class ResetState(FormState, rx.State):
         self.busy = True
         yield
         try:
-            await run_service(accounts.reset_password, token, password)
+            await call_service(self, for_anyone(accounts.reset_password), token, password)
             self.done = True
-        except ServiceError as error:
-            self._refused(error)
-        except Exception:  # noqa: BLE001
-            self._failed("reset password")
-        self.busy = False
+        finally:
+            self.busy = False

@@ -7,12 +7,11 @@ from dataclasses import dataclass
 import reflex as rx
 
 from influfinder.services import admin_disputes
-from influfinder.services.actors import Actor
-from influfinder.services.errors import ServiceError
-from influfinder.state.admin_page import PAGE_SIZE, AdminPageState, admin_actor
+from influfinder.state.admin_page import PAGE_SIZE, AdminPageState
 from influfinder.state.display import day
-from influfinder.state.forms import form_text, run_service
+from influfinder.state.forms import form_text
 from influfinder.state.list_pages import fetch_page
+from influfinder.state.service_handler import REFUSED, service_handler, try_service
 
 OUTCOMES = ("COMPLETED", "CANCELLED")
 
@@ -44,6 +43,7 @@ class AdminDisputesState(AdminPageState):
     resolving_title: str = ""
 
     @rx.event
+    @service_handler("listing disputes")
     async def load(self):
         async for update in self._load():
             yield update
@@ -51,21 +51,15 @@ class AdminDisputesState(AdminPageState):
     def _read_query(self) -> None:
         self.resolving = self.resolving_title = ""  # a reload closes the dialog
 
-    async def _fetch(self, actor: Actor) -> None:
-        try:
-            result = await fetch_page(admin_disputes.list_disputes, actor, page=self.page, page_size=PAGE_SIZE)
-        except Exception as error:  # noqa: BLE001
-            self._stop(error, "listing disputes")
-            return
+    async def _fetch(self) -> None:
+        result = await fetch_page(self, admin_disputes.list_disputes, page=self.page, page_size=PAGE_SIZE)
         self.rows = [_dispute_line(r) for r in result.items]
         self._take(result)
 
     @rx.event
+    @service_handler("opening a dispute")
     def open_resolve(self, collab_id: str):
         """Open the decision dialog for one dispute of the page."""
-        actor, leave = admin_actor(self)
-        if actor is None:
-            return leave
         row = next((r for r in self.rows if isinstance(collab_id, str) and r.id == collab_id), None)
         if row is None:
             return None
@@ -80,11 +74,8 @@ class AdminDisputesState(AdminPageState):
             self._reset_errors()
 
     @rx.event
+    @service_handler("resolving a dispute")
     async def resolve(self, form: dict):
-        actor, leave = admin_actor(self)
-        if actor is None:
-            yield leave
-            return
         outcome, note = form_text(form, "outcome", 20), form_text(form, "note", 100_000)
         self._reset_errors()
         if outcome not in OUTCOMES:
@@ -95,13 +86,17 @@ class AdminDisputesState(AdminPageState):
         self.busy = True
         yield
         try:
-            await run_service(admin_disputes.resolve_dispute, actor, self.resolving, outcome, note)
-            self.notice = f"“{self.resolving_title}” is settled as {outcome.lower()}. Both parties see it now."
-            self.resolving = self.resolving_title = ""
-        except ServiceError as error:
-            self.field_errors = {"note": error.message} if error.field in ("note", "reason") else {}
-            self.error = "" if self.field_errors else error.message
-        except Exception:  # noqa: BLE001
-            self._failed("resolving a dispute")
-        self.busy = False
-        await self._fetch(actor)
+            if await try_service(self, admin_disputes.resolve_dispute, self.resolving, outcome, note) is not REFUSED:
+                self.notice = f"“{self.resolving_title}” is settled as {outcome.lower()}. Both parties see it now."
+                self.resolving = self.resolving_title = ""
+        finally:
+            self.busy = False
+        await self._fetch()
+
+    def _refused(self, error) -> None:
+        """The note's refusals ("reason" in the service) show under the note."""
+        self._reset_errors()
+        if error.field in ("note", "reason"):
+            self.field_errors = {"note": error.message}
+        else:
+            self.error = error.message

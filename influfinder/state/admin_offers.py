@@ -8,10 +8,10 @@ import reflex as rx
 
 from influfinder.domain.enums import OfferStatus
 from influfinder.services import admin_offers
-from influfinder.services.actors import Actor
 from influfinder.state.admin_page import PAGE_SIZE, AdminPageState, page_base, query_text, search_text, url
 from influfinder.state.display import day, label, query_choice
 from influfinder.state.list_pages import fetch_page
+from influfinder.state.service_handler import service_handler
 
 ROUTE = "/admin/offers"
 
@@ -65,6 +65,7 @@ class AdminOffersState(AdminPageState):
     page_base: str = ROUTE + "?"
 
     @rx.event
+    @service_handler("listing offers")
     async def load(self):
         async for update in self._load():
             yield update
@@ -74,31 +75,29 @@ class AdminOffersState(AdminPageState):
         self.status = query_choice(self, "status", OfferStatus.values())
         self.page_base = page_base(ROUTE, q=self.search, status=self.status)
 
-    async def _fetch(self, actor: Actor) -> None:
-        try:
-            result = await fetch_page(admin_offers.list_offers, actor, self.search, self.status, page=self.page,
-                                      page_size=PAGE_SIZE)
-        except Exception as error:  # noqa: BLE001
-            self._stop(error, "listing offers")
-            return
+    async def _fetch(self) -> None:
+        result = await fetch_page(self, admin_offers.list_offers, self.search, self.status, page=self.page,
+                                  page_size=PAGE_SIZE)
         self.rows = [_offer_line(r) for r in result.page.items]
         self.tabs = _tabs(self.search, self.status, result.counts)
         self._take(result.page)
 
     @rx.event
+    @service_handler("searching offers")
     def find(self, form: dict):
-        text, leave = search_text(self, form)
-        return leave if text is None else rx.redirect(url(ROUTE, q=text, status=self.status))
+        text = search_text(self, form)
+        return None if text is None else rx.redirect(url(ROUTE, q=text, status=self.status))
 
     @rx.event
+    @service_handler("pausing an offer")
     async def pause(self, offer_id: str):
-        async for update in self._act(offer_id, admin_offers.pause_offer, "is paused: its business can resume it.",
-                                      "moderating an offer"):
+        async for update in self._act(offer_id, admin_offers.pause_offer, "is paused: its business can resume it."):
             yield update
 
     @rx.event
+    @service_handler("archiving an offer")
     async def archive(self, offer_id: str):
-        async for update in self._act(offer_id, admin_offers.archive_offer, "is archived.", "moderating an offer"):
+        async for update in self._act(offer_id, admin_offers.archive_offer, "is archived."):
             yield update
 
     def _notice(self, offer_id: str, done: str) -> str:

@@ -10,10 +10,9 @@ import reflex as rx
 from influfinder.domain.enums import CollaborationStatus
 from influfinder.domain.moments import day_label
 from influfinder.services import admin_analytics, admin_overview
-from influfinder.services.actors import Actor
-from influfinder.state.admin_page import AdminPageState, admin_actor, counted
+from influfinder.state.admin_page import AdminPageState, counted
 from influfinder.state.display import money
-from influfinder.state.forms import run_service
+from influfinder.state.service_handler import call_service, service_handler
 
 LIVE_COLLABORATIONS = ("ACCEPTED", "SCHEDULED", "VISITED", "CONTENT_SUBMITTED", "IN_REVIEW")
 
@@ -100,39 +99,30 @@ class AdminOverviewState(AdminPageState):
     snapshotting: bool = False
 
     @rx.event
+    @service_handler("loading the admin overview")
     async def load(self):
         async for update in self._load():
             yield update
 
-    async def _fetch(self, actor: Actor) -> None:
-        try:
-            view = await run_service(admin_overview.overview, actor)
-            days = await run_service(admin_analytics.analytics_history, actor)
-        except Exception as error:  # noqa: BLE001 - a refusal or a fault, shown as words
-            self._stop(error, "loading the admin overview")
-            return
-        self.figures = _figures(view)
-        self.collaborations = [StatusCount(s.value, view.collaborations[s.value]) for s in CollaborationStatus]
-        self._show_history(days)
-        self.loading = False
+    async def _fetch(self) -> None:
+        page = await call_service(self, admin_overview.overview_page)
+        self.figures = _figures(page.overview)
+        self.collaborations = [StatusCount(s.value, page.overview.collaborations[s.value])
+                               for s in CollaborationStatus]
+        self._show_history(page.history)
 
     @rx.event
+    @service_handler("recording today's figures")
     async def take_snapshot(self):
         """Record today's figures now, rather than waiting for the hourly job."""
-        actor, leave = admin_actor(self)
-        if actor is None:
-            yield leave
-            return
         self._reset_errors()
         self.snapshotting = True
         yield
         try:
-            await run_service(admin_analytics.take_snapshot, actor)
-            self._show_history(await run_service(admin_analytics.analytics_history, actor))
+            self._show_history(await call_service(self, admin_analytics.record_today))
             self.notice = "Today's figures are recorded."
-        except Exception as error:  # noqa: BLE001
-            self._stop(error, "recording today's figures")
-        self.snapshotting = False
+        finally:
+            self.snapshotting = False
 
     def _show_history(self, days: list[admin_analytics.DayFigures]) -> None:
         self.history = [_day_row(d) for d in reversed(days)]

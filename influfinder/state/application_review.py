@@ -8,6 +8,7 @@ the collaboration) or reject with a reason; the creator may withdraw while it is
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 
 import reflex as rx
@@ -18,10 +19,10 @@ from influfinder.i18n.fit import written
 from influfinder.services import applications
 from influfinder.services.applications import ApplicationDetail
 from influfinder.services.errors import ServiceError
-from influfinder.state.auth import current_actor, to_login
 from influfinder.state.display import amount_text, day, money, path_part
-from influfinder.state.forms import FormState, form_text, run_service
+from influfinder.state.forms import FormState, form_text
 from influfinder.state.offer_applications import CreatorView, summary_fields
+from influfinder.state.service_handler import REFUSED, call_service, service_handler, try_service
 
 
 @dataclass
@@ -69,23 +70,20 @@ class ApplicationState(FormState, rx.State):
     notice: str = ""
 
     @rx.event
+    @service_handler("opening an application")
     async def load(self):
         self.loading, self.found, self.notice = True, True, ""
         self.accept_open = self.reject_open = False
         self._reset_errors()
         yield
-        actor = current_actor(self)
-        if actor is None:
-            yield to_login(self)
-            return
         try:
             # Opening is how the business marks it UNDER_REVIEW; for anyone else it only reads.
-            self._show(await run_service(applications.open_application, actor, path_part(self, 1)))
-        except ServiceError as error:
-            self.found, self.error = False, error.message
-        except Exception:  # noqa: BLE001
-            self._failed("opening an application")
-        self.loading = False
+            self._show(await call_service(self, applications.open_application, path_part(self, 1)))
+        except ServiceError:
+            self.found = False
+            raise
+        finally:
+            self.loading = False
 
     def _show(self, detail: ApplicationDetail) -> None:
         self.viewer = detail.viewer_role
@@ -103,8 +101,8 @@ class ApplicationState(FormState, rx.State):
         self.can_accept, self.can_reject = "accept" in detail.actions, "reject" in detail.actions
         self.can_withdraw = "withdraw" in detail.actions and detail.viewer_role == CREATOR
 
-    async def _reload(self, actor) -> None:
-        self._show(await run_service(applications.get_application, actor, self.application.id))
+    async def _reload(self) -> None:
+        self._show(await call_service(self, applications.get_application, self.application.id))
 
     @rx.event
     def set_accept_open(self, open_: bool):
@@ -117,6 +115,7 @@ class ApplicationState(FormState, rx.State):
         self._reset_errors()
 
     @rx.event
+    @service_handler("accepting an application")
     async def accept(self, form: dict):
         """Accept with the fee agreed (blank: the creator's proposal, or the offer's budget)."""
         fee = form_text(form, "agreed_fee", 40)
@@ -124,42 +123,35 @@ class ApplicationState(FormState, rx.State):
             yield update
 
     @rx.event
+    @service_handler("rejecting an application")
     async def reject(self, form: dict):
         reason = form_text(form, "reason", 600)
         async for update in self._decide(applications.reject, reason, "reject"):
             yield update
 
     @rx.event
+    @service_handler("withdrawing an application")
     async def withdraw(self):
         async for update in self._decide(applications.withdraw, None, "withdraw"):
             yield update
 
     async def _decide(self, move, argument, name: str):
-        actor = current_actor(self)
-        if actor is None:
-            yield to_login(self)
-            return
         self._reset_errors()
         self.notice, self.working = "", True
         yield
         args = (self.application.id,) if name == "withdraw" else (self.application.id, argument)
         try:
-            await run_service(move, actor, *args)
-            self.notice = DONE[name]
-            self.accept_open = self.reject_open = False
-        except ServiceError as error:
-            self._refused_move(error)
-        except Exception:  # noqa: BLE001
-            self._failed(f"{name} an application")
-        self.working = False
-        try:
-            await self._reload(actor)  # show where it stands now, whoever decided first
-        except ServiceError:
-            pass
+            if await try_service(self, move, *args) is not REFUSED:
+                self.notice = DONE[name]
+                self.accept_open = self.reject_open = False
+        finally:
+            self.working = False
+        with contextlib.suppress(ServiceError):
+            await self._reload()  # show where it stands now, whoever decided first
 
-    def _refused_move(self, error: ServiceError) -> None:
+    def _refused(self, error: ServiceError) -> None:
         if error.field:  # a bad fee or reason: keep the dialog open, the message beside the input
-            self._refused(error)
+            super()._refused(error)
             return
         self.error = error.message
         self.accept_open = self.reject_open = False

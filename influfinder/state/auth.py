@@ -1,7 +1,8 @@
 """Who is signed in, resolved on the server for every event (DESIGN rules 2-4).
 
-`current_actor(state)` reads the HttpOnly session cookie that the socket connected with and asks
-the session store; nothing the browser sends as an argument or var is trusted for identity.
+`credentials(state)` is the HttpOnly session cookie that the socket connected with (and its address
+and agent); the door (services/unit_of_work.py) alone turns it into an actor. Nothing the browser
+sends as an argument or var is trusted for identity.
 The vars here describe the signed-in user to themself only.
 """
 
@@ -12,10 +13,9 @@ import urllib.parse
 
 import reflex as rx
 
-from influfinder.database import session_scope
 from influfinder.i18n.routes import page_href
-from influfinder.services import accounts, sessions
-from influfinder.services.actors import Actor, actor_for_token
+from influfinder.services import account_settings, accounts, sessions, unit_of_work
+from influfinder.services.actors import Actor, acting
 from influfinder.services.unit_of_work import Credentials
 from influfinder.settings import get_settings
 
@@ -27,14 +27,6 @@ def session_token(state: rx.State) -> str | None:
 def credentials(state: rx.State) -> Credentials:
     """What this socket presented (its session cookie, address, agent), as the door takes it."""
     return Credentials(session_token=session_token(state), client_ip=client_ip(state), user_agent=user_agent(state))
-
-
-def current_actor(state: rx.State) -> Actor | None:
-    token = session_token(state)
-    if not token:
-        return None
-    with session_scope() as db:
-        return actor_for_token(db, token)
 
 
 def client_ip(state: rx.State) -> str:
@@ -90,48 +82,49 @@ class SessionState(rx.State):
         self.is_verified = actor.is_verified if actor else True
         self.own_email = actor.email if actor and accounts.has_real_email(actor.email) else ""
 
-    @rx.event
-    def refresh(self):
-        self._show(current_actor(self))
+    async def _signed_in(self) -> Actor | None:
+        """Who the socket's session belongs to, through the door (the actor is shown to themself only)."""
+        actor = await unit_of_work.acall(credentials(self), acting)
+        self._show(actor)
+        return actor
 
     @rx.event
-    def require_signed_in(self):
-        actor = current_actor(self)
-        self._show(actor)
-        if actor is None:
+    async def refresh(self):
+        await self._signed_in()
+
+    @rx.event
+    async def require_signed_in(self):
+        if await self._signed_in() is None:
             return to_login(self)
 
     @rx.event
-    def require_creator(self):
-        return self._require(lambda a: a.is_creator)
+    async def require_creator(self):
+        return await self._require(lambda a: a.is_creator)
 
     @rx.event
-    def require_business(self):
-        return self._require(lambda a: a.is_business)
+    async def require_business(self):
+        return await self._require(lambda a: a.is_business)
 
     @rx.event
-    def require_admin(self):
-        return self._require(lambda a: a.is_admin)
+    async def require_admin(self):
+        return await self._require(lambda a: a.is_admin)
 
     @rx.event
-    def require_signed_out(self):
+    async def require_signed_out(self):
         """Login and sign-up pages send a signed-in visitor home."""
-        actor = current_actor(self)
-        self._show(actor)
-        if actor is not None:
+        if await self._signed_in() is not None:
             return rx.redirect(page_href("/"))
 
-    def _require(self, allowed):
-        actor = current_actor(self)
-        self._show(actor)
+    async def _require(self, allowed):
+        actor = await self._signed_in()
         if actor is None:
             return to_login(self)
         if not allowed(actor):
             return rx.redirect(page_href("/forbidden"))
 
     @rx.event
-    def log_out(self):
+    async def log_out(self):
         """End the session now (every tab of it stops working), then clear the cookie over HTTP."""
-        sessions.end(session_token(self))
+        await unit_of_work.acall(credentials(self), account_settings.log_out)
         self._show(None)
         return full_page_load(backend_url("/auth/signout"))

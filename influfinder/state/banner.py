@@ -4,20 +4,21 @@ import reflex as rx
 
 from influfinder.services import accounts
 from influfinder.services.errors import ServiceError
-from influfinder.state.auth import current_actor, to_login
-from influfinder.state.forms import run_service
+from influfinder.state.forms import UNEXPECTED
+from influfinder.state.service_handler import call_service, service_handler
 
 
 class VerifyBannerState(rx.State):
     sent: str = ""
 
     @rx.event
+    @service_handler("sending the verification link again")
     async def resend(self):
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
-        try:
-            await run_service(accounts.resend_verification, actor)
-            self.sent = "Sent. Check your inbox."
-        except ServiceError as error:
-            self.sent = error.message
+        await call_service(self, accounts.resend_verification)
+        self.sent = "Sent. Check your inbox."
+
+    def _refused(self, error: ServiceError) -> None:
+        self.sent = error.message
+
+    def _unexpected(self) -> None:
+        self.sent = UNEXPECTED

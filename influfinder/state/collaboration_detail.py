@@ -14,25 +14,23 @@ then the result or the failure with Retry, when the background analysis stores i
 
 from __future__ import annotations
 
-import asyncio
-import logging
+import contextlib
 
 import reflex as rx
 
 from influfinder.components.collaboration_badges import status_label
 from influfinder.i18n import N_, _, translated
 from influfinder.services import analysis, collaboration_views, collaborations, live_updates, ratings, submissions
-from influfinder.services import offers as offer_service
-from influfinder.services.errors import ServiceError
+from influfinder.services.collaboration_page import CollaborationPage, collaboration_page
+from influfinder.services.errors import LogInRequired, ServiceError
 from influfinder.state import live, local_time
-from influfinder.state.auth import backend_url, current_actor, to_login
+from influfinder.state.auth import backend_url
 from influfinder.state.collaboration_detail_content import UPLOAD_ID, content_fields, read_files
 from influfinder.state.collaboration_detail_views import (
     AnalysisView, TimelineRow, VersionCard, analysis_view, money, qr_data_uri, timeline_row, version_card,
 )
-from influfinder.state.forms import UNEXPECTED, FormState, form_text, run_service
-
-log = logging.getLogger(__name__)
+from influfinder.state.forms import FormState, form_text
+from influfinder.state.service_handler import call_service, service_handler
 
 DIALOGS = frozenset({"cancel", "dispute", "by_hand", "changes"})
 
@@ -113,21 +111,20 @@ class CollaborationDetailState(FormState, rx.State):
         return rx.call_script(local_time.ZONE_SCRIPT, callback=CollaborationDetailState.load)
 
     @rx.event
+    @service_handler("opening a collaboration")
     async def load(self, zone: str = ""):
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
         self.time_zone = local_time.zone_name(zone) if zone else self.time_zone
         self.current_id = self._route_id()
         code = self.router.url.query_parameters.get("code", "")
         self.code_from_link = code[:16] if code.isalnum() else ""
         self._reset_errors()
         self.notice, self.dialog, self.prechecked = "", "", False
-        await self._refresh(actor)
-        self.loading = False
+        try:
+            self._show(await call_service(self, collaboration_page, self.current_id))
+        finally:
+            self.loading = False
         if self.found:
             live.watch(self, live_updates.collaboration_channel(self.current_id))
-        return None
 
     def _route_id(self) -> str:
         return self.router.url.path.rstrip("/").rsplit("/", 1)[-1][:64]
@@ -142,21 +139,14 @@ class CollaborationDetailState(FormState, rx.State):
             return  # the tab moved on to another page
         if channel != live_updates.collaboration_channel(self.current_id):
             return
-        actor = await asyncio.to_thread(live.page_actor, self)
-        if actor is not None:
-            await self._refresh(actor)
+        with contextlib.suppress(LogInRequired):  # the session ended: the page keeps what it showed
+            self._show(await live.call_for_push(self, collaboration_page, self.current_id))
 
-    async def _refresh(self, actor) -> None:
-        try:
-            found = await run_service(_read, actor, self.current_id)
-        except ServiceError:
-            self.found = False
+    def _show(self, page: CollaborationPage | None) -> None:
+        self.found = page is not None
+        if page is None:
             return
-        self.found = True
-        self._show(*found)
-
-    def _show(self, detail: collaboration_views.CollaborationDetail, events, versions, code, specs) -> None:
-        zone = self.time_zone
+        detail, zone = page.detail, self.time_zone
         self.status, self.status_label, self.role = detail.status, status_label(detail.status), detail.viewer_role
         self.actions = list(detail.actions)
         self.offer_id, self.offer_title = detail.offer_id, detail.offer_title
@@ -174,13 +164,14 @@ class CollaborationDetailState(FormState, rx.State):
         self.completed_when = local_time.day(detail.completed_date, zone)
         self.dispute_reason = detail.dispute_reason or ""
         self._show_ratings(detail)
+        code = page.visit_code
         self.visit_code = code or ""
         self.visit_qr = qr_data_uri(detail.id, code) if code else ""
         self.ics_url = backend_url(f"/collaborations/{detail.id}/visit.ics") if detail.scheduled_date else ""
         self.earliest_visit = local_time.earliest_visit(zone)
-        self.spec_hashtags, self.spec_mentions = specs
-        self.timeline = [timeline_row(e, zone) for e in reversed(events)]
-        self.versions = [version_card(v, zone) for v in versions]
+        self.spec_hashtags, self.spec_mentions = page.hashtags, page.mentions
+        self.timeline = [timeline_row(e, zone) for e in reversed(page.events)]
+        self.versions = [version_card(v, zone) for v in page.versions]
 
     def _show_ratings(self, detail: collaboration_views.CollaborationDetail) -> None:
         # creator_rating is what the creator RECEIVED; business_rating what the business received.
@@ -196,44 +187,41 @@ class CollaborationDetailState(FormState, rx.State):
     # ---- the visit ------------------------------------------------------------------------------
 
     @rx.event
-    async def propose_visit(self, form: dict):
-        self.busy = True
-        yield
-        yield await self._visit_date(collaborations.propose_visit, form, translated(DONE["propose"]))
+    @service_handler("proposing a visit date")
+    def propose_visit(self, form: dict):
+        return self._visit_date(collaborations.propose_visit, form, DONE["propose"])
 
     @rx.event
-    async def counter_propose(self, form: dict):
-        self.busy = True
-        yield
-        yield await self._visit_date(collaborations.counter_propose, form, translated(DONE["counter"]))
+    @service_handler("proposing another visit date")
+    def counter_propose(self, form: dict):
+        return self._visit_date(collaborations.counter_propose, form, DONE["counter"])
 
-    async def _visit_date(self, fn, form: object, done: str):
+    def _visit_date(self, fn, form: object, done: str):
         moment = local_time.from_field(form_text(form, "visit_date", 40), self.time_zone)
         note = form_text(form, "note", collaborations.MAX_NOTE)
-        return await self._act(fn, moment, note or "", done=done)
+        return self._act(fn, self.current_id, moment, note or "", done=done)
 
     @rx.event
-    async def confirm_visit(self):
-        self.busy = True
-        yield
-        yield await self._act(collaborations.confirm_visit, done=translated(DONE["confirm"]))
+    @service_handler("confirming a visit")
+    def confirm_visit(self):
+        return self._act(collaborations.confirm_visit, self.current_id, done=DONE["confirm"])
 
     @rx.event
-    async def mark_visited(self, form: dict):
-        self.busy = True
-        yield
-        yield await self._act(collaborations.mark_visited_by_code, form_text(form, "code", 40), done=translated(DONE["visited"]))
+    @service_handler("marking a visit with its code")
+    def mark_visited(self, form: dict):
+        code = form_text(form, "code", 40)
+        return self._act(collaborations.mark_visited_by_code, self.current_id, code, done=DONE["visited"])
 
     @rx.event
-    async def mark_visited_by_hand(self, form: dict):
-        self.busy = True
-        yield
+    @service_handler("marking a visit by hand")
+    def mark_visited_by_hand(self, form: dict):
         note = form_text(form, "note", collaborations.MAX_NOTE)
-        yield await self._act(collaborations.mark_visited_by_hand, note or "", done=translated(DONE["visited"]))
+        return self._act(collaborations.mark_visited_by_hand, self.current_id, note or "", done=DONE["visited"])
 
     # ---- content --------------------------------------------------------------------------------
 
     @rx.event
+    @service_handler("submitting content")
     async def submit_content(self, files: list[rx.UploadFile], form: dict):
         self.busy = True
         self._reset_errors()
@@ -246,20 +234,16 @@ class CollaborationDetailState(FormState, rx.State):
         if fields is None:
             self.error, self.busy = _("The form could not be read. Reload the page and try again."), False
             return
-        result = await self._act(submissions.submit_content, read, *fields, done=translated(DONE["submitted"]))
-        if self.notice == translated(DONE["submitted"]):
-            self.prechecked = False
-            yield rx.clear_selected_files(UPLOAD_ID)
-            return
-        yield result
+        async for update in self._act(submissions.submit_content, self.current_id, read, *fields,
+                                      done=DONE["submitted"]):
+            yield update
+        self.prechecked = False
+        yield rx.clear_selected_files(UPLOAD_ID)
 
     @rx.event
+    @service_handler("checking a draft")
     async def run_precheck(self, files: list[rx.UploadFile], form: dict):
         """The same analysis on the draft, stored nowhere: what is missing before submitting."""
-        actor = current_actor(self)
-        if actor is None:
-            yield to_login(self)
-            return
         self._reset_errors()
         self.prechecking, self.prechecked = True, False
         yield
@@ -268,57 +252,49 @@ class CollaborationDetailState(FormState, rx.State):
             if isinstance(read, str) or fields is None:
                 raise ServiceError(read if isinstance(read, str) else N_("The form could not be read."), "files")
             _urls, captions, platform, _post, paid = fields
-            result = await asyncio.to_thread(analysis.precheck, actor, self.current_id, read, captions, platform, paid)
-        except ServiceError as error:
-            self._refused(error)
-        except Exception:  # noqa: BLE001 - logged; the person sees a plain message
-            self._failed("precheck")
-        else:
-            self.precheck = analysis_view(result.model_dump(mode="json"), "done", "", result.ai_score)
-            self.prechecked = True
-        self.prechecking = False
+            result = await call_service(self, analysis.precheck_draft, self.current_id, read, captions, platform,
+                                        paid)
+        finally:
+            self.prechecking = False
+        self.precheck = analysis_view(result.model_dump(mode="json"), "done", "", result.ai_score)
+        self.prechecked = True
 
     @rx.event
-    async def retry_analysis(self, submission_id: str):
-        self.busy = True
-        yield
-        yield await self._act(_retry, submission_id, done=translated(DONE["retry"]))
+    @service_handler("retrying an analysis")
+    def retry_analysis(self, submission_id: str):
+        return self._act(analysis.retry_analysis, submission_id, done=DONE["retry"])
 
     @rx.event
-    async def approve(self, submission_id: str):
-        self.busy = True
-        yield
-        yield await self._act(_approve, submission_id, done=translated(DONE["approved"]))
+    @service_handler("approving content")
+    def approve(self, submission_id: str):
+        return self._act(submissions.approve, submission_id, done=DONE["approved"])
 
     @rx.event
-    async def request_changes(self, form: dict):
-        self.busy = True
-        yield
+    @service_handler("requesting changes")
+    def request_changes(self, form: dict):
         notes = form_text(form, "notes", submissions.NOTES_MAX + 100)
-        yield await self._act(_request_changes, self.review_target, notes, done=translated(DONE["changes"]))
+        return self._act(submissions.request_changes, self.review_target, notes, done=DONE["changes"])
 
     # ---- rating, cancelling, disputes ------------------------------------------------------------
 
     @rx.event
-    async def rate(self, form: dict):
-        self.busy = True
-        yield
+    @service_handler("rating a collaboration")
+    def rate(self, form: dict):
         raw = form_text(form, "stars", 2) or ""
         stars = int(raw) if raw.isdigit() else None
         feedback = form_text(form, "feedback", ratings.MAX_FEEDBACK + 100)
-        yield await self._act(ratings.rate, stars, feedback or "", done=translated(DONE["rated"]))
+        return self._act(ratings.rate, self.current_id, stars, feedback or "", done=DONE["rated"])
 
     @rx.event
-    async def cancel(self, form: dict):
-        self.busy = True
-        yield
-        yield await self._act(collaborations.cancel, form_text(form, "reason"), done=translated(DONE["cancelled"]))
+    @service_handler("cancelling a collaboration")
+    def cancel(self, form: dict):
+        return self._act(collaborations.cancel, self.current_id, form_text(form, "reason"), done=DONE["cancelled"])
 
     @rx.event
-    async def open_dispute(self, form: dict):
-        self.busy = True
-        yield
-        yield await self._act(collaborations.open_dispute, form_text(form, "reason"), done=translated(DONE["disputed"]))
+    @service_handler("opening a dispute")
+    def open_dispute(self, form: dict):
+        reason = form_text(form, "reason")
+        return self._act(collaborations.open_dispute, self.current_id, reason, done=DONE["disputed"])
 
     # ---- dialogs ----------------------------------------------------------------------------------
 
@@ -340,52 +316,14 @@ class CollaborationDetailState(FormState, rx.State):
     # ---- running a move -----------------------------------------------------------------------------
 
     async def _act(self, fn, *args, done: str):
-        """Call `fn(db, actor, collaboration id, *args)`; show its refusal, or the news and the new state."""
-        actor = current_actor(self)
+        """Run the move `fn(db, actor, *args)` (under service_handler, which shows a refusal); then the
+        news and the collaboration as it is now. Yields once, so the page shows it is busy."""
         self._reset_errors()
-        self.notice = ""
-        if actor is None:
-            self.busy = False
-            return to_login(self)
+        self.notice, self.busy = "", True
+        yield
         try:
-            await run_service(fn, actor, self.current_id, *args)
-        except ServiceError as error:
-            self._refused(error)
-        except Exception:  # noqa: BLE001 - logged with context; never a traceback on screen
-            log.exception("collaboration %s: %s failed", self.current_id, getattr(fn, "__name__", fn))
-            self.error = translated(UNEXPECTED)
-        else:
-            self.notice, self.dialog = done, ""
-            await self._refresh(actor)
-        self.busy = False
-        return None
-
-
-# ---- service calls in one transaction (run_service gives db first) ----------------------------------
-
-
-def _read(db, actor, collab_id):
-    detail = collaboration_views.get_collaboration(db, actor, collab_id)
-    events = collaboration_views.timeline(db, actor, collab_id)
-    versions = submissions.list_versions(db, actor, collab_id)
-    code = None
-    if detail.viewer_role == "creator" and detail.scheduled_date is not None:
-        code = collaborations.visit_code_for_creator(db, actor, collab_id)
-    offer = offer_service.get_public_offer_detail(db, detail.offer_id)
-    specs = (list(offer.content_specs.required_hashtags), list(offer.content_specs.required_mentions)) \
-        if offer else ([], [])
-    return detail, events, versions, code, specs
-
-
-# The submission moves take a submission id; _act passes the collaboration id first (unused here:
-# the service finds the collaboration from the submission and checks the actor's part in it).
-def _retry(db, actor, _collab_id, submission_id):
-    analysis.retry_analysis(db, actor, submission_id)
-
-
-def _approve(db, actor, _collab_id, submission_id):
-    submissions.approve(db, actor, submission_id)
-
-
-def _request_changes(db, actor, _collab_id, submission_id, notes):
-    submissions.request_changes(db, actor, submission_id, notes)
+            await call_service(self, fn, *args)
+        finally:
+            self.busy = False
+        self.notice, self.dialog = translated(done), ""
+        self._show(await call_service(self, collaboration_page, self.current_id))

@@ -15,10 +15,9 @@ from influfinder.domain.enums import CollaborationStatus as S, UserType
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.labels import label
 from influfinder.services import collaboration_views
-from influfinder.services.errors import ServiceError
 from influfinder.state import local_time
-from influfinder.state.auth import current_actor, to_login
-from influfinder.state.forms import run_service
+from influfinder.state.forms import FormState
+from influfinder.state.service_handler import call_service, service_handler
 
 PAGE_SIZE = 10
 CREATOR, OWNER = "creator", "owner"
@@ -89,7 +88,7 @@ def next_step(row: collaboration_views.CollaborationRow, actions: list[str] | No
     return _Step(mine, True) if mine else _Step(WAITING.get(status, ""), False)
 
 
-class CollaborationListState(rx.State):
+class CollaborationListState(FormState, rx.State):
     rows: list[CollabRow] = []
     tabs: list[StatusTab] = []
     total: int = 0
@@ -97,7 +96,6 @@ class CollaborationListState(rx.State):
     pages: int = 1
     status: str = ""
     loading: bool = True
-    error: str = ""
     _zone: str = local_time.UTC
 
     @rx.event
@@ -107,10 +105,8 @@ class CollaborationListState(rx.State):
         return rx.call_script(local_time.ZONE_SCRIPT, callback=CollaborationListState.load)
 
     @rx.event
+    @service_handler("listing collaborations")
     async def load(self, zone: str = ""):
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
         self._zone = local_time.zone_name(zone) if zone else self._zone
         params = self.router.url.query_parameters
         wanted = params.get("status", "")
@@ -118,11 +114,11 @@ class CollaborationListState(rx.State):
         raw_page = params.get("page", "1")
         requested = int(raw_page) if raw_page.isdigit() and len(raw_page) < 6 else 1
         try:
-            result, details = await run_service(_page_of, actor, self.status, requested)
-        except ServiceError:
-            result, details = await run_service(_page_of, actor, self.status, 1)
-        self._show(result, details)
-        self.loading = False
+            shown = await call_service(self, collaboration_views.my_collaborations_page, self.status, requested,
+                                       PAGE_SIZE)
+        finally:
+            self.loading = False
+        self._show(shown.collaborations, shown.actions_in_review)
 
     def _show(self, result: collaboration_views.MyCollaborations, details: dict[str, list[str]]) -> None:
         page = result.page
@@ -138,14 +134,6 @@ class CollaborationListState(rx.State):
     def status_query(self) -> str:
         """The filter as it goes into the pager's links ("&status=SCHEDULED", or nothing)."""
         return f"&status={self.status}" if self.status else ""
-
-
-def _page_of(db, actor, status: str, page: int):
-    result = collaboration_views.list_my_collaborations(db, actor, status or None, page, PAGE_SIZE)
-    # A row in review does not say whether it was approved or rated: the detail's actions do.
-    in_review = [r.id for r in result.page.items if r.status == S.IN_REVIEW.value]
-    details = {cid: collaboration_views.get_collaboration(db, actor, cid).actions for cid in in_review}
-    return result, details
 
 
 def _row(row: collaboration_views.CollaborationRow, actions: list[str] | None, zone: str) -> CollabRow:

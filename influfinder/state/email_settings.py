@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import reflex as rx
 
-from influfinder.services import accounts
-from influfinder.services.actors import Actor
+from influfinder.services import account_settings, accounts
 from influfinder.services.errors import ServiceError
-from influfinder.state.auth import SessionState, current_actor, to_login
-from influfinder.state.forms import form_text, run_service
+from influfinder.state.auth import SessionState
+from influfinder.state.forms import form_text
+from influfinder.state.service_handler import call_service, service_handler
 from influfinder.state.settings_card import SettingsCardState
 
 # The service names its fields "email" and "password"; this card's inputs have names of their own,
@@ -22,31 +22,24 @@ class EmailSettingsState(SettingsCardState, rx.State):
     verified: bool = False
     has_password: bool = True  # asks for the password to change the address; accounts without one skip it
 
-    async def _show(self, actor: Actor) -> None:
-        self.email = actor.email if accounts.has_real_email(actor.email) else ""
-        self.verified = actor.is_verified
-        self.has_password = await run_service(accounts.has_password, actor)
+    async def _show(self) -> None:
+        card = await call_service(self, account_settings.email_card)
+        self.email, self.verified, self.has_password = card.email, card.verified, card.has_password
 
     @rx.event
+    @service_handler("changing an email address")
     async def change_email(self, form: dict):
-        actor = current_actor(self)
-        if actor is None:
-            yield to_login(self)
-            return
         self._reset_errors()
         self.notice = ""
         new_email, password = form_text(form, "new_email", 254), form_text(form, "email_password", 1024)
         self.busy = True
         yield
         try:
-            address = await run_service(accounts.change_email, actor, new_email, password)
-        except ServiceError as error:
-            self._refused(error)
+            address = await call_service(self, accounts.change_email, new_email, password)
+        finally:
             self.busy = False
-            return
-        self.busy = False
         self.notice = f"We sent a link to {address}. Open it to confirm your new address."
-        await self._show(current_actor(self) or actor)
+        await self._show()
         yield SessionState.refresh  # the banner now names the new address
 
     def _refused(self, error: ServiceError) -> None:

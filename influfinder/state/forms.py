@@ -1,19 +1,13 @@
-"""What every form state shares: field errors, a busy flag, and running a service off the loop."""
+"""What every form state shares: field errors, a busy flag, and how refusals and faults show."""
 
 from __future__ import annotations
 
-import asyncio
-import logging
-from typing import Any, Callable, TypeVar
+from typing import Any
 
 import reflex as rx
 
-from influfinder.database import session_scope
 from influfinder.i18n import N_, translated
 from influfinder.services.errors import ServiceError
-
-log = logging.getLogger(__name__)
-T = TypeVar("T")
 
 UNEXPECTED = N_("Something went wrong on our side. Please try again in a moment.")
 
@@ -32,16 +26,6 @@ def form_flag(form: Any, name: str) -> bool:
     return isinstance(form, dict) and form.get(name) in ("on", "true", True)
 
 
-async def run_service(fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-    """Run `fn(db, *args)` in a transaction, in a worker thread (bcrypt and SMTP never block the loop)."""
-
-    def work() -> T:
-        with session_scope() as db:
-            return fn(db, *args, **kwargs)
-
-    return await asyncio.to_thread(work)
-
-
 class FormState(rx.State, mixin=True):
     error: str = ""
     field_errors: dict[str, str] = {}
@@ -57,6 +41,6 @@ class FormState(rx.State, mixin=True):
         else:
             self.error = error.message
 
-    def _failed(self, where: str) -> None:
-        log.exception("%s failed", where)
+    def _unexpected(self) -> None:
+        """An error that is ours, already logged (state/service_handler.py): the same words for everyone."""
         self.error = translated(UNEXPECTED)

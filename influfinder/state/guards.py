@@ -12,10 +12,10 @@ import logging
 from reflex.middleware import Middleware
 from reflex.state import StateUpdate
 
-from influfinder.database import session_scope
-from influfinder.services import sessions
-from influfinder.services.actors import actor_for_token
+from influfinder.services import unit_of_work
+from influfinder.services.actors import acting
 from influfinder.state.admin import AdminState
+from influfinder.state.auth import credentials
 
 log = logging.getLogger(__name__)
 OUR_STATES = "influfinder___state___"
@@ -29,10 +29,8 @@ def is_our_setvar(event_name: str) -> bool:
     return OUR_STATES in event_name and event_name.endswith(".setvar")
 
 
-def _is_admin_session(state) -> bool:
-    token = sessions.token_from_cookie_header(state.router.headers.cookie)
-    with session_scope() as db:
-        actor = actor_for_token(db, token)
+async def _is_admin_session(state) -> bool:
+    actor = await unit_of_work.acall(credentials(state), acting)
     return actor is not None and actor.is_admin
 
 
@@ -41,7 +39,7 @@ class EventGuard(Middleware):
         if is_our_setvar(event.name):
             log.warning("refused %s", event.name)
             return StateUpdate()
-        if is_admin_event(event.name) and not _is_admin_session(state):
+        if is_admin_event(event.name) and not await _is_admin_session(state):
             log.warning("refused admin event %s", event.name)
             return StateUpdate()
         return None

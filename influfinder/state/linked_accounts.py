@@ -9,8 +9,7 @@ import reflex as rx
 from influfinder.domain.moments import day_label
 from influfinder.services import oauth_accounts
 from influfinder.services.errors import ServiceError
-from influfinder.state.auth import current_actor, to_login
-from influfinder.state.forms import run_service
+from influfinder.state.service_handler import call_service, service_handler
 from influfinder.state.settings_card import SettingsCardState
 
 
@@ -26,22 +25,19 @@ class LinkedAccountsState(SettingsCardState, rx.State):
     linked: list[LinkedRow] = []
     can_unlink: bool = False
 
-    async def _show(self, actor) -> None:
-        found = await run_service(oauth_accounts.linked_accounts, actor)
+    async def _show(self) -> None:
+        found = await call_service(self, oauth_accounts.linked_accounts)
         self.linked = [LinkedRow(p.provider, p.label, day_label(p.linked_at)) for p in found.providers]
         self.can_unlink = found.can_unlink
 
     @rx.event
+    @service_handler("unlinking an account")
     async def unlink(self, provider: str):
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
         self._reset_errors()
         self.notice = ""
-        try:
-            await run_service(oauth_accounts.unlink, actor, provider)
-        except ServiceError as error:
-            self.error = error.message
-            return
+        await call_service(self, oauth_accounts.unlink, provider)
         self.notice = "Unlinked. Sign in with your email and password from now on."
-        await self._show(actor)
+        await self._show()
+
+    def _refused(self, error: ServiceError) -> None:
+        self.error = error.message

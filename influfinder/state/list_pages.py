@@ -11,22 +11,14 @@ from typing import Any, Callable
 
 import reflex as rx
 
-from influfinder.services.errors import ServiceError
-from influfinder.services.pagination import Page
+from influfinder.services.pagination import Page, page_or_last
 from influfinder.state.display import query_choice, query_page
-from influfinder.state.forms import run_service
+from influfinder.state.service_handler import REFUSED, call_service, try_service
 
 
-async def fetch_page(service: Callable[..., Any], *args: Any, page: int, page_size: int) -> Any:
-    """`service(db, *args, page, page_size)`, whose answer is a Page or holds one in `.page`.
-
-    Past the last page (rows went away since the link was made) it answers with the last page.
-    """
-    result = await run_service(service, *args, page, page_size)
-    shown = result if isinstance(result, Page) else result.page
-    if not shown.items and shown.page > shown.pages:
-        result = await run_service(service, *args, shown.pages, page_size)
-    return result
+async def fetch_page(state: rx.State, service: Callable[..., Any], *args: Any, page: int, page_size: int) -> Any:
+    """`service(db, actor, *args, page, page_size)` for the state's user; past the last page, the last page."""
+    return await call_service(state, page_or_last, service, *args, page=page, page_size=page_size)
 
 
 class ListPageState(rx.State, mixin=True):
@@ -64,20 +56,17 @@ class RowActionState(rx.State, mixin=True):
     notice: str = ""
     acting_on: str = ""  # the row whose button is working
 
-    async def _act_on_row(self, actor: Any, row_id: str, move: Callable[..., Any], notice: str, where: str):
-        """Run `move(actor, row_id)`; yields once so the page shows the spinner while it runs.
+    async def _act_on_row(self, row_id: str, move: Callable[..., Any], notice: str):
+        """Run `move(db, actor, row_id)`; yields once so the page shows the spinner while it runs.
 
-        The state is also a FormState (errors). The caller shows the page again afterwards, whoever
-        changed what in the meantime.
+        The state is also a FormState (errors). A refusal is shown and the caller shows the page
+        again afterwards, whoever changed what in the meantime.
         """
         self._reset_errors()
         self.notice, self.acting_on = "", row_id
         yield
         try:
-            await run_service(move, actor, row_id)
-            self.notice = notice
-        except ServiceError as error:
-            self.error = error.message
-        except Exception:  # noqa: BLE001 - logged by _failed, shown to people as words
-            self._failed(where)
-        self.acting_on = ""
+            if await try_service(self, move, row_id) is not REFUSED:
+                self.notice = notice
+        finally:
+            self.acting_on = ""

@@ -20,8 +20,8 @@ news.
 
 A page that shows an object several people change (a collaboration) `watch`es the object's
 channel when it loads. A "changed" event there makes every page of this process that watches it
-reload the object from the database as its own viewer (`_reload_live`, with `page_actor`), so both
-parties and an admin see each other's moves; the event itself carries no data.
+reload the object from the database as its own viewer (`_reload_live`, with `call_for_push`), so
+both parties and an admin see each other's moves; the event itself carries no data.
 """
 
 from __future__ import annotations
@@ -31,19 +31,23 @@ import contextlib
 import dataclasses
 import logging
 import time
-import uuid
+from typing import Any, Callable, TypeVar
 
 import reflex as rx
 
-from influfinder.database import session_scope
 from influfinder.integrations import bus
 from influfinder.integrations.presence import PING_SECONDS, presence
-from influfinder.services import live_updates, messages, notification_preferences, sessions
-from influfinder.services.actors import Actor, actor_for_session
+from influfinder.services import live_updates, messages, unit_of_work
+from influfinder.services.actors import acting
 from influfinder.services.errors import ServiceError
-from influfinder.state.auth import backend_url, current_actor, session_token
+from influfinder.services.subscribers import install_subscribers
+from influfinder.state.auth import backend_url, credentials
+from influfinder.state.forms import UNEXPECTED
+from influfinder.state.service_handler import call_service, service_handler
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+RESYNC = "resync"  # not a bus event: the process lost the bus, so each page reads its counts again
 
 CHAT_ROUTE = "/messages/[user_id]"  # the chat page's route; its param names the other person
 MAX_CHAT_LINES = 300  # pushed lines beyond this push the oldest out of the state (DESIGN: one page in state)
@@ -93,65 +97,65 @@ class LiveState(rx.State):
     _counts_at: int = 0
 
     @rx.event
+    @service_handler("tracking a page", public=True)
     async def track(self):
         """on_load of every page: whose page this is, and the counts it missed while away."""
-        actor = await asyncio.to_thread(current_actor, self)
-        await self._register(actor)
+        badges = await call_service(self, messages.badges)
+        await self._register(badges.user_id)
         _watching.pop(self.router.session.client_token, None)  # a page that shows an object watches it again
         self._close_chat()
-        if actor is not None:
-            self._set_counts(await asyncio.to_thread(_counts, actor.id), time.time_ns())
+        if badges.user_id:
+            self._set_counts(badges.counts, time.time_ns())
 
     @rx.event
+    @service_handler("opening a chat", public=True)
     async def load_chat(self):
         """on_load of the chat page (after `track`): the newest messages with the route's person, read."""
         await self._open(self.router.url.path.rstrip("/").rsplit("/", 1)[-1])
 
     @rx.event
+    @service_handler("opening a chat", public=True)
     async def open_chat(self, other_user_id: str):
         await self._open(other_user_id)
 
     @rx.event
+    @service_handler("reading older messages", public=True)
     async def load_older(self):
         """Scrolling up: the page of messages before the oldest one shown."""
-        actor = await asyncio.to_thread(current_actor, self)
-        if actor is None or not self.chat_with or not self.chat:
+        if not self._user_id or not self.chat_with or not self.chat:
             return
-        try:
-            view = await asyncio.to_thread(_chat, actor, self.chat_with, self.chat[0].id)
-        except ServiceError as error:
-            self.chat_error = error.message
-            return
+        view = await call_service(self, messages.chat, self.chat_with, self.chat[0].id)
         # Not capped: each scroll up asks for one more page on purpose (pushes cap the live end).
         self.chat = [*[chat_line(live_updates.payload(m)) for m in view.messages], *self.chat]
         self.chat_has_older = view.has_older
 
     @rx.event
+    @service_handler("marking a chat read", public=True)
     async def mark_chat_read(self):
         """The open chat's new messages were seen (e.g. the tab came back into view)."""
-        actor = await asyncio.to_thread(current_actor, self)
-        if actor is None or not self.chat_with:
-            return
-        await asyncio.to_thread(_mark_read, actor, self.chat_with)
+        if self._user_id and self.chat_with:
+            await call_service(self, messages.mark_read, self.chat_with)
 
     async def _open(self, other_user_id: object) -> None:
-        actor = await asyncio.to_thread(current_actor, self)
+        """A chat of the page's user (a page nobody is signed in to shows none)."""
         self._close_chat()
-        if actor is None:
+        if not self._user_id:
             return
-        try:
-            view = await asyncio.to_thread(_open_chat, actor, other_user_id)
-        except ServiceError as error:
-            self.chat_error = error.message
-            return
+        opened = await call_service(self, messages.open_chat, other_user_id)
+        view = opened.chat
         self.chat_with, self.chat_name, self.chat_username = view.other.id, view.other.display_name, view.other.username
         self.chat = [chat_line(live_updates.payload(m)) for m in view.messages]
         self.chat_has_older, self.chat_can_send = view.has_older, view.can_send
-        self._set_counts(await asyncio.to_thread(_counts, actor.id), time.time_ns())  # the chat was just read
+        self._set_counts(opened.counts, time.time_ns())  # the chat was just read
 
-    async def _register(self, actor: Actor | None) -> None:
+    def _refused(self, error: ServiceError) -> None:
+        self.chat_error = error.message
+
+    def _unexpected(self) -> None:
+        self.chat_error = UNEXPECTED
+
+    async def _register(self, user_id: str) -> None:
         token = self.router.session.client_token
-        user_id = str(actor.id) if actor else ""
         if self._user_id and self._user_id != user_id:
             _local_pages.pop(token, None)
             await presence().remove(self._user_id, token)
@@ -189,31 +193,6 @@ class LiveState(rx.State):
         self.chat = [*self.chat, line][-MAX_CHAT_LINES:]
 
 
-# ---- service calls (in a worker thread: they block on the database) ------------------------------
-
-
-def _counts(user_id: uuid.UUID) -> dict:
-    with session_scope() as db:
-        return live_updates.counts(db, user_id)
-
-
-def _chat(actor: Actor, other_user_id: object, before_id: object = None) -> messages.ChatView:
-    with session_scope() as db:
-        return messages.chat(db, actor, other_user_id, before_id=before_id)
-
-
-def _open_chat(actor: Actor, other_user_id: object) -> messages.ChatView:
-    with session_scope() as db:
-        view = messages.chat(db, actor, other_user_id)
-        messages.mark_read(db, actor, view.other.id)
-        return view
-
-
-def _mark_read(actor: Actor, other_user_id: str) -> None:
-    with session_scope() as db:
-        messages.mark_read(db, actor, other_user_id)
-
-
 # ---- delivery: the lifespan task of every backend process ----------------------------------------
 
 _local_pages: dict[str, str] = {}  # client token -> user id, for the pages registered on this process
@@ -222,8 +201,7 @@ _local_pages: dict[str, str] = {}  # client token -> user id, for the pages regi
 @contextlib.asynccontextmanager
 async def live_delivery(app: rx.App):
     """Register as a lifespan task: `app.register_lifespan_task(live_delivery)`."""
-    live_updates.install()
-    notification_preferences.install()
+    install_subscribers()
     subscription = await bus.subscribe(lambda channel, event: deliver(app, channel, event))
     keeper = asyncio.create_task(_keep_presence(app), name="live-presence")
     try:
@@ -253,7 +231,14 @@ async def push(app: rx.App, token: str, user_id: str, event: dict) -> None:
     try:
         async with app.modify_state(rx.BaseStateToken(ident=token, cls=LiveState)) as root:
             live = await root.get_state(LiveState)
-            if live._user_id != user_id or await asyncio.to_thread(_session_user, live) != user_id:
+            if live._user_id != user_id:
+                return
+            if event.get("kind") == RESYNC:
+                badges = await call_for_push(live, messages.badges)
+                if badges.user_id == user_id:
+                    live._set_counts(badges.counts, time.time_ns())
+                return
+            if await asyncio.to_thread(_session_user, live) != user_id:
                 return
             live._apply(event)
     except Exception:  # noqa: BLE001 - one page's failure must not stop the others
@@ -268,22 +253,20 @@ def is_local(app: rx.App, token: str) -> bool:
     return record is not None and record.instance_id == manager.instance_id
 
 
+def push_credentials(state: rx.State) -> unit_of_work.Credentials:
+    """The page's credentials for a push: its session is read without sliding its idle window."""
+    return dataclasses.replace(credentials(state), activity=False)
+
+
+async def call_for_push(state: rx.State, service: Callable[..., T], *args: Any) -> T:
+    """A service as the page's user, for a push (never a socket's event)."""
+    return await unit_of_work.acall(push_credentials(state), service, *args)
+
+
 def _session_user(state: rx.State) -> str | None:
-    """The user of the session the page connected with, if that session is still live."""
-    record = _session_record(state)
-    return record.user_id if record else None
-
-
-def page_actor(state: rx.State) -> Actor | None:
-    """Who the page's session belongs to, if it is still live, for a push (in a worker thread)."""
-    with session_scope() as db:
-        return actor_for_session(db, _session_record(state))
-
-
-def _session_record(state: rx.State) -> sessions.SessionRecord | None:
-    # Read without sliding the session's idle window: a push is not the user's activity.
-    token = session_token(state)
-    return sessions.store().get(sessions.hash_secret(token)) if token else None
+    """The user of the session the page connected with, if that session is still live (blocking)."""
+    actor = unit_of_work.call(push_credentials(state), acting)
+    return str(actor.id) if actor else None
 
 
 # ---- pages that watch an object (a collaboration) ------------------------------------------------
@@ -341,7 +324,6 @@ async def _resync(app: rx.App) -> None:
     """After the bus was cut off: every page here reloads its counts and what it watches (events may be lost)."""
     for token, user_id in list(_local_pages.items()):
         if is_local(app, token):
-            counts = await asyncio.to_thread(_counts, uuid.UUID(user_id))
-            await push(app, token, user_id, {"kind": "counts", "counts": counts, "at": time.time_ns()})
+            await push(app, token, user_id, {"kind": RESYNC})
     for token, channel, cls in _watchers(app):
         await reload(app, token, cls, channel)

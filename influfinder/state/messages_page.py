@@ -13,13 +13,13 @@ import reflex as rx
 
 from influfinder.i18n import N_, translated
 from influfinder.services import live_updates, message_files, messages
-from influfinder.services.errors import ServiceError
 from influfinder.services.messages import ConversationView
-from influfinder.state.auth import backend_url, current_actor, to_login
+from influfinder.state.auth import backend_url
 from influfinder.state.display import query_page
-from influfinder.state.forms import FormState, run_service
+from influfinder.state.forms import FormState
 from influfinder.state.list_pages import ListPageState
 from influfinder.state.live import LiveState, chat_line
+from influfinder.state.service_handler import call_service, service_handler
 
 PAGE_SIZE = 20
 UPLOAD_ID = "chat-files"
@@ -55,24 +55,17 @@ class ConversationsState(ListPageState, FormState, rx.State):
     rows: list[ConversationRow] = []
 
     @rx.event
+    @service_handler("listing conversations")
     async def load(self):
         self.loading = True
         self._reset_errors()
         yield
-        actor = current_actor(self)
-        if actor is None:
-            yield to_login(self)
-            return
         try:
-            result = await run_service(messages.conversations, actor, query_page(self), PAGE_SIZE)
-        except ServiceError as error:
-            self._refused(error)
-        except Exception:  # noqa: BLE001
-            self._failed("listing conversations")
-        else:
-            self.rows = [conversation_row(v) for v in result.items]
-            self._show_page(result)
-        self.loading = False
+            result = await call_service(self, messages.conversations, query_page(self), PAGE_SIZE)
+        finally:
+            self.loading = False
+        self.rows = [conversation_row(v) for v in result.items]
+        self._show_page(result)
 
 
 class ChatComposerState(FormState, rx.State):
@@ -93,12 +86,9 @@ class ChatComposerState(FormState, rx.State):
         self.busy = False
 
     @rx.event
+    @service_handler("sending a message")
     async def send(self, files: list[rx.UploadFile]):
         """The text in the box and the chosen files, as one message to the open chat's person."""
-        actor = current_actor(self)
-        if actor is None:
-            yield to_login(self)
-            return
         live = await self.get_state(LiveState)
         self._reset_errors()
         if not live.chat_with:
@@ -107,18 +97,13 @@ class ChatComposerState(FormState, rx.State):
         self.busy = True
         yield
         try:
-            pairs = await _read(files)
-            view = await run_service(messages.send, actor, live.chat_with, self.draft, pairs)
-        except ServiceError as error:
-            self._refused(error)
-        except Exception:  # noqa: BLE001
-            self._failed("sending a message")
-        else:
-            self.draft = ""
-            # The echo: this tab shows its own message at once (the bus tells the other tabs).
-            live._add_line(chat_line(live_updates.payload(view)))
-            yield rx.clear_selected_files(UPLOAD_ID)
-        self.busy = False
+            view = await call_service(self, messages.send, live.chat_with, self.draft, await _read(files))
+        finally:
+            self.busy = False
+        self.draft = ""
+        # The echo: this tab shows its own message at once (the bus tells the other tabs).
+        live._add_line(chat_line(live_updates.payload(view)))
+        yield rx.clear_selected_files(UPLOAD_ID)
 
 
 async def _read(files: object) -> list[tuple[str, bytes]]:

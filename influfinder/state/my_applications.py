@@ -10,13 +10,11 @@ import reflex as rx
 from influfinder.domain.enums import ApplicationStatus
 from influfinder.i18n import N_, translated
 from influfinder.services import applications
-from influfinder.services.actors import Actor
 from influfinder.services.applications import MyApplicationRow
-from influfinder.services.errors import ServiceError
-from influfinder.state.auth import current_actor, to_login
 from influfinder.state.display import day, money
-from influfinder.state.forms import FormState, run_service
+from influfinder.state.forms import FormState
 from influfinder.state.list_pages import StatusTabsState, fetch_page
+from influfinder.state.service_handler import REFUSED, service_handler, try_service
 
 PAGE_SIZE = 10
 STATUSES = ApplicationStatus.values()
@@ -53,37 +51,27 @@ class MyApplicationsState(StatusTabsState, FormState, rx.State):
     withdrawing: str = ""  # the application being withdrawn, for its button's spinner
 
     @rx.event
+    @service_handler("listing my applications")
     async def load(self):
         self.loading, self.notice = True, ""
         self._reset_errors()
         yield
-        actor = current_actor(self)
-        if actor is None:
-            yield to_login(self)
-            return
         self._read_url(STATUSES)
-        await self._fetch(actor)
-        self.loading = False
-
-    async def _fetch(self, actor: Actor) -> None:
         try:
-            result = await fetch_page(applications.my_applications, actor, self.status, page=self.page,
-                                      page_size=PAGE_SIZE)
-        except ServiceError as error:
-            self._refused(error)
-        except Exception:  # noqa: BLE001
-            self._failed("listing my applications")
-        else:
-            self.rows = [my_application_card(r) for r in result.page.items]
-            self._show_tabs(result)
+            await self._fetch()
+        finally:
+            self.loading = False
+
+    async def _fetch(self) -> None:
+        result = await fetch_page(self, applications.my_applications, self.status, page=self.page,
+                                  page_size=PAGE_SIZE)
+        self.rows = [my_application_card(r) for r in result.page.items]
+        self._show_tabs(result)
 
     @rx.event
+    @service_handler("withdrawing an application")
     async def withdraw(self, application_id: str):
         """Withdraw one of the creator's own undecided applications (the service checks both)."""
-        actor = current_actor(self)
-        if actor is None:
-            yield to_login(self)
-            return
         row = next((r for r in self.rows if r.id == application_id), None) if isinstance(application_id, str) else None
         if row is None:  # only rows this page shows: anything else is not a click on this page
             return
@@ -91,11 +79,8 @@ class MyApplicationsState(StatusTabsState, FormState, rx.State):
         self.notice, self.withdrawing = "", row.id
         yield
         try:
-            await run_service(applications.withdraw, actor, row.id)
-            self.notice = translated(WITHDRAWN).format(title=row.offer_title)
-        except ServiceError as error:
-            self.error = error.message
-        except Exception:  # noqa: BLE001
-            self._failed("withdrawing an application")
-        self.withdrawing = ""
-        await self._fetch(actor)  # show where everything stands now, whoever changed it
+            if await try_service(self, applications.withdraw, row.id) is not REFUSED:
+                self.notice = translated(WITHDRAWN).format(title=row.offer_title)
+        finally:
+            self.withdrawing = ""
+        await self._fetch()  # show where everything stands now, whoever changed it

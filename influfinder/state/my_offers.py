@@ -10,13 +10,12 @@ from influfinder.domain.enums import OfferStatus
 from influfinder.domain.offer_lifecycle import ARCHIVE, OFFER_LIFECYCLE, PAUSE, PUBLISH, RESUME
 from influfinder.domain.transitions import OWNER
 from influfinder.services import offer_management
-from influfinder.services.errors import ServiceError
 from influfinder.services.offer_management import MyOfferRow
-from influfinder.state.auth import current_actor, to_login
 from influfinder.state.display import day
 from influfinder.state.forms import FormState
 from influfinder.state.list_pages import RowActionState, StatusTabsState, fetch_page
 from influfinder.state.offer_cards import cover_url
+from influfinder.state.service_handler import service_handler
 
 PAGE_SIZE = 10
 STATUSES = OfferStatus.values()
@@ -69,48 +68,34 @@ class MyOffersState(StatusTabsState, RowActionState, FormState, rx.State):
     views_shown: str = "0"  # views of the offers in the chosen tab
 
     @rx.event
+    @service_handler("listing my offers")
     async def load(self):
         self.loading = True
         self._reset_errors()
         self.notice = ""
         yield
         self._read_url(STATUSES)
-        yield await self._fetch()
+        await self._fetch()
 
-    async def _fetch(self):
+    async def _fetch(self) -> None:
         """Read the page in the URL; past the last page, the last page."""
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
         try:
-            result = await fetch_page(offer_management.my_offers, actor, self.status, page=self.page,
+            result = await fetch_page(self, offer_management.my_offers, self.status, page=self.page,
                                       page_size=PAGE_SIZE)
-        except ServiceError as error:
-            self._refused(error)
+        finally:
             self.loading = False
-            return None
-        except Exception:  # noqa: BLE001
-            self._failed("listing my offers")
-            self.loading = False
-            return None
         self.rows = [offer_row(r) for r in result.page.items]
         self._show_tabs(result)
         self.views = result.views
         self.views_shown = f"{result.views[self.status] if self.status else sum(result.views.values()):,}"
-        self.loading = False
-        return None
 
     @rx.event
+    @service_handler("changing an offer")
     async def act(self, offer_id: str, action: str):
         """Publish, pause, resume or archive one offer, then show the page again."""
-        actor = current_actor(self)
-        if actor is None:
-            yield to_login(self)
-            return
         if action not in MOVES or not isinstance(offer_id, str):
             return
         title = next((r.title for r in self.rows if r.id == offer_id), "The offer")
-        async for update in self._act_on_row(actor, offer_id, MOVES[action], f"“{title}” {DONE[action]}",
-                                             f"{action} an offer"):
+        async for update in self._act_on_row(offer_id, MOVES[action], f"“{title}” {DONE[action]}"):
             yield update
-        yield await self._fetch()
+        await self._fetch()

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 import reflex as rx
 
 from influfinder.services import notification_preferences
-from influfinder.services.errors import ServiceError
 from influfinder.services.notification_preferences import PreferenceView
-from influfinder.state.auth import current_actor, to_login
-from influfinder.state.forms import FormState, run_service
+from influfinder.state.forms import FormState
+from influfinder.state.service_handler import call_service, service_handler
 
 SAVED = "Saved: {label} {how}."
 BY_EMAIL, IN_APP = "also by email", "in the app only"
@@ -37,38 +36,20 @@ class NotificationSettingsState(FormState, rx.State):
     saved: str = ""
 
     @rx.event
+    @service_handler("loading notification preferences")
     async def load(self):
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
         self._reset_errors()
         self.saved = ""
-        try:
-            views = await run_service(notification_preferences.preferences, actor)
-        except Exception:  # noqa: BLE001
-            self._failed("loading notification preferences")
-            return None
+        views = await call_service(self, notification_preferences.preferences)
         self.preferences = [preference_row(v) for v in views]
-        return None
 
     @rx.event
+    @service_handler("saving a notification preference")
     async def set_email(self, notification_type: str, email: bool):
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
         self._reset_errors()
         self.saved = ""
-        try:
-            await run_service(notification_preferences.set_email, actor, notification_type, email)
-            views = await run_service(notification_preferences.preferences, actor)
-        except ServiceError as error:
-            self._refused(error)
-            return None
-        except Exception:  # noqa: BLE001
-            self._failed("saving a notification preference")
-            return None
+        views = await call_service(self, notification_preferences.choose_email, notification_type, email)
         self.preferences = [preference_row(v) for v in views]
         chosen = next((v for v in views if v.type == notification_type), None)
         if chosen is not None:
             self.saved = SAVED.format(label=chosen.label, how=BY_EMAIL if chosen.email else IN_APP)
-        return None

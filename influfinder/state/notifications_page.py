@@ -14,12 +14,11 @@ import reflex as rx
 from influfinder.domain.enums import NotificationType
 from influfinder.services import live_updates, notifications
 from influfinder.services.notification_preferences import LABELS
-from influfinder.services.errors import ServiceError
 from influfinder.services.notifications import NotificationView
-from influfinder.state.auth import current_actor, to_login
 from influfinder.state.display import query, query_page
-from influfinder.state.forms import FormState, run_service
+from influfinder.state.forms import FormState
 from influfinder.state.list_pages import ListPageState, fetch_page
+from influfinder.state.service_handler import call_service, service_handler
 
 PAGE_SIZE = 20
 ICONS = {
@@ -55,77 +54,53 @@ class NotificationsPageState(ListPageState, FormState, rx.State):
     unread: int = 0
 
     @rx.event
+    @service_handler("listing notifications")
     async def load(self):
         self.loading = True
         self._reset_errors()
         yield
         self.unread_only, self.page = query(self, "unread") == "1", query_page(self)
-        yield await self._fetch()
+        await self._fetch()
 
-    async def _fetch(self):
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
+    async def _fetch(self) -> None:
         try:
-            result = await fetch_page(notifications.list_for_user, actor, self.unread_only, page=self.page,
+            centre = await fetch_page(self, notifications.centre, self.unread_only, page=self.page,
                                       page_size=PAGE_SIZE)
-            self.unread = await run_service(notifications.unread_count, actor)
-        except ServiceError as error:
-            self._refused(error)
-        except Exception:  # noqa: BLE001
-            self._failed("listing notifications")
-        else:
-            self.rows = [notification_row(v) for v in result.items]
-            self._show_page(result)
-        self.loading = False
-        return None
+        finally:
+            self.loading = False
+        self.unread = centre.unread
+        self.rows = [notification_row(v) for v in centre.page.items]
+        self._show_page(centre.page)
 
     @rx.event
+    @service_handler("opening a notification")
     async def open(self, notification_id: str):
         """Mark it read, then go where it points. Only rows of this page (read on the server) count."""
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
         row = next((r for r in self.rows if r.id == notification_id), None)
         if row is None:
             return None
-        try:
-            if not row.is_read:
-                await run_service(notifications.mark_read, actor, row.id)
-        except ServiceError as error:
-            self._refused(error)
-            return None
+        if not row.is_read:
+            await call_service(self, notifications.mark_read, row.id)
         return rx.redirect(row.link)
 
     @rx.event
+    @service_handler("deleting a notification")
     async def delete(self, notification_id: str):
         """Delete one of the rows shown (the service checks it is the actor's), then refill the page."""
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
         if not any(r.id == notification_id for r in self.rows):
-            return None
+            return
         self._reset_errors()
-        try:
-            await run_service(notifications.delete, actor, notification_id)
-        except ServiceError as error:
-            self._refused(error)
-            return None
-        return await self._fetch()
+        await call_service(self, notifications.delete, notification_id)
+        await self._fetch()
 
     @rx.event
+    @service_handler("listing notifications")
     async def refresh(self):
         """"Show new": the bell says more arrived since this page was loaded."""
-        return await self._fetch()
+        await self._fetch()
 
     @rx.event
+    @service_handler("marking notifications read")
     async def mark_all_read(self):
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
-        try:
-            await run_service(notifications.mark_all_read, actor)
-        except ServiceError as error:
-            self._refused(error)
-            return None
-        return await self._fetch()
+        await call_service(self, notifications.mark_all_read)
+        await self._fetch()

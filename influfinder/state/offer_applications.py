@@ -7,12 +7,12 @@ from dataclasses import dataclass
 import reflex as rx
 
 from influfinder.domain.enums import ApplicationStatus
-from influfinder.services import applications, offer_management
+from influfinder.services import applications
 from influfinder.services.applications import ApplicantRow, CreatorSummary
 from influfinder.services.errors import ServiceError
-from influfinder.state.auth import current_actor, to_login
 from influfinder.state.display import day, money, number, path_part, query_choice, query_page
-from influfinder.state.forms import FormState, run_service
+from influfinder.state.forms import FormState
+from influfinder.state.service_handler import call_service, service_handler
 
 PAGE_SIZE = 10
 STATUSES = ApplicationStatus.values()
@@ -82,32 +82,24 @@ class OfferApplicationsState(FormState, rx.State):
     pages: int = 1
 
     @rx.event
+    @service_handler("listing an offer's applications")
     async def load(self):
         self.loading, self.found = True, True
         self._reset_errors()
         yield
-        actor = current_actor(self)
-        if actor is None:
-            yield to_login(self)
-            return
         self.offer_ref = path_part(self, 2)
         self.status, self.page = query_choice(self, "status", STATUSES), query_page(self)
         try:
-            await self._fetch(actor)
-        except ServiceError as error:
+            await self._fetch()
+        except ServiceError:
             self.found = False
-            self.error = error.message
-        except Exception:  # noqa: BLE001
-            self._failed("listing an offer's applications")
-        self.loading = False
+            raise
+        finally:
+            self.loading = False
 
-    async def _fetch(self, actor) -> None:
-        offer = await run_service(offer_management.get_offer_for_owner, actor, self.offer_ref)
-        result = await run_service(applications.list_for_offer, actor, self.offer_ref, self.status, self.page,
-                                   PAGE_SIZE)
-        if not result.items and result.page > result.pages:
-            result = await run_service(applications.list_for_offer, actor, self.offer_ref, self.status,
-                                       result.pages, PAGE_SIZE)
+    async def _fetch(self) -> None:
+        offer, result = await call_service(self, applications.applicants_page, self.offer_ref, self.status,
+                                           self.page, PAGE_SIZE)
         self.offer_title, self.offer_status = offer.values["title"], offer.status
         self.slots, self.slots_taken = offer.values["slots"], offer.slots_taken
         self.counts, self.everything = offer.applications, sum(offer.applications.values())

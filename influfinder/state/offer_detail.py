@@ -10,25 +10,21 @@ from __future__ import annotations
 import logging
 import urllib.parse
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 import reflex as rx
-from sqlmodel import Session
 
 from influfinder.i18n import N_, formats, translated
 from influfinder.i18n.fit import written
 from influfinder.i18n.routes import page_href
-from influfinder.services import applications, early_access
-from influfinder.services import offers as offer_service
-from influfinder.services.actors import Actor
+from influfinder.services import applications
 from influfinder.services.applications import ApplyCheck
-from influfinder.services.business_record import BusinessRecord, business_record
-from influfinder.services.errors import ServiceError
-from influfinder.services.offer_view_counts import record_view, viewer_key
-from influfinder.state.auth import client_ip, current_actor, current_path, to_login, user_agent
+from influfinder.services.business_record import BusinessRecord
+from influfinder.services.offer_page import count_view, offer_page
+from influfinder.state.auth import client_ip, current_path, user_agent
 from influfinder.state.display import path_part
-from influfinder.state.forms import FormState, form_text, run_service
+from influfinder.state.forms import FormState, form_text
 from influfinder.state.offer_cards import OfferDetailView, offer_detail
+from influfinder.state.service_handler import call_service, service_handler
 
 log = logging.getLogger(__name__)
 
@@ -66,21 +62,6 @@ def _business(record: BusinessRecord | None) -> BusinessView:
     )
 
 
-def _read_offer(db: Session, actor: Actor | None, offer_id: str):
-    """The offer, its business's record and, for a creator, the apply check: one transaction."""
-    now = datetime.now(timezone.utc)
-    detail = offer_service.get_public_offer_detail(db, offer_id, early_access.released_condition(db, actor, now))
-    if detail is None:
-        return None, None, None
-    check = None
-    if actor is not None and actor.is_creator:
-        try:
-            check = applications.check_apply(db, actor, offer_id)
-        except ServiceError as error:  # read-only: nothing to roll back; the panel says why
-            check = ApplyCheck(False, [error.message], [], None)
-    return detail, business_record(db, offer_id), check
-
-
 class OfferDetailState(FormState, rx.State):
     offer: OfferDetailView = OfferDetailView()
     business: BusinessView = BusinessView()
@@ -97,40 +78,38 @@ class OfferDetailState(FormState, rx.State):
     _offer_id: str = ""
 
     @rx.event
+    @service_handler("reading an offer", public=True)
     async def load(self):
         """Read the offer named in the URL; anything but an active public offer shows "not found"."""
         self.loading, self.apply_open, self.sent = True, False, False
         self._reset_errors()
         yield  # never show the previous offer while this one is read
         offer_id = path_part(self, 1)
-        actor = current_actor(self)
         self.login_href = page_href("/login?next=") + urllib.parse.quote(current_path(self), safe="")
+        self.found, self._offer_id, self.offer, self.business = False, "", OfferDetailView(), BusinessView()
         try:
-            detail, record, check = await run_service(_read_offer, actor, offer_id)
-        except Exception:  # noqa: BLE001
-            self._failed("reading an offer")
-            detail, record, check = None, None, None
-        self.found = detail is not None
-        self._offer_id = offer_id if detail else ""
-        self.offer = offer_detail(detail) if detail else OfferDetailView()
-        self.business = _business(record)
-        self.viewer = "anonymous" if actor is None else "creator" if actor.is_creator else "other"
-        self._show_check(check, actor)
-        self.loading = False
-        if detail is not None:
+            page = await call_service(self, offer_page, offer_id)
+        finally:
+            self.loading = False
+        self.found = page.detail is not None
+        self._offer_id = offer_id if page.detail else ""
+        self.offer = offer_detail(page.detail) if page.detail else OfferDetailView()
+        self.business = _business(page.record)
+        self.viewer = page.viewer
+        self._show_check(page.check)
+        if page.detail is not None:
             yield
-            await self._count_view(actor)
+            await self._count_view()
 
-    def _show_check(self, check: ApplyCheck | None, actor: Actor | None) -> None:
+    def _show_check(self, check: ApplyCheck | None) -> None:
         self.fit = [FitRow(translated(c.label), c.met, written(c.words) or c.detail) for c in check.checks] if check else []
-        self.reasons = list(check.reasons) if check else ([translated(NOT_A_CREATOR)] if actor else [])
+        self.reasons = list(check.reasons) if check else ([translated(NOT_A_CREATOR)] if self.viewer != "anonymous" else [])
         self.can_apply = bool(check and check.can_apply)
         self.application_id = (check.application_id or "") if check else ""
 
-    async def _count_view(self, actor: Actor | None) -> None:
-        key = viewer_key(actor.id if actor else None, client_ip(self), user_agent(self))
+    async def _count_view(self) -> None:
         try:
-            await run_service(record_view, self._offer_id, key, datetime.now(timezone.utc).date())
+            await call_service(self, count_view, self._offer_id, client_ip(self), user_agent(self))
         except Exception:  # noqa: BLE001 - a lost view count must never break the page
             log.warning("could not record a view of offer %s", self._offer_id, exc_info=True)
 
@@ -143,11 +122,8 @@ class OfferDetailState(FormState, rx.State):
             self.sent = False
 
     @rx.event
+    @service_handler("applying to an offer")
     async def apply(self, form: dict):
-        actor = current_actor(self)
-        if actor is None:
-            yield to_login(self)
-            return
         self._reset_errors()
         raw = _apply_form(form)
         if raw is None:
@@ -156,24 +132,20 @@ class OfferDetailState(FormState, rx.State):
         self.busy = True
         yield
         try:
-            self.application_id = str(await run_service(applications.apply, actor, self._offer_id, raw))
+            self.application_id = str(await call_service(self, applications.apply, self._offer_id, raw))
             self.sent = True
-        except ServiceError as error:
-            self._refused(error)
-        except Exception:  # noqa: BLE001
-            self._failed("applying to an offer")
-        self.busy = False
-        if self.sent:
-            await self._recheck(actor)
+        finally:
+            self.busy = False
+        await self._recheck()
 
-    async def _recheck(self, actor: Actor) -> None:
+    async def _recheck(self) -> None:
         """After applying, the panel shows "already applied" and the link to the application."""
         try:
-            _detail, _record, check = await run_service(_read_offer, actor, self._offer_id)
+            page = await call_service(self, offer_page, self._offer_id)
         except Exception:  # noqa: BLE001
             log.warning("could not refresh the apply check of offer %s", self._offer_id, exc_info=True)
             return
-        self._show_check(check, actor)
+        self._show_check(page.check)
 
     @rx.var
     def fit_met(self) -> int:

@@ -19,15 +19,14 @@ from datetime import datetime, timedelta, timezone, tzinfo
 
 import reflex as rx
 
-from influfinder.domain.enums import CompensationType, UserType
+from influfinder.domain.enums import CompensationType
 from influfinder.i18n.routes import page_href
 from influfinder.services import offer_covers, offer_management
-from influfinder.services.actors import Actor
 from influfinder.services.errors import ServiceError
-from influfinder.services.offer_management import InvalidOffer
-from influfinder.state.auth import current_actor, to_login
+from influfinder.services.offer_management import EditorPage, InvalidOffer
 from influfinder.state.display import path_part, query
-from influfinder.state.forms import FormState, run_service
+from influfinder.state.forms import FormState
+from influfinder.state.service_handler import REFUSED, call_service, service_handler, try_service
 from influfinder.state.offer_cards import uploaded_cover_url
 
 ERROR_ID = "offer-form-error"
@@ -79,42 +78,36 @@ class OfferEditorState(FormState, rx.State):
         yield rx.call_script(ZONE_SCRIPT, callback=OfferEditorState.load_in_zone)
 
     @rx.event
+    @service_handler("loading the offer form")
     async def load_in_zone(self, answer: list):
-        actor = current_actor(self)
-        if actor is None:
-            yield to_login(self)
-            return
         zone, self.zone_name = zone_from(answer)
         self._zone, self._offset = self.zone_name, _minutes(zone)
         target = path_part(self, 2)
         self.editing_id = "" if path_part(self, 1) == NEW else target
         try:
-            values = await self._read(actor, zone)
-        except ServiceError as error:
-            self.found, self.loading = False, False
-            self.error = error.message
-            return
-        except Exception:  # noqa: BLE001 - logged; the page shows a plain message
-            self._failed("loading the offer form")
+            page = await call_service(self, offer_management.editor_page, self.editing_id)
+        except ServiceError:
+            self.found = False
+            raise
+        finally:
             self.loading = False
-            return
-        self._show(actor, values, zone)
+        self._show(page, self._read(page, zone), zone)
         self.saved = PUBLISHED if query(self, "published") else SAVED if query(self, "saved") else ""
 
-    async def _read(self, actor: Actor, zone: tzinfo) -> dict:
+    def _read(self, page: EditorPage, zone: tzinfo) -> dict:
         self.cover_url, self.cover_busy = "", False
-        if not self.editing_id:
+        offer = page.offer
+        if offer is None:
             self.status, self.can_edit, self.views, self.applications_total = "", True, 0, 0
             return blank_values()
-        offer = await run_service(offer_management.get_offer_for_owner, actor, self.editing_id)
         self.status, self.can_edit = offer.status, "edit" in offer.actions
         self.cover_url = uploaded_cover_url(offer.values.get("cover_image"))
         self.views, self.applications_total = offer.views, sum(offer.applications.values())
         return form_values(offer.values, zone)
 
-    def _show(self, actor: Actor, values: dict, zone: tzinfo) -> None:
-        self._values, self._verified = values, actor.is_verified
-        self.is_agency = actor.user_type is UserType.AGENCY
+    def _show(self, page: EditorPage, values: dict, zone: tzinfo) -> None:
+        self._values, self._verified = values, page.author_verified
+        self.is_agency = page.author_is_agency
         self.initial = {k: v for k, v in values.items() if isinstance(v, str)}
         self.initial_flags = {k: v for k, v in values.items() if isinstance(v, bool)}
         self.initial_lists = {group: checked(values, group) for group in LISTS}
@@ -158,16 +151,15 @@ class OfferEditorState(FormState, rx.State):
         self._recheck()
 
     @rx.event
+    @service_handler("saving an offer")
     async def save(self):
         """Save draft, or save the changes of a published offer."""
-        actor = current_actor(self)
-        if actor is None:
-            yield to_login(self)
-            return
         self.saving = True
         yield
-        created = await self._save(actor)
-        self.saving = False
+        try:
+            created = await self._save()
+        finally:
+            self.saving = False
         if created:
             yield rx.redirect(page_href(f"/offers/{created}/edit?saved=1"))
         elif created == "":
@@ -176,28 +168,22 @@ class OfferEditorState(FormState, rx.State):
             yield self._show_problem()
 
     @rx.event
+    @service_handler("publishing an offer")
     async def publish(self):
         """Save what is on screen, then DRAFT -> ACTIVE."""
-        actor = current_actor(self)
-        if actor is None:
-            yield to_login(self)
-            return
         self.publishing = True
         yield
-        created = await self._save(actor)
-        offer_id = created or self.editing_id
-        if created is None or not offer_id:
+        try:
+            created = await self._save()
+            offer_id = created or self.editing_id
+            saved = created is not None and offer_id
+            published = await try_service(self, offer_management.publish, offer_id) if saved else REFUSED
+        finally:
             self.publishing = False
+        if not saved:
             yield self._show_problem()
             return
-        try:
-            await run_service(offer_management.publish, actor, offer_id)
-        except ServiceError as error:
-            self._refused_offer(error)
-        except Exception:  # noqa: BLE001
-            self._failed("publishing an offer")
-        self.publishing = False
-        if self.error or self.field_errors:
+        if published is REFUSED:
             if created:  # the draft exists now: go to its address (the reasons show beside Publish)
                 yield rx.redirect(page_href(f"/offers/{created}/edit?saved=1"))
             else:
@@ -208,12 +194,9 @@ class OfferEditorState(FormState, rx.State):
     # ---- the cover photo -----------------------------------------------------------------------
 
     @rx.event
+    @service_handler("uploading an offer cover", field=offer_covers.FIELD)
     async def upload_cover(self, files: list[rx.UploadFile]):
         """A photo dropped on (or chosen in) the cover zone: checked and stored at once."""
-        actor = current_actor(self)
-        if actor is None:
-            yield to_login(self)
-            return
         one_file = isinstance(files, list) and len(files) == 1
         refusal = COVER_SAVE_FIRST if not self.editing_id else "" if one_file else offer_covers.NO_IMAGE
         self._cover_error(refusal)
@@ -225,13 +208,10 @@ class OfferEditorState(FormState, rx.State):
         try:
             # One byte over the limit is enough for the check to say the file is too large.
             data = await files[0].read(offer_covers.MAX_BYTES + 1)
-            key = await run_service(offer_covers.set_cover, actor, self.editing_id, data)
+            key = await call_service(self, offer_covers.set_cover, self.editing_id, data)
             self.cover_url = uploaded_cover_url(key)
-        except ServiceError as error:
-            self._cover_error(error.message)
-        except Exception:  # noqa: BLE001 - logged; the page shows a plain message
-            self._failed("uploading an offer cover")
-        self.cover_busy = False
+        finally:
+            self.cover_busy = False
 
     @rx.event
     def cover_sending(self):
@@ -246,24 +226,18 @@ class OfferEditorState(FormState, rx.State):
         self._cover_error(dropzone_refusal(rejected))
 
     @rx.event
+    @service_handler("removing an offer cover", field=offer_covers.FIELD)
     async def remove_cover(self):
-        actor = current_actor(self)
-        if actor is None:
-            yield to_login(self)
-            return
         if not self.editing_id:
             return
         self._cover_error("")
         self.cover_busy = True
         yield
         try:
-            await run_service(offer_covers.remove_cover, actor, self.editing_id)
+            await call_service(self, offer_covers.remove_cover, self.editing_id)
             self.cover_url = ""
-        except ServiceError as error:
-            self._cover_error(error.message)
-        except Exception:  # noqa: BLE001
-            self._failed("removing an offer cover")
-        self.cover_busy = False
+        finally:
+            self.cover_busy = False
 
     def _cover_error(self, message: str) -> None:
         """Only the cover's message changes: the form's own messages stay where they are."""
@@ -277,7 +251,7 @@ class OfferEditorState(FormState, rx.State):
             return rx.scroll_to(ERROR_ID)
         return rx.scroll_to(f"label-{first}" if first in GROUPS else f"field-{first}")
 
-    async def _save(self, actor: Actor) -> str | None:
+    async def _save(self) -> str | None:
         """Create or update; the new offer's id when one was created, "" when updated, None on failure."""
         self._reset_errors()
         self.saved = ""
@@ -288,21 +262,20 @@ class OfferEditorState(FormState, rx.State):
         if problems:
             self.field_errors, self.error = problems, CHECK_FIELDS
             return None
-        try:
-            if self.editing_id:
-                await run_service(offer_management.update_offer, actor, self.editing_id, raw)
-                return ""
-            return str(await run_service(offer_management.create_draft, actor, raw))
-        except ServiceError as error:
-            self._refused_offer(error)
-        except Exception:  # noqa: BLE001
-            self._failed("saving an offer")
-        return None
+        if self.editing_id:
+            saved = await try_service(self, offer_management.update_offer, self.editing_id, raw)
+            return None if saved is REFUSED else ""
+        created = await try_service(self, offer_management.create_draft, raw)
+        return None if created is REFUSED else str(created)
 
-    def _refused_offer(self, error: ServiceError) -> None:
+    def _refused(self, error: ServiceError) -> None:
+        """The cover's refusals show under the cover; the offer's problems beside their fields."""
+        if error.field == offer_covers.FIELD:
+            self._cover_error(error.message)
+            return
         problems = getattr(error, "problems", None) if isinstance(error, InvalidOffer) else None
         if not problems:
-            self._refused(error)
+            super()._refused(error)
             return
         shown = {k: v for k, v in problems.items() if k in FIELD_NAMES}
         others = [v for k, v in problems.items() if k not in FIELD_NAMES]

@@ -16,15 +16,13 @@ from influfinder.domain.enums import CompensationType, Currency, OfferCategory, 
 from influfinder.domain.labels import LABELS
 from influfinder.i18n import N_, _, formats, translated
 from influfinder.i18n.labels import label
-from influfinder.services.actors import Actor
-from influfinder.services.errors import ServiceError
 from influfinder.services.offer_filters import SORTS, InvalidSearch, OfferSearch
-from influfinder.services.offer_search import PAGE_SIZE, search_offers
-from influfinder.state.auth import current_actor
+from influfinder.services.offer_search import PAGE_SIZE, browse
 from influfinder.state.display import amount_text, money
-from influfinder.state.forms import FormState, form_flag, form_text, run_service
+from influfinder.state.forms import FormState, form_flag, form_text
 from influfinder.state.offer_cards import OfferCard, offer_card, platform_label
 from influfinder.state.offer_detail import OfferDetailState  # noqa: F401 - registered with the app from here
+from influfinder.state.service_handler import call_service, service_handler
 
 __all__ = ["PAGE_SIZE", "OfferCard", "OfferDetailState", "OfferListState"]
 
@@ -142,34 +140,25 @@ class OfferListState(FormState, rx.State):
     _params: dict[str, str] = {}
 
     @rx.event
+    @service_handler("searching offers", public=True)
     async def load(self):
         """Run the search the URL describes; invalid parts are dropped and named, never a broken page."""
         self.loading = True
         self._reset_errors()
         yield
-        actor = current_actor(self)
         search, problems = _from_url(dict(self.router.url.query_parameters))
-        if search.qualified_only and not (actor and actor.is_creator):
-            search, problems = search.model_copy(update={"qualified_only": False}), [*problems, translated(CREATORS_ONLY)]
-        self.can_qualify = bool(actor and actor.is_creator)
-        self.url_problem = translated(URL_FIXED).format(problems=" ".join(problems)) if problems else ""
         try:
-            await self._search(actor, search)
-        except ServiceError as error:
-            self.error = error.message
-        except Exception:  # noqa: BLE001
-            self._failed("searching offers")
-        self.loading = False
-
-    async def _search(self, actor: Actor | None, search: OfferSearch) -> None:
-        result = await run_service(search_offers, actor, search)
-        if not result.items and result.page > result.pages:  # a page past the end: show the last one
-            search = search.model_copy(update={"page": result.pages})
-            result = await run_service(search_offers, actor, search)
+            page = await call_service(self, browse, search)
+        finally:
+            self.loading = False
+        problems = [*problems, translated(CREATORS_ONLY)] if page.qualified_dropped else problems
+        self.can_qualify = page.can_qualify
+        self.url_problem = translated(URL_FIXED).format(problems=" ".join(problems)) if problems else ""
+        result = page.result
         self.offers = [offer_card(s) for s in result.items]
         self.total, self.page, self.pages = result.total, result.page, result.pages
         self.total_text, self.pages_text = counts_shown(result.total, result.pages, result.more)
-        self._show_search(search)
+        self._show_search(page.search)
 
     def _show_search(self, search: OfferSearch) -> None:
         params = search.to_query_params()

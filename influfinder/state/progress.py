@@ -9,10 +9,9 @@ from dataclasses import dataclass
 import reflex as rx
 
 from influfinder.services import metrics, progress
-from influfinder.services.errors import ServiceError
 from influfinder.state import local_time
-from influfinder.state.auth import current_actor, to_login
-from influfinder.state.forms import run_service
+from influfinder.state.forms import FormState
+from influfinder.state.service_handler import call_service, service_handler
 
 HISTORY_PAGE_SIZE = 10
 
@@ -57,7 +56,7 @@ def _page_param(state: rx.State) -> int:
     return int(raw) if raw.isdigit() and len(raw) < 6 else 1
 
 
-class ProgressState(rx.State):
+class ProgressState(FormState, rx.State):
     loading: bool = True
     tier: str = ""
     tier_level: int = 0
@@ -81,19 +80,14 @@ class ProgressState(rx.State):
         return rx.call_script(local_time.ZONE_SCRIPT, callback=ProgressState.load)
 
     @rx.event
+    @service_handler("showing a creator's progress")
     async def load(self, zone: str = ""):
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
-        if not actor.is_creator:
-            return None  # the page's Access.CREATOR sends everyone else away
         self._zone = local_time.zone_name(zone) if zone else self._zone
-        try:
-            mine, numbers = await run_service(_progress, actor, _page_param(self))
-        except ServiceError:  # a page number past the end: the first page
-            mine, numbers = await run_service(_progress, actor, 1)
-        self._show(mine)
-        self.numbers = _numbers(numbers)
+        shown = await call_service(self, progress.progress_page, _page_param(self), HISTORY_PAGE_SIZE)
+        if shown is None:
+            return  # not a creator: the page's Access.CREATOR sends everyone else away
+        self._show(shown.progress)
+        self.numbers = _numbers(shown.numbers)
         self.loading = False
 
     def _show(self, mine: progress.Progress) -> None:
@@ -112,19 +106,12 @@ class ProgressState(rx.State):
         self.history_total, self.page, self.pages = page.total, page.page, page.pages
 
 
-def _progress(db, actor, page: int):
-    return progress.my_progress(db, actor, page, HISTORY_PAGE_SIZE), metrics.user_metrics(db, actor)
-
-
-class DashboardState(rx.State):
+class DashboardState(FormState, rx.State):
     loading: bool = True
     numbers: Numbers = Numbers()
 
     @rx.event
+    @service_handler("showing the dashboard")
     async def load(self):
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
-        found = await run_service(metrics.user_metrics, actor)
-        self.numbers = _numbers(found)
+        self.numbers = _numbers(await call_service(self, metrics.user_metrics))
         self.loading = False

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 import reflex as rx
 
 from influfinder.domain.moments import day_label
-from influfinder.services import accounts, profiles, sessions
-from influfinder.services.errors import ServiceError
-from influfinder.state.auth import backend_url, current_actor, full_page_load, session_token, to_login
+from influfinder.services import account_settings, accounts, profiles
+from influfinder.state.auth import backend_url, full_page_load, session_token
 from influfinder.state.email_settings import EmailSettingsState
-from influfinder.state.forms import FormState, form_text, run_service
+from influfinder.state.forms import FormState, form_text
 from influfinder.state.linked_accounts import LinkedAccountsState
+from influfinder.state.service_handler import call_service, service_handler
 
 MAX_AVATAR_BYTES = 5 * 1024 * 1024
 
@@ -55,72 +55,57 @@ class SettingsState(FormState, rx.State):
     has_password: bool = True
 
     @rx.event
+    @service_handler("loading settings")
     async def load(self):
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
         self._reset_errors()
         self.saved = self.security_notice = ""
-        view = await run_service(profiles.my_profile, actor)
+        page = await call_service(self, account_settings.settings_page)
+        view = page.profile
         self.username, self.user_type = view.username, view.user_type
         self.display_name, self.bio, self.city = view.display_name, view.bio, view.city
         self.avatar_url = backend_url(f"/media/{view.avatar_path}") if view.avatar_path else ""
         self.company_name, self.website, self.business_category = view.company_name, view.website, view.business_category
         self.audience = view.audience
         self.preferred_categories = view.preferred_categories
-        self._load_devices(actor.session_id, actor.id)
-        self.has_password = await run_service(accounts.has_password, actor)
+        self._show_devices(page.devices)
+        self.has_password = page.has_password
 
-    def _load_devices(self, current_id: str, user_id) -> None:
+    def _show_devices(self, devices: list[account_settings.Device]) -> None:
         self.devices = [
-            Device(id=r.id, browser=_browser(r.user_agent), ip_address=r.ip_address,
-                   last_seen=f"{day_label(r.last_seen_at)}, {r.last_seen_at:%H:%M} UTC", current=r.id == current_id)
-            for r in sessions.devices(user_id)
+            Device(id=d.record.id, browser=_browser(d.record.user_agent), ip_address=d.record.ip_address,
+                   last_seen=f"{day_label(d.record.last_seen_at)}, {d.record.last_seen_at:%H:%M} UTC",
+                   current=d.current)
+            for d in devices
         ]
 
     @rx.event
+    @service_handler("saving a profile")
     async def save_profile(self, form: dict):
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
         self._reset_errors()
         self.saved = ""
         raw = _profile_form(form)
         if raw is None:
             self.error = "The form could not be read. Reload the page and try again."
             return
-        try:
-            await run_service(profiles.update_profile, actor, raw)
-        except ServiceError as error:
-            self._refused(error)
-            return
+        await call_service(self, profiles.update_profile, raw)
         self.saved = "Profile saved."
         return SettingsState.load
 
     @rx.event
+    @service_handler("uploading an avatar")
     async def upload_avatar(self, files: list[rx.UploadFile]):
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
         self._reset_errors()
         if not files or len(files) != 1:
             self.field_errors = {"avatar": "Choose one image."}
             return
         data = await files[0].read(MAX_AVATAR_BYTES + 1)
-        try:
-            key = await run_service(profiles.set_avatar, actor, data)
-        except ServiceError as error:
-            self._refused(error)
-            return
+        key = await call_service(self, profiles.set_avatar, data)
         self.avatar_url = backend_url(f"/media/{key}")
         self.saved = "Photo updated."
 
     @rx.event
+    @service_handler("changing a password")
     async def change_password(self, form: dict):
-        actor = current_actor(self)
-        if actor is None:
-            yield to_login(self)
-            return
         self._reset_errors()
         self.security_notice = ""
         current, new, confirm = (form_text(form, k, 1024) for k in ("current_password", "password", "confirm"))
@@ -130,12 +115,9 @@ class SettingsState(FormState, rx.State):
         self.busy = True
         yield
         try:
-            await run_service(accounts.change_password, actor, current, new, keep_token=session_token(self) or "")
-        except ServiceError as error:
-            self._refused(error)
+            await call_service(self, accounts.change_password, current, new, keep_token=session_token(self) or "")
+        finally:
             self.busy = False
-            return
-        self.busy = False
         self.security_notice = ("Password changed. Your other devices have been signed out." if self.has_password
                                 else "Password set. You can now also log in with your username and this password. "
                                      "Your other devices have been signed out.")
@@ -145,35 +127,22 @@ class SettingsState(FormState, rx.State):
         yield LinkedAccountsState.load
 
     @rx.event
-    def sign_out_device(self, session_id: str):
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
-        if not isinstance(session_id, str) or session_id == actor.session_id:
-            return
-        sessions.end_device(actor.id, session_id)
-        self._load_devices(actor.session_id, actor.id)
+    @service_handler("signing out a device")
+    async def sign_out_device(self, session_id: str):
+        self._show_devices(await call_service(self, account_settings.sign_out_device, session_id))
 
     @rx.event
-    def sign_out_everywhere(self):
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
-        sessions.end_all(actor.id)
+    @service_handler("signing out everywhere")
+    async def sign_out_everywhere(self):
+        await call_service(self, account_settings.sign_out_everywhere)
         return full_page_load(backend_url("/auth/signout"))
 
     @rx.event
+    @service_handler("deleting an account", field="delete_confirm")
     async def delete_account(self, form: dict):
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
         self._reset_errors()
         confirmation = form_text(form, "delete_confirm", 1024)  # the password, or the username without one
-        try:
-            await run_service(accounts.delete_account, actor, confirmation)
-        except ServiceError as error:
-            self.field_errors = {"delete_confirm": error.message}
-            return
+        await call_service(self, accounts.delete_account, confirmation)
         return full_page_load(backend_url("/auth/signout?next=/goodbye"))
 
 

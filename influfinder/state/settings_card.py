@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import reflex as rx
 
-from influfinder.services.actors import Actor
-from influfinder.state.auth import current_actor, to_login
 from influfinder.state.forms import FormState
+from influfinder.state.service_handler import service_handler
 
 
 class SettingsCardState(FormState, mixin=True):
@@ -15,14 +14,12 @@ class SettingsCardState(FormState, mixin=True):
     notice: str = ""
 
     @rx.event
+    @service_handler("loading a settings card")
     async def load(self):
-        actor = current_actor(self)
-        if actor is None:
-            return to_login(self)
         self._reset_errors()
         self.notice = ""
-        await self._show(actor)
+        await self._show()
 
-    async def _show(self, actor: Actor) -> None:
-        """Fill the card's vars for the signed-in user."""
+    async def _show(self) -> None:
+        """Fill the card's vars for the signed-in user (through call_service)."""
         raise NotImplementedError

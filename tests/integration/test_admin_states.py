@@ -8,13 +8,10 @@ too: called for a creator, they fill nothing and send the page away.
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 import uuid
 from collections.abc import Iterator
 
 import pytest
-from reflex.state import State
 
 from influfinder import database
 from influfinder.domain.enums import CollaborationStatus, OfferStatus, UserType
@@ -24,7 +21,8 @@ from influfinder.state.admin_disputes import AdminDisputesState
 from influfinder.state.admin_offers import AdminOffersState
 from influfinder.state.admin_overview import AdminOverviewState
 from influfinder.state.admin_users import AdminUsersState
-from tests.support.people import cookie_header, empty_every_table, person, reset_app_caches, session_for
+from tests.support.pages import open_page, redirects, run
+from tests.support.people import empty_every_table, person, reset_app_caches, session_for
 
 pytestmark = pytest.mark.integration
 
@@ -50,32 +48,6 @@ def app_env(settings_env, db_url) -> Iterator[None]:
 @pytest.fixture
 def boss():
     return person(UserType.BUSINESS, admin=True, name="Team")
-
-
-def open_page(cls, url: str, token: str | None):
-    """The page's state, as Reflex holds it for a tab that opened `url` with that session cookie."""
-    root = State(_reflex_internal_init=True)
-    data = {"headers": {"cookie": cookie_header(token) if token else "", "origin": "http://localhost:3000"},
-            "pathname": url.split("?")[0], "asPath": url, "query": {}, "ip": "127.0.0.1",
-            "token": f"tab-{uuid.uuid4().hex[:8]}", "sid": "s1"}
-    root.router_data = root._update_router_vars(data, root.router_data)
-    return root.get_substate(cls.get_full_name().split(".")[1:])
-
-
-def run(state, name: str, *args) -> list:
-    """Call one handler to the end; what it returned or yielded (redirects...), Nones left out."""
-    result = type(state).event_handlers[name].fn(state, *args)
-
-    async def drain():
-        if inspect.isasyncgen(result):
-            return [item async for item in result]
-        return [await result] if inspect.iscoroutine(result) else [result]
-
-    return [item for item in asyncio.run(drain()) if item is not None]
-
-
-def redirects(events: list) -> str:
-    return " ".join(str(e) for e in events)
 
 
 def test_the_overview_shows_the_counts_and_records_the_day_for_the_chart(boss):

@@ -21,7 +21,8 @@ from sqlmodel import Session, SQLModel, select
 
 from influfinder.domain.enums import ApplicationStatus, NotificationType, UserType
 from influfinder.models import Application, Collaboration, CollaborationEvent, Notification, Offer
-from influfinder.services import applications, effects, notifications, offer_management
+from influfinder.services import applications, effects, events, notifications, offer_management
+from influfinder.services.domain_events import NotificationCreated
 from influfinder.services.errors import NotAllowed, ServiceError
 from tests.support import marketplace
 from tests.support.marketplace import (
@@ -470,8 +471,8 @@ def test_notification_rows_link_to_their_objects(engine):
 def test_live_push_hooks_hear_of_a_notification_only_after_commit(engine):
     w = world(engine)
     effects.drain()  # the world's own notification is delivered before the hook listens
-    heard: list[notifications.Delivered] = []
-    notifications.on_notification.append(heard.append)
+    heard: list[NotificationCreated] = []
+    events.subscribe(NotificationCreated, heard.append)
     try:
         with pytest.raises(RuntimeError):
             with scope(engine) as db:
@@ -483,4 +484,4 @@ def test_live_push_hooks_hear_of_a_notification_only_after_commit(engine):
         effects.drain()
         assert [(d.user_id, d.type) for d in heard] == [(w.owner.id, NotificationType.APPLICATION_RECEIVED)]
     finally:
-        notifications.on_notification.remove(heard.append)
+        events.unsubscribe(NotificationCreated, heard.append)

@@ -19,27 +19,43 @@ from sqlmodel import Session
 from influfinder import database
 from influfinder.domain.enums import OfferStatus, UserType
 from influfinder.models import Offer, OfferView, Profile, User
+from influfinder.models.search_index import RANKED_INDEX
 from influfinder.services.actors import Actor
 from influfinder.services.offer_filters import SORTS, InvalidSearch, OfferSearch
 from influfinder.services.offer_search import COUNT_LIMIT, search_offers
 from influfinder.services.offer_view_counts import record_view, viewer_key
 from influfinder.state.offers import counts_shown
+from tests.support.services import unavailable
 
 pytestmark = pytest.mark.integration
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres),
+                                        pytest.param("postgres-rum", marks=pytest.mark.postgres)])
 def migrated_engine(request, tmp_path_factory) -> Iterator[sa.Engine]:
+    """SQLite; plain PostgreSQL (GIN only); PostgreSQL with the rum extension (newest first through RUM)."""
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path_factory.mktemp('search') / 'search.db'}"
     else:
-        url = request.getfixturevalue("pg_url")
+        url = request.getfixturevalue("postgres_databases").create()  # one database for each
     database.migrate(url)
     engine = database.make_engine(url)
+    if request.param.startswith("postgres"):
+        _choose_text_index(engine, ranked=request.param == "postgres-rum")
     yield engine
     engine.dispose()
+
+
+def _choose_text_index(engine: sa.Engine, *, ranked: bool) -> None:
+    with engine.begin() as connection:
+        has_ranked = connection.scalar(sa.text(f"SELECT to_regclass('{RANKED_INDEX}') IS NOT NULL"))
+        if ranked and not has_ranked:
+            unavailable("The rum extension", "this PostgreSQL server (Debian: postgresql-15-rum)",
+                        RuntimeError("migration 0008 found no rum extension to create the RUM index with"))
+        if not ranked:  # what a server without the extension has
+            connection.execute(sa.text(f"DROP INDEX IF EXISTS {RANKED_INDEX}"))
 
 
 @pytest.fixture
@@ -127,6 +143,29 @@ def test_the_last_word_matches_as_a_prefix_and_case_and_accents_do_not_matter(db
     assert titles(db, q="Málaga") == ["Café de especialidad en Málaga"]
     assert titles(db, q="spec") == ["Specialty coffee tasting"]
     assert titles(db, q="tast coffee") == [], "only the last word may be unfinished"
+
+
+def test_spanish_words_are_found_without_accents_and_in_any_inflection(db):
+    owner = business(db, "Café Central")
+    offer(db, owner, "Sesión de fotografía en el Café Central",
+          description="Ven a nuestro café con tu cámara y comparte las fotos con tus seguidores.")
+    offer(db, owner, "Menú degustación en restaurante gallego",
+          description="Cinco platos de temporada y vinos de la casa para dos personas.")
+    offer(db, owner, "Cata de vinos en la bodega", description="Una tarde de cata con el enólogo.")
+    offer(db, owner, "Specialty coffee tasting", description="Taste three roasts.")
+
+    assert titles(db, q="cafe") == ["Sesión de fotografía en el Café Central"]
+    assert titles(db, q="fotografia") == ["Sesión de fotografía en el Café Central"]
+    assert titles(db, q="fotografías cámaras") == ["Sesión de fotografía en el Café Central"]
+    assert titles(db, q="restaurantes") == ["Menú degustación en restaurante gallego"]
+    assert titles(db, q="degustaciones gallegas") == ["Menú degustación en restaurante gallego"]
+    assert sorted(titles(db, q="vino")) == ["Cata de vinos en la bodega", "Menú degustación en restaurante gallego"]
+    assert titles(db, q="enologo catas") == ["Cata de vinos en la bodega"]
+    assert titles(db, q="con el enól") == ["Cata de vinos en la bodega"], "short words are words too"
+    # English keeps working beside it.
+    assert titles(db, q="coffee tasting") == ["Specialty coffee tasting"]
+    assert titles(db, q="roasts") == ["Specialty coffee tasting"]
+    assert titles(db, q="restaurantes tasting") == []
 
 
 def test_punctuation_in_the_query_is_harmless(db):
@@ -289,7 +328,7 @@ def test_each_sort_orders_a_search_with_words_as_one_without(db):
     assert titles(db, sort="closing") == ["Also soon", "Soon", "Later", "Never closes"]
 
 
-def test_a_search_without_words_counts_to_a_thousand_then_says_more(db):
+def test_a_search_counts_to_a_thousand_then_says_more(db):
     owner = business(db)
     db.add_all([Offer(business_id=owner.id, title=f"Offer {n:04d}", description="Counting check.", category="FOOD",
                       platforms=["INSTAGRAM"], status=OfferStatus.ACTIVE,
@@ -298,7 +337,7 @@ def test_a_search_without_words_counts_to_a_thousand_then_says_more(db):
     db.flush()
 
     first, fiftieth, last = [search_offers(db, None, OfferSearch(page=p), now=NOW) for p in (1, 50, 51)]
-    with_words = search_offers(db, None, OfferSearch(q="counting", page=51), now=NOW)
+    words_first, words_last = [search_offers(db, None, OfferSearch(q="counting", page=p), now=NOW) for p in (1, 51)]
 
     assert (first.total, first.more, first.pages, first.has_next) == (1000, True, 51, True)
     assert counts_shown(first.total, first.pages, first.more) == ("1,000+", "50+"), "never an exact-looking guess"
@@ -306,8 +345,11 @@ def test_a_search_without_words_counts_to_a_thousand_then_says_more(db):
     assert (last.total, last.more, last.pages, last.has_next) == (1005, False, 51, False)
     assert counts_shown(last.total, last.pages, last.more) == ("1,005", "51")
     assert [o.title for o in fiftieth.items + last.items] == [f"Offer {n:04d}" for n in reversed(range(25))]
-    assert (with_words.total, with_words.more) == (1005, False), "words count every match"
-    assert [o.title for o in with_words.items] == [o.title for o in last.items]
+    # Words count the same way, whichever index finds them.
+    assert (words_first.total, words_first.more, words_first.pages) == (1000, True, 51)
+    assert [o.title for o in words_first.items] == [o.title for o in first.items]
+    assert (words_last.total, words_last.more) == (1005, False)
+    assert [o.title for o in words_last.items] == [o.title for o in last.items]
 
 
 def test_budget_sorts_compare_currencies_by_value_not_by_the_number(db):

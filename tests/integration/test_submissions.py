@@ -34,9 +34,10 @@ from influfinder.integrations import rate_limit
 from influfinder.models import Collaboration, CollaborationEvent, ContentSubmission, Notification, Profile, User
 from influfinder.models.submission import SubmissionMedia
 from influfinder.services import (
-    analysis, applications, collaborations, effects, offer_management, sessions, submissions,
+    analysis, applications, collaborations, effects, events, offer_management, sessions, submissions,
 )
 from influfinder.services.actors import Actor
+from influfinder.services.domain_events import AnalysisFinished
 from influfinder.services.errors import NotAllowed, ServiceError
 from tests.support.early_access import released
 from tests.support.media import CAMERA_MAKE, mp4, photo, png_header, zip_bytes
@@ -387,13 +388,14 @@ def test_versions_are_read_by_the_parties_and_admins_only(app):
 
 def test_the_local_analysis_runs_after_submitting_and_stores_the_briefs_fields(app):
     finished: list[uuid.UUID] = []
-    analysis.on_analysis_finished.append(finished.append)
+    hear = lambda event: finished.append(event.submission_id)  # noqa: E731
+    events.subscribe(AnalysisFinished, hear)
     try:
         d = deal()
         sid = submit(d, caption=CAPTION)
         settle()
     finally:
-        analysis.on_analysis_finished.remove(finished.append)
+        events.unsubscribe(AnalysisFinished, hear)
     row = submission(sid)
     assert row.analysis_status is AnalysisStatus.DONE and finished == [sid]
     result = row.ai_analysis
