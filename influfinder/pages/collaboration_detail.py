@@ -14,6 +14,7 @@ from influfinder.i18n import translated
 from influfinder.i18n.routes import page_href
 from influfinder.pages.collaboration.next_step import next_step
 from influfinder.pages.collaboration.overview import aside, header
+from influfinder.pages.collaboration.stepper import stepper
 from influfinder.pages.collaboration.timeline import timeline
 from influfinder.pages.collaboration.versions import content_section
 from influfinder.pages.collaboration.words import COPY
@@ -36,7 +37,7 @@ def _detail() -> rx.Component:
     return rx.vstack(
         header(),
         rx.grid(
-            rx.vstack(_messages(), next_step(), content_section(), timeline(), spacing="6", width="100%",
+            rx.vstack(stepper(), _messages(), next_step(), content_section(), timeline(), spacing="6", width="100%",
                       min_width="0"),
             rx.box(aside()),
             columns=rx.breakpoints(initial="1", md="minmax(0, 2fr) minmax(0, 1fr)"),

@@ -19,6 +19,7 @@ import contextlib
 import reflex as rx
 
 from influfinder.components.collaboration_badges import status_label
+from influfinder.domain.collaboration_steps import ADMINS, CONTENT_LATE, EITHER, NOBODY, VISIT_OVERDUE, StepState
 from influfinder.i18n import N_, _, translated
 from influfinder.services import analysis, collaboration_views, collaborations, live_updates, ratings, submissions
 from influfinder.services.collaboration_page import CollaborationPage, collaboration_page
@@ -47,6 +48,19 @@ DONE = {
     "cancelled": N_("The collaboration was cancelled."),
     "disputed": N_("Dispute opened. The other party and our team have been told."),
 }
+LATE = {
+    VISIT_OVERDUE: N_("The visit date has passed and the visit is not marked yet."),
+    CONTENT_LATE: N_("The content deadline has passed and no content has been submitted."),
+}
+WHO = {
+    "mine": N_("Your move"), "creator": N_("Waiting for the creator"), "owner": N_("Waiting for the business"),
+    EITHER: N_("Both of you: rate each other"), ADMINS: N_("Our team is reviewing the dispute"), NOBODY: "",
+}
+
+
+def who_acts(who: str, role: str) -> str:
+    """Who must act next, as this viewer reads it (a msgid, or "")."""
+    return WHO["mine"] if who == role else WHO.get(who, "")
 
 
 class CollaborationDetailState(FormState, rx.State):
@@ -92,6 +106,11 @@ class CollaborationDetailState(FormState, rx.State):
     prechecking: bool = False
     prechecked: bool = False
     precheck: AnalysisView = AnalysisView()
+    other_user_id: str = ""  # the other party's id, for the Message button
+    step: int = -1  # index in collaboration_steps.STEPS; -1 once cancelled or disputed
+    step_who: str = ""  # who must act next, in words for this viewer
+    step_due: str = ""  # by when, in the viewer's zone
+    step_late: str = ""  # the overdue warning, or ""
 
     @rx.var
     def other_name(self) -> str:
@@ -139,8 +158,11 @@ class CollaborationDetailState(FormState, rx.State):
             return  # the tab moved on to another page
         if channel != live_updates.collaboration_channel(self.current_id):
             return
+        was = self.status
         with contextlib.suppress(LogInRequired):  # the session ended: the page keeps what it showed
             self._show(await live.call_for_push(self, collaboration_page, self.current_id))
+        if self.status != was:
+            self.notice = ""  # "Visit marked..." is news of a step that is over now
 
     def _show(self, page: CollaborationPage | None) -> None:
         self.found = page is not None
@@ -172,6 +194,15 @@ class CollaborationDetailState(FormState, rx.State):
         self.spec_hashtags, self.spec_mentions = page.hashtags, page.mentions
         self.timeline = [timeline_row(e, zone) for e in reversed(page.events)]
         self.versions = [version_card(v, zone) for v in page.versions]
+        self.other_user_id = page.other_user_id
+        self._show_steps(page.steps, detail.viewer_role)
+
+    def _show_steps(self, steps: StepState, role: str) -> None:
+        self.step = steps.step
+        who = who_acts(steps.who, role)
+        self.step_who = translated(who) if who else ""
+        self.step_due = local_time.when(steps.due, self.time_zone) if steps.due else ""
+        self.step_late = translated(LATE[steps.late]) if steps.late else ""
 
     def _show_ratings(self, detail: collaboration_views.CollaborationDetail) -> None:
         # creator_rating is what the creator RECEIVED; business_rating what the business received.

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import reflex as rx
 
 from influfinder.components.collaboration_badges import status_label
+from influfinder.domain.collaboration_steps import CONTENT_LATE, VISIT_OVERDUE
 from influfinder.domain.enums import CollaborationStatus as S, UserType
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.labels import label
@@ -38,6 +39,7 @@ WAITING = {
     S.IN_REVIEW.value: N_("Waiting for the business's review"),
 }
 RATED = N_("Waiting for the other party's rating")
+LATE = {VISIT_OVERDUE: N_("Visit overdue"), CONTENT_LATE: N_("Content late")}
 DONE = {
     S.COMPLETED.value: N_("Completed"), S.CANCELLED.value: N_("Cancelled"),
     S.DISPUTED.value: N_("In dispute: our team will help"),
@@ -54,6 +56,7 @@ class CollabRow:
     next_step: str = ""
     my_turn: bool = False
     when: str = ""  # the visit, or the last activity
+    late: str = ""  # "Visit overdue" / "Content late", or ""
 
 
 @dataclass
@@ -145,5 +148,5 @@ def _row(row: collaboration_views.CollaborationRow, actions: list[str] | None, z
     return CollabRow(
         id=row.id, status=row.status, offer_title=row.offer_title, other_party=row.other_party,
         other_role=label(UserType.BUSINESS) if row.viewer_role == CREATOR else label(UserType.CREATOR), next_step=translated(step.text), my_turn=step.mine,
-        when=when,
+        when=when, late=translated(LATE[row.late]) if row.late else "",
     )

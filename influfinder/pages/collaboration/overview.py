@@ -4,6 +4,7 @@ import reflex as rx
 
 from influfinder.components.collaboration_badges import status_badge
 from influfinder.components.layout import link_button
+from influfinder.components.message_button import message_button
 from influfinder.i18n import translated
 from influfinder.i18n.routes import page_href
 from influfinder.pages.collaboration.parts import action_button, form_dialog, muted, textarea
@@ -22,6 +23,7 @@ def header() -> rx.Component:
         rx.heading(_S.offer_title, size=rx.breakpoints(initial="7", sm="8"), as_="h1"),
         rx.text(translated(COPY["creator"]), " ", rx.text.strong(_S.creator_name), " · ", translated(COPY["business"]), " ",
                 rx.text.strong(_S.business_name), size="3", color_scheme="gray"),
+        message_button(_S.other_user_id, label=translated(COPY["message_other"])),
         spacing="2", width="100%",
     )
 

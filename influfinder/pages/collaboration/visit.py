@@ -81,7 +81,9 @@ def _by_hand_dialog() -> rx.Component:
     return form_dialog("by_hand", translated(COPY["by_hand_title"]), translated(COPY["by_hand_text"]),
                        textarea(translated(COPY["by_hand_note"]), "note", rows="2"),
                        action_button(translated(COPY["by_hand"]), type="submit"), _S.mark_visited_by_hand,
-                       trigger=rx.button(translated(COPY["by_hand"]), variant="ghost", color_scheme="gray", type="button"))
+                       # Secondary: the code is the way; by hand is for a creator without a phone.
+                       trigger=rx.button(translated(COPY["by_hand_link"]), variant="ghost", color_scheme="gray",
+                                         size="1", type="button"))
 
 
 def _mark_visited() -> rx.Component:
@@ -101,8 +103,9 @@ def _mark_visited() -> rx.Component:
             ),
             on_submit=_S.mark_visited, key=_S.code_from_link, width="100%",
         ),
-        rx.hstack(_by_hand_dialog(), _another_date(translated(COPY["move"])), spacing="4", align="start", width="100%",
-                  wrap="wrap"),
+        rx.hstack(_another_date(translated(COPY["move"])), spacing="4", align="start", width="100%", wrap="wrap"),
+        rx.separator(size="4"),
+        _by_hand_dialog(),
         data_testid="next-step",
     )
 
