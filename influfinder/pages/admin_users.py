@@ -6,6 +6,7 @@ import reflex as rx
 
 from influfinder.components.empty_state import empty_state
 from influfinder.components.list_nav import nav_button, pager
+from influfinder.components.message_button import message_button
 from influfinder.i18n import N_, _, translated
 from influfinder.pages.admin_frame import COPY as FRAME_COPY
 from influfinder.pages.admin_frame import USERS_ROUTE, busy_icon, confirm, frame, loading, meta, search_form
@@ -86,7 +87,8 @@ def _user_card(row: UserLine) -> rx.Component:
                 ),
                 spacing="3", align="start", min_width="0", flex="1",
             ),
-            _user_action(row),
+            rx.hstack(rx.cond(row.is_me, rx.fragment(), message_button(row.id, size="2")), _user_action(row),
+                      spacing="2", align="center", wrap="wrap"),
             direction=rx.breakpoints(initial="column", sm="row"), spacing="3", width="100%",
             align=rx.breakpoints(initial="start", sm="center"), justify="between",
         ),

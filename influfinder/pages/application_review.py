@@ -7,6 +7,7 @@ from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import field, field_error, form_error, notice
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button
+from influfinder.components.message_button import message_button
 from influfinder.components.status_badges import application_status_badge
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.routes import page_href
@@ -79,6 +80,7 @@ def _header() -> rx.Component:
                     color_scheme="gray"),
             spacing="3", align="center", wrap="wrap",
         ),
+        message_button(A.other_user_id),
         spacing="2", width="100%",
     )
 

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from influfinder.components.message_button import LABEL as MESSAGE_LABEL, message_button
 from influfinder.components.creator_summary import creator_heading, creator_stats, fit_badge
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import form_error
@@ -73,35 +74,43 @@ def _header() -> rx.Component:
 
 
 def _row(row: ApplicantCard) -> rx.Component:
+    # The card opens the application; Message sits below it, outside the link (no button inside a link).
     return rx.card(
-        rx.link(
-            rx.vstack(
-                rx.flex(
-                    creator_heading(row),
-                    rx.spacer(),
-                    rx.hstack(application_status_badge(row.status, size="2"), fit_badge(row.fit_score),
-                              spacing="2", align="center", wrap="wrap"),
-                    direction=rx.breakpoints(initial="column", sm="row"),
-                    spacing="3", width="100%",
-                ),
-                creator_stats(row),
-                rx.text(row.message, size="2", class_name="line-clamp-2", color=rx.color("gray", 12)),
-                rx.hstack(
-                    rx.text(translated(COPY["applied"]), row.applied, size="1", color_scheme="gray"),
-                    rx.cond(row.fee != "", rx.text(translated(COPY["proposes"]), rx.text.strong(row.fee), size="1")),
-                    rx.text(row.fit_met, "/", row.fit_total, translated(COPY["checks"]), size="1", color_scheme="gray"),
-                    rx.spacer(),
-                    rx.hstack(rx.text(translated(COPY["open"]), size="2", weight="medium"), rx.icon("chevron-right", size=16),
-                              spacing="1", align="center", color=rx.color("accent", 11)),
-                    spacing="3", align="center", wrap="wrap", width="100%",
-                ),
+        rx.vstack(_open_link(row), rx.flex(message_button(row.creator_id, size="1",
+                                                        aria_label=translated(MESSAGE_LABEL) + ": " + row.name),
+                                           justify="end", width="100%"),
+                  spacing="2", width="100%"),
+        size="2", width="100%", class_name="offer-card", data_testid="applicant",
+    )
+
+
+def _open_link(row: ApplicantCard) -> rx.Component:
+    return rx.link(
+        rx.vstack(
+            rx.flex(
+                creator_heading(row),
+                rx.spacer(),
+                rx.hstack(application_status_badge(row.status, size="2"), fit_badge(row.fit_score),
+                          spacing="2", align="center", wrap="wrap"),
+                direction=rx.breakpoints(initial="column", sm="row"),
                 spacing="3", width="100%",
             ),
-            href=page_href("/applications/") + row.id,
-            underline="none", color="inherit",
-            aria_label=translated(COPY["open"]) + ": " + row.name,
+            creator_stats(row),
+            rx.text(row.message, size="2", class_name="line-clamp-2", color=rx.color("gray", 12)),
+            rx.hstack(
+                rx.text(translated(COPY["applied"]), row.applied, size="1", color_scheme="gray"),
+                rx.cond(row.fee != "", rx.text(translated(COPY["proposes"]), rx.text.strong(row.fee), size="1")),
+                rx.text(row.fit_met, "/", row.fit_total, translated(COPY["checks"]), size="1", color_scheme="gray"),
+                rx.spacer(),
+                rx.hstack(rx.text(translated(COPY["open"]), size="2", weight="medium"), rx.icon("chevron-right", size=16),
+                          spacing="1", align="center", color=rx.color("accent", 11)),
+                spacing="3", align="center", wrap="wrap", width="100%",
+            ),
+            spacing="3", width="100%",
         ),
-        size="2", width="100%", class_name="offer-card", data_testid="applicant",
+        href=page_href("/applications/") + row.id,
+        underline="none", color="inherit",
+        aria_label=translated(COPY["open"]) + ": " + row.name,
     )
 
 

@@ -39,6 +39,7 @@ class ApplicationView:
     offer_title: str = ""
     brand: str = ""
     collaboration_id: str = ""
+    other_user_id: str = ""  # whom the viewer messages about it ("" for an admin)
 
 
 @dataclass
@@ -92,6 +93,7 @@ class ApplicationState(FormState, rx.State):
             fee=money(detail.proposed_fee, detail.currency), currency=detail.currency, links=list(detail.links),
             reason=detail.rejection_reason or "", applied=day(detail.created_at), offer_id=detail.offer_id,
             offer_title=detail.offer_title, brand=detail.brand, collaboration_id=detail.collaboration_id or "",
+            other_user_id=detail.other_user_id,
         )
         self.suggested_fee = amount_text(detail.proposed_fee)
         creator = detail.creator
