@@ -41,6 +41,10 @@ COPY = {
     "not_found_title": N_("Conversation not found"),
     "chat_log": N_("Messages with "),
     "attachment": N_("Attachment: "),
+    "about_application": N_("Application: {title}"),
+    "about_collaboration": N_("Collaboration: {title}"),
+    "about": N_("About {title}"),
+    "with_label": N_("Conversation with"),
 }
 
 C = ConversationsState
@@ -79,6 +83,9 @@ def _conversation(row: ConversationRow) -> rx.Component:
                     rx.text("@", row.username, size="1", color_scheme="gray", style=TRUNCATE),
                     spacing="2", align="baseline", min_width="0", width="100%",  # the handle yields first
                 ),
+                rx.cond(row.about != "", rx.text(_around(COPY["about"], row.about), size="1",
+                                                 color=rx.color("accent", 11), style=ONE_LINE,
+                                                 data_testid="conversation-about")),
                 rx.text(rx.cond(row.last_from_me, translated(COPY["you"]), ""), row.last_text, size="2",
                         color=rx.cond(has_unread, rx.color("gray", 12), rx.color("gray", 11)),
                         style=ONE_LINE),
@@ -142,16 +149,38 @@ def messages_page() -> rx.Component:
 
 def _chat_header() -> rx.Component:
     return rx.hstack(
-        rx.icon_button(rx.el.a(rx.icon("arrow-left", size=18), href=ROUTE, aria_label=translated(COPY["back"])),
+        rx.icon_button(rx.el.a(rx.icon("arrow-left", size=18), href=page_href(ROUTE), aria_label=translated(COPY["back"])),
                        as_child=True, variant="ghost", color_scheme="gray", size="2"),
         rx.avatar(fallback=L.chat_name[:2].upper(), size="3", radius="full"),
         rx.vstack(
-            rx.heading(L.chat_name, size="4", as_="h1", style=ONE_LINE),
+            rx.heading(rx.el.span(translated(COPY["with_label"]) + " ", style=SR_ONLY), L.chat_name, size="4",
+                       as_="h1", style=ONE_LINE),
             rx.text("@", L.chat_username, size="1", color_scheme="gray"),
+            _chat_about(),
             spacing="0", min_width="0",
         ),
         spacing="3", align="center", width="100%",
         padding_bottom="0.75rem", border_bottom=f"1px solid {rx.color('gray', 4)}",
+    )
+
+
+def _around(message: str, title) -> rx.Component:
+    """The translated sentence with the offer's title (a var) where its {title} is."""
+    before, _sep, after = translated(message).partition("{title}")
+    return rx.fragment(before, title, after)
+
+
+def _chat_about() -> rx.Component:
+    """The application or collaboration the two share (the latest), linked."""
+    is_collab = L.chat_about_kind == "collaboration"
+    return rx.cond(
+        L.chat_about_id != "",
+        rx.link(rx.hstack(rx.cond(is_collab, rx.icon("handshake", size=14), rx.icon("file-text", size=14)),
+                          rx.text(rx.cond(is_collab, _around(COPY["about_collaboration"], L.chat_about_title),
+                                          _around(COPY["about_application"], L.chat_about_title)), style=ONE_LINE),
+                          spacing="1", align="center", min_width="0"),
+                href=rx.cond(is_collab, page_href("/collaborations/"), page_href("/applications/")) + L.chat_about_id,
+                size="2", data_testid="chat-about", style={"maxWidth": "100%"}),
     )
 
 

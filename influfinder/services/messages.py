@@ -34,6 +34,7 @@ from influfinder.services.events import emit
 from influfinder.services.notifications import notify
 from influfinder.services.pagination import Page
 from influfinder.services.notification_text import params_for
+from influfinder.services.shared_work import SharedWork, shared_with
 
 MAX_CHARS = 4000
 PAGE = 30  # messages per chat page
@@ -86,6 +87,7 @@ class ConversationView:
     last_at: datetime
     unread: int
     link: str
+    about: SharedWork | None = None  # the offer the two work on, latest first
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ class ChatView:
     messages: list[MessageView]  # oldest first
     has_older: bool
     can_send: bool
+    about: SharedWork | None = None  # the application or collaboration the chat is about
 
 
 # ---- sending --------------------------------------------------------------------------------------
@@ -207,7 +210,8 @@ def conversations(db: Session, actor: Actor | None, page: object = 1, page_size:
         .order_by(latest.c.created_at.desc(), latest.c.id.desc())
         .offset((page - 1) * page_size).limit(page_size)
     ).all()
-    return Page([_conversation(r, actor.id) for r in rows], total, page, page_size)
+    about = shared_with(db, actor.id, [r.other_id for r in rows])
+    return Page([_conversation(r, actor.id, about.get(r.other_id)) for r in rows], total, page, page_size)
 
 
 def _latest_per_conversation(me: uuid.UUID, mine):
@@ -228,11 +232,11 @@ def _latest_per_conversation(me: uuid.UUID, mine):
     )
 
 
-def _conversation(row, me: uuid.UUID) -> ConversationView:
+def _conversation(row, me: uuid.UUID, about: SharedWork | None) -> ConversationView:
     other = PersonView(str(row.other_id), row.username, row.display_name or row.username, avatar_url(row.avatar_path))
     return ConversationView(
         other=other, last_text=preview(row.content, row.attachments or []), last_from_me=row.sender_id == me,
-        last_at=row.created_at, unread=int(row.unread or 0), link=CHAT_ROUTE.format(id=other.id),
+        last_at=row.created_at, unread=int(row.unread or 0), link=CHAT_ROUTE.format(id=other.id), about=about,
     )
 
 
@@ -252,7 +256,9 @@ def chat(db: Session, actor: Actor | None, other_user_id: object, before_id: obj
         query = query.where(sa.tuple_(Message.created_at, Message.id) < sa.tuple_(cursor.created_at, cursor.id))
     rows = db.exec(query.order_by(Message.created_at.desc(), Message.id.desc()).limit(limit + 1)).all()
     shown = list(reversed(rows[:limit]))
-    return ChatView(_person_view(db, other), [message_view(r, actor.id) for r in shown], len(rows) > limit, can_send)
+    about = shared_with(db, actor.id, [other.id]).get(other.id)
+    return ChatView(_person_view(db, other), [message_view(r, actor.id) for r in shown], len(rows) > limit, can_send,
+                    about)
 
 
 def _cursor(db: Session, before_id: object, key: str) -> Message:

@@ -39,6 +39,7 @@ class ConversationRow:
     last_at: str = ""  # ISO 8601; the browser shows it in its own zone
     unread: int = 0
     link: str = ""
+    about: str = ""  # the offer the two work on (the latest application or collaboration)
 
 
 def conversation_row(view: ConversationView) -> ConversationRow:
@@ -48,6 +49,7 @@ def conversation_row(view: ConversationView) -> ConversationRow:
         initials=(other.display_name or other.username)[:2].upper(), avatar_url=backend_url(other.avatar_url) if other.avatar_url else "",
         last_text=view.last_text, last_from_me=view.last_from_me,
         last_at=live_updates.payload(view)["last_at"], unread=view.unread, link=view.link,
+        about=view.about.offer_title if view.about else "",
     )
 
 
