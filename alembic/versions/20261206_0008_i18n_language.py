@@ -7,7 +7,7 @@
   their stored English title and content.
 
 Revision ID: 0008_i18n_language
-Revises: 0007_offer_browse_indexes
+Revises: 0008_search_ranked
 Create Date: 2026-12-06 19:30:00.000000
 """
 from typing import Sequence, Union
@@ -17,7 +17,7 @@ from alembic import op
 
 
 revision: str = '0008_i18n_language'
-down_revision: Union[str, None] = '0007_offer_browse_indexes'
+down_revision: Union[str, None] = '0008_search_ranked'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
