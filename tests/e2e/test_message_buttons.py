@@ -99,6 +99,7 @@ def test_the_business_messages_an_applicant_from_the_list_and_the_creator_reads_
     applicant = business.get_by_test_id("applicant").filter(has_text=work.creator.display_name)
     expect(applicant).to_be_visible()
     shots(business, "applicants-message")
+    expect(applicant.get_by_test_id("message-button")).to_have_text("Message")  # in the page's language
     applicant.get_by_test_id("message-button").click()
     expect(business).to_have_url(re.compile(rf"/messages/{work.creator.id}$"))
     about = business.get_by_test_id("chat-about")
@@ -132,6 +133,7 @@ def test_the_business_messages_an_applicant_from_the_list_and_the_creator_reads_
     business.goto(f"/admin/users?q={work.creator.username}")
     row = business.get_by_test_id("admin-user").filter(has_text=work.creator.username)
     expect(row.get_by_test_id("message-button")).to_have_attribute("href", re.compile(rf"/messages/{work.creator.id}$"))
+    expect(row.get_by_test_id("message-button")).to_have_text("Message")
     shots(business, "admin-users-message")
     assert console.unexpected() == []
 

@@ -23,7 +23,7 @@ def header() -> rx.Component:
         rx.heading(_S.offer_title, size=rx.breakpoints(initial="7", sm="8"), as_="h1"),
         rx.text(translated(COPY["creator"]), " ", rx.text.strong(_S.creator_name), " · ", translated(COPY["business"]), " ",
                 rx.text.strong(_S.business_name), size="3", color_scheme="gray"),
-        message_button(_S.other_user_id, label=translated(COPY["message_other"])),
+        message_button(_S.other_user_id),
         spacing="2", width="100%",
     )
 

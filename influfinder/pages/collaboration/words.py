@@ -46,7 +46,6 @@ COPY = {
     "mark": N_("Mark visited"),
     "by_hand": N_("Mark visited by hand"),
     "by_hand_link": N_("No code? Mark the visit by hand"),
-    "message_other": N_("Message"),
     "by_hand_title": N_("Mark the visit without the code?"),
     "by_hand_text": N_("Do this only if the creator did come but cannot show the code. The timeline will say "
                     "the visit was marked by hand."),
