@@ -25,7 +25,9 @@ from influfinder.models import Collaboration, User
 from influfinder.services import applications, collaborations
 from influfinder.services.actors import Actor
 from tests.e2e.conftest import SCREENSHOTS
-from tests.e2e.test_live_messages import APPLY_MESSAGE, _person, _published_offer, log_in, mark_document, same_document
+from tests.e2e.test_live_messages import (  # noqa: F401 - two_people is a fixture used here
+    APPLY_MESSAGE, _person, _published_offer, log_in, mark_document, same_document, two_people,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -62,18 +64,6 @@ def work(live_app) -> Iterator[Work]:
     engine.dispose()
 
 
-@pytest.fixture
-def two_pages(browser, live_app) -> Iterator[tuple]:
-    contexts = [browser.new_context(base_url=live_app.base_url, viewport={"width": 1280, "height": 900})
-                for _ in range(2)]
-    pages = [context.new_page() for context in contexts]
-    for page in pages:
-        page.set_default_timeout(30_000)
-    yield tuple(pages)
-    for context in contexts:
-        context.close()
-
-
 def shots(page, name: str) -> None:
     """The page at both widths, for a person to look at (tests/output/screenshots)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
@@ -84,9 +74,9 @@ def shots(page, name: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
-def test_the_business_messages_an_applicant_from_the_list_and_the_creator_reads_it_live(two_pages, work, live_app,
+def test_the_business_messages_an_applicant_from_the_list_and_the_creator_reads_it_live(two_people, work, live_app,
                                                                                        console):
-    business, creator = two_pages
+    business, creator = two_people
     console.attach(business)
     console.attach(creator)
     log_in(business, work.business.email)
@@ -138,7 +128,7 @@ def test_the_business_messages_an_applicant_from_the_list_and_the_creator_reads_
     assert console.unexpected() == []
 
 
-def test_the_creator_messages_from_the_collaboration_whose_overdue_visit_is_flagged(two_pages, work, live_app,
+def test_the_creator_messages_from_the_collaboration_whose_overdue_visit_is_flagged(two_people, work, live_app,
                                                                                    console):
     engine = database.make_engine(live_app.database_url)
     with Session(engine, expire_on_commit=False) as db:  # accepted, a visit proposed and confirmed...
@@ -152,7 +142,7 @@ def test_the_creator_messages_from_the_collaboration_whose_overdue_visit_is_flag
         db.commit()
     engine.dispose()
 
-    creator, _ = two_pages
+    creator, _ = two_people
     console.attach(creator)
     log_in(creator, work.creator.email)
     creator.goto("/collaborations")
