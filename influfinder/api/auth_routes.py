@@ -19,7 +19,10 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from influfinder.i18n.choice import COOKIE as LANGUAGE_COOKIE, COOKIE_MAX_AGE as LANGUAGE_COOKIE_MAX_AGE
 from influfinder.services import sessions
+from influfinder.services.language_choice import saved_language
+from influfinder.services.unit_of_work import Credentials, call
 
 
 def safe_next(value: str | None) -> str:
@@ -48,6 +51,10 @@ def signed_in_response(token: str, record: sessions.SessionRecord, target: str) 
         sessions.cookie_name(), token, httponly=True, samesite="lax", secure=sessions.cookie_is_secure(), path="/",
         max_age=int(sessions.lifetime(True).total_seconds()) if record.remember else None,
     )
+    # The language saved on the account follows the user to this browser (the redirect reads it).
+    language = await asyncio.to_thread(call, Credentials(session_token=token), saved_language)
+    if language:
+        response.set_cookie(LANGUAGE_COOKIE, language, samesite="lax", path="/", max_age=LANGUAGE_COOKIE_MAX_AGE)
     return no_store(response)
 
 

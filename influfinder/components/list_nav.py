@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import reflex as rx
 from reflex.vars import Var
+from influfinder.i18n import N_, translated
 
-PREVIOUS, NEXT, PAGE, OF = "Previous", "Next", "Page ", " of "
+PREVIOUS, NEXT, PAGE, OF = N_("Previous"), N_("Next"), N_("Page "), N_(" of ")
 
 
 def nav_button(*children, href, **props) -> rx.Component:
@@ -73,10 +74,10 @@ def pager(page: Var, pages: Var, base: Var | str, label: str, pages_text: Var | 
         pages > 1,
         rx.el.nav(
             rx.hstack(
-                _page_link(PREVIOUS, "chevron-left", base, page - 1, page > 1, True),
-                rx.text(PAGE, page, OF, pages if pages_text is None else pages_text, size="2", color_scheme="gray",
+                _page_link(translated(PREVIOUS), "chevron-left", base, page - 1, page > 1, True),
+                rx.text(translated(PAGE), page, translated(OF), pages if pages_text is None else pages_text, size="2", color_scheme="gray",
                         class_name="tabular"),
-                _page_link(NEXT, "chevron-right", base, page + 1, page < pages, False),
+                _page_link(translated(NEXT), "chevron-right", base, page + 1, page < pages, False),
                 align="center", justify="center", spacing="3", width="100%",
             ),
             aria_label=label,

@@ -20,14 +20,15 @@ from influfinder.domain.moments import as_utc
 from influfinder.domain.enums import ApplicationStatus, CollaborationStatus, OfferStatus, UserType
 from influfinder.domain.offer_rules import OfferInput, OfferInvalid, parse_offer, publish_problems
 from influfinder.domain.transitions import ADMIN, OWNER, TransitionRefused
+from influfinder.i18n import N_, _
 from influfinder.models import Application, Collaboration, Offer
 from influfinder.services import guards
 from influfinder.services.actors import Actor, require_verified
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.pagination import Page
 
-OFFER_NOT_FOUND = "We could not find that offer."
-CHANGED = "This offer was changed meanwhile. Reload the page and try again."
+OFFER_NOT_FOUND = N_("We could not find that offer.")
+CHANGED = N_("This offer was changed meanwhile. Reload the page and try again.")
 LIVE = (OfferStatus.ACTIVE, OfferStatus.PAUSED)
 
 
@@ -102,7 +103,7 @@ def update_offer(db: Session, actor: Actor | None, offer_id: object, raw: object
         _require_complete(data, "A published offer must stay complete: ")
     taken = taken_slots(db, offer.id)
     if data.slots < taken:
-        raise ServiceError(f"{taken} creators are already accepted: keep at least {taken} places.", "slots")
+        raise ServiceError(_("{taken} creators are already accepted: keep at least {taken} places.").format(taken=taken), "slots")
     _apply(db, offer, lifecycle.EDIT, role, _form_columns(data))
 
 
