@@ -20,7 +20,8 @@ import logging
 import reflex as rx
 
 from influfinder.components.collaboration_badges import status_label
-from influfinder.i18n import N_, _, translated
+from influfinder.domain.venues import venue_zone
+from influfinder.i18n import N_, _, formats, translated
 from influfinder.services import analysis, collaboration_views, collaborations, live_updates, ratings, submissions
 from influfinder.services import offers as offer_service
 from influfinder.services.errors import ServiceError
@@ -83,6 +84,8 @@ class CollaborationDetailState(FormState, rx.State):
     code_from_link: str = ""  # ?code= of a scanned QR, to prefill the business's field
     ics_url: str = ""
     time_zone: str = local_time.UTC
+    time_zone_name: str = "UTC"  # the viewer's zone as people name it: "hora de España (Madrid)"
+    venue_when: str = ""  # the visit on the venue's clock, its zone named (when the offer's city has one)
     earliest_visit: str = ""
     spec_hashtags: list[str] = []
     spec_mentions: list[str] = []
@@ -170,6 +173,8 @@ class CollaborationDetailState(FormState, rx.State):
         self.awaiting_me = detail.awaiting == detail.viewer_role
         self.confirmed_when = local_time.when(detail.scheduled_date, zone)
         self.visited_when = local_time.when(detail.visited_at, zone)
+        self.time_zone_name = formats.zone_label(zone)
+        self.venue_when = _venue_when(detail.scheduled_date or detail.proposed_date, detail.city)
         self.approved = detail.approved_at is not None
         self.completed_when = local_time.day(detail.completed_date, zone)
         self.dispute_reason = detail.dispute_reason or ""
@@ -359,6 +364,13 @@ class CollaborationDetailState(FormState, rx.State):
             await self._refresh(actor)
         self.busy = False
         return None
+
+
+def _venue_when(moment, city: str) -> str:
+    venue = venue_zone(city)
+    if moment is None or venue is None:
+        return ""
+    return _("At the venue: {when} ({zone})").format(when=formats.when(moment, zone=venue), zone=formats.zone_label(venue))
 
 
 # ---- service calls in one transaction (run_service gives db first) ----------------------------------
