@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import reflex as rx
 from reflex.vars import Var
+
 from influfinder.i18n import N_, translated
+from influfinder.i18n.routes import page_href
 
 PREVIOUS, NEXT, PAGE, OF = N_("Previous"), N_("Next"), N_("Page "), N_(" of ")
 
@@ -38,7 +40,7 @@ def tab_row(label: str, *tabs) -> rx.Component:
 
 
 def _tab(text: str, value: str, current: Var, count, base: str) -> rx.Component:
-    return count_tab(text, base if not value else f"{base}?status={value}", count, current == value)
+    return count_tab(translated(text), base if not value else f"{base}?status={value}", count, current == value)
 
 
 def count_tab(text, href, count, active) -> rx.Component:
@@ -58,7 +60,7 @@ def tab_link(content: rx.Component, href, active) -> rx.Component:
     """One tab of a tab row: a link, underlined in the accent colour when it is the page shown."""
     return rx.link(
         content,
-        href=href,
+        href=page_href(href),  # the tabs of an English page stay on English pages
         underline="none",
         aria_current=rx.cond(active, "page", ""),
         color=rx.cond(active, rx.color("accent", 11), rx.color("gray", 11)),
@@ -90,6 +92,6 @@ def _page_link(text: str, icon: str, base, target, enabled, icon_first: bool) ->
     parts = (rx.icon(icon, size=16), text) if icon_first else (text, rx.icon(icon, size=16))
     return rx.cond(
         enabled,
-        nav_button(*parts, href=base + "page=" + target.to_string(), variant="soft", size="2"),
+        nav_button(*parts, href=page_href(base + "page=" + target.to_string()), variant="soft", size="2"),
         rx.button(*parts, variant="soft", size="2", disabled=True),
     )

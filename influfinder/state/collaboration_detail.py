@@ -20,7 +20,8 @@ import reflex as rx
 
 from influfinder.components.collaboration_badges import status_label
 from influfinder.domain.collaboration_steps import ADMINS, CONTENT_LATE, EITHER, NOBODY, VISIT_OVERDUE, StepState
-from influfinder.i18n import N_, _, translated
+from influfinder.domain.venues import venue_zone
+from influfinder.i18n import N_, _, formats, translated
 from influfinder.services import analysis, collaboration_views, collaborations, live_updates, ratings, submissions
 from influfinder.services.collaboration_page import CollaborationPage, collaboration_page
 from influfinder.services.errors import LogInRequired, ServiceError
@@ -96,6 +97,8 @@ class CollaborationDetailState(FormState, rx.State):
     code_from_link: str = ""  # ?code= of a scanned QR, to prefill the business's field
     ics_url: str = ""
     time_zone: str = local_time.UTC
+    time_zone_name: str = "UTC"  # the viewer's zone as people name it: "hora de España (Madrid)"
+    venue_when: str = ""  # the visit on the venue's clock, its zone named (when the offer's city has one)
     earliest_visit: str = ""
     spec_hashtags: list[str] = []
     spec_mentions: list[str] = []
@@ -183,6 +186,8 @@ class CollaborationDetailState(FormState, rx.State):
         self.awaiting_me = detail.awaiting == detail.viewer_role
         self.confirmed_when = local_time.when(detail.scheduled_date, zone)
         self.visited_when = local_time.when(detail.visited_at, zone)
+        self.time_zone_name = formats.zone_label(zone)
+        self.venue_when = _venue_when(detail.scheduled_date or detail.proposed_date, detail.city)
         self.approved = detail.approved_at is not None
         self.completed_when = local_time.day(detail.completed_date, zone)
         self.dispute_reason = detail.dispute_reason or ""
@@ -359,3 +364,10 @@ class CollaborationDetailState(FormState, rx.State):
             self.busy = False
         self.notice, self.dialog = translated(done), ""
         self._show(await call_service(self, collaboration_page, self.current_id))
+
+
+def _venue_when(moment, city: str) -> str:
+    venue = venue_zone(city)
+    if moment is None or venue is None:
+        return ""
+    return _("At the venue: {when} ({zone})").format(when=formats.when(moment, zone=venue), zone=formats.zone_label(venue))

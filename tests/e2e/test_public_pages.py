@@ -99,4 +99,4 @@ def test_an_unknown_address_shows_the_404_page(page, live_app, console, screensh
     assert fits_the_screen(page)
     screenshot("not-found")
     # Chromium reports the 404 status of the page itself as a console error: that one is the point.
-    assert console.unexpected(expected_404=f"{live_app.base_url}/no-such-page") == []
+    assert console.unexpected(expected_404=f"{live_app.base_url}/en/no-such-page") == []  # an English browser is sent to /en first

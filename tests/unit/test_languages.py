@@ -111,3 +111,11 @@ def test_plural_forms_come_from_the_catalog():
         assert ngettext("{n}+ collaboration", "{n}+ collaborations", 5).format(n=5) == "5+ colaboraciones"
     with use_language("en"):
         assert ngettext("{n}+ collaboration", "{n}+ collaborations", 5).format(n=5) == "5+ collaborations"
+
+
+def test_a_venue_city_names_its_time_zone_whatever_its_accents_or_case():
+    from influfinder.domain.venues import venue_zone
+
+    assert venue_zone("Ciudad de México") == venue_zone("ciudad de mexico") == "America/Mexico_City"
+    assert venue_zone(" Sevilla ") == "Europe/Madrid"
+    assert venue_zone("Atlantis") is None and venue_zone(None) is None

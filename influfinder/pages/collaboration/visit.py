@@ -14,7 +14,7 @@ def _date_form(handler, button: str) -> rx.Component:
         rx.vstack(
             field(translated(COPY["visit_date"]), "visit_date", type="datetime-local", min=_S.earliest_visit,
                   error=_S.field_errors.get("visit_date", "")),
-            rx.text(translated(COPY["times_in"]), _S.time_zone, ".", size="1", color_scheme="gray", margin_top="-0.5rem"),
+            rx.text(translated(COPY["times_in"]), _S.time_zone_name, ".", size="1", color_scheme="gray", margin_top="-0.5rem"),
             textarea(translated(COPY["note"]), "note", rows="2"),
             action_button(button, type="submit"),
             spacing="3", width="100%", align="start",
