@@ -275,7 +275,7 @@ def has_real_email(address: str) -> bool:
 
 
 def _email_changed_notice(old_address: str, username: str, new_address: str) -> mail.MailMessage:
-    local, _, domain = new_address.partition("@")
+    local, _at, domain = new_address.partition("@")
     masked = f"{local[:1]}***@{domain}"  # enough to recognise, not enough to hand the address to a reader
     return mail.notification_mail(
         old_address, _("Your email address was changed"),

@@ -53,7 +53,7 @@ def search_href(params: dict[str, str]) -> str:
 def _from_url(params: dict[str, str]) -> tuple[OfferSearch, list[str]]:
     """The search a URL asks for; a bad value is dropped (with a message) instead of failing the page."""
     problems: list[str] = []
-    for _ in range(len(OfferSearch.model_fields) + 1):
+    for _attempt in range(len(OfferSearch.model_fields) + 1):
         try:
             return OfferSearch.from_query_params(params), problems
         except InvalidSearch as error:
