@@ -6,6 +6,8 @@ import asyncio
 import logging
 from datetime import datetime, timezone
 
+from influfinder.integrations.prometheus_metrics import PERIODIC_JOB_RUNS
+
 log = logging.getLogger(__name__)
 EVERY_SECONDS = 3600
 
@@ -61,6 +63,8 @@ async def run_periodic_jobs(interval: float = EVERY_SECONDS) -> None:
     while True:
         try:
             await asyncio.to_thread(hourly_round)
+            PERIODIC_JOB_RUNS.labels("ok").inc()
         except Exception:  # noqa: BLE001 - logged; the next round tries again
+            PERIODIC_JOB_RUNS.labels("failed").inc()
             log.exception("periodic jobs failed")
         await asyncio.sleep(interval)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import secrets
 from functools import lru_cache
+from typing import Literal
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -84,7 +85,10 @@ class Settings(BaseSettings):
     jwt_keys: str = ""
     cors_origins: str = ""  # more origins allowed to call /api/v1 from a browser, besides PUBLIC_URL
 
-    @field_validator("redis_url", "smtp_host", "openai_api_key", "openai_base_url", mode="before")
+    log_format: Literal["text", "json"] = "text"
+    metrics_token: str | None = None  # unset: /metrics answers loopback clients only
+
+    @field_validator("redis_url", "smtp_host", "openai_api_key", "openai_base_url", "metrics_token", mode="before")
     @classmethod
     def _blank_is_unset(cls, value: str | None) -> str | None:
         return value or None

@@ -9,6 +9,7 @@ import logging
 from dataclasses import dataclass
 
 from influfinder import database
+from influfinder.logs import configure_logging
 from influfinder.settings import SettingsError, get_settings
 
 log = logging.getLogger("influfinder")
@@ -43,7 +44,8 @@ def check_services() -> None:
 
 
 def prepare() -> Prepared:
-    """Check, migrate, and load demo data into an empty database when demo data is on."""
+    """Logs, check, migrate, and load demo data into an empty database when demo data is on."""
+    configure_logging()
     check_services()
     from influfinder.integrations.media_move import move_media_out_of_public_folder
 

@@ -1,4 +1,4 @@
-"""HTTP routes beside the Reflex app: health and public info."""
+"""HTTP routes beside the Reflex app: health (readiness), public info, and the other route modules."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import asyncio
 import logging
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.routing import Mount, Route
@@ -74,10 +75,13 @@ def build_api() -> Starlette:
     from influfinder.api.v1.docs import routes as docs_routes
     from influfinder.api.v1.app import PREFIX, build_v1
 
-    return Starlette(routes=[Route("/health", health), Route("/info", info), *auth_routes, *oauth_routes,
-                             *collaboration_routes, *media_routes, *message_routes, *share_routes,
-                             Mount(PREFIX, app=build_v1()), *docs_routes],
-                     exception_handlers={404: not_found})
+    from influfinder.api.operations_routes import routes as operations_routes
+    from influfinder.api.request_context import RequestContext
+
+    return Starlette(routes=[Route("/health", health), *operations_routes(ready=health), Route("/info", info),
+                             *auth_routes, *oauth_routes, *collaboration_routes, *media_routes, *message_routes,
+                             *share_routes, Mount(PREFIX, app=build_v1()), *docs_routes],
+                     middleware=[Middleware(RequestContext)], exception_handlers={404: not_found})
 
 
 async def not_found(request: Request, _error: Exception) -> Response:
@@ -90,4 +94,6 @@ async def not_found(request: Request, _error: Exception) -> Response:
     return PlainTextResponse("Not Found", status_code=404)
 
 
+# For in-process callers (tests, tools). The Reflex app builds its own (influfinder.py): Reflex mounts
+# itself into the app it is given and adds middleware to it, which a started app refuses.
 api = build_api()

@@ -22,6 +22,7 @@ from contextlib import suppress
 from pathlib import Path
 from typing import BinaryIO
 
+from influfinder.integrations.prometheus_metrics import UPLOAD_BYTES
 from influfinder.settings import get_settings
 
 AVATARS = "avatars"
@@ -59,6 +60,7 @@ class LocalStorage:
         path = self.open_path(key)
         path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
         _write_atomically(path, data)
+        UPLOAD_BYTES.inc(len(data))
         return key
 
     def open_path(self, key: str) -> Path:

@@ -7,6 +7,7 @@ from influfinder.models.auth import OneTimeToken, UserSession
 from influfinder.models.collaboration import Collaboration, CollaborationEvent
 from influfinder.models.connected_account import AudienceSnapshot, ConnectedAccount
 from influfinder.models.invitation import BusinessMute, Invitation
+from influfinder.models.live_sequence import LiveSequence
 from influfinder.models.message import Message, conversation_key
 from influfinder.models.notification import Notification
 from influfinder.models.notification_preference import NotificationPreference
@@ -29,6 +30,7 @@ __all__ = [
     "ConnectedAccount",
     "ContentSubmission",
     "Invitation",
+    "LiveSequence",
     "Message",
     "Notification",
     "NotificationPreference",

@@ -2,13 +2,16 @@
 
 A user's news goes to the channel of the one user it is for (`user:<id>`) and says what changed:
 
-    {"kind": "notification", "user_id", "counts", "at", "notification": {id, type, title, link}}
-    {"kind": "message", "user_id", "with", "message": {...}, "counts"?, "at"?}   (to both parties)
-    {"kind": "read", "user_id", "with", "read_at"}                             (to the sender)
-    {"kind": "counts", "user_id", "counts", "at"}
+    {"kind": "notification", "user_id", "seq", "counts", "notification": {id, type, title, link}}
+    {"kind": "message", "user_id", "seq", "with", "message": {...}, "counts"?}   (to both parties)
+    {"kind": "read", "user_id", "seq", "with", "read_at"}                       (to the sender)
+    {"kind": "counts", "user_id", "seq", "counts"}
 
-`counts` are the user's unread notifications and messages, counted after the commit; `at` orders
-them, so a page never goes back to an older count that arrives late.
+`seq` numbers the user's live updates 1, 2, 3... (`live_sequences` in the database, so a Redis
+restart cannot reset it). A page applies update n+1 after n; a page that sees a bigger jump missed
+one and reloads what it shows from the database (`snapshot`); a number it has seen is a duplicate.
+`counts` are the user's unread notifications and messages, counted in the transaction that took
+the number: a later number never carries older counts.
 
 A change to a collaboration (a move, a rating, a submission, an analysis result) goes to the
 collaboration's own channel (`collaboration:<id>`) as `{"kind": "changed", "collaboration_id"}`:
@@ -21,22 +24,24 @@ Each function here is a subscriber of a domain event (services/domain_events.py)
 
 from __future__ import annotations
 
-import time
 import uuid
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
 from influfinder.database import session_scope
 from influfinder.domain.moments import as_utc
 from influfinder.integrations import bus
-from influfinder.models import ContentSubmission, Message
+from influfinder.models import ContentSubmission, LiveSequence, Message
 from influfinder.services import messages
+from influfinder.services.actors import Actor
 from influfinder.services.domain_events import (
     AnalysisFinished, CollaborationChanged, CountsChanged, MessageSent, MessagesRead, NotificationCreated,
 )
+from influfinder.services.errors import ServiceError
 from influfinder.services.events import subscribe, unsubscribe
 
 
@@ -44,20 +49,94 @@ def user_channel(user_id: uuid.UUID | str) -> str:
     return f"user:{user_id}"
 
 
-def _publish(user_id: uuid.UUID, kind: str, **fields: Any) -> None:
-    bus.publish(user_channel(user_id), {"kind": kind, "user_id": str(user_id), **fields})
+def next_sequence(db: Session, user_id: uuid.UUID) -> int:
+    """The user's next live-update number. Its row stays locked until `db` commits, so the
+    transactions numbering one user's updates run one after the other."""
+    statement = _dialect(db).insert(LiveSequence).values(user_id=user_id, last=1)
+    statement = statement.on_conflict_do_update(
+        index_elements=[LiveSequence.user_id], set_={"last": LiveSequence.last + 1}
+    ).returning(LiveSequence.last)
+    return db.exec(statement).scalar_one()
 
 
-def _stamp(db: Session, user_id: uuid.UUID) -> dict[str, Any]:
-    return {"counts": messages.unread_counts(db, user_id), "at": time.time_ns()}
+def _dialect(db: Session):
+    return postgresql if db.get_bind().dialect.name == "postgresql" else sqlite
+
+
+def current_sequence(db: Session, user_id: uuid.UUID) -> int:
+    return db.exec(select(LiveSequence.last).where(LiveSequence.user_id == user_id)).first() or 0
+
+
+def sequences(db: Session, user_ids: list[uuid.UUID]) -> dict[str, int]:
+    """The last number of each of these users (those never sent an update are left out)."""
+    rows = db.exec(select(LiveSequence.user_id, LiveSequence.last).where(LiveSequence.user_id.in_(user_ids)))
+    return {str(user_id): last for user_id, last in rows}
+
+
+def snapshot(db: Session, user_id: uuid.UUID) -> dict[str, Any]:
+    """What a page catches up from: the last number, then the counts.
+
+    The number is read under its row's lock, so an update being numbered right now is waited for
+    (its counts may be older than the ones read here: it must not look newer). Every later number
+    then carries counts read after these.
+    """
+    db.exec(_dialect(db).insert(LiveSequence).values(user_id=user_id, last=0).on_conflict_do_nothing())
+    seq = db.exec(select(LiveSequence.last).where(LiveSequence.user_id == user_id).with_for_update()).one()
+    return {"seq": seq, "counts": messages.unread_counts(db, user_id)}
+
+
+@dataclass(frozen=True)
+class PageSnapshot:
+    """Whose page it is ("" for nobody signed in), the number of their last live update, their counts."""
+
+    user_id: str
+    seq: int
+    counts: dict[str, int]
+
+
+NOBODY = PageSnapshot("", 0, {"notifications": 0, "messages": 0})
+
+
+def page_snapshot(db: Session, actor: Actor | None) -> PageSnapshot:
+    """What a page loads (and catches up to): the counts, as new as the number that comes with them."""
+    if actor is None:
+        return NOBODY
+    taken = snapshot(db, actor.id)
+    return PageSnapshot(str(actor.id), taken["seq"], taken["counts"])
+
+
+def catch_up(db: Session, actor: Actor | None, chat_with: str, shown: list[str],
+             limit: int = 300) -> tuple[PageSnapshot, list[messages.MessageView]]:
+    """For a page that missed updates: the snapshot, then the open chat's messages back to one the
+    page shows (read after the snapshot: never older than its number), at most `limit`."""
+    taken = page_snapshot(db, actor)
+    if actor is None or not chat_with:
+        return taken, []
+    known, lines = set(shown), []
+    try:
+        view = messages.chat(db, actor, chat_with)
+        lines = view.messages
+        while view.has_older and known and not known & {m.id for m in lines} and len(lines) < limit:
+            view = messages.chat(db, actor, chat_with, before_id=lines[0].id)
+            lines = [*view.messages, *lines]
+    except ServiceError:  # they can no longer talk: the chat keeps what it shows
+        lines = []
+    return taken, lines
+
+
+def _publish(user_id: uuid.UUID, kind: str, *, with_counts: bool = False, **fields: Any) -> None:
+    """Number the update, count if asked (in the same transaction), commit, then publish."""
+    with session_scope() as db:
+        seq = next_sequence(db, user_id)
+        if with_counts:
+            fields["counts"] = messages.unread_counts(db, user_id)
+    bus.publish(user_channel(user_id), {"kind": kind, "user_id": str(user_id), "seq": seq, **fields})
 
 
 def notification_created(event: NotificationCreated) -> None:
     """The bell of every open page of the user goes up."""
-    with session_scope() as db:
-        stamp = _stamp(db, event.user_id)
     note = {"id": str(event.id), "type": event.type.value, "title": event.title, "link": event.link}
-    _publish(event.user_id, "notification", notification=note, **stamp)
+    _publish(event.user_id, "notification", with_counts=True, notification=note)
 
 
 def message_sent(event: MessageSent) -> None:
@@ -66,9 +145,8 @@ def message_sent(event: MessageSent) -> None:
         row = db.get(Message, event.message_id)
         if row is None:  # deleted meanwhile (its sender's account went)
             return
-        stamp = _stamp(db, row.recipient_id)
         received, sent = messages.message_view(row, row.recipient_id), messages.message_view(row, row.sender_id)
-    _publish(row.recipient_id, "message", **{"with": str(row.sender_id)}, message=payload(received), **stamp)
+    _publish(row.recipient_id, "message", with_counts=True, **{"with": str(row.sender_id)}, message=payload(received))
     _publish(row.sender_id, "message", **{"with": str(row.recipient_id)}, message=payload(sent))
 
 
@@ -84,9 +162,7 @@ def counts_changed(event: CountsChanged) -> None:
 
 
 def _counts(user_id: uuid.UUID) -> None:
-    with session_scope() as db:
-        stamp = _stamp(db, user_id)
-    _publish(user_id, "counts", **stamp)
+    _publish(user_id, "counts", with_counts=True)
 
 
 def collaboration_channel(collab_id: uuid.UUID | str) -> str:

@@ -311,20 +311,6 @@ def unread_counts(db: Session, user_id: uuid.UUID) -> dict[str, int]:
 
 
 @dataclass(frozen=True)
-class Badges:
-    """Whose page it is ("" for nobody signed in) and their unread counts."""
-
-    user_id: str
-    counts: dict[str, int]
-
-
-def badges(db: Session, actor: Actor | None) -> Badges:
-    if actor is None:
-        return Badges("", {"notifications": 0, "messages": 0})
-    return Badges(str(actor.id), unread_counts(db, actor.id))
-
-
-@dataclass(frozen=True)
 class OpenChat:
     chat: ChatView
     counts: dict[str, int]  # after the chat was read

@@ -1,6 +1,7 @@
 """Middleware run before every event: the one place that refuses whole classes of handlers.
 
 - Handlers of admin states (subclasses of AdminState) run only for an admin's session.
+- Every event gets an id for the logs and its latency in /metrics.
 - Reflex's generic `setvar` handler is refused for our states: no page uses it, and it would let
   a socket write any var. Identity never comes from vars anyway (DESIGN rule 3).
 - A socket whose session has ended (idle or absolute lifetime, or revoked) gets no more events:
@@ -12,12 +13,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import urllib.parse
 
 from reflex.event import Event
 from reflex.middleware import Middleware
 from reflex.state import StateUpdate
 
+from influfinder.integrations.prometheus_metrics import EVENT_SECONDS
+from influfinder.logs import new_id, request_id
 from influfinder.services import sessions, unit_of_work
 from influfinder.services.actors import acting
 from influfinder.state.admin import AdminState
@@ -53,8 +57,23 @@ def _signed_out_page(state) -> StateUpdate:
     return StateUpdate(events=Event.from_event_type(full_page_load(backend_url(signout))))
 
 
+def _time_event(name: str) -> None:
+    """Name the event in the logs (`ev-...`) and observe its latency when its task ends (handler and
+    state saved). Each event runs in a task of its own; the handler label is the registered
+    `state.handler`, so a socket sending made-up names cannot multiply the series."""
+    task = asyncio.current_task()
+    if task is None:
+        return
+    request_id.set(new_id("ev-"))
+    state_name, _, handler = name.rpartition(".")
+    label = f"{state_name.rsplit('.', 1)[-1].split('___')[-1]}.{handler}"
+    start = time.perf_counter()
+    task.add_done_callback(lambda _task: EVENT_SECONDS.labels(label).observe(time.perf_counter() - start))
+
+
 class EventGuard(Middleware):
     async def preprocess(self, app, state, event) -> StateUpdate | None:
+        _time_event(event.name)
         if not event.name.startswith(BrowserState.get_full_name() + ".") and \
                 await asyncio.to_thread(_has_ended_session, state):
             log.info("session ended: %s leaves for the login page", event.name)

@@ -4,15 +4,28 @@ How an event reaches a page:
 
 1. A service commits, then publishes on the bus (services/live_updates, integrations/bus).
 2. Every backend process runs `live_delivery` (a lifespan task) subscribed to the bus. For an
-   event addressed to a user it asks the presence registry for that user's open pages and pushes
-   to the ones connected to THIS process, with `app.modify_state(token)`: the changed vars go down
+   event addressed to a user it pushes to that user's pages connected to THIS process (its own
+   registry, filled when they load), with `app.modify_state(token)`: the changed vars go down
    that page's socket. Pages held by other processes are pushed by those processes.
-3. A page registers itself in presence when it loads (`LiveState.track`, an on_load handler) and
-   the process refreshes its own pages every PING_SECONDS; a closed tab drops out after the TTL.
+3. A page registers itself when it loads (`LiveState.track`, an on_load handler): in its process's
+   registry and in presence (Redis: every process sees which pages a user has open); the process
+   refreshes its own pages every PING_SECONDS and forgets those whose socket is gone.
 
-A page that was offline (closed laptop, lost Wi-Fi, restarted process) misses pushes; when it
-reconnects Reflex runs its on_load handlers again, so `track` reloads the counts and `load_chat`
-the last page of the chat from the database. Nothing is kept only in the push.
+Nothing is kept only in the push. Every update for a user carries the user's next sequence number
+(services/live_updates); the page remembers the last one it applied (`_seq`):
+
+- the next number is applied; a number already seen (a duplicate, or older than what the page
+  loaded) is ignored;
+- a jump means an update was lost on the way (Redis restarted, a publish failed, a socket dropped):
+  the page catches up from the database (`_catch_up`: counts, and the open chat back to a line it
+  shows);
+- a page that reconnects runs its on_load handlers again: `track` reloads the counts and the
+  number, `load_chat` the chat;
+- a lost update with nothing after it is found within PING_SECONDS: each process compares its
+  pages' numbers with the database's (`catch_up_behind`), and after the bus reconnects every page
+  of the process catches up (`_resync`);
+- a page whose Reflex state was lost (Redis restarted without persistence, or the state expired)
+  is asked to hydrate again, which runs its on_load handlers.
 
 The counts and the open chat belong to one user: a push is applied only if the page still belongs
 to that user and its session is still live, so a tab that logged out never hears another user's
@@ -30,12 +43,16 @@ import asyncio
 import contextlib
 import dataclasses
 import logging
-import time
+import uuid
 from typing import Any, Callable, TypeVar
 
 import reflex as rx
+from reflex.state import StateUpdate
+from reflex_base import constants
+from reflex_base.event import Event
 
 from influfinder.integrations import bus
+from influfinder.integrations.prometheus_metrics import LIVE_UPDATES
 from influfinder.integrations.presence import PING_SECONDS, presence
 from influfinder.services import live_updates, messages, unit_of_work
 from influfinder.services.actors import acting
@@ -47,7 +64,6 @@ from influfinder.state.service_handler import call_service, service_handler
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-RESYNC = "resync"  # not a bus event: the process lost the bus, so each page reads its counts again
 
 CHAT_ROUTE = "/messages/[user_id]"  # the chat page's route; its param names the other person
 MAX_CHAT_LINES = 300  # pushed lines beyond this push the oldest out of the state (DESIGN: one page in state)
@@ -97,18 +113,18 @@ class LiveState(rx.State):
     chat_can_send: bool = False
     chat_error: str = ""
     _user_id: str = ""
-    _counts_at: int = 0
+    _seq: int = 0  # the number of the last live update this page applied (services/live_updates)
 
     @rx.event
     @service_handler("tracking a page", public=True)
     async def track(self):
         """on_load of every page: whose page this is, and the counts it missed while away."""
-        badges = await call_service(self, messages.badges)
-        await self._register(badges.user_id)
+        snapshot = await call_service(self, live_updates.page_snapshot)
+        await self._register(snapshot.user_id)
         _watching.pop(self.router.session.client_token, None)  # a page that shows an object watches it again
         self._close_chat()
-        if badges.user_id:
-            self._set_counts(badges.counts, time.time_ns())
+        if snapshot.user_id:
+            self._show_snapshot(snapshot)
 
     @rx.event
     @service_handler("opening a chat", public=True)
@@ -152,7 +168,7 @@ class LiveState(rx.State):
         about = view.about
         self.chat_about_kind, self.chat_about_id, self.chat_about_title = \
             (about.kind, about.id, about.offer_title) if about else ("", "", "")
-        self._set_counts(opened.counts, time.time_ns())  # the chat was just read
+        self._show_snapshot(await call_service(self, live_updates.page_snapshot))  # the chat was just read
 
     def _refused(self, error: ServiceError) -> None:
         self.chat_error = error.message
@@ -163,12 +179,12 @@ class LiveState(rx.State):
     async def _register(self, user_id: str) -> None:
         token = self.router.session.client_token
         if self._user_id and self._user_id != user_id:
-            _local_pages.pop(token, None)
+            _forget_page(token)
             await presence().remove(self._user_id, token)
-            self._set_counts({"notifications": 0, "messages": 0}, time.time_ns())
+            self._show_snapshot(live_updates.NOBODY)
         self._user_id = user_id
         if user_id and token:
-            _local_pages[token] = user_id
+            _remember_page(token, user_id)
             await presence().add(user_id, token)
 
     def _close_chat(self) -> None:
@@ -177,16 +193,45 @@ class LiveState(rx.State):
         self.chat = []
         self.chat_has_older = self.chat_can_send = False
 
-    def _set_counts(self, counts: dict, at: int) -> None:
-        if at < self._counts_at:
-            return  # a late event: the page already shows newer counts
-        self._counts_at = at
+    def _set_counts(self, counts: dict) -> None:
         self.unread_notifications, self.unread_messages = counts["notifications"], counts["messages"]
 
+    def _show_snapshot(self, snapshot: live_updates.PageSnapshot) -> None:
+        """Counts read from the database with the number they are as new as (live_updates.page_snapshot)."""
+        self._seq = snapshot.seq
+        self._set_counts(snapshot.counts)
+        _note_delivered(self.router.session.client_token, self._seq)
+
+    def _order(self, event: dict) -> str:
+        """NEXT: apply it; SEEN: a duplicate or older than what the page shows; MISSED: one was lost before it."""
+        seq = event.get("seq")
+        if not isinstance(seq, (int, float)) or seq <= self._seq:
+            return SEEN
+        return NEXT if seq == self._seq + 1 and event["kind"] != "sync" else MISSED
+
+    async def _catch_up(self) -> None:
+        """Reload from the database what updates would have brought: the counts and the open chat."""
+        shown = [line.id for line in self.chat]
+        snapshot, missed = await call_for_push(self, live_updates.catch_up, self.chat_with, shown, MAX_CHAT_LINES)
+        if not snapshot.user_id:
+            return  # the session ended meanwhile
+        self._show_snapshot(snapshot)
+        for line in [chat_line(live_updates.payload(m)) for m in missed]:
+            self._add_line(line, replace=True)
+
+    def _receive(self, event: dict) -> str:
+        """One bus event for this page's user (called by the push, never by a socket): applied if it is
+        the next one; MISSED tells the push to `_catch_up`."""
+        order = self._order(event)
+        if order == NEXT:
+            self._apply(event)
+        return order
+
     def _apply(self, event: dict) -> None:
-        """One bus event for this page's user (called by the push, never by a socket)."""
+        self._seq = event["seq"]
+        _note_delivered(self.router.session.client_token, self._seq)
         if "counts" in event:
-            self._set_counts(event["counts"], event["at"])
+            self._set_counts(event["counts"])
         if event.get("with") != self.chat_with or not self.chat_with:
             return
         if event["kind"] == "message":
@@ -194,15 +239,51 @@ class LiveState(rx.State):
         elif event["kind"] == "read":
             self.chat = [dataclasses.replace(line, is_read=True) if line.mine else line for line in self.chat]
 
-    def _add_line(self, line: ChatLine) -> None:
-        if any(existing.id == line.id for existing in self.chat):
-            return  # the sending tab may have shown it already
-        self.chat = [*self.chat, line][-MAX_CHAT_LINES:]
+    def _add_line(self, line: ChatLine, *, replace: bool = False) -> None:
+        """Put a line in its place by time (two updates may be numbered in the other order)."""
+        known = [i for i, existing in enumerate(self.chat) if existing.id == line.id]
+        if known:  # the sending tab may have shown it already; a catch-up brings its read receipt
+            if replace:
+                self.chat = [line if i == known[0] else old for i, old in enumerate(self.chat)]
+            return
+        at = len(self.chat)
+        while at and (self.chat[at - 1].created_at, self.chat[at - 1].id) > (line.created_at, line.id):
+            at -= 1
+        self.chat = [*self.chat[:at], line, *self.chat[at:]][-MAX_CHAT_LINES:]
+
+
+NEXT, SEEN, MISSED = "next", "seen", "missed"
 
 
 # ---- delivery: the lifespan task of every backend process ----------------------------------------
 
-_local_pages: dict[str, str] = {}  # client token -> user id, for the pages registered on this process
+# The pages registered on this process: client token -> user id, and user id -> client tokens.
+_local_pages: dict[str, str] = {}
+_pages_of: dict[str, set[str]] = {}
+_delivered: dict[str, int] = {}  # client token -> the number of the last update the page applied
+_pushing: dict[str, asyncio.Task] = {}  # client token -> its latest push (a page's pushes run in order)
+
+
+def _remember_page(token: str, user_id: str) -> None:
+    _forget_page(token)
+    _local_pages[token] = user_id
+    _pages_of.setdefault(user_id, set()).add(token)
+
+
+def _note_delivered(token: str, seq: int) -> None:
+    if token in _local_pages:  # a signed-out page is not followed
+        _delivered[token] = seq
+
+
+def _forget_page(token: str) -> str | None:
+    user_id = _local_pages.pop(token, None)
+    _delivered.pop(token, None)
+    if user_id is not None:
+        tokens = _pages_of.get(user_id, set())
+        tokens.discard(token)
+        if not tokens:
+            _pages_of.pop(user_id, None)
+    return user_id
 
 
 @contextlib.asynccontextmanager
@@ -220,7 +301,13 @@ async def live_delivery(app: rx.App):
 
 
 async def deliver(app: rx.App, channel: str, event: dict) -> None:
-    """Push one bus event to the pages of its user (or that watch its object) held by this process."""
+    """Push one bus event to the pages of its user (or that watch its object) held by this process.
+
+    The pages come from this process's own registry, not from Redis: a page is pushed by the process
+    its socket is connected to, and that process registered it when it loaded. Each page's pushes
+    run in order on their own (`_in_turn`), so a page whose state is locked by a slow event of its
+    own never holds up the next event for everyone else.
+    """
     if channel == bus.RESYNC_CHANNEL:
         await _resync(app)
         return
@@ -230,26 +317,53 @@ async def deliver(app: rx.App, channel: str, event: dict) -> None:
     user_id = event.get("user_id")
     if not isinstance(user_id, str):
         return
-    tokens = [t for t in await presence().tokens(user_id) if is_local(app, t)]
-    await asyncio.gather(*(push(app, token, user_id, event) for token in tokens))
+    for token in [t for t in _pages_of.get(user_id, ()) if is_local(app, t)]:
+        _in_turn(token, push(app, token, user_id, event))
+
+
+def _in_turn(token: str, work) -> asyncio.Task:
+    """Run `work` after the page's earlier pushes (each page's updates keep their order)."""
+    previous = _pushing.get(token)
+
+    async def run() -> None:
+        if previous is not None:
+            await asyncio.gather(previous, return_exceptions=True)
+        await work
+
+    task = asyncio.create_task(run(), name="live-push")
+    _pushing[token] = task
+    task.add_done_callback(lambda done: _pushing.pop(token, None) if _pushing.get(token) is done else None)
+    return task
 
 
 async def push(app: rx.App, token: str, user_id: str, event: dict) -> None:
+    """Apply one update to one page: the next number is applied, a jump catches up, a repeat is dropped."""
     try:
         async with app.modify_state(rx.BaseStateToken(ident=token, cls=LiveState)) as root:
             live = await root.get_state(LiveState)
-            if live._user_id != user_id:
+            if not live._user_id and _local_pages.get(token) == user_id:
+                lost = True  # this process registered the page for the user: its Reflex state is gone
+            elif live._user_id != user_id or await asyncio.to_thread(_session_user, live) != user_id:
                 return
-            if event.get("kind") == RESYNC:
-                badges = await call_for_push(live, messages.badges)
-                if badges.user_id == user_id:
-                    live._set_counts(badges.counts, time.time_ns())
-                return
-            if await asyncio.to_thread(_session_user, live) != user_id:
-                return
-            live._apply(event)
+            else:
+                lost = False
+                order = live._receive(event)
+                if order == NEXT:
+                    LIVE_UPDATES.labels("sent").inc()
+                elif order == MISSED:
+                    await live._catch_up()
+                    LIVE_UPDATES.labels("caught_up").inc()
+        if lost:
+            await ask_to_hydrate(app, token)
     except Exception:  # noqa: BLE001 - one page's failure must not stop the others
         log.exception("live: could not push %s to a page of user %s", event.get("kind"), user_id)
+
+
+async def ask_to_hydrate(app: rx.App, token: str) -> None:
+    """The page hydrates again: its vars come back in full and its on_load handlers (track) run."""
+    hydrate = Event(name=f"{rx.State.get_full_name()}.{constants.CompileVars.HYDRATE_AND_LOAD}")
+    await app.event_namespace.emit_update(StateUpdate(events=[hydrate]), token)
+    LIVE_UPDATES.labels("rehydrated").inc()
 
 
 def is_local(app: rx.App, token: str) -> bool:
@@ -314,6 +428,7 @@ async def _keep_presence(app: rx.App) -> None:
         await asyncio.sleep(PING_SECONDS)
         try:
             await refresh_presence(app)
+            await catch_up_behind(app)
         except Exception:  # noqa: BLE001 - Redis may be down for a moment; try again next round
             log.warning("live: could not refresh presence", exc_info=True)
 
@@ -321,16 +436,31 @@ async def _keep_presence(app: rx.App) -> None:
 async def refresh_presence(app: rx.App) -> None:
     """Keep this process's connected pages registered; forget the ones whose socket is gone."""
     for token in [t for t in _local_pages if not is_local(app, t)]:
-        await presence().remove(_local_pages.pop(token), token)
+        await presence().remove(_forget_page(token), token)
     for token in [t for t in _watching if not is_local(app, t)]:
         _watching.pop(token, None)
     await presence().refresh([(user_id, token) for token, user_id in _local_pages.items()])
 
 
+async def catch_up_behind(app: rx.App) -> None:
+    """Pages whose last update is older than their user's last number catch up (an update was lost
+    and nothing came after it to show the jump)."""
+    pages = [(t, u) for t, u in list(_local_pages.items()) if is_local(app, t)]
+    if not pages:
+        return
+    users = sorted({uuid.UUID(u) for _, u in pages})
+    latest = await unit_of_work.acall(unit_of_work.ANONYMOUS, unit_of_work.for_anyone(live_updates.sequences), users)
+    for token, user_id in pages:
+        if latest.get(user_id, 0) > _delivered.get(token, 0):
+            _in_turn(token, push(app, token, user_id, {"kind": "sync", "seq": latest[user_id]}))
+
+
 async def _resync(app: rx.App) -> None:
-    """After the bus was cut off: every page here reloads its counts and what it watches (events may be lost)."""
+    """After the bus was cut off (events may be lost): register this process's pages again (Redis may
+    have restarted empty), then every page catches up and reloads what it watches."""
+    await refresh_presence(app)
     for token, user_id in list(_local_pages.items()):
         if is_local(app, token):
-            await push(app, token, user_id, {"kind": RESYNC})
+            _in_turn(token, push(app, token, user_id, {"kind": "sync", "seq": float("inf")}))
     for token, channel, cls in _watchers(app):
         await reload(app, token, cls, channel)

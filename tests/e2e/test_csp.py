@@ -47,16 +47,19 @@ def _ids(database_url: str) -> dict[str, str]:
     """One real id for each dynamic segment, from the demo data (Café Aurora's offer and its people)."""
     engine = sa.create_engine(database_url)
     with engine.connect() as db:
-        business = db.execute(sa.text("SELECT id FROM users WHERE email = 'hello@cafeaurora.demo'")).scalar_one()
+        business, username = db.execute(sa.text(
+            "SELECT id, username FROM users WHERE email = 'hello@cafeaurora.demo'")).one()
         offer = db.execute(sa.text("SELECT id FROM offers WHERE business_id = :b AND status = 'ACTIVE' "
                                    "ORDER BY created_at LIMIT 1"), {"b": business}).scalar_one()
         application = db.execute(sa.text("SELECT a.id FROM applications a JOIN offers o ON o.id = a.offer_id "
                                          "WHERE o.business_id = :b LIMIT 1"), {"b": business}).scalar_one()
         collaboration = db.execute(sa.text("SELECT id FROM collaborations WHERE business_id = :b LIMIT 1"),
                                    {"b": business}).scalar_one()
+        creator = db.execute(sa.text("SELECT username FROM users WHERE email = 'ana@creators.demo'")).scalar_one()
     engine.dispose()
     ids = {"offer_id": offer, "application_id": application, "collab_id": collaboration, "user_id": business}
-    return {name: str(uuid.UUID(str(value))) for name, value in ids.items()}  # SQLite keeps them as bare hex
+    return {**{name: str(uuid.UUID(str(value))) for name, value in ids.items()},  # SQLite keeps bare hex
+            "slug": username, "username": creator}
 
 
 def _url(route: str, ids: dict[str, str]) -> str:

@@ -26,7 +26,7 @@ from playwright.sync_api import expect
 from influfinder import database
 from influfinder.domain.enums import UserType
 from influfinder.integrations.presence import presence
-from influfinder.services import effects, messages, sessions
+from influfinder.services import effects, live_updates, messages, sessions
 from tests.support import OUTPUT_DIR, ROOT
 from tests.support.cluster import Cluster, start_cluster
 from tests.support.env import clean_environment, contract_variable, drop_app_caches
@@ -76,8 +76,10 @@ def process_one_context(shared) -> Iterator[None]:
         patch.setenv(name, value)
     drop_app_caches()
     reset_app_caches()
+    live_updates.install()  # as a server's live_delivery does: services' events reach the bus
     yield
     effects.drain()
+    live_updates.uninstall()
     patch.undo()
     drop_app_caches()
     reset_app_caches()
@@ -125,7 +127,9 @@ def test_a_message_sent_in_one_process_reaches_a_subscriber_in_another(shared, p
         applied(ana, cafe)
         with database.session_scope() as db:
             messages.send(db, ana, cafe.id, "Is Saturday fine?")
-        events = read_events(listener, until=lambda e: e["payload"].get("user_id") == str(cafe.id))
+        # The café hears two updates: its "new message" notification and the message itself.
+        events = read_events(listener, until=lambda e: e["payload"].get("user_id") == str(cafe.id)
+                             and e["payload"].get("kind") == "message")
         event = events[-1]
         assert event["channel"] == f"user:{cafe.id}"
         assert event["payload"]["kind"] == "message" and event["payload"]["with"] == str(ana.id)

@@ -10,7 +10,6 @@ and which pushes a page accepts.
 from __future__ import annotations
 
 import asyncio
-import time
 import uuid
 from collections.abc import Iterator
 
@@ -20,8 +19,8 @@ from reflex.state import State
 from influfinder import database
 from influfinder.domain.enums import NotificationType, UserType
 from influfinder.integrations.presence import presence
-from influfinder.services import effects, messages, notifications, sessions
-from influfinder.state.live import LiveState, _session_user
+from influfinder.services import effects, live_updates, messages, notifications, sessions
+from influfinder.state.live import MISSED, SEEN, LiveState, _session_user
 from tests.support.people import applied, cookie_header, empty_every_table, person, reset_app_caches, session_for
 
 pytestmark = pytest.mark.integration
@@ -150,15 +149,16 @@ def test_a_pushed_message_joins_only_the_open_chat_with_its_sender_and_only_once
     line = {"id": "m1", "mine": False, "text": "Hi", "created_at": "2026-11-29T10:00:00+00:00", "is_read": False,
             "attachments": [{"name": "menu.pdf", "url": "/media/attachments/m1/x.pdf",
                              "content_type": "application/pdf", "is_image": False, "size": 10}]}
-    now = time.time_ns()
-    live._apply({"kind": "message", "with": str(ana.id), "message": line,
-                 "counts": {"notifications": 1, "messages": 1}, "at": now})
-    live._apply({"kind": "message", "with": str(ana.id), "message": line})  # the sending tab's echo
-    live._apply({"kind": "message", "with": str(ben.id), "message": {**line, "id": "m2", "text": "Not here"}})
+    seq = live._seq
+    live._receive({"kind": "message", "seq": seq + 1, "with": str(ana.id), "message": line,
+                   "counts": {"notifications": 1, "messages": 1}})
+    live._receive({"kind": "message", "seq": seq + 2, "with": str(ana.id), "message": line})  # an echo
+    live._receive({"kind": "message", "seq": seq + 3, "with": str(ben.id),
+                   "message": {**line, "id": "m2", "text": "Not here"}})
     assert [(line.text, line.attachments[0].name) for line in live.chat] == [("Hi", "menu.pdf")]
     assert (live.unread_messages, live.unread_notifications) == (1, 1)
-    # Counts that were computed earlier but arrive late do not undo newer ones.
-    live._apply({"kind": "counts", "counts": {"notifications": 9, "messages": 9}, "at": now - 1})
+    # An update that arrives again, or late behind a newer one, does not undo what is shown.
+    assert live._receive({"kind": "counts", "seq": seq + 2, "counts": {"notifications": 9, "messages": 9}}) == SEEN
     assert (live.unread_messages, live.unread_notifications) == (1, 1)
 
 
@@ -168,7 +168,7 @@ def test_a_read_receipt_marks_the_senders_own_lines_read():
     send(ana, cafe, "Are we on for Saturday?")
     live = Page(f"/messages/{cafe.id}", session_for(ana)).load("track", "load_chat")
     assert [(line.mine, line.is_read) for line in live.chat] == [(True, False)]
-    live._apply({"kind": "read", "with": str(cafe.id), "read_at": "2026-11-29T10:00:00+00:00"})
+    live._receive({"kind": "read", "seq": live._seq + 1, "with": str(cafe.id), "read_at": "2026-11-29T10:00:00+00:00"})
     assert [(line.mine, line.is_read) for line in live.chat] == [(True, True)]
 
 
@@ -178,3 +178,45 @@ def test_a_chat_with_nobody_or_a_stranger_shows_a_message_and_no_lines(target):
     page = Page(f"/messages/{target or stranger.id}", session_for(ana))
     live = page.load("track", "load_chat")
     assert live.chat == [] and live.chat_with == "" and live.chat_error == messages.NOT_FOUND
+
+
+@pytest.fixture
+def live_push_installed() -> Iterator[None]:
+    """The live push subscribed to the domain events, as the live_delivery lifespan task does."""
+    live_updates.install()
+    yield
+    effects.drain()
+    live_updates.uninstall()
+
+
+@pytest.mark.usefixtures("live_push_installed")
+def test_a_page_that_sees_a_jump_in_numbers_catches_up_from_the_database():
+    ana, cafe = person(name="Ana"), person(UserType.BUSINESS)
+    applied(ana, cafe)
+    live = Page(f"/messages/{ana.id}", session_for(cafe)).load("track", "load_chat")
+    loaded = live._seq
+    send(ana, cafe, "one")
+    send(ana, cafe, "two")
+    notify(cafe, "New application from Ana")
+    effects.drain()  # their live updates were numbered: the page heard none of them but the last
+    with database.session_scope() as db:
+        latest = live_updates.current_sequence(db, cafe.id)
+    assert latest >= loaded + 2
+    last = {"kind": "counts", "seq": latest, "counts": {"notifications": 0, "messages": 0}}
+    assert live._receive(last) == MISSED
+    asyncio.run(live._catch_up())
+    assert lines(live) == [("one", False), ("two", False)]
+    assert (live.unread_messages, live.unread_notifications, live._seq) == (2, 2, latest)
+    assert live._receive(last) == SEEN  # the update it missed, arriving late, changes nothing
+
+
+def test_lines_pushed_in_the_other_order_are_shown_in_the_order_they_were_written():
+    ana, cafe = person(), person(UserType.BUSINESS)
+    applied(ana, cafe)
+    live = Page(f"/messages/{ana.id}", session_for(cafe)).load("track", "load_chat")
+    first = {"id": "m1", "mine": False, "text": "first", "created_at": "2026-11-29T10:00:00+00:00",
+             "is_read": False, "attachments": []}
+    second = {**first, "id": "m2", "text": "second", "created_at": "2026-11-29T10:00:00.500000+00:00"}
+    live._receive({"kind": "message", "seq": live._seq + 1, "with": str(ana.id), "message": second})
+    live._receive({"kind": "message", "seq": live._seq + 1, "with": str(ana.id), "message": first})
+    assert lines(live) == [("first", False), ("second", False)]

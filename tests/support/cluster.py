@@ -40,14 +40,19 @@ WEB = ROOT / ".web"
 ENV_MODULE_GLOB = "build/client/assets/reflex-env-*.js"
 
 
+@dataclass
 class BackendOnly(LiveApp):
-    """A LiveApp that serves an existing build (REFLEX_WEB_WORKDIR) instead of building one."""
+    """A LiveApp that serves an existing build (REFLEX_WEB_WORKDIR) instead of building one, or no
+    frontend at all (`frontend=False`: for pages spoken over the socket, tests/support/socket_page.py)."""
+
+    frontend: bool = True
 
     def start(self) -> None:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        flags = [] if self.frontend else ["--no-frontend"]
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "tests.support.backend_only", "--port", str(self.port)],
+                [sys.executable, "-m", "tests.support.backend_only", "--port", str(self.port), *flags],
                 cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 start_new_session=True,
             )
@@ -102,3 +107,21 @@ def _backend(env: dict[str, str], built_for_port: int, workdir: Path, logs: Path
     web = copy_build(workdir / f"web-{n}", built_for_port, port)
     own = {**env, "PUBLIC_URL": f"http://localhost:{port}", "GRANIAN_WORKERS": "1", "REFLEX_WEB_WORKDIR": str(web)}
     return BackendOnly(port=port, env=own, log_path=logs / f"cluster-{n}.log")
+
+
+def start_backends(env: dict[str, str], logs: Path, count: int = 2, name: str = "backend") -> list[BackendOnly]:
+    """`count` backend processes without a frontend, one Granian worker each, sharing `env`'s
+    DATABASE_URL, REDIS_URL and SECRET_KEY. Pages reach them over the socket, not through a browser."""
+    backends = []
+    try:
+        for n in range(1, count + 1):
+            port = free_port()
+            own = {**env, "PUBLIC_URL": f"http://localhost:{port}", "GRANIAN_WORKERS": "1"}
+            backend = BackendOnly(port=port, env=own, log_path=logs / f"{name}-{n}.log", frontend=False)
+            backends.append(backend)
+            backend.start()
+    except BaseException:
+        for backend in backends:
+            backend.stop()
+        raise
+    return backends

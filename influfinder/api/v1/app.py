@@ -1,7 +1,7 @@
 """The REST API under /api/v1: one FastAPI app over the same services as the pages.
 
 OpenAPI 3.1 at /api/v1/openapi.json; Swagger UI at /api/docs (api/routes.py serves its files from
-the swagger-ui-bundle package, no CDN). Every error is a problem document (problems.py), every
+the fastapi-swagger package, no CDN). Every error is a problem document (problems.py), every
 route reaches the services through the door (door.py), and browsers may call it only from the
 origins in PUBLIC_URL and CORS_ORIGINS.
 """

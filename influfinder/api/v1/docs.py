@@ -1,4 +1,5 @@
-"""Swagger UI at /api/docs, its files served from the swagger-ui-bundle package (no CDN)."""
+"""Swagger UI at /api/docs, its files served from the fastapi-swagger package (Swagger UI 5, which reads
+OpenAPI 3.1; no CDN)."""
 
 from __future__ import annotations
 
@@ -7,9 +8,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
-from swagger_ui_bundle import swagger_ui_path
+from importlib.resources import files
 
 ASSETS = "/api/docs/assets"
+SWAGGER_UI_FILES = files("fastapi_swagger") / "resources"
 
 
 async def swagger_ui(_request: Request) -> HTMLResponse:
@@ -19,4 +21,4 @@ async def swagger_ui(_request: Request) -> HTMLResponse:
                                swagger_favicon_url=f"{ASSETS}/favicon-32x32.png")
 
 
-routes = [Route("/api/docs", swagger_ui), Mount(ASSETS, app=StaticFiles(directory=str(swagger_ui_path)))]
+routes = [Route("/api/docs", swagger_ui), Mount(ASSETS, app=StaticFiles(directory=str(SWAGGER_UI_FILES)))]

@@ -6,8 +6,8 @@
   it is written in the language of whoever reads it. Rows from before have `{}` and keep showing
   their stored English title and content.
 
-Revision ID: 0013_i18n_language
-Revises: 0012_sec_grant_browser
+Revision ID: 0014_i18n_language
+Revises: 0013_live_sequences
 Create Date: 2026-12-06 19:30:00.000000
 """
 from typing import Sequence, Union
@@ -16,8 +16,8 @@ import sqlalchemy as sa
 from alembic import op
 
 
-revision: str = '0013_i18n_language'
-down_revision: Union[str, None] = '0012_sec_grant_browser'
+revision: str = '0014_i18n_language'
+down_revision: Union[str, None] = '0013_live_sequences'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
