@@ -59,6 +59,7 @@ from influfinder.services.actors import acting
 from influfinder.services.errors import ServiceError
 from influfinder.services.subscribers import install_subscribers
 from influfinder.state.auth import backend_url, credentials
+from influfinder.i18n import translated
 from influfinder.state.forms import UNEXPECTED
 from influfinder.state.service_handler import call_service, service_handler
 
@@ -174,7 +175,7 @@ class LiveState(rx.State):
         self.chat_error = error.message
 
     def _unexpected(self) -> None:
-        self.chat_error = UNEXPECTED
+        self.chat_error = translated(UNEXPECTED)
 
     async def _register(self, user_id: str) -> None:
         token = self.router.session.client_token
