@@ -59,8 +59,7 @@ class LocalStorage:
         key = f"{folder}/{secrets.token_urlsafe(16)}.{extension}"
         path = self.open_path(key)
         path.parent.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-        _write_atomically(path, data)
-        UPLOAD_BYTES.inc(len(data))
+        UPLOAD_BYTES.inc(_write_atomically(path, data))
         return key
 
     def open_path(self, key: str) -> Path:
@@ -129,8 +128,8 @@ def _check_extension(extension: str) -> str:
     return cleaned
 
 
-def _write_atomically(path: Path, data: bytes | BinaryIO) -> None:
-    """Readers see the old state or the whole new file, never half of it.
+def _write_atomically(path: Path, data: bytes | BinaryIO) -> int:
+    """Readers see the old state or the whole new file, never half of it. Returns the bytes written.
 
     The temporary name starts with a dot, which no key can match, so a file that a crash
     left behind can never be served.
@@ -145,6 +144,7 @@ def _write_atomically(path: Path, data: bytes | BinaryIO) -> None:
                 shutil.copyfileobj(data, handle, COPY_CHUNK)
             handle.flush()
             os.fsync(handle.fileno())
+            written = handle.tell()
         os.chmod(tmp, FILE_MODE)  # explicit: not subject to the umask
         os.replace(tmp, path)
     except BaseException:
@@ -152,6 +152,7 @@ def _write_atomically(path: Path, data: bytes | BinaryIO) -> None:
             os.unlink(tmp)
         raise
     _fsync_directory(path.parent)
+    return written
 
 
 def _fsync_directory(directory: Path) -> None:
