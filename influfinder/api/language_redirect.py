@@ -18,7 +18,8 @@ from influfinder.i18n.choice import COOKIE, preferred_language
 from influfinder.i18n.routes import language_of_path, localized
 
 # First path segments served by the backend itself, never pages.
-NOT_PAGES = frozenset({"auth", "media", "health", "info", "api", "_event", "_upload", "ping", "_health", "assets"})
+NOT_PAGES = frozenset({"auth", "media", "health", "info", "api", "_event", "_upload", "ping", "_health", "assets",
+                       "language", "share", "metrics"})
 
 
 def _is_page_path(path: str) -> bool:

@@ -51,7 +51,7 @@ COPY = {
     "regular": N_("Regular creators"),
     "min_followers": N_("Minimum followers"),
     "min_engagement": N_("Minimum engagement (%)"),
-    "verified": N_("Verified figures required (from a connected Instagram, TikTok or Facebook account)"),
+    "verified": N_("Verified figures required (from a connected social account)"),
     "min_tier": N_("Minimum tier"),
     "slots": N_("Creator places"),
     "slots_hint": N_("How many creators you will accept."),

@@ -7,19 +7,19 @@ services it calls) speak the language of the page that sent the event.
 
 from __future__ import annotations
 
-import json
+import urllib.parse
 
 import reflex as rx
 from reflex.middleware import Middleware
 
 from influfinder.i18n import LANGUAGES
-from influfinder.i18n.choice import COOKIE, COOKIE_MAX_AGE
 from influfinder.i18n.language import set_language
-from influfinder.i18n.routes import language_of_path, localized
+from influfinder.i18n.routes import language_of_path
 from influfinder.services.errors import ServiceError
 from influfinder.services.language_choice import save_language
 from influfinder.services.unit_of_work import acall
-from influfinder.state.auth import credentials, current_path, session_token
+from influfinder.state.auth import backend_url, credentials, current_path, session_token
+from influfinder.state.browser import full_page_load
 
 
 def page_language(state: rx.State) -> str:
@@ -30,12 +30,6 @@ class PageLanguage(Middleware):
     async def preprocess(self, app, state, event):
         set_language(page_language(state))
         return None
-
-
-def switch_script(lang: str, target: str) -> str:
-    """Keep the choice in a cookie (read by the redirect in front of the pages), then load the page."""
-    cookie = f"{COOKIE}={lang}; path=/; max-age={COOKIE_MAX_AGE}; samesite=lax"
-    return f"document.cookie = {json.dumps(cookie)}; window.location.assign({json.dumps(target)})"
 
 
 class LanguageState(rx.State):
@@ -49,4 +43,5 @@ class LanguageState(rx.State):
                 await acall(credentials(self), save_language, lang)
             except ServiceError:
                 pass  # a session that just ended: the cookie still keeps the choice in this browser
-        return rx.call_script(switch_script(lang, localized(current_path(self), lang)))
+        query = urllib.parse.urlencode({"to": lang, "next": current_path(self)})
+        return full_page_load(backend_url(f"/language?{query}"))  # the route keeps the choice in a cookie

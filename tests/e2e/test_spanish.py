@@ -119,7 +119,7 @@ def test_a_creator_browses_and_applies_in_spanish(browser, live_app, viewport, c
     expect(page.get_by_role("heading", name=market.title)).to_be_visible()
     fit = page.get_by_test_id("fit-panel")
     expect(fit).to_contain_text("Seguidores")
-    expect(fit).to_contain_text("3.200 en Instagram; la oferta pide 1.000")
+    expect(fit).to_contain_text("3.200 en Instagram (declaradas); la oferta pide 1.000")
     assert english_words_on(page) == [], english_words_on(page)
     shot(page, "spanish-offer-es", viewport)
 
