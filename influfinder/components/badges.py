@@ -71,6 +71,6 @@ def reputation_badges(names: Var) -> rx.Component:
     """The reputation badges a person earned (domain/reputation.py): "Top rated", "Reliable", ..."""
     return rx.foreach(
         names,
-        lambda name: rx.badge(name, color_scheme=rx.cond(name == "New", "gray", "teal"), variant="surface",
+        lambda name: rx.badge(name, color_scheme=rx.cond(name == "Newcomer", "gray", "teal"), variant="surface",
                               radius="full", size="1", data_testid="reputation-badge"),
     )

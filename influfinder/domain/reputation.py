@@ -7,7 +7,7 @@ SQL and hands them here; the result is cached for the day.
 
 Badges, and the thresholds that earn them (shown on applicant cards, offer pages and profiles):
 
-    New                    fewer than 3 finished collaborations (then no other badge is given yet)
+    Newcomer               fewer than 3 finished collaborations (then no other badge is given yet)
     Responds within a day  median reply to messages within 24 hours, over at least 3 replies
     Top rated              average rating of 4.5 or more, over at least 3 ratings
     Reliable               creators: at least 90 % of collaborations completed and 90 % of visits on
@@ -39,7 +39,7 @@ RESPONDS_WITHIN = timedelta(hours=24)
 VISIT_GRACE = timedelta(days=1)
 REVIEW_WINDOW = timedelta(days=14)
 
-NEW, RESPONSIVE, TOP, RELIABLE_BADGE = "New", "Responds within a day", "Top rated", "Reliable"
+NEW, RESPONSIVE, TOP, RELIABLE_BADGE = "Newcomer", "Responds within a day", "Top rated", "Reliable"
 
 
 @dataclass(frozen=True)

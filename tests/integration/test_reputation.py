@@ -48,7 +48,7 @@ def test_a_creator_with_fewer_than_three_collaborations_is_new(db):
 
     rep = reputation_of(db, creator.id, NOW)
 
-    assert rep.badges == ["New"] and rep.finished == 1 and rep.completion_rate == 1.0
+    assert rep.badges == ["Newcomer"] and rep.finished == 1 and rep.completion_rate == 1.0
 
 
 def test_a_creator_who_delivers_on_time_and_is_rated_well_is_top_rated_and_reliable(db):

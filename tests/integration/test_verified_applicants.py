@@ -87,7 +87,7 @@ def test_each_applicant_card_carries_the_creators_reputation_badges(engine):
     [row] = call(engine, applications.list_for_offer, business, offer_id).items
     detail = call(engine, applications.open_application, business, row.id)
 
-    assert row.creator.badges == ("New",) and detail.creator.badges == ("New",)
+    assert row.creator.badges == ("Newcomer",) and detail.creator.badges == ("Newcomer",)
 
 
 def test_the_public_profile_shows_verified_figures_with_their_source(engine):
@@ -111,5 +111,5 @@ def test_both_public_profiles_carry_the_reputation_badges(engine):
 
     creator, business = make_user(engine), make_user(engine, UserType.BUSINESS)
 
-    assert call(engine, public_creator_profile, None, creator.username).badges == ("New",)
-    assert call(engine, public_business_profile, None, business.username).badges == ("New",)
+    assert call(engine, public_creator_profile, None, creator.username).badges == ("Newcomer",)
+    assert call(engine, public_business_profile, None, business.username).badges == ("Newcomer",)

@@ -13,8 +13,8 @@ def _creator(**records) -> list[str]:
 
 
 def test_new_until_three_collaborations_have_finished():
-    assert _creator(finished=2, completed=2, ratings=[5, 5, 5]) == ["New"]
-    assert "New" not in _creator(finished=3, completed=3)
+    assert _creator(finished=2, completed=2, ratings=[5, 5, 5]) == ["Newcomer"]
+    assert "Newcomer" not in _creator(finished=3, completed=3)
 
 
 def test_top_rated_needs_four_and_a_half_stars_over_three_ratings():
@@ -67,4 +67,4 @@ def test_my_record_reads_as_counterparties_see_it():
     assert creator.badges == ["Responds within a day"]
     assert creator.figures[0] == ["Completed", "75%"] and creator.figures[-1] == ["Replies to messages in", "5 h"]
     business = record_view(reputation(Records(role="business", decisions=[(NOW, NOW + 72 * H)]), NOW))
-    assert ["Answers applications in", "3 days"] in business.figures and business.badges == ["New"]
+    assert ["Answers applications in", "3 days"] in business.figures and business.badges == ["Newcomer"]

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from influfinder.domain.enums import UserType
-from influfinder.services import analysis, submissions
+from influfinder.services import analysis, effects, submissions
 from tests.support.api_client import V1, assert_problem, bearer
 from tests.support.api_market import collaboration, creator
 from tests.support.media import photo
@@ -43,6 +43,7 @@ def test_the_creator_submits_a_photo_and_both_parties_read_the_version(client, v
     assert view["version"] == 1 and view["status"] == "SUBMITTED" and view["media"][0]["kind"] == "image"
     assert view["captions"] == {"INSTAGRAM": "Brunch at @cafe #ad"}
     assert response.headers["location"] == f"/api/v1/submissions/{view['id']}"
+    effects.drain()  # the analysis is queued by an after-commit effect: wait for it to be queued
     analysis.drain()
     seen = client.get(f"{V1}/submissions/{view['id']}", headers=bearer(shop)).json()
     assert seen["viewer_role"] == "owner" and seen["analysis_status"] in ("DONE", "FAILED")
@@ -67,6 +68,7 @@ def test_submitting_is_the_creators_with_real_content_only(client, visited):
 def test_request_changes_then_a_new_version_approved_then_both_rate(client, visited):
     shop, lucia, collab_id = visited
     first = submit(client, lucia, collab_id).json()["id"]
+    effects.drain()  # the analysis is queued by an after-commit effect: wait for it to be queued
     analysis.drain()
     assert client.post(f"{V1}/submissions/{first}/start-review", headers=bearer(shop)).json()["status"] == "UNDER_REVIEW"
     assert_problem(client.post(f"{V1}/submissions/{first}/reject", json={"notes": "x"}, headers=bearer(shop)), 422)
@@ -75,6 +77,7 @@ def test_request_changes_then_a_new_version_approved_then_both_rate(client, visi
     assert changes.json()["status"] == "REJECTED" and changes.json()["reviewer_notes"].startswith("Please tag")
     second = submit(client, lucia, collab_id, content_urls="https://instagram.com/p/abc").json()
     assert second["version"] == 2
+    effects.drain()  # the analysis is queued by an after-commit effect: wait for it to be queued
     analysis.drain()
     assert_problem(client.post(f"{V1}/submissions/{first}/approve", headers=bearer(shop)), 409, submissions.NOT_LATEST)
     assert_problem(client.post(f"{V1}/submissions/{second['id']}/approve", headers=bearer(lucia)), 403)
@@ -90,6 +93,7 @@ def test_request_changes_then_a_new_version_approved_then_both_rate(client, visi
 def test_analyze_again_only_after_a_failure_and_only_for_the_parties(client, visited):
     shop, lucia, collab_id = visited
     submission_id = submit(client, lucia, collab_id).json()["id"]
+    effects.drain()  # the analysis is queued by an after-commit effect: wait for it to be queued
     analysis.drain()
     status = client.get(f"{V1}/submissions/{submission_id}", headers=bearer(lucia)).json()["analysis_status"]
     assert status == "DONE"  # the local analyzer: nothing to retry
