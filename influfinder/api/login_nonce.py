@@ -40,6 +40,10 @@ def _nonce_headers() -> list[tuple[bytes, bytes]]:
 
 
 def _is_page(start: Message) -> bool:
+    # A page the browser revalidates (a 304 to its ETag) carries no content type, and a browser whose
+    # cookies were cleared meanwhile still needs its nonce from it.
+    if start.get("status") == 304:
+        return True
     for key, value in start.get("headers", []):
         if key.lower() == b"content-type":
             return value.split(b";")[0].strip().lower() == b"text/html"
