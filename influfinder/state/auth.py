@@ -12,7 +12,6 @@ import urllib.parse
 
 import reflex as rx
 
-from influfinder.i18n.routes import page_href
 from influfinder.services import account_settings, accounts, sessions, unit_of_work
 from influfinder.services.actors import Actor, acting
 from influfinder.services.unit_of_work import Credentials
@@ -44,7 +43,7 @@ def current_path(state: rx.State) -> str:
 
 def to_login(state: rx.State) -> rx.event.EventSpec:
     """Send the page to log in, coming back to where it was."""
-    return rx.redirect(page_href("/login?next=") + urllib.parse.quote(current_path(state), safe=""))
+    return rx.redirect("/login?next=" + urllib.parse.quote(current_path(state), safe=""))
 
 
 def backend_url(path: str) -> str:
@@ -103,13 +102,13 @@ class SessionState(rx.State):
     async def require_signed_out(self):
         """Login and sign-up pages send a signed-in visitor home."""
         if await self._signed_in() is not None:
-            return rx.redirect(page_href("/"))
+            return rx.redirect("/")
 
     async def _require(self, allowed):
         actor = await self._signed_in()
         if actor is None:
             return to_login(self)
         if not allowed(actor):
-            return rx.redirect(page_href("/forbidden"))
+            return rx.redirect("/forbidden")
 
     # Log out is not a handler: it is a POST to /auth/signout (components/browser_actions.log_out).

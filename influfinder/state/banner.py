@@ -4,7 +4,6 @@ import reflex as rx
 
 from influfinder.services import accounts
 from influfinder.services.errors import ServiceError
-from influfinder.i18n import translated
 from influfinder.state.forms import UNEXPECTED
 from influfinder.state.service_handler import call_service, service_handler
 
@@ -22,4 +21,4 @@ class VerifyBannerState(rx.State):
         self.sent = error.message
 
     def _unexpected(self) -> None:
-        self.sent = translated(UNEXPECTED)
+        self.sent = UNEXPECTED
