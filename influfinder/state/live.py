@@ -59,6 +59,7 @@ from influfinder.services.actors import acting
 from influfinder.services.errors import ServiceError
 from influfinder.services.subscribers import install_subscribers
 from influfinder.state.auth import backend_url, credentials
+from influfinder.i18n import translated
 from influfinder.state.forms import UNEXPECTED
 from influfinder.state.service_handler import call_service, service_handler
 
@@ -105,6 +106,9 @@ class LiveState(rx.State):
     chat_with: str = ""  # the other person's id when this page shows a chat
     chat_name: str = ""
     chat_username: str = ""
+    chat_about_kind: str = ""  # "application" or "collaboration": what the two work on (the latest)
+    chat_about_id: str = ""
+    chat_about_title: str = ""  # its offer's title
     chat: list[ChatLine] = []  # oldest first
     chat_has_older: bool = False
     chat_can_send: bool = False
@@ -162,13 +166,16 @@ class LiveState(rx.State):
         self.chat_with, self.chat_name, self.chat_username = view.other.id, view.other.display_name, view.other.username
         self.chat = [chat_line(live_updates.payload(m)) for m in view.messages]
         self.chat_has_older, self.chat_can_send = view.has_older, view.can_send
+        about = view.about
+        self.chat_about_kind, self.chat_about_id, self.chat_about_title = \
+            (about.kind, about.id, about.offer_title) if about else ("", "", "")
         self._show_snapshot(await call_service(self, live_updates.page_snapshot))  # the chat was just read
 
     def _refused(self, error: ServiceError) -> None:
         self.chat_error = error.message
 
     def _unexpected(self) -> None:
-        self.chat_error = UNEXPECTED
+        self.chat_error = translated(UNEXPECTED)
 
     async def _register(self, user_id: str) -> None:
         token = self.router.session.client_token
@@ -183,6 +190,7 @@ class LiveState(rx.State):
 
     def _close_chat(self) -> None:
         self.chat_with = self.chat_name = self.chat_username = self.chat_error = ""
+        self.chat_about_kind = self.chat_about_id = self.chat_about_title = ""
         self.chat = []
         self.chat_has_older = self.chat_can_send = False
 

@@ -390,3 +390,19 @@ def test_a_page_watches_its_collaboration_until_the_tab_loads_another_page():
     assert tab.client not in live._watching
     nosy = Tab(d.id, stranger)  # not a party: "not found", and nothing to watch
     assert not nosy.page.found and nosy.client not in live._watching
+
+
+def test_a_notice_about_a_step_goes_once_the_other_party_moves_on_and_the_stepper_follows():
+    d = deal()
+    propose(d)
+    confirm(d)
+    business = Tab(d.id, d.business)
+    assert (business.page.step, business.page.step_due != "", business.page.step_late) == (1, True, "")
+    business.click("mark_visited_by_hand", {"note": "She came on Saturday."})
+    assert business.page.status == "VISITED" and business.page.notice != ""  # "Visit marked..."
+    assert business.page.step == 2
+
+    submit(d)
+    pushed(d, business)
+    assert business.page.status == "CONTENT_SUBMITTED" and business.page.step == 3
+    assert business.page.notice == ""  # news of the visit is stale now
