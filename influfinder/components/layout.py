@@ -36,9 +36,14 @@ MAX_WIDTH = "1200px"
 MAIN_ID = "main"
 
 
-def link_button(*children, href: str, **props) -> rx.Component:
-    """A button that navigates: one <a> styled as a button (never a button inside a link)."""
-    return rx.button(rx.el.a(*children, href=page_href(href)), as_child=True, **props)
+def link_button(*children, href: str | rx.Var, **props) -> rx.Component:
+    """A button that navigates: one <a> styled as a button (never a button inside a link).
+
+    A plain path is put in the page's language here; a Var is taken as it is, already localized
+    (page_href("/offers/") + id, or built by the state): localizing it again gave /en/en/...
+    """
+    href = page_href(href) if isinstance(href, str) else href
+    return rx.button(rx.el.a(*children, href=href), as_child=True, **props)
 
 
 def logo(size: str = "28px") -> rx.Component:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -39,3 +40,10 @@ def test_a_page_is_compiled_in_its_own_language_with_links_to_pages_in_that_lang
     assert "Forgot your password?" in english and "Forgot your password?" not in spanish
     assert "/en/forgot-password" in english and "/en/forgot-password" not in spanish
     assert "/forgot-password" in spanish
+
+
+def test_no_english_page_links_to_a_doubled_english_path(app):
+    """A link built in the browser (a Var) is localized once: never /en/en/... (pagers, a collaboration's offer)."""
+    english = [r for r in app._unevaluated_pages if r == "en" or r.startswith("en/")]
+    doubled = [r for r in english if re.search(r'/en/en/|"/en"\+\(*"/en', _compiled(app, r))]
+    assert doubled == []
