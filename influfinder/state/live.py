@@ -59,7 +59,8 @@ from influfinder.services.actors import acting
 from influfinder.services.errors import ServiceError
 from influfinder.services.subscribers import install_subscribers
 from influfinder.state.auth import backend_url, credentials
-from influfinder.i18n import translated
+from influfinder.i18n import translated, use_language
+from influfinder.i18n.routes import language_of_path
 from influfinder.state.forms import UNEXPECTED
 from influfinder.state.service_handler import call_service, service_handler
 
@@ -419,7 +420,9 @@ async def reload(app: rx.App, token: str, cls: type[rx.State], channel: str) -> 
     try:
         async with app.modify_state(rx.BaseStateToken(ident=token, cls=cls)) as root:
             shown = await root.get_state(cls)
-            await shown._reload_live(channel)
+            # No event runs here, so PageLanguage did not set the language: use the page's own.
+            with use_language(language_of_path(shown.router.url.path)):
+                await shown._reload_live(channel)
     except Exception:  # noqa: BLE001 - one page's failure must not stop the others
         log.exception("live: could not reload a page watching %s", channel)
 

@@ -19,6 +19,7 @@ The last hop, `modify_state` sending the change down a browser's socket, is the 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import socket
 import uuid
@@ -33,6 +34,7 @@ from sqlmodel import select
 
 from influfinder import database
 from influfinder.domain.enums import AnalysisStatus, UserType
+from influfinder.i18n import use_language
 from influfinder.integrations import bus
 from influfinder.models import ContentSubmission, UserSession
 from influfinder.services import analysis, collaborations, effects, live_updates, ratings, sessions, submissions
@@ -406,3 +408,25 @@ def test_a_notice_about_a_step_goes_once_the_other_party_moves_on_and_the_steppe
     pushed(d, business)
     assert business.page.status == "CONTENT_SUBMITTED" and business.page.step == 3
     assert business.page.notice == ""  # news of the visit is stale now
+
+
+class OneTabApp:
+    """Just enough of the app for `live.reload`: the tab's state tree, as modify_state hands it over."""
+
+    def __init__(self, tab: Tab) -> None:
+        self.tab = tab
+
+    @contextlib.asynccontextmanager
+    async def modify_state(self, _token):
+        yield self.tab.root
+
+
+def test_a_push_to_an_english_page_shows_english_dates_though_the_delivery_task_speaks_spanish():
+    d = deal()
+    business = Tab(d.id, d.business)
+    business.go(f"/en/collaborations/{d.id}")
+    propose(d)
+    settle()
+    with use_language("es"):  # the live_delivery task's own language: no event set it
+        asyncio.run(live.reload(OneTabApp(business), business.client, CollaborationDetailState, d.channel))
+    assert re.match(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ [A-Z][a-z]{2} \d{4}, \d\d:\d\d$", business.page.proposed_when)
