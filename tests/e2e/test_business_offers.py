@@ -268,7 +268,7 @@ def test_a_creator_applies_the_business_accepts_and_the_creator_is_told(browser,
     applicant = business.get_by_test_id("applicant").filter(has_text="Nora Vidal")
     expect(applicant).to_be_visible()
     expect(applicant.get_by_text("New", exact=True)).to_be_visible()
-    applicant.get_by_role("link").click()
+    applicant.get_by_role("link", name=re.compile("^Open application")).click()  # not its Message button
     expect(business).to_have_url(re.compile(rf"/applications/{application_id}$"))
     detail = business.get_by_test_id("application-detail")
     expect(detail.get_by_text("Under review").first).to_be_visible()
