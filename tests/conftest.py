@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from influfinder.i18n import use_language
 from tests.support.env import SettingsEnv
 from tests.support.services import (
     PostgresDatabases,
@@ -22,6 +23,14 @@ from tests.support.services import (
     where,
 )
 
+
+@pytest.fixture(autouse=True)
+def english_unless_the_test_says_otherwise() -> Iterator[None]:
+    """Code that runs outside a page (a service, a handler called directly) speaks Spanish, the
+    product's first language. Most tests read the English words, as the English pages show them;
+    tests of Spanish say so with `use_language("es")` (tests/unit/test_languages.py and others)."""
+    with use_language("en"):
+        yield
 
 
 @pytest.fixture

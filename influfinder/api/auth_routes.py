@@ -19,7 +19,10 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, PlainTextResponse, RedirectResponse, Response
 from starlette.routing import Route
 
+from influfinder.i18n.choice import COOKIE as LANGUAGE_COOKIE, COOKIE_MAX_AGE as LANGUAGE_COOKIE_MAX_AGE
 from influfinder.services import sessions
+from influfinder.services.language_choice import saved_language
+from influfinder.services.unit_of_work import Credentials, call
 
 
 def safe_next(value: str | None) -> str:
@@ -36,18 +39,26 @@ def site_url(path: str) -> str:
     return get_settings().public_url.rstrip("/") + path
 
 
+async def account_language(token: str) -> str | None:
+    """The language saved on the account: it follows the user to this browser (the redirect reads it)."""
+    return await asyncio.to_thread(call, Credentials(session_token=token), saved_language)
+
+
 def no_store(response: Response) -> Response:
     response.headers["Cache-Control"] = "no-store"
     return response
 
 
-def signed_in_response(token: str, record: sessions.SessionRecord, target: str) -> Response:
-    """Go to `target` with the session cookie set (it lasts as long as a remembered session may)."""
+def signed_in_response(token: str, record: sessions.SessionRecord, target: str, language: str | None = None) -> Response:
+    """Go to `target` with the session cookie set (it lasts as long as a remembered session may), and the
+    account's saved `language` (account_language) as the language cookie when there is one."""
     response = RedirectResponse(site_url(target), status_code=303)
     response.set_cookie(
         sessions.cookie_name(), token, httponly=True, samesite="lax", secure=sessions.cookie_is_secure(), path="/",
         max_age=int(sessions.lifetime(True).total_seconds()) if record.remember else None,
     )
+    if language:
+        response.set_cookie(LANGUAGE_COOKIE, language, samesite="lax", path="/", max_age=LANGUAGE_COOKIE_MAX_AGE)
     return no_store(response)
 
 
@@ -64,7 +75,8 @@ async def complete_login(request: Request) -> Response:
     activated = await asyncio.to_thread(sessions.activate_grant, grant, nonce)
     if activated is None:
         return no_store(RedirectResponse(site_url("/login?expired=1"), status_code=303))
-    return signed_in_response(*activated, target)
+    token, record = activated
+    return signed_in_response(token, record, target, await account_language(token))
 
 
 async def login_nonce(request: Request) -> Response:

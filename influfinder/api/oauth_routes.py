@@ -32,7 +32,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
-from influfinder.api.auth_routes import no_store, safe_next, signed_in_response, site_url
+from influfinder.api.auth_routes import account_language, no_store, safe_next, signed_in_response, site_url
 from influfinder.api.request_actor import caller
 from influfinder.integrations import audience_api, oauth_providers
 from influfinder.services import connected_accounts, oauth_accounts, sessions, sign_in
@@ -152,7 +152,7 @@ async def callback(request: Request) -> Response:
     token, record = activated
     target = "/welcome" if created else safe_next(flow.get("next"))
     # The flow cookie bound this sign-in to this browser: the session is set here, no grant travels.
-    return _forget_flow(signed_in_response(token, record, target))
+    return _forget_flow(signed_in_response(token, record, target, await account_language(token)))
 
 
 # --- connecting an account for its audience figures -------------------------------------------------

@@ -17,6 +17,7 @@ def build_api() -> Starlette:
     from influfinder.api.media_routes import routes as media_routes
     from influfinder.api.message_routes import routes as message_routes
     from influfinder.api.oauth_routes import routes as oauth_routes
+    from influfinder.api.language_routes import routes as language_routes
     from influfinder.api.share_routes import routes as share_routes
 
     from influfinder.api.v1.docs import routes as docs_routes
@@ -27,7 +28,7 @@ def build_api() -> Starlette:
 
     return Starlette(routes=[Route("/health", health), *operations_routes(ready=health), Route("/info", info),
                              *auth_routes, *oauth_routes, *collaboration_routes, *media_routes, *message_routes,
-                             *share_routes, Mount(PREFIX, app=build_v1()), *docs_routes],
+                             *share_routes, *language_routes, Mount(PREFIX, app=build_v1()), *docs_routes],
                      middleware=[Middleware(RequestContext)], exception_handlers={404: not_found})
 
 

@@ -4,20 +4,23 @@ import reflex as rx
 
 from influfinder.components.browser_actions import log_out
 from influfinder.components.layout import link_button
+from influfinder.components.phrases import filled
+from influfinder.i18n import N_, _, pgettext, translated
+from influfinder.i18n.routes import page_href
 from influfinder.state.auth import SessionState
 from influfinder.state.banner import VerifyBannerState
 
 
-CREATOR_LINKS = (("My applications", "/my-applications", "send"), ("My progress", "/progress", "trophy"),
-                 ("Saved searches", "/saved-searches", "bell-plus"))
-BUSINESS_LINKS = (("Create offer", "/offers/new", "circle-plus"), ("My offers", "/my-offers", "briefcase"),
-                  ("Dashboard", "/dashboard", "chart-column"), ("Find creators", "/creators", "users"),
-                  ("Saved searches", "/saved-searches", "bell-plus"))
+CREATOR_LINKS = ((N_("My applications"), "/my-applications", "send"), (N_("My progress"), "/progress", "trophy"),
+                 (N_("Saved searches"), "/saved-searches", "bell-plus"))
+BUSINESS_LINKS = ((N_("Create offer"), "/offers/new", "circle-plus"), (N_("My offers"), "/my-offers", "briefcase"),
+                  (N_("Dashboard"), "/dashboard", "chart-column"), (N_("Find creators"), "/creators", "users"),
+                  (N_("Saved searches"), "/saved-searches", "bell-plus"))
 
 
 def _item(label: str, href: str, icon: str) -> rx.Component:
     """A menu entry that is a real link: keyboard, middle-click and screen readers treat it as one."""
-    return rx.menu.item(rx.el.a(rx.icon(icon, size=16), label, href=href,
+    return rx.menu.item(rx.el.a(rx.icon(icon, size=16), _(label), href=page_href(href),
                                 style={"display": "flex", "gap": "0.5rem", "alignItems": "center"}), as_child=True)
 
 
@@ -35,7 +38,7 @@ def _menu() -> rx.Component:
                     rx.avatar(fallback=SessionState.display_name[:2].upper(), size="1", radius="full"),
                     rx.text(SessionState.display_name, display=["none", "none", "inline"]),
                     rx.icon("chevron-down", size=14),
-                    variant="ghost", aria_label="Account menu", data_testid="account-menu",
+                    variant="ghost", aria_label=_("Account menu"), data_testid="account-menu",
                 ),
             ),
             rx.menu.content(
@@ -46,19 +49,20 @@ def _menu() -> rx.Component:
                     rx.fragment(*[_item(label, href, icon) for label, href, icon in CREATOR_LINKS]),
                     rx.fragment(*[_item(label, href, icon) for label, href, icon in BUSINESS_LINKS]),
                 ),
-                _item("Collaborations", "/collaborations", "handshake"),
+                _item(N_("Collaborations"), "/collaborations", "handshake"),
                 rx.menu.separator(),
-                _item("Settings", "/settings", "settings"),
-                rx.cond(SessionState.is_admin, _item("Admin", "/admin", "shield")),
+                _item(N_("Settings"), "/settings", "settings"),
+                rx.cond(SessionState.is_admin, _item(N_("Admin"), "/admin", "shield")),
                 rx.menu.separator(),
-                rx.menu.item(rx.icon("log-out", size=16), "Log out", on_click=log_out(), color_scheme="red"),
+                rx.menu.item(rx.icon("log-out", size=16), _("Log out"), on_click=log_out(), color_scheme="red"),
                 align="end",
                 min_width="13rem",
             ),
         ),
         rx.hstack(
-            link_button("Log in", href="/login", variant="ghost", color_scheme="gray", size="2"),
-            link_button("Sign up", href="/signup", size="2"),
+            # Short words in the bar: on a phone the logo, both buttons and the menu share 390 px.
+            link_button(pgettext("navbar", "Log in"), href="/login", variant="ghost", color_scheme="gray", size="2"),
+            link_button(pgettext("navbar", "Sign up"), href="/signup", size="2"),
             spacing="3",
             align="center",
         ),
@@ -66,10 +70,10 @@ def _menu() -> rx.Component:
 
 
 BANNER = {
-    "confirm": "Confirm your email to publish offers, apply and send messages. We sent a link to ",
-    "resend": "Resend the link",
-    "add": "Add your email address to apply, publish and message.",
-    "add_link": "Add email address",
+    "confirm": N_("Confirm your email to publish offers, apply and send messages. We sent a link to {email}."),
+    "resend": N_("Resend the link"),
+    "add": N_("Add your email address to apply, publish and message."),
+    "add_link": N_("Add email address"),
 }
 
 
@@ -94,19 +98,19 @@ def verify_banner() -> rx.Component:
 
 def _confirm_email() -> rx.Component:
     return rx.fragment(
-        rx.text(BANNER["confirm"], rx.text.strong(SessionState.own_email), ".", size="2"),
+        rx.text(*filled(translated(BANNER["confirm"]), email=rx.text.strong(SessionState.own_email)), size="2"),
         rx.spacer(),
         rx.cond(
             VerifyBannerState.sent != "",
             rx.text(VerifyBannerState.sent, size="2", weight="medium"),
-            rx.button(BANNER["resend"], size="1", variant="soft", on_click=VerifyBannerState.resend),
+            rx.button(translated(BANNER["resend"]), size="1", variant="soft", on_click=VerifyBannerState.resend),
         ),
     )
 
 
 def _add_email() -> rx.Component:
     return rx.fragment(
-        rx.text(BANNER["add"], size="2"),
+        rx.text(translated(BANNER["add"]), size="2"),
         rx.spacer(),
-        rx.link(BANNER["add_link"], href="/settings#email", size="2", weight="medium"),
+        rx.link(translated(BANNER["add_link"]), href=page_href("/settings#email"), size="2", weight="medium"),
     )

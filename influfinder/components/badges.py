@@ -4,10 +4,12 @@ import reflex as rx
 from reflex.vars import Var
 
 from influfinder.domain.enums import Tier
+from influfinder.i18n import N_, translated
+from influfinder.i18n.labels import label
 
-VISIT = "Visit"
-EARLY_ACCESS = "Early access"
-EARLY_ACCESS_WHY = "Published less than a day ago: Pro creators and up see new offers 24 hours before everyone else."
+VISIT = N_("Visit")
+EARLY_ACCESS = N_("Early access")
+EARLY_ACCESS_WHY = N_("Published less than a day ago: Pro creators and up see new offers 24 hours before everyone else.")
 # Tier colours climb from neutral to warm, so higher tiers stand out in any list.
 TIER_COLORS = ("gray", "cyan", "blue", "violet", "orange", "amber")
 _COMPENSATION_STYLE = {"PAID": ("wallet", "green"), "PRODUCT": ("gift", "orange"), "EXPERIENCE": ("sparkles", "blue")}
@@ -35,14 +37,14 @@ def compensation_badge(kind: Var, label: Var, size: str = "1") -> rx.Component:
 
 
 def visit_badge(size: str = "1") -> rx.Component:
-    return rx.badge(rx.icon("map-pin", size=12), VISIT, variant="outline", color_scheme="gray", size=size)
+    return rx.badge(rx.icon("map-pin", size=12), translated(VISIT), variant="outline", color_scheme="gray", size=size)
 
 
 def early_access_badge(size: str = "1") -> rx.Component:
     """On offers published less than a day ago: only Pro creators and up (and the business) see them yet."""
     return rx.tooltip(
-        rx.badge(rx.icon("zap", size=12), EARLY_ACCESS, color_scheme="violet", variant="soft", size=size),
-        content=EARLY_ACCESS_WHY,
+        rx.badge(rx.icon("zap", size=12), translated(EARLY_ACCESS), color_scheme="violet", variant="soft", size=size),
+        content=translated(EARLY_ACCESS_WHY),
     )
 
 
@@ -57,7 +59,7 @@ def _tier_badge(tier: Tier, suffix: str, size: str) -> rx.Component:
     icon = "crown" if tier is Tier.LEGEND else "trophy"
     return rx.badge(
         rx.icon(icon, size=12),
-        tier.label + suffix,
+        label(tier) + suffix,
         color_scheme=TIER_COLORS[tier],
         variant="solid" if tier >= Tier.MASTER else "soft",
         size=size,

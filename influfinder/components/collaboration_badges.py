@@ -6,12 +6,7 @@ import reflex as rx
 from reflex.vars import Var
 
 from influfinder.domain.enums import CollaborationStatus as S
-
-STATUS_LABELS = {
-    S.ACCEPTED.value: "Accepted", S.SCHEDULED.value: "Scheduled", S.VISITED.value: "Visited",
-    S.CONTENT_SUBMITTED.value: "Content submitted", S.IN_REVIEW.value: "In review",
-    S.COMPLETED.value: "Completed", S.DISPUTED.value: "Disputed", S.CANCELLED.value: "Cancelled",
-}
+from influfinder.i18n.labels import label
 # Live states in cool colours, the happy end in green, trouble in red, the rest grey.
 _STATUS_STYLE = {
     S.ACCEPTED.value: ("handshake", "blue"), S.SCHEDULED.value: ("calendar-clock", "cyan"),
@@ -22,13 +17,13 @@ _STATUS_STYLE = {
 
 
 def status_label(status: str) -> str:
-    return STATUS_LABELS.get(status, status.replace("_", " ").capitalize())
+    return label(status, S)
 
 
 def status_badge(status: Var, size: str = "2") -> rx.Component:
     """A collaboration status by its value (ACCEPTED ... CANCELLED), with an icon and a colour."""
     cases = [
-        (value, rx.badge(rx.icon(icon, size=14), STATUS_LABELS[value], color_scheme=color, variant="soft",
+        (value, rx.badge(rx.icon(icon, size=14), label(value, S), color_scheme=color, variant="soft",
                          size=size, radius="full"))
         for value, (icon, color) in _STATUS_STYLE.items()
     ]

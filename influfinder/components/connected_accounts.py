@@ -5,20 +5,21 @@ from __future__ import annotations
 import reflex as rx
 
 from influfinder.components.forms import form_error, notice
+from influfinder.i18n import N_, translated
 from influfinder.state.connected_accounts import ConnectChoice, ConnectedAccountsState, ConnectedRow
 
 S = ConnectedAccountsState
 COPY = {
-    "title": "Verified audience",
-    "intro": ("Connect your accounts so businesses see your figures as verified, not self-reported. We only read "
+    "title": N_("Verified audience"),
+    "intro": N_("Connect your accounts so businesses see your figures as verified, not self-reported. We only read "
               "them (followers, posts, likes and comments), refresh them daily, and delete them when you disconnect."),
-    "connect": "Connect ",
-    "disconnect": "Disconnect",
-    "followers": "Followers",
-    "engagement": "Engagement",
-    "posts": "Posts",
-    "badge": "Verified on the platform",
-    "none": "No accounts connected: your figures are shown as self-reported.",
+    "connect": N_("Connect "),
+    "disconnect": N_("Disconnect"),
+    "followers": N_("Followers"),
+    "engagement": N_("Engagement"),
+    "posts": N_("Posts"),
+    "badge": N_("Verified on the platform"),
+    "none": N_("No accounts connected: your figures are shown as self-reported."),
 }
 
 
@@ -32,19 +33,19 @@ def _account(row: ConnectedRow) -> rx.Component:
         rx.hstack(
             rx.vstack(
                 rx.hstack(rx.text(row.label, weight="medium"), rx.text("@", row.handle, size="2", color_scheme="gray"),
-                          rx.cond(row.badge, rx.badge(rx.icon("badge-check", size=12), COPY["badge"], size="1")),
+                          rx.cond(row.badge, rx.badge(rx.icon("badge-check", size=12), translated(COPY["badge"]), size="1")),
                           spacing="2", align="center", wrap="wrap"),
                 rx.badge(rx.icon("shield-check", size=12), row.source, color_scheme="green", variant="soft", size="1"),
                 spacing="1",
             ),
             rx.spacer(),
-            rx.button(COPY["disconnect"], size="1", variant="soft", color_scheme="gray",
-                      on_click=S.disconnect(row.provider), aria_label=COPY["disconnect"] + " " + row.label),
+            rx.button(translated(COPY["disconnect"]), size="1", variant="soft", color_scheme="gray",
+                      on_click=S.disconnect(row.provider), aria_label=translated(COPY["disconnect"]) + " " + row.label),
             width="100%", align="start",
         ),
-        rx.hstack(_figure(COPY["followers"], row.followers),
-                  rx.cond(row.engagement != "", _figure(COPY["engagement"], row.engagement)),
-                  _figure(COPY["posts"], row.posts), spacing="5"),
+        rx.hstack(_figure(translated(COPY["followers"]), row.followers),
+                  rx.cond(row.engagement != "", _figure(translated(COPY["engagement"]), row.engagement)),
+                  _figure(translated(COPY["posts"]), row.posts), spacing="5"),
         rx.cond(row.problem != "", rx.callout(row.problem, icon="triangle_alert", color_scheme="amber", size="1",
                                               width="100%", data_testid="connected-problem")),
         rx.foreach(row.overruled, lambda line: rx.text(line, size="2", color_scheme="amber")),
@@ -54,20 +55,20 @@ def _account(row: ConnectedRow) -> rx.Component:
 
 
 def _connect_button(choice: ConnectChoice) -> rx.Component:
-    return rx.button(rx.icon("link", size=14), COPY["connect"], choice.label, variant="outline", size="2",
+    return rx.button(rx.icon("link", size=14), translated(COPY["connect"]), choice.label, variant="outline", size="2",
                      on_click=S.connect(choice.name), data_testid="connect-" + choice.name)
 
 
 def connected_accounts_section() -> rx.Component:
     return rx.card(
         rx.vstack(
-            rx.heading(COPY["title"], size="5"),
-            rx.text(COPY["intro"], size="2", color_scheme="gray"),
+            rx.heading(translated(COPY["title"]), size="5"),
+            rx.text(translated(COPY["intro"]), size="2", color_scheme="gray"),
             notice(S.notice),
             form_error(S.error),
             rx.cond(S.accounts.length() > 0,
                     rx.vstack(rx.foreach(S.accounts, _account), width="100%", spacing="0"),
-                    rx.text(COPY["none"], size="2", color_scheme="gray")),
+                    rx.text(translated(COPY["none"]), size="2", color_scheme="gray")),
             rx.hstack(rx.foreach(S.can_connect, _connect_button), spacing="2", wrap="wrap"),
             spacing="4", width="100%",
         ),

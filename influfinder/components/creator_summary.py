@@ -3,15 +3,16 @@
 import reflex as rx
 
 from influfinder.components.badges import reputation_badges, tier_badge
+from influfinder.i18n import N_, translated
 
-KARMA, RATING, NO_RATING, COMPLETED = "Karma", "Rating", "None yet", "Completed"
-FOLLOWERS, ENGAGEMENT, FIT = "Followers", "Engagement", "Fit"
-FEATURED, FEATURED_WHY = "Featured", "Legend creators are listed first."
+KARMA, RATING, NO_RATING, COMPLETED = N_("Karma"), N_("Rating"), N_("None yet"), N_("Completed")
+FOLLOWERS, ENGAGEMENT, FIT = N_("Followers"), N_("Engagement"), N_("Fit")
+FEATURED, FEATURED_WHY = N_("Featured"), N_("Legend creators are listed first.")
 
 
 def fit_badge(score, size: str = "2") -> rx.Component:
     color = rx.cond(score >= 100, "green", rx.cond(score >= 50, "amber", "red"))
-    return rx.badge(rx.icon("target", size=12), FIT, " ", score, "%", color_scheme=color, variant="soft", size=size,
+    return rx.badge(rx.icon("target", size=12), translated(FIT), " ", score, "%", color_scheme=color, variant="soft", size=size,
                     radius="full")
 
 
@@ -32,8 +33,8 @@ def creator_heading(creator, size: str = "4") -> rx.Component:
 
 def _featured_badge() -> rx.Component:
     return rx.tooltip(
-        rx.badge(rx.icon("sparkles", size=12), FEATURED, color_scheme="amber", variant="surface", radius="full"),
-        content=FEATURED_WHY,
+        rx.badge(rx.icon("sparkles", size=12), translated(FEATURED), color_scheme="amber", variant="surface", radius="full"),
+        content=translated(FEATURED_WHY),
     )
 
 
@@ -62,14 +63,14 @@ def creator_stats(creator) -> rx.Component:
     """Karma, rating, completed collaborations, followers and engagement on the offer's platforms,
     with where the audience figures come from."""
     rating = rx.cond(creator.rating != "", rx.hstack(rx.icon("star", size=14, color=rx.color("amber", 9)),
-                                                     creator.rating, spacing="1", align="center"), NO_RATING)
+                                                     creator.rating, spacing="1", align="center"), translated(NO_RATING))
     return rx.grid(
-        _stat(KARMA, creator.karma),
-        rx.vstack(rx.text(RATING, size="1", color_scheme="gray"), rx.text(rating, size="3", weight="bold"),
+        _stat(translated(KARMA), creator.karma),
+        rx.vstack(rx.text(translated(RATING), size="1", color_scheme="gray"), rx.text(rating, size="3", weight="bold"),
                   spacing="0"),
-        _stat(COMPLETED, creator.completed),
-        _stat(FOLLOWERS, creator.followers),
-        _stat(ENGAGEMENT, creator.engagement),
+        _stat(translated(COMPLETED), creator.completed),
+        _stat(translated(FOLLOWERS), creator.followers),
+        _stat(translated(ENGAGEMENT), creator.engagement),
         rx.box(audience_source(creator), grid_column="1 / -1"),
         columns=rx.breakpoints(initial="3", sm="5"),
         spacing="3",

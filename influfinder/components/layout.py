@@ -3,36 +3,46 @@
 import reflex as rx
 
 from influfinder.components.browser_actions import browser_actions
+from influfinder.components.language_switcher import language_switcher
+from influfinder.components.phrases import counted_phrase
+from influfinder.i18n import N_, _
+from influfinder.i18n.routes import page_href
 
 from influfinder.state.live import LiveState
 
 BRAND = "Influfinder"
-TAGLINE = "The creator marketplace for local brands."
-HOME_LABEL = "Influfinder home"
-SKIP_TO_CONTENT = "Skip to content"
-NAV_LINKS = (("Offers", "/offers", "search"), ("Messages", "/messages", "message-circle"))
-NOTIFICATIONS = "Notifications"
+TAGLINE = N_("The creator marketplace for local brands.")
+HOME_LABEL = N_("Influfinder home")
+SKIP_TO_CONTENT = N_("Skip to content")
+NAV_LINKS = ((N_("Offers"), "/offers", "search"), (N_("Messages"), "/messages", "message-circle"))
+NOTIFICATIONS = N_("Notifications")
 NOTIFICATIONS_HREF = "/notifications"
-TOGGLE_COLOR_MODE = "Toggle dark mode"
-DARK_MODE = "Dark mode"
-LIGHT_MODE = "Light mode"
-OPEN_MENU = "Open menu"
-LOG_IN = "Log in"
-SIGN_UP = "Sign up"
+TOGGLE_COLOR_MODE = N_("Toggle dark mode")
+DARK_MODE = N_("Dark mode")
+LIGHT_MODE = N_("Light mode")
+OPEN_MENU = N_("Open menu")
+LOG_IN = N_("Log in")
+SIGN_UP = N_("Sign up")
 FOOTER_COLUMNS = (
-    ("Marketplace", (("Browse offers", "/offers"), ("How it works", "/#how-it-works"), ("Creator tiers", "/#tiers"))),
-    ("Get started", (("Sign up", "/signup"), ("Log in", "/login"), ("Create offer", "/offers/new"))),
+    (N_("Marketplace"), ((N_("Browse offers"), "/offers"), (N_("How it works"), "/#how-it-works"),
+                         (N_("Creator tiers"), "/#tiers"))),
+    (N_("Get started"), ((N_("Sign up"), "/signup"), (N_("Log in"), "/login"), (N_("Create offer"), "/offers/new"))),
 )
-FOOTER_NOTE = "Made for creators and the places they love."
+FOOTER_NOTE = N_("Made for creators and the places they love.")
 COPYRIGHT = f"© 2026 {BRAND}"
-STATUS = "Status"
+STATUS = N_("Status")
 
 MAX_WIDTH = "1200px"
 MAIN_ID = "main"
 
 
-def link_button(*children, href: str, **props) -> rx.Component:
-    """A button that navigates: one <a> styled as a button (never a button inside a link)."""
+def link_button(*children, href: str | rx.Var, **props) -> rx.Component:
+    """A button that navigates: one <a> styled as a button (never a button inside a link).
+
+    A plain path is put in the page's language here; a Var is taken as it is, already localized
+    (page_href("/offers/") + id, or built by the state): localizing it again gave /en/en/...
+    """
+    href = page_href(href) if isinstance(href, str) else href
     return rx.button(rx.el.a(*children, href=href), as_child=True, **props)
 
 
@@ -44,10 +54,10 @@ def logo(size: str = "28px") -> rx.Component:
             align="center",
             spacing="2",
         ),
-        href="/",
+        href=page_href("/"),
         underline="none",
         color="inherit",
-        aria_label=HOME_LABEL,
+        aria_label=_(HOME_LABEL),
         class_name="logo-link",
     )
 
@@ -56,18 +66,19 @@ def _in_section(href: str):
     """Whether the page is in the nav link's section. The offer editor lives under /offers but
     belongs to My offers (the account menu), so Browse is not marked there."""
     path = rx.State.router.url.path
-    if href != "/offers":
+    href = page_href(href)
+    if not href.endswith("/offers"):
         return path.startswith(href)
     # The router's path may end in a slash ("/offers/new/"), hence prefixes rather than equality.
-    return path.startswith(href) & ~path.contains("/edit") & ~path.startswith("/offers/new")
+    return path.startswith(href) & ~path.contains("/edit") & ~path.startswith(page_href("/offers/new"))
 
 
 def nav_link(label: str, href: str) -> rx.Component:
     # The current section is marked for screen readers and drawn in the accent colour.
     active = _in_section(href)
     return rx.link(
-        label,
-        href=href,
+        _(label),
+        href=page_href(href),
         weight="medium",
         size="2",
         underline="none",
@@ -75,6 +86,10 @@ def nav_link(label: str, href: str) -> rx.Component:
         aria_current=rx.cond(active, "page", ""),
         class_name="nav-link",
     )
+
+
+def _unread_label(label: str, count) -> rx.Var:
+    return counted_phrase("{label}, {n} unread", "{label}, {n} unread", count, label=_(label))
 
 
 def _count_badge(count, test_id: str) -> rx.Component:
@@ -96,8 +111,8 @@ def _count_badge(count, test_id: str) -> rx.Component:
 def notifications_button() -> rx.Component:
     count = LiveState.unread_notifications
     return rx.icon_button(
-        rx.el.a(rx.icon("bell", size=18), _count_badge(count, "bell-count"), href=NOTIFICATIONS_HREF,
-                aria_label=rx.cond(count > 0, NOTIFICATIONS + ", " + count.to_string() + " unread", NOTIFICATIONS),
+        rx.el.a(rx.icon("bell", size=18), _count_badge(count, "bell-count"), href=page_href(NOTIFICATIONS_HREF),
+                aria_label=rx.cond(count > 0, _unread_label(NOTIFICATIONS, count), _(NOTIFICATIONS)),
                 style={"position": "relative"}),
         as_child=True,
         variant="ghost",
@@ -111,15 +126,15 @@ def messages_link(label: str, href: str) -> rx.Component:
     count = LiveState.unread_messages
     active = _in_section(href)
     return rx.link(
-        label,
+        _(label),
         _count_badge(count, "messages-count"),
-        href=href,
+        href=page_href(href),
         weight="medium",
         size="2",
         underline="none",
         color=rx.cond(active, rx.color("accent", 11), rx.color("gray", 11)),
         aria_current=rx.cond(active, "page", ""),
-        aria_label=rx.cond(count > 0, label + ", " + count.to_string() + " unread", label),
+        aria_label=rx.cond(count > 0, _unread_label(label, count), _(label)),
         class_name="nav-link",
         position="relative",
         padding_right=rx.cond(count > 0, "14px", "0"),  # room for the badge beside the word
@@ -137,7 +152,7 @@ def color_mode_button() -> rx.Component:
         variant="ghost",
         color_scheme="gray",
         size="2",
-        aria_label=TOGGLE_COLOR_MODE,
+        aria_label=_(TOGGLE_COLOR_MODE),
     )
 
 
@@ -150,7 +165,7 @@ def account_area() -> rx.Component:
 
 def _menu_link(label: str, href: str, icon: str, count=None) -> rx.Component:
     badge = rx.cond(count > 0, rx.badge(count, color_scheme="red", radius="full")) if count is not None else rx.fragment()
-    return rx.menu.item(rx.el.a(rx.icon(icon, size=16), label, badge, href=href), as_child=True)
+    return rx.menu.item(rx.el.a(rx.icon(icon, size=16), _(label), badge, href=page_href(href)), as_child=True)
 
 
 def _unread_dot() -> rx.Component:
@@ -166,7 +181,7 @@ def mobile_menu() -> rx.Component:
     return rx.menu.root(
         rx.menu.trigger(
             rx.icon_button(rx.icon("menu", size=20), _unread_dot(), variant="ghost", color_scheme="gray", size="2",
-                           aria_label=OPEN_MENU, position="relative"),
+                           aria_label=_(OPEN_MENU), position="relative"),
         ),
         rx.menu.content(
             *[_menu_link(label, href, icon, LiveState.unread_messages if href == "/messages" else None)
@@ -175,7 +190,7 @@ def mobile_menu() -> rx.Component:
             rx.menu.separator(),
             rx.menu.item(
                 rx.color_mode_cond(light=rx.icon("moon", size=16), dark=rx.icon("sun", size=16)),
-                rx.color_mode_cond(light=DARK_MODE, dark=LIGHT_MODE),
+                rx.color_mode_cond(light=_(DARK_MODE), dark=_(LIGHT_MODE)),
                 on_click=rx.toggle_color_mode,
             ),
             align="end",
@@ -213,8 +228,9 @@ def navbar() -> rx.Component:
 
 def _footer_column(title: str, links) -> rx.Component:
     return rx.vstack(
-        rx.text(title, size="2", weight="bold"),
-        *[rx.link(label, href=href, size="2", color_scheme="gray", underline="hover") for label, href in links],
+        rx.text(_(title), size="2", weight="bold"),
+        *[rx.link(_(label), href=page_href(href), size="2", color_scheme="gray", underline="hover")
+          for label, href in links],
         spacing="2",
         align="start",
     )
@@ -224,7 +240,7 @@ def footer() -> rx.Component:
     return rx.el.footer(
         rx.vstack(
             rx.flex(
-                rx.vstack(logo("24px"), rx.text(TAGLINE, size="2", color_scheme="gray"), spacing="3", max_width="320px"),
+                rx.vstack(logo("24px"), rx.text(_(TAGLINE), size="2", color_scheme="gray"), spacing="3", max_width="320px"),
                 rx.hstack(*[_footer_column(title, links) for title, links in FOOTER_COLUMNS], spacing="9"),
                 direction=rx.breakpoints(initial="column", sm="row"),
                 justify="between",
@@ -235,9 +251,10 @@ def footer() -> rx.Component:
             rx.flex(
                 rx.text(COPYRIGHT, size="1", color_scheme="gray"),
                 rx.spacer(),
-                rx.text(FOOTER_NOTE, size="1", color_scheme="gray"),
+                rx.text(_(FOOTER_NOTE), size="1", color_scheme="gray"),
+                language_switcher(),
                 # /health is served by the backend, not a page: load it as a document.
-                rx.link(STATUS, href="/health", size="1", color_scheme="gray", reload_document=True),
+                rx.link(_(STATUS), href=page_href("/health"), size="1", color_scheme="gray", reload_document=True),
                 spacing="4",
                 width="100%",
                 wrap="wrap",
@@ -263,7 +280,7 @@ def verify_banner() -> rx.Component:
 def page(*children: rx.Component, **props) -> rx.Component:
     return rx.flex(
         # A plain anchor: the browser moves focus to <main>, no client-side routing involved.
-        rx.el.elements.a(SKIP_TO_CONTENT, href=f"#{MAIN_ID}", class_name="skip-link"),
+        rx.el.elements.a(_(SKIP_TO_CONTENT), href=f"#{MAIN_ID}", class_name="skip-link"),
         navbar(),
         browser_actions(),  # what the server asks of the browser (log in/out, time zone, scroll)
         verify_banner(),

@@ -5,7 +5,10 @@ from __future__ import annotations
 import reflex as rx
 from reflex.vars import Var
 
-PREVIOUS, NEXT, PAGE, OF = "Previous", "Next", "Page ", " of "
+from influfinder.i18n import N_, translated
+from influfinder.i18n.routes import page_href
+
+PREVIOUS, NEXT, PAGE, OF = N_("Previous"), N_("Next"), N_("Page "), N_(" of ")
 
 
 def nav_button(*children, href, **props) -> rx.Component:
@@ -37,7 +40,7 @@ def tab_row(label: str, *tabs) -> rx.Component:
 
 
 def _tab(text: str, value: str, current: Var, count, base: str) -> rx.Component:
-    return count_tab(text, base if not value else f"{base}?status={value}", count, current == value)
+    return count_tab(translated(text), base if not value else f"{base}?status={value}", count, current == value)
 
 
 def count_tab(text, href, count, active) -> rx.Component:
@@ -57,7 +60,7 @@ def tab_link(content: rx.Component, href, active) -> rx.Component:
     """One tab of a tab row: a link, underlined in the accent colour when it is the page shown."""
     return rx.link(
         content,
-        href=href,
+        href=page_href(href),  # the tabs of an English page stay on English pages
         underline="none",
         aria_current=rx.cond(active, "page", ""),
         color=rx.cond(active, rx.color("accent", 11), rx.color("gray", 11)),
@@ -73,10 +76,10 @@ def pager(page: Var, pages: Var, base: Var | str, label: str, pages_text: Var | 
         pages > 1,
         rx.el.nav(
             rx.hstack(
-                _page_link(PREVIOUS, "chevron-left", base, page - 1, page > 1, True),
-                rx.text(PAGE, page, OF, pages if pages_text is None else pages_text, size="2", color_scheme="gray",
+                _page_link(translated(PREVIOUS), "chevron-left", base, page - 1, page > 1, True),
+                rx.text(translated(PAGE), page, translated(OF), pages if pages_text is None else pages_text, size="2", color_scheme="gray",
                         class_name="tabular"),
-                _page_link(NEXT, "chevron-right", base, page + 1, page < pages, False),
+                _page_link(translated(NEXT), "chevron-right", base, page + 1, page < pages, False),
                 align="center", justify="center", spacing="3", width="100%",
             ),
             aria_label=label,
@@ -89,6 +92,6 @@ def _page_link(text: str, icon: str, base, target, enabled, icon_first: bool) ->
     parts = (rx.icon(icon, size=16), text) if icon_first else (text, rx.icon(icon, size=16))
     return rx.cond(
         enabled,
-        nav_button(*parts, href=base + "page=" + target.to_string(), variant="soft", size="2"),
+        nav_button(*parts, href=page_href(base + "page=" + target.to_string()), variant="soft", size="2"),
         rx.button(*parts, variant="soft", size="2", disabled=True),
     )

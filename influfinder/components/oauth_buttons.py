@@ -6,6 +6,9 @@ from typing import Callable
 
 import reflex as rx
 
+from influfinder.components.phrases import filled
+from influfinder.i18n import _
+
 
 def oauth_buttons(providers: rx.Var, on_start: Callable, *, caption: str) -> rx.Component:
     """`providers` is a list var of {"name", "label"}; `on_start(name)` is the event that leaves for the provider."""
@@ -17,7 +20,7 @@ def oauth_buttons(providers: rx.Var, on_start: Callable, *, caption: str) -> rx.
             rx.foreach(
                 providers,
                 lambda provider: rx.button(
-                    "Continue with ", provider["label"], type="button", variant="outline", size="3", width="100%",
+                    *filled(_("Continue with {provider}"), provider=provider["label"]), type="button", variant="outline", size="3", width="100%",
                     on_click=on_start(provider["name"]), data_testid="oauth-" + provider["name"].to(str),
                 ),
             ),

@@ -5,9 +5,12 @@ import reflex as rx
 from influfinder.components.badges import (
     compensation_badge, early_access_badge, platform_badge, tier_badge, visit_badge,
 )
+from influfinder.components.phrases import filled
+from influfinder.i18n import N_, _, translated
+from influfinder.i18n.routes import page_href
 
-BUDGET = "Budget"
-APPLY_BY = "Apply by"
+BUDGET = N_("Budget")
+APPLY_BY = N_("Apply by {date}")
 COVER_HEIGHT = "132px"
 
 
@@ -35,7 +38,7 @@ def offer_card(offer) -> rx.Component:
                 spacing="3",
                 height="100%",
             ),
-            href="/offers/" + offer.id,
+            href=page_href("/offers/") + offer.id,
             style={"display": "flex", "flexDirection": "column", "height": "100%"},
         ),
         as_child=True,
@@ -64,7 +67,7 @@ def _terms(offer) -> rx.Component:
     return rx.vstack(
         rx.hstack(
             rx.vstack(
-                rx.text(BUDGET, size="1", color_scheme="gray"),
+                rx.text(translated(BUDGET), size="1", color_scheme="gray"),
                 rx.hstack(
                     rx.text(offer.budget, size="3", weight="bold", class_name="tabular", white_space="nowrap"),
                     rx.text(offer.currency, size="1", color_scheme="gray"),
@@ -82,7 +85,7 @@ def _terms(offer) -> rx.Component:
             row_gap="0.5rem",
         ),
         rx.hstack(
-            rx.hstack(rx.icon("calendar", size=14), rx.text(APPLY_BY, " ", offer.deadline, size="1"), align="center", spacing="1"),
+            rx.hstack(rx.icon("calendar", size=14), rx.text(*filled(translated(APPLY_BY), date=offer.deadline), size="1"), align="center", spacing="1"),
             rx.spacer(),
             rx.hstack(rx.icon("map-pin", size=14), rx.text(offer.city, size="1"), align="center", spacing="1"),
             width="100%",
@@ -98,11 +101,11 @@ def offer_card_skeleton() -> rx.Component:
     return rx.card(
         rx.inset(rx.skeleton(height=COVER_HEIGHT, width="100%"), side="top", pb="current"),
         rx.vstack(
-            rx.skeleton(rx.text("Category"), width="90px"),
-            rx.skeleton(rx.text("Brand name"), width="40%"),
-            rx.skeleton(rx.heading("Offer title here", size="4"), width="80%"),
-            rx.skeleton(rx.text("A description line"), width="100%"),
-            rx.skeleton(rx.text("Budget"), width="50%"),
+            rx.skeleton(rx.text(_("Category")), width="90px"),
+            rx.skeleton(rx.text(_("Brand name")), width="40%"),
+            rx.skeleton(rx.heading(_("Offer title here"), size="4"), width="80%"),
+            rx.skeleton(rx.text(_("A description line")), width="100%"),
+            rx.skeleton(rx.text(translated(BUDGET)), width="50%"),
             spacing="3",
         ),
         size="2",

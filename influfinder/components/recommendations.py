@@ -2,12 +2,13 @@
 
 import reflex as rx
 
+from influfinder.i18n import N_, translated
 from influfinder.components.badges import tier_badge
 from influfinder.components.offer_card import offer_card
 from influfinder.state.recommendations import RecommendationsState, RecommendedCard, SuggestedCard
 
-RECOMMENDED, SUGGESTED = "Recommended for you", "Suggested creators"
-SUGGESTED_HINT = "Creators in this offer's category or city who have not applied yet. Invite them from their profile."
+RECOMMENDED, SUGGESTED = N_("Recommended for you"), N_("Suggested creators")
+SUGGESTED_HINT = N_("Creators in this offer's category or city who have not applied yet. Invite them from their profile.")
 S = RecommendationsState
 
 
@@ -21,7 +22,7 @@ def recommended_offers_panel() -> rx.Component:
     return rx.cond(
         S.offers.length() > 0,
         rx.vstack(
-            rx.heading(RECOMMENDED, size="5", as_="h2"),
+            rx.heading(translated(RECOMMENDED), size="5", as_="h2"),
             rx.grid(rx.foreach(S.offers, _recommended), columns=rx.breakpoints(initial="1", sm="2", lg="3"),
                     spacing="4", width="100%"),
             spacing="3", width="100%", margin_bottom="1.5rem",
@@ -49,8 +50,8 @@ def suggested_creators_panel() -> rx.Component:
     return rx.cond(
         S.creators.length() > 0,
         rx.vstack(
-            rx.heading(SUGGESTED, size="4", as_="h2"),
-            rx.text(SUGGESTED_HINT, size="2", color_scheme="gray"),
+            rx.heading(translated(SUGGESTED), size="4", as_="h2"),
+            rx.text(translated(SUGGESTED_HINT), size="2", color_scheme="gray"),
             rx.grid(rx.foreach(S.creators, _suggested), columns=rx.breakpoints(initial="1", sm="2", lg="3"),
                     spacing="3", width="100%"),
             spacing="2", width="100%",

@@ -2,18 +2,19 @@
 
 import reflex as rx
 
+from influfinder.i18n import N_, translated
 from influfinder.components.badges import reputation_badges
 
-TITLE = "Your record"
-HINT = ("What businesses and creators see of you, from what happened: refreshed once a day. "
-        "\"New\" until 3 collaborations have finished.")
+TITLE = N_("Your record")
+HINT = N_("What businesses and creators see of you, from what happened: refreshed once a day. "
+         "\"New\" until 3 collaborations have finished.")
 
 
 def reputation_card(record) -> rx.Component:
     return rx.card(
         rx.vstack(
-            rx.heading(TITLE, size="5", as_="h2"),
-            rx.text(HINT, size="2", color_scheme="gray"),
+            rx.heading(translated(TITLE), size="5", as_="h2"),
+            rx.text(translated(HINT), size="2", color_scheme="gray"),
             rx.hstack(reputation_badges(record.badges), spacing="2", wrap="wrap"),
             rx.grid(
                 rx.foreach(record.figures, lambda figure: rx.vstack(

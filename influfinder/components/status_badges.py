@@ -3,27 +3,32 @@
 import reflex as rx
 from reflex.vars import Var
 
+from influfinder.domain.enums import ApplicationStatus, OfferStatus
+from influfinder.i18n.labels import label
+
+# Colour and icon per status; the words come from the labels table (domain/labels.py).
 OFFER_STATUS = {
-    "DRAFT": ("Draft", "gray", "file-pen-line"),
-    "ACTIVE": ("Active", "green", "radio"),
-    "PAUSED": ("Paused", "amber", "circle-pause"),
-    "ARCHIVED": ("Archived", "gray", "archive"),
+    OfferStatus.DRAFT: ("gray", "file-pen-line"),
+    OfferStatus.ACTIVE: ("green", "radio"),
+    OfferStatus.PAUSED: ("amber", "circle-pause"),
+    OfferStatus.ARCHIVED: ("gray", "archive"),
 }
 APPLICATION_STATUS = {
-    "APPLIED": ("New", "blue", "mail"),
-    "UNDER_REVIEW": ("Under review", "violet", "eye"),
-    "ACCEPTED": ("Accepted", "green", "circle-check"),
-    "REJECTED": ("Rejected", "red", "circle-x"),
-    "WITHDRAWN": ("Withdrawn", "gray", "undo-2"),
+    ApplicationStatus.APPLIED: ("blue", "mail"),
+    ApplicationStatus.UNDER_REVIEW: ("violet", "eye"),
+    ApplicationStatus.ACCEPTED: ("green", "circle-check"),
+    ApplicationStatus.REJECTED: ("red", "circle-x"),
+    ApplicationStatus.WITHDRAWN: ("gray", "undo-2"),
 }
 # The creator who sent it reads "Sent" where the business reads "New".
-CREATOR_APPLICATION_STATUS = {**APPLICATION_STATUS, "APPLIED": ("Sent", "blue", "send")}
+CREATOR_APPLICATION_STATUS = {**APPLICATION_STATUS, ApplicationStatus.APPLIED: ("blue", "send")}
 
 
-def _badge(status: Var, table: dict, size: str) -> rx.Component:
+def _badge(status: Var, table: dict, size: str, for_creator: bool = False) -> rx.Component:
     cases = [
-        (key, rx.badge(rx.icon(icon, size=12), text, color_scheme=color, variant="soft", size=size, radius="full"))
-        for key, (text, color, icon) in table.items()
+        (key.value, rx.badge(rx.icon(icon, size=12), label(key, for_creator=for_creator), color_scheme=color,
+                             variant="soft", size=size, radius="full"))
+        for key, (color, icon) in table.items()
     ]
     return rx.match(status, *cases, rx.badge(status, variant="soft", size=size))
 
@@ -35,6 +40,6 @@ def offer_status_badge(status: Var, size: str = "1") -> rx.Component:
 def application_status_badge(status: Var, size: str = "1", for_creator=False) -> rx.Component:
     """`for_creator` may be a Var: the one page that serves both sides decides in the browser."""
     if isinstance(for_creator, Var):
-        return rx.cond(for_creator, _badge(status, CREATOR_APPLICATION_STATUS, size),
+        return rx.cond(for_creator, _badge(status, CREATOR_APPLICATION_STATUS, size, True),
                        _badge(status, APPLICATION_STATUS, size))
-    return _badge(status, CREATOR_APPLICATION_STATUS if for_creator else APPLICATION_STATUS, size)
+    return _badge(status, CREATOR_APPLICATION_STATUS if for_creator else APPLICATION_STATUS, size, for_creator)

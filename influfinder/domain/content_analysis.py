@@ -15,8 +15,8 @@ Definitions:
   `required_hashtags`, spelled as the offer spells them (same for mentions).
 - Matching is case-insensitive (as on Instagram and TikTok) after Unicode NFC normalization;
   accents count (#café and #cafe are different hashtags on the platforms too).
-- A caption is *disclosed* when it carries one of #ad, #publi, #publicidad, #colaboración,
-  #colaboracion, or when it is the caption of the submission's platform and that platform's
+- A caption is *disclosed* when it carries one of the disclosure tags in Spanish or English
+  (DISCLOSURE_HASHTAGS: #publi, #publicidad, #colaboración, #patrocinado, #ad, #sponsored, ...), or when it is the caption of the submission's platform and that platform's
   paid-partnership label is on. `disclosure_found` is true when every non-empty caption is
   disclosed; with no caption at all, only the paid-partnership label counts.
 - compliance_percentage = 100 × (required hashtags found + required mentions found +
@@ -40,7 +40,12 @@ from pydantic import BaseModel, ConfigDict, Field, computed_field, model_validat
 
 from influfinder.domain.offer_terms import ContentSpecs
 
-DISCLOSURE_HASHTAGS = ("#ad", "#publi", "#publicidad", "#colaboración", "#colaboracion")
+# Spanish (Autocontrol's code asks for #publi or #publicidad) and English (FTC: #ad, #sponsored).
+DISCLOSURE_HASHTAGS = (
+    "#publi", "#publicidad", "#colaboración", "#colaboracion", "#colaboraciónpagada", "#colaboracionpagada",
+    "#patrocinado", "#patrocinada", "#anuncio", "#ad", "#advertisement", "#sponsored", "#sponsor",
+    "#paidpartnership", "#paidpartner",
+)
 MAX_SUGGESTIONS = 8
 MAX_SUGGESTION_CHARS = 200
 

@@ -22,6 +22,7 @@ from datetime import datetime
 from typing import NamedTuple
 
 from influfinder.domain.enums import Platform, Tier
+from influfinder.domain.labels import N_
 from influfinder.domain.moments import as_utc, day_label
 from influfinder.domain.offer_terms import AudienceRequirement, InfluencerRequirement, Requirements
 from influfinder.domain.verified_audience import SELF_REPORTED, source_label
@@ -81,6 +82,9 @@ class FitCheck(NamedTuple):
     label: str
     met: bool
     detail: str
+    # The detail as a msgid and its values (numbers, tier levels, moments), so a page writes it in its
+    # reader's language (influfinder.i18n.fit); `detail` is the English copy.
+    words: tuple[str, dict] = ("", {})
 
 
 @dataclass(frozen=True)
@@ -88,6 +92,7 @@ class Eligibility:
     audience: str  # INFLUENCER or REGULAR
     checks: list[FitCheck]
     reasons: list[str]  # empty when the creator may apply
+    reason_words: list[tuple[str, dict]] = ()  # the reasons as msgids and values (influfinder.i18n.fit)
 
     @property
     def can_apply(self) -> bool:
@@ -125,6 +130,7 @@ def evaluate(conditions: OfferConditions, creator: CreatorNumbers, now: datetime
         audience=audience_of(creator, conditions.platforms),
         checks=checks,
         reasons=[_REASONS[c.label](c) for c in checks if not c.met],
+        reason_words=[(_REASON_WORDS[c.label], {"detail": c.words}) for c in checks if not c.met],
     )
 
 
@@ -146,37 +152,56 @@ def _audience_checks(block: AudienceRequirement, account: Account) -> list[FitCh
     if block.min_followers:
         checks.append(FitCheck(FOLLOWERS, account.followers >= block.min_followers,
                                f"{account.followers:,} on {name} ({followers_source}); "
-                               f"the offer asks for {block.min_followers:,}"))
+                               f"the offer asks for {block.min_followers:,}",
+                               (N_("{have} on {platform} ({source}); the offer asks for {wanted}"),
+                                {"have": account.followers, "platform": name, "source": source_words(account.verified),
+                                 "wanted": block.min_followers})))
     if block.min_engagement:
         checks.append(FitCheck(ENGAGEMENT, account.engagement >= block.min_engagement,
                                f"{account.engagement:.1f}% on {name} ({engagement_source}); "
-                               f"the offer asks for {block.min_engagement:.1f}%"))
+                               f"the offer asks for {block.min_engagement:.1f}%",
+                               (N_("{have_percent} on {platform} ({source}); the offer asks for {wanted_percent}"),
+                                {"have_percent": account.engagement, "platform": name,
+                                 "source": source_words(account.engagement_verified),
+                                 "wanted_percent": block.min_engagement})))
     if isinstance(block, InfluencerRequirement) and block.verified:
         detail = (f"Your {name} figures are {account.source.lower()}" if account.verified
                   else f"Your {name} figures are self-reported: connect {name} in Settings to verify them")
-        checks.append(FitCheck(VERIFIED, account.verified, detail))
+        words = (N_("Your {platform} figures are verified") if account.verified
+                 else N_("Your {platform} figures are self-reported: connect {platform} in Settings to verify them"))
+        checks.append(FitCheck(VERIFIED, account.verified, detail, (words, {"platform": name})))
     return checks
+
+
+def source_words(verified: bool) -> tuple[str, dict]:
+    """Where a figure comes from, as words a check holds (written in the reader's language)."""
+    return (N_("verified") if verified else N_("self-reported")), {}
 
 
 def _tier_check(min_tier: int, tier: int) -> FitCheck:
     wanted, have = Tier(min_tier).label, Tier(tier).label
-    return FitCheck(TIER, tier >= min_tier, f"You are {have}; the offer is for {wanted} or higher")
+    return FitCheck(TIER, tier >= min_tier, f"You are {have}; the offer is for {wanted} or higher",
+                    (N_("You are {have_tier}; the offer is for {wanted_tier} or higher"),
+                     {"have_tier": tier, "wanted_tier": min_tier}))
 
 
 def _deadline_check(deadline: datetime, now: datetime) -> FitCheck:
     day = day_label(deadline)
     if now < deadline:
-        return FitCheck(DEADLINE, True, f"Applications are open until {day}")
-    return FitCheck(DEADLINE, False, f"Applications closed on {day}")
+        return FitCheck(DEADLINE, True, f"Applications are open until {day}",
+                        (N_("Applications are open until {day_at}"), {"day_at": deadline}))
+    return FitCheck(DEADLINE, False, f"Applications closed on {day}",
+                    (N_("Applications closed on {day_at}"), {"day_at": deadline}))
 
 
 def _slots_check(slots: int, left: int) -> FitCheck:
     left = max(left, 0)
-    return FitCheck(SLOTS, left > 0, f"{left} of {slots} places left")
+    return FitCheck(SLOTS, left > 0, f"{left} of {slots} places left",
+                    (N_("{left} of {slots} places left"), {"left": left, "slots": slots}))
 
 
-FOLLOWERS, ENGAGEMENT, VERIFIED = "Followers", "Engagement", "Verified figures"
-TIER, DEADLINE, SLOTS = "Tier", "Deadline", "Places"
+FOLLOWERS, ENGAGEMENT, VERIFIED = N_("Followers"), N_("Engagement"), N_("Verified figures")
+TIER, DEADLINE, SLOTS = N_("Tier"), N_("Deadline"), N_("Places")
 
 # One sentence per unmet check, built from its detail so the numbers are said once, the same way.
 _REASONS = {
@@ -186,4 +211,13 @@ _REASONS = {
     TIER: lambda c: f"Your tier is below this offer's minimum. {c.detail}.",
     DEADLINE: lambda c: f"{c.detail}.",
     SLOTS: lambda c: "Every place on this offer is taken.",
+}
+
+_REASON_WORDS = {
+    FOLLOWERS: N_("You do not have enough followers: {detail}."),
+    ENGAGEMENT: N_("Your engagement is too low: {detail}."),
+    VERIFIED: N_("This offer asks for verified figures. {detail}."),
+    TIER: N_("Your tier is below this offer's minimum. {detail}."),
+    DEADLINE: N_("{detail}."),
+    SLOTS: N_("Every place on this offer is taken."),
 }

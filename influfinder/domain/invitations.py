@@ -58,6 +58,12 @@ def reasons_after_waivers(verdict: Eligibility, waived: frozenset[str]) -> list[
     return [reason for check, reason in zip(unmet, verdict.reasons) if check.label not in waived]
 
 
+def reason_words_after_waivers(verdict: Eligibility, waived: frozenset[str]) -> list[tuple[str, dict]]:
+    """The same reasons as words, (msgid, values), for the reader's language (i18n.fit.written)."""
+    unmet = [c for c in verdict.checks if not c.met]
+    return [words for check, words in zip(unmet, verdict.reason_words) if check.label not in waived]
+
+
 def limit_problem(sent_in_window: int, limit: int = DAILY_INVITATION_LIMIT) -> str | None:
     """Why one more invitation cannot go out now, or None."""
     if sent_in_window >= limit:

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from influfinder.domain.moments import as_utc
 from influfinder.domain.enums import CompensationType, Currency, OfferCategory, Platform
 from influfinder.domain.offer_terms import ContentSpecs, Requirements
+from influfinder.domain.labels import N_
 
 MAX_MONEY = Decimal("1000000")
 MAX_SLOTS = 100
@@ -137,51 +138,51 @@ def publish_problems(data: OfferInput) -> dict[str, str]:
     checks = (
         ("description", len(data.description) >= MIN_DESCRIPTION_TO_PUBLISH,
          f"Describe the offer in at least {MIN_DESCRIPTION_TO_PUBLISH} characters."),
-        ("platforms", bool(data.platforms), "Choose at least one platform."),
+        ("platforms", bool(data.platforms), N_("Choose at least one platform.")),
         ("budget_min", data.compensation_type is not CompensationType.PAID
-         or data.budget_min is not None or data.budget_max is not None, "Give a budget for a paid offer."),
+         or data.budget_min is not None or data.budget_max is not None, N_("Give a budget for a paid offer.")),
         ("compensation_value", data.compensation_type is CompensationType.PAID
-         or data.compensation_value is not None, "Give the retail value of the product or experience."),
-        ("content_specs.formats", bool(data.content_specs.formats), "Choose at least one content format."),
-        ("application_deadline", data.application_deadline is not None, "Set an application deadline."),
-        ("content_deadline", data.content_deadline is not None, "Set a content deadline."),
-        ("city", not data.requires_visit or bool(data.city), "Give the city of the visit."),
-        ("address", not data.requires_visit or bool(data.address), "Give the address of the visit."),
+         or data.compensation_value is not None, N_("Give the retail value of the product or experience.")),
+        ("content_specs.formats", bool(data.content_specs.formats), N_("Choose at least one content format.")),
+        ("application_deadline", data.application_deadline is not None, N_("Set an application deadline.")),
+        ("content_deadline", data.content_deadline is not None, N_("Set a content deadline.")),
+        ("city", not data.requires_visit or bool(data.city), N_("Give the city of the visit.")),
+        ("address", not data.requires_visit or bool(data.address), N_("Give the address of the visit.")),
     )
     return {name: message for name, ok, message in checks if not ok}
 
 
-_MONEY_MESSAGE = "Enter an amount from 0 to 1,000,000, with at most two decimals."
-_YES_NO = "Choose yes or no."
+_MONEY_MESSAGE = N_("Enter an amount from 0 to 1,000,000, with at most two decimals.")
+_YES_NO = N_("Choose yes or no.")
 FIELD_MESSAGES = {
-    "title": "Give the offer a title of 3 to 120 characters.",
+    "title": N_("Give the offer a title of 3 to 120 characters."),
     "description": f"Keep the description under {MAX_DESCRIPTION:,} characters.",
-    "brand_name": "Keep the brand name under 120 characters.",
-    "category": "Choose a category from the list.",
-    "platforms": "Choose platforms among Instagram, TikTok and Facebook.",
+    "brand_name": N_("Keep the brand name under 120 characters."),
+    "category": N_("Choose a category from the list."),
+    "platforms": N_("Choose platforms among Instagram, TikTok and Facebook."),
     "budget_min": _MONEY_MESSAGE,
     "budget_max": _MONEY_MESSAGE,
-    "currency": "Choose EUR, USD or MXN.",
-    "compensation_type": "Choose paid, product or experience.",
+    "currency": N_("Choose EUR, USD or MXN."),
+    "compensation_type": N_("Choose paid, product or experience."),
     "compensation_value": _MONEY_MESSAGE,
-    "compensation_details": "Keep the compensation details under 500 characters.",
+    "compensation_details": N_("Keep the compensation details under 500 characters."),
     "is_public": _YES_NO,
     "requires_visit": _YES_NO,
-    "application_deadline": "Enter a date and time.",
-    "content_deadline": "Enter a date and time.",
-    "city": "Keep the city under 80 characters.",
-    "address": "Keep the address under 200 characters.",
+    "application_deadline": N_("Enter a date and time."),
+    "content_deadline": N_("Enter a date and time."),
+    "city": N_("Keep the city under 80 characters."),
+    "address": N_("Keep the address under 200 characters."),
     "slots": f"Creator places must be a whole number from 1 to {MAX_SLOTS}.",
-    "min_tier": "Choose a tier from Newbie to Legend.",
-    "cover_image": "Upload the cover image again.",
-    "min_followers": "Minimum followers must be a whole number from 0 to 1,000,000,000.",
-    "min_engagement": "Minimum engagement must be a percentage from 0 to 100.",
+    "min_tier": N_("Choose a tier from Newbie to Legend."),
+    "cover_image": N_("Upload the cover image again."),
+    "min_followers": N_("Minimum followers must be a whole number from 0 to 1,000,000,000."),
+    "min_engagement": N_("Minimum engagement must be a percentage from 0 to 100."),
     "verified": _YES_NO,
-    "formats": "Choose formats among Post, Reel, Story and Video.",
-    "required_hashtags": "List at most 20 hashtags.",
-    "required_mentions": "List at most 20 mentions.",
-    "requirements": "The requirements could not be read.",
-    "content_specs": "The content specs could not be read.",
+    "formats": N_("Choose formats among Post, Reel, Story and Video."),
+    "required_hashtags": N_("List at most 20 hashtags."),
+    "required_mentions": N_("List at most 20 mentions."),
+    "requirements": N_("The requirements could not be read."),
+    "content_specs": N_("The content specs could not be read."),
 }
 
 
@@ -196,8 +197,8 @@ def _messages(error: ValidationError) -> dict[str, str]:
 
 def _message(item: dict, path: list[str]) -> str:
     if item["type"] == "extra_forbidden":
-        return "This field is not part of an offer."
+        return N_("This field is not part of an offer.")
     if item["type"] == "value_error" and path and path[-1] in ("required_hashtags", "required_mentions"):
         text = item["msg"].removeprefix("Value error, ")
         return text[0].upper() + text[1:] + "."
-    return FIELD_MESSAGES.get(path[-1] if path else "", "Check this value.")
+    return FIELD_MESSAGES.get(path[-1] if path else "", N_("Check this value."))

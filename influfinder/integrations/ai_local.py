@@ -48,8 +48,11 @@ _STOP_WORDS = frozenset(
     "a an and are as at be but by for from has have i in into is it its me my no not of on or our "
     "so that the their them this to up us was we were what when where which who will with you your "
     # Spanish (accents stripped, as words are compared without them)
-    "al con de del el en es esta este esto la las le lo los mas me mi mis muy nos o para pero por "
-    "que se sin su sus te tu un una uno unos unas y ya".split()
+    "al ante bajo cada como con cual cuando de del desde donde el ella ellas ellos en entre era eres es "
+    "esa ese eso esta estan estas este esto estos fue ha han has hay hoy la las le les lo los mas me mi "
+    "mis mucho muy nada ni no nos nosotros nuestra nuestro o os otra otro para pero poco por porque pues "
+    "que se si sin sobre son soy su sus tambien tan te ti toda todo todos tras tu tus un una uno unos "
+    "unas vez vosotros y ya yo".split()
 )
 
 _CATEGORY_WORDS = {
@@ -163,13 +166,26 @@ def _plain(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def singular(word: str) -> str:
+    """A plural folded to its singular, the Spanish and the English way, enough to match words:
+    luces -> luz, colecciones -> coleccion, ciudades -> ciudad, dishes -> dish, menus -> menu."""
+    if len(word) > 4 and word.endswith("ces"):
+        return word[:-3] + "z"
+    if len(word) > 5 and word.endswith("es") and (word[-3] in "lnrdj" or word[-4:-2] in ("sh", "ch", "ss")):
+        return word[:-2]
+    if len(word) > 4 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
 def words(text: str) -> set[str]:
-    """Content words: plain lower-case, no stop words, no digits-only, a final plural "s" dropped."""
+    """Content words: plain lower-case (accents folded), no stop words (Spanish and English), no
+    digits-only, plurals folded to their singular."""
     found = set()
     for word in _WORD.findall(_plain(text).replace("_", " ")):
         if len(word) < 3 or word in _STOP_WORDS or word.isdigit():
             continue
-        found.add(word[:-1] if len(word) > 4 and word.endswith("s") else word)
+        found.add(singular(word))
     return found
 
 

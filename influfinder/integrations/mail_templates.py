@@ -1,7 +1,9 @@
 """Branded mails: one HTML body (inline styles, as mail clients drop <style>) and one plain-text body.
 
 Every value that comes from a person (names, titles, texts) is escaped in the HTML. Links are
-built by the caller with `action_url`, from PUBLIC_URL.
+built by the caller with `action_url`, from PUBLIC_URL, to a plain page path: the language redirect
+in front of the pages (api/language_redirect.py) opens it in the reader's language. Mails are written
+in the current language: the caller wraps a mail to someone else in `use_language(their language)`.
 """
 
 from __future__ import annotations
@@ -10,10 +12,11 @@ import html
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from influfinder.i18n import N_, _, current_language, translated
 from influfinder.settings import get_settings
 
 BRAND_COLOUR = "#6E56CF"
-FOOTER = "Influfinder · collaborations between creators and businesses. You get this mail because of your account."
+FOOTER = N_("Influfinder · collaborations between creators and businesses. You get this mail because of your account.")
 
 
 @dataclass(frozen=True)
@@ -32,45 +35,44 @@ def action_url(path: str, **query: str | int) -> str:
 
 
 def verification_mail(to: str, name: str, link: str) -> MailMessage:
-    return _render(to, "Confirm your email", _Body(
-        heading="Confirm your email",
+    return _render(to, _("Confirm your email"), _Body(
+        heading=_("Confirm your email"),
         greeting=name,
-        paragraphs=("Welcome to Influfinder! Please confirm that this email address is yours.",),
-        button="Confirm email",
+        paragraphs=(_("Welcome to Influfinder! Please confirm that this email address is yours."),),
+        button=_("Confirm email"),
         link=link,
-        note="This link is valid for 24 hours. If you did not create an Influfinder account, ignore this mail.",
+        note=_("This link is valid for 24 hours. If you did not create an Influfinder account, ignore this mail."),
     ))
 
 
 def password_reset_mail(to: str, name: str, link: str) -> MailMessage:
-    return _render(to, "Reset your password", _Body(
-        heading="Reset your password",
+    return _render(to, _("Reset your password"), _Body(
+        heading=_("Reset your password"),
         greeting=name,
-        paragraphs=("Someone asked to reset the password of your Influfinder account.",),
-        button="Choose a new password",
+        paragraphs=(_("Someone asked to reset the password of your Influfinder account."),),
+        button=_("Choose a new password"),
         link=link,
-        note="This link is valid for 30 minutes. If you did not ask, ignore this mail: "
-        "your password stays the same.",
+        note=_("This link is valid for 30 minutes. If you did not ask, ignore this mail: your password stays the same."),
     ))
 
 
 def password_changed_mail(to: str, name: str, reset_link: str) -> MailMessage:
-    return _render(to, "Your password was changed", _Body(
-        heading="Your password was changed",
+    return _render(to, _("Your password was changed"), _Body(
+        heading=_("Your password was changed"),
         greeting=name,
         paragraphs=(
-            "The password of your Influfinder account was just changed, and your other sessions were signed out.",
-            "If it was you, there is nothing more to do. If it was not you, reset your password now.",
+            _("The password of your Influfinder account was just changed, and your other sessions were signed out."),
+            _("If it was you, there is nothing more to do. If it was not you, reset your password now."),
         ),
-        button="Reset password",
+        button=_("Reset password"),
         link=reset_link,
     ))
 
 
-def notification_mail(to: str, title: str, text: str, link: str, button: str = "Open Influfinder") -> MailMessage:
+def notification_mail(to: str, title: str, text: str, link: str, button: str = N_("Open Influfinder")) -> MailMessage:
     # A subject is one line: a title with line breaks would be refused by the mail library.
     subject = " ".join(title.split())
-    return _render(to, subject, _Body(heading=subject, paragraphs=(text,), button=button, link=link))
+    return _render(to, subject, _Body(heading=subject, paragraphs=(text,), button=translated(button), link=link))
 
 
 # --- rendering ----------------------------------------------------------------------------------
@@ -95,7 +97,7 @@ def _render(to: str, subject: str, body: _Body) -> MailMessage:
 def _greeting(name: str | None) -> str | None:
     if name is None:
         return None
-    return f"Hi {name.strip()}," if name.strip() else "Hi,"
+    return _("Hi {name},").format(name=name.strip()) if name.strip() else _("Hi,")
 
 
 def _text(body: _Body) -> str:
@@ -104,7 +106,7 @@ def _text(body: _Body) -> str:
     lines += [*body.paragraphs, f"{body.button}: {body.link}"]
     if body.note:
         lines.append(body.note)
-    lines.append(f"-- \n{FOOTER}")
+    lines.append(f"-- \n{translated(FOOTER)}")
     return "\n\n".join(lines) + "\n"
 
 
@@ -131,14 +133,15 @@ def _content(body: _Body) -> str:
     parts.append(_button(body.button, body.link))
     parts += [_paragraph(body.note, small)] if body.note else []
     link = html.escape(body.link)
-    parts.append(f'<p style="{small}">If the button does not work, open this link: '
-                 f'<a href="{link}" style="color:{BRAND_COLOUR};word-break:break-all;">{link}</a></p>')
+    anchor = f'<a href="{link}" style="color:{BRAND_COLOUR};word-break:break-all;">{link}</a>'
+    parts.append(f'<p style="{small}">'
+                 + html.escape(_("If the button does not work, open this link: {link}")).format(link=anchor) + "</p>")
     return "\n".join(parts)
 
 
 def _html(subject: str, body: _Body) -> str:
     return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<html lang="{current_language()}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{html.escape(subject)}</title></head>
 <body style="margin:0;padding:0;background:#f4f3f8;font-family:Arial,Helvetica,sans-serif;color:#1f1d2b;">
 <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f3f8;padding:24px 0;">
@@ -148,7 +151,7 @@ def _html(subject: str, body: _Body) -> str:
 <tr><td style="padding:32px;">
 {_content(body)}
 </td></tr>
-<tr><td style="padding:16px 32px;border-top:1px solid #eceaf4;font-size:12px;color:#8a879a;">{html.escape(FOOTER)}</td></tr>
+<tr><td style="padding:16px 32px;border-top:1px solid #eceaf4;font-size:12px;color:#8a879a;">{html.escape(translated(FOOTER))}</td></tr>
 </table>
 </td></tr></table>
 </body></html>

@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from influfinder.domain.enums import NotificationType
-from influfinder.models._base import enum_column, fk, timestamp, uuid_pk
+from influfinder.models._base import enum_column, fk, json_column, timestamp, uuid_pk
 
 
 class Notification(SQLModel, table=True):
@@ -23,6 +23,9 @@ class Notification(SQLModel, table=True):
     type: NotificationType = enum_column(NotificationType)
     title: str = Field(max_length=200)
     content: str = Field(default="", max_length=2000)
+    # What the words are made of, so each reader gets them in their own language
+    # (services/notification_text.py); title/content keep an English copy for rows from before.
+    params: dict = json_column(dict)
     related_offer_id: uuid.UUID | None = fk("offers.id", nullable=True, index=False, ondelete="SET NULL")
     related_application_id: uuid.UUID | None = fk(
         "applications.id", nullable=True, index=False, ondelete="SET NULL"

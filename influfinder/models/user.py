@@ -27,6 +27,7 @@ class User(SQLModel, table=True):
     is_admin: bool = False
     is_active: bool = True
     auth_providers: dict = json_column(dict)  # {"google": "<subject>", ...}
+    language: str | None = Field(default=None, max_length=5)  # "es"/"en" once chosen; None: never chose
     email_verified_at: datetime | None = timestamp(nullable=True)
     last_login_at: datetime | None = timestamp(nullable=True)
     deleted_at: datetime | None = timestamp(nullable=True)

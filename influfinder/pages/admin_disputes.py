@@ -8,6 +8,8 @@ from influfinder.components.collaboration_badges import status_badge
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import field_error, form_error
 from influfinder.components.list_nav import pager
+from influfinder.i18n import N_, _, translated
+from influfinder.i18n.routes import page_href
 from influfinder.pages.admin_frame import COPY as FRAME_COPY
 from influfinder.pages.admin_frame import DISPUTES_ROUTE, frame, loading, meta
 from influfinder.state.admin_disputes import AdminDisputesState, DisputeLine
@@ -15,27 +17,27 @@ from influfinder.state.admin_disputes import AdminDisputesState, DisputeLine
 ROUTE = DISPUTES_ROUTE
 COPY = {
     **FRAME_COPY,
-    "disputes_title": "Disputes",
-    "disputes_text": "Collaborations a party stopped with a complaint, the longest waiting first. Read both sides "
-                     "in the collaboration's timeline, then decide how it ends.",
-    "creator": "Creator",
-    "business": "Business",
-    "opened": "Opened ",
-    "opened_by": " by ",
-    "reason": "Reason given",
-    "timeline": "Open the collaboration",
-    "resolve": "Resolve",
-    "resolve_title": "Resolve the dispute",
-    "outcome": "How does the collaboration end?",
-    "outcome_completed": "Completed",
-    "outcome_completed_text": "The work counts as done: the creator's karma and tier are updated.",
-    "outcome_cancelled": "Cancelled",
-    "outcome_cancelled_text": "The collaboration is called off; nothing counts towards either party.",
-    "note": "Note for the record",
-    "note_hint": "Both parties can read it in the collaboration's timeline.",
-    "disputes_empty_title": "No open disputes",
-    "disputes_empty_text": "Every collaboration is moving along. Disputes that parties open will wait here.",
-    "dispute_pages": "Pages of disputes",
+    "disputes_title": N_("Disputes"),
+    "disputes_text": N_("Collaborations a party stopped with a complaint, the longest waiting first. Read both sides "
+                     "in the collaboration's timeline, then decide how it ends."),
+    "creator": N_("Creator"),
+    "business": N_("Business"),
+    "opened": N_("Opened "),
+    "opened_by": N_(" by "),
+    "reason": N_("Reason given"),
+    "timeline": N_("Open the collaboration"),
+    "resolve": N_("Resolve"),
+    "resolve_title": N_("Resolve the dispute"),
+    "outcome": N_("How does the collaboration end?"),
+    "outcome_completed": N_("Completed"),
+    "outcome_completed_text": N_("The work counts as done: the creator's karma and tier are updated."),
+    "outcome_cancelled": N_("Cancelled"),
+    "outcome_cancelled_text": N_("The collaboration is called off; nothing counts towards either party."),
+    "note": N_("Note for the record"),
+    "note_hint": N_("Both parties can read it in the collaboration's timeline."),
+    "disputes_empty_title": N_("No open disputes"),
+    "disputes_empty_text": N_("Every collaboration is moving along. Disputes that parties open will wait here."),
+    "dispute_pages": N_("Pages of disputes"),
 }
 
 
@@ -57,15 +59,15 @@ def _dispute_card(row: DisputeLine) -> rx.Component:
             rx.flex(
                 rx.vstack(
                     status_badge("DISPUTED", size="1"),
-                    rx.link(rx.heading(row.offer_title, size="4", as_="h2"), href="/collaborations/" + row.id,
+                    rx.link(rx.heading(row.offer_title, size="4", as_="h2"), href=page_href("/collaborations/") + row.id,
                             underline="hover", color="inherit"),
-                    meta("clock", COPY["opened"], row.opened,
-                         rx.cond(row.opened_by != "", COPY["opened_by"] + row.opened_by, "")),
+                    meta("clock", translated(COPY["opened"]), row.opened,
+                         rx.cond(row.opened_by != "", translated(COPY["opened_by"]) + row.opened_by, "")),
                     spacing="2", min_width="0",
                 ),
                 rx.spacer(),
-                rx.button(rx.icon("gavel", size=14), COPY["resolve"], size="2", on_click=D.open_resolve(row.id),
-                          aria_label=COPY["resolve"] + ": " + row.offer_title),
+                rx.button(rx.icon("gavel", size=14), translated(COPY["resolve"]), size="2", on_click=D.open_resolve(row.id),
+                          aria_label=translated(COPY["resolve"]) + ": " + row.offer_title),
                 direction=rx.breakpoints(initial="column", sm="row"), spacing="3", width="100%",
                 align=rx.breakpoints(initial="start", sm="start"),
             ),
@@ -73,12 +75,12 @@ def _dispute_card(row: DisputeLine) -> rx.Component:
                     _party("business", row.business, row.business_username), columns="2", spacing="4",
                     width="100%", max_width="520px"),
             rx.box(
-                rx.text(COPY["reason"], size="1", weight="medium", color_scheme="gray"),
+                rx.text(translated(COPY["reason"]), size="1", weight="medium", color_scheme="gray"),
                 rx.text(row.reason, size="2", style={"whiteSpace": "pre-wrap", "overflowWrap": "anywhere"}),
                 padding="0.75rem 1rem", border_left=f"3px solid {rx.color('red', 8)}",
                 background=rx.color("red", 2), border_radius="var(--radius-3)", width="100%",
             ),
-            rx.link(COPY["timeline"], rx.icon("arrow-right", size=14), href="/collaborations/" + row.id, size="2",
+            rx.link(translated(COPY["timeline"]), rx.icon("arrow-right", size=14), href=page_href("/collaborations/") + row.id, size="2",
                     display="inline-flex", align_items="center", gap="0.25rem"),
             spacing="3", width="100%",
         ),
@@ -104,12 +106,12 @@ def _outcome_choice(value: str) -> rx.Component:
 def _resolve_dialog() -> rx.Component:
     return rx.dialog.root(
         rx.dialog.content(
-            rx.dialog.title(COPY["resolve_title"]),
+            rx.dialog.title(translated(COPY["resolve_title"])),
             rx.dialog.description(rx.text.strong(D.resolving_title), size="2"),
             rx.form(
                 rx.vstack(
                     rx.el.fieldset(
-                        rx.el.legend(COPY["outcome"], style={"fontWeight": "500", "fontSize": "0.9rem",
+                        rx.el.legend(translated(COPY["outcome"]), style={"fontWeight": "500", "fontSize": "0.9rem",
                                                              "marginBottom": "0.5rem"}),
                         rx.radio_group.root(
                             rx.vstack(_outcome_choice("COMPLETED"), _outcome_choice("CANCELLED"), spacing="2",
@@ -120,18 +122,18 @@ def _resolve_dialog() -> rx.Component:
                         style={"border": "none", "padding": "0", "margin": "0", "width": "100%"},
                     ),
                     rx.vstack(
-                        rx.el.label(COPY["note"], html_for="field-note", style={"fontWeight": "500",
+                        rx.el.label(translated(COPY["note"]), html_for="field-note", style={"fontWeight": "500",
                                                                                 "fontSize": "0.9rem"}),
                         rx.text_area(id="field-note", name="note", rows="4", required=True, max_length=2000,
                                      width="100%"),
-                        rx.text(COPY["note_hint"], size="1", color_scheme="gray"),
+                        rx.text(translated(COPY["note_hint"]), size="1", color_scheme="gray"),
                         field_error(D.field_errors.get("note", "")),
                         spacing="1", width="100%",
                     ),
                     form_error(D.error),
                     rx.hstack(
-                        rx.dialog.close(rx.button(COPY["cancel"], variant="soft", color_scheme="gray", type="button")),
-                        rx.button(rx.cond(D.busy, rx.spinner(size="2")), COPY["resolve"], type="submit",
+                        rx.dialog.close(rx.button(translated(COPY["cancel"]), variant="soft", color_scheme="gray", type="button")),
+                        rx.button(rx.cond(D.busy, rx.spinner(size="2")), translated(COPY["resolve"]), type="submit",
                                   disabled=D.busy),
                         spacing="3", justify="end", width="100%",
                     ),
@@ -149,12 +151,12 @@ def _resolve_dialog() -> rx.Component:
 def _disputes_body() -> rx.Component:
     return rx.cond(
         D.total > 0,
-        rx.vstack(rx.foreach(D.rows, _dispute_card), pager(D.page, D.pages, ROUTE + "?", COPY["dispute_pages"]),
+        rx.vstack(rx.foreach(D.rows, _dispute_card), pager(D.page, D.pages, ROUTE + "?", translated(COPY["dispute_pages"])),
                   spacing="3", width="100%"),
-        empty_state("scale", COPY["disputes_empty_title"], COPY["disputes_empty_text"]),
+        empty_state("scale", translated(COPY["disputes_empty_title"]), translated(COPY["disputes_empty_text"])),
     )
 
 
 def admin_disputes_page() -> rx.Component:
-    return frame(COPY["disputes_title"], COPY["disputes_text"], D,
+    return frame(translated(COPY["disputes_title"]), translated(COPY["disputes_text"]), D,
                  rx.cond(D.loading, loading("180px", 2), _disputes_body()), _resolve_dialog())

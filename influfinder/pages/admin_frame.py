@@ -8,18 +8,19 @@ import reflex as rx
 from influfinder.components.forms import form_error, notice
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, tab_link, tab_row
+from influfinder.i18n import N_, _, translated
 
 OVERVIEW_ROUTE, USERS_ROUTE, DISPUTES_ROUTE, OFFERS_ROUTE = "/admin", "/admin/users", "/admin/disputes", "/admin/offers"
 COPY = {
-    "eyebrow": "Admin",
-    "sections": "Admin sections",
-    "overview": "Overview",
-    "users": "Users",
-    "disputes": "Disputes",
-    "offers": "Offers",
-    "search": "Search",
-    "clear": "Clear",
-    "cancel": "Cancel",
+    "eyebrow": N_("Admin"),
+    "sections": N_("Admin sections"),
+    "overview": N_("Overview"),
+    "users": N_("Users"),
+    "disputes": N_("Disputes"),
+    "offers": N_("Offers"),
+    "search": N_("Search"),
+    "clear": N_("Clear"),
+    "cancel": N_("Cancel"),
 }
 SECTIONS = (("overview", OVERVIEW_ROUTE, "layout-dashboard"), ("users", USERS_ROUTE, "users"),
             ("disputes", DISPUTES_ROUTE, "scale"), ("offers", OFFERS_ROUTE, "megaphone"))
@@ -38,12 +39,12 @@ def _section_link(key: str, href: str, icon: str) -> rx.Component:
 def frame(title: str, text: str, state, *children: rx.Component) -> rx.Component:
     """An admin page: its title, the section tabs, the state's notice and error, then the page's own parts."""
     header = rx.vstack(
-        rx.badge(rx.icon("shield-check", size=14), COPY["eyebrow"], variant="soft", radius="full"),
+        rx.badge(rx.icon("shield-check", size=14), translated(COPY["eyebrow"]), variant="soft", radius="full"),
         rx.heading(title, size="8", as_="h1"),
         rx.text(text, color_scheme="gray", max_width="680px"),
         spacing="2", width="100%",
     )
-    sections = tab_row(COPY["sections"], *[_section_link(*s) for s in SECTIONS])
+    sections = tab_row(translated(COPY["sections"]), *[_section_link(*s) for s in SECTIONS])
     return page(rx.vstack(header, sections, notice(state.notice), form_error(state.error), *children,
                           spacing="5", width="100%"))
 
@@ -60,8 +61,8 @@ def search_form(handler, value, label: str, clear_href: str) -> rx.Component:
             rx.hstack(
                 rx.input(rx.input.slot(rx.icon("search", size=16)), id="field-q", name="q", type="search",
                          default_value=value, key=value, max_length=100, size="3", width="100%"),
-                rx.button(COPY["search"], type="submit", size="3"),
-                rx.cond(value != "", nav_button(COPY["clear"], href=clear_href, variant="soft", color_scheme="gray",
+                rx.button(translated(COPY["search"]), type="submit", size="3"),
+                rx.cond(value != "", nav_button(translated(COPY["clear"]), href=clear_href, variant="soft", color_scheme="gray",
                                                 size="3")),
                 spacing="2", width="100%",
             ),
@@ -83,7 +84,7 @@ def confirm(trigger: rx.Component, title: str, subject, text: str, confirm_label
             rx.alert_dialog.title(title),
             rx.alert_dialog.description(rx.text.strong(subject), rx.el.br(), text, size="2"),
             rx.hstack(
-                rx.alert_dialog.cancel(rx.button(COPY["cancel"], variant="soft", color_scheme="gray")),
+                rx.alert_dialog.cancel(rx.button(translated(COPY["cancel"]), variant="soft", color_scheme="gray")),
                 rx.alert_dialog.action(rx.button(confirm_label, color_scheme="red", on_click=on_confirm)),
                 spacing="3", justify="end", margin_top="1rem",
             ),

@@ -6,6 +6,7 @@ import reflex as rx
 
 from influfinder.components.collaboration_badges import status_badge
 from influfinder.components.empty_state import empty_state
+from influfinder.i18n import N_, _, translated
 from influfinder.pages.admin_frame import COPY as FRAME_COPY
 from influfinder.pages.admin_frame import OVERVIEW_ROUTE, busy_icon, frame, loading
 from influfinder.state.admin_overview import AdminOverviewState, DayRow, Figure, StatusCount
@@ -13,24 +14,24 @@ from influfinder.state.admin_overview import AdminOverviewState, DayRow, Figure,
 ROUTE = OVERVIEW_ROUTE
 COPY = {
     **FRAME_COPY,
-    "overview_title": "Platform overview",
-    "overview_text": "How Influfinder is doing today, and where the team is needed.",
-    "collaborations": "Collaborations by status",
-    "history": "Last 30 days",
-    "history_text": "Recorded once a day. Totals count everything up to the end of each day.",
-    "record": "Record today's figures",
-    "history_empty_title": "No daily figures yet",
-    "history_empty_text": "The platform records its figures once a day. Record today's now to start the chart.",
-    "as_table": "The daily figures as a table",
-    "day": "Day",
-    "total_users": "Users",
-    "new_users": "New users",
-    "active_offers": "Active offers",
-    "total_offers": "Offers created",
-    "applications": "Applications",
-    "completed": "Completed",
-    "revenue": "Fees (EUR)",
-    "avg_tier": "Avg. tier",
+    "overview_title": N_("Platform overview"),
+    "overview_text": N_("How Influfinder is doing today, and where the team is needed."),
+    "collaborations": N_("Collaborations by status"),
+    "history": N_("Last 30 days"),
+    "history_text": N_("Recorded once a day. Totals count everything up to the end of each day."),
+    "record": N_("Record today's figures"),
+    "history_empty_title": N_("No daily figures yet"),
+    "history_empty_text": N_("The platform records its figures once a day. Record today's now to start the chart."),
+    "as_table": N_("The daily figures as a table"),
+    "day": N_("Day"),
+    "total_users": N_("Users"),
+    "new_users": N_("New users"),
+    "active_offers": N_("Active offers"),
+    "total_offers": N_("Offers created"),
+    "applications": N_("Applications"),
+    "completed": N_("Completed"),
+    "revenue": N_("Fees (EUR)"),
+    "avg_tier": N_("Avg. tier"),
 }
 
 
@@ -92,7 +93,7 @@ def _day_table() -> rx.Component:
     heads = ("day", "total_users", "new_users", "active_offers", "total_offers", "applications", "completed",
              "revenue", "avg_tier")
     return rx.el.details(
-        rx.el.summary(COPY["as_table"], style={"cursor": "pointer", "fontSize": "0.9rem", "fontWeight": "500"}),
+        rx.el.summary(translated(COPY["as_table"]), style={"cursor": "pointer", "fontSize": "0.9rem", "fontWeight": "500"}),
         rx.box(
             rx.table.root(
                 rx.table.header(rx.table.row(*[rx.table.column_header_cell(COPY[h]) for h in heads])),
@@ -106,7 +107,7 @@ def _day_table() -> rx.Component:
 
 
 def _record_button() -> rx.Component:
-    return rx.button(busy_icon(O.snapshotting, "camera"), COPY["record"], on_click=O.take_snapshot,
+    return rx.button(busy_icon(O.snapshotting, "camera"), translated(COPY["record"]), on_click=O.take_snapshot,
                      disabled=O.snapshotting, variant="soft", size="2")
 
 
@@ -114,8 +115,8 @@ def _history() -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.flex(
-                rx.vstack(rx.heading(COPY["history"], size="5", as_="h2"),
-                          rx.text(COPY["history_text"], size="2", color_scheme="gray"), spacing="1"),
+                rx.vstack(rx.heading(translated(COPY["history"]), size="5", as_="h2"),
+                          rx.text(translated(COPY["history_text"]), size="2", color_scheme="gray"), spacing="1"),
                 rx.spacer(),
                 _record_button(),
                 direction=rx.breakpoints(initial="column", sm="row"), spacing="3", width="100%",
@@ -125,7 +126,7 @@ def _history() -> rx.Component:
                 O.chart.length() > 0,
                 rx.vstack(rx.box(_chart(), width="100%", data_testid="history-chart"), _day_table(),
                           spacing="4", width="100%"),
-                empty_state("chart-line", COPY["history_empty_title"], COPY["history_empty_text"]),
+                empty_state("chart-line", translated(COPY["history_empty_title"]), translated(COPY["history_empty_text"])),
             ),
             spacing="4", width="100%",
         ),
@@ -138,7 +139,7 @@ def _overview_body() -> rx.Component:
         rx.grid(rx.foreach(O.figures, _figure_card), columns=rx.breakpoints(initial="1", xs="2", md="3"),
                 spacing="4", width="100%"),
         rx.vstack(
-            rx.heading(COPY["collaborations"], size="4", as_="h2"),
+            rx.heading(translated(COPY["collaborations"]), size="4", as_="h2"),
             rx.flex(rx.foreach(O.collaborations, _status_chip), wrap="wrap", spacing="2"),
             spacing="3", width="100%",
         ),
@@ -148,5 +149,5 @@ def _overview_body() -> rx.Component:
 
 
 def admin_overview_page() -> rx.Component:
-    return frame(COPY["overview_title"], COPY["overview_text"], O,
+    return frame(translated(COPY["overview_title"]), translated(COPY["overview_text"]), O,
                  rx.cond(O.loading, loading("120px", 3), _overview_body()))

@@ -7,48 +7,51 @@ from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import field, field_error, form_error, notice
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button
+from influfinder.components.message_button import message_button
 from influfinder.components.status_badges import application_status_badge
+from influfinder.i18n import N_, _, translated
+from influfinder.i18n.routes import page_href
 from influfinder.state.application_review import ApplicationState, FitRow
 
 ROUTE = "/applications/[application_id]"
 COPY = {
-    "eyebrow": "Application",
-    "by": "by ",
-    "applied": "Applied ",
-    "back_owner": "All applications to this offer",
-    "back_creator": "My applications",
-    "creator": "The creator",
-    "fit": "Fit with your offer",
-    "message": "Message",
-    "fee": "Proposed fee",
-    "no_fee": "No fee proposed",
-    "links": "Links",
-    "status": "Status",
-    "accept": "Accept",
-    "reject": "Reject",
-    "withdraw": "Withdraw",
-    "cancel": "Cancel",
-    "accept_title": "Accept this creator?",
-    "accept_text": "This starts the collaboration and takes one of the offer's places. The creator is told right away.",
-    "agreed_fee": "Agreed fee",
-    "agreed_fee_hint": "Leave it empty to use the creator's proposal, or your budget for a paid offer.",
-    "reject_title": "Reject this application?",
-    "reject_text": "The creator is told. A short, kind reason helps them next time.",
-    "reason": "Reason (optional)",
-    "reason_placeholder": "We went with a creator closer to the venue.",
-    "withdraw_title": "Withdraw your application?",
-    "withdraw_text": "The business will no longer consider it, and you cannot apply to this offer again.",
-    "reason_given": "The business said",
-    "collaboration": "Open the collaboration",
+    "eyebrow": N_("Application"),
+    "by": N_("by "),
+    "applied": N_("Applied "),
+    "back_owner": N_("All applications to this offer"),
+    "back_creator": N_("My applications"),
+    "creator": N_("The creator"),
+    "fit": N_("Fit with your offer"),
+    "message": N_("Message"),
+    "fee": N_("Proposed fee"),
+    "no_fee": N_("No fee proposed"),
+    "links": N_("Links"),
+    "status": N_("Status"),
+    "accept": N_("Accept"),
+    "reject": N_("Reject"),
+    "withdraw": N_("Withdraw"),
+    "cancel": N_("Cancel"),
+    "accept_title": N_("Accept this creator?"),
+    "accept_text": N_("This starts the collaboration and takes one of the offer's places. The creator is told right away."),
+    "agreed_fee": N_("Agreed fee"),
+    "agreed_fee_hint": N_("Leave it empty to use the creator's proposal, or your budget for a paid offer."),
+    "reject_title": N_("Reject this application?"),
+    "reject_text": N_("The creator is told. A short, kind reason helps them next time."),
+    "reason": N_("Reason (optional)"),
+    "reason_placeholder": N_("We went with a creator closer to the venue."),
+    "withdraw_title": N_("Withdraw your application?"),
+    "withdraw_text": N_("The business will no longer consider it, and you cannot apply to this offer again."),
+    "reason_given": N_("The business said"),
+    "collaboration": N_("Open the collaboration"),
     # Where it stands, as the creator reads it and as the business reads it.
-    "APPLIED": ("Sent. The business has not opened it yet.", "New: opening it marked it as under review."),
-    "UNDER_REVIEW": ("The business is looking at it.", "Take your time: the creator sees it is under review."),
-    "ACCEPTED": ("Accepted: the collaboration has started.", "Accepted: the collaboration has started."),
-    "REJECTED": ("Not accepted this time.", "You rejected it; the creator was told."),
-    "WITHDRAWN": ("You took it back: you cannot apply to this offer again.", "The creator took it back."),
-    "not_found": "Application not found",
-    "not_found_text": "It may belong to someone else, or the link may be mistyped.",
-    "home": "Go home",
+    "APPLIED": (N_("Sent. The business has not opened it yet."), N_("New: opening it marked it as under review.")),
+    "UNDER_REVIEW": (N_("The business is looking at it."), N_("Take your time: the creator sees it is under review.")),
+    "ACCEPTED": (N_("Accepted: the collaboration has started."), N_("Accepted: the collaboration has started.")),
+    "REJECTED": (N_("Not accepted this time."), N_("You rejected it; the creator was told.")),
+    "WITHDRAWN": (N_("You took it back: you cannot apply to this offer again."), N_("The creator took it back.")),
+    "not_found": N_("Application not found"),
+    "not_found_text": N_("It may belong to someone else, or the link may be mistyped."),
+    "home": N_("Go home"),
 }
 
 S = ApplicationState
@@ -58,7 +61,7 @@ A = ApplicationState.application
 def _back() -> rx.Component:
     owner = S.viewer != "creator"
     return rx.link(
-        rx.hstack(rx.icon("arrow-left", size=16), rx.cond(owner, COPY["back_owner"], COPY["back_creator"]),
+        rx.hstack(rx.icon("arrow-left", size=16), rx.cond(owner, translated(COPY["back_owner"]), translated(COPY["back_creator"])),
                   align="center", spacing="1"),
         href=rx.cond(owner, "/my-offers/" + A.offer_id + "/applications", "/my-applications"),
         size="2", color_scheme="gray", underline="hover",
@@ -68,15 +71,16 @@ def _back() -> rx.Component:
 def _header() -> rx.Component:
     return rx.vstack(
         _back(),
-        rx.text(COPY["eyebrow"], size="2", weight="bold", color=rx.color("accent", 11)),
-        rx.heading(rx.link(A.offer_title, href="/offers/" + A.offer_id, color="inherit", underline="hover"),
+        rx.text(translated(COPY["eyebrow"]), size="2", weight="bold", color=rx.color("accent", 11)),
+        rx.heading(rx.link(A.offer_title, href=page_href("/offers/") + A.offer_id, color="inherit", underline="hover"),
                    size="7", as_="h1"),
         rx.hstack(
             application_status_badge(A.status, size="2", for_creator=S.viewer == "creator"),
-            rx.text(COPY["by"], rx.text.strong(A.brand), " · ", COPY["applied"], A.applied, size="2",
+            rx.text(translated(COPY["by"]), rx.text.strong(A.brand), " · ", translated(COPY["applied"]), A.applied, size="2",
                     color_scheme="gray"),
             spacing="3", align="center", wrap="wrap",
         ),
+        message_button(A.other_user_id),
         spacing="2", width="100%",
     )
 
@@ -102,7 +106,7 @@ def _creator_card() -> rx.Component:
             creator_stats(S.creator),
             rx.cond(
                 S.fit.length() > 0,
-                rx.vstack(rx.heading(COPY["fit"], size="3", as_="h2"), rx.foreach(S.fit, _fit_row),
+                rx.vstack(rx.heading(translated(COPY["fit"]), size="3", as_="h2"), rx.foreach(S.fit, _fit_row),
                           spacing="3", width="100%"),
             ),
             spacing="4", width="100%",
@@ -120,15 +124,15 @@ def _link(url) -> rx.Component:
 def _message_card() -> rx.Component:
     return rx.card(
         rx.vstack(
-            rx.heading(COPY["message"], size="3", as_="h2"),
+            rx.heading(translated(COPY["message"]), size="3", as_="h2"),
             rx.text(A.message, size="3", style={"whiteSpace": "pre-line", "overflowWrap": "anywhere"}),
             rx.separator(size="4"),
             rx.grid(
-                rx.vstack(rx.text(COPY["fee"], size="1", color_scheme="gray"),
-                          rx.text(rx.cond(A.fee != "", A.fee, COPY["no_fee"]), size="4", weight="bold",
+                rx.vstack(rx.text(translated(COPY["fee"]), size="1", color_scheme="gray"),
+                          rx.text(rx.cond(A.fee != "", A.fee, translated(COPY["no_fee"])), size="4", weight="bold",
                                   class_name="tabular"), spacing="1"),
                 rx.cond(A.links.length() > 0,
-                        rx.vstack(rx.text(COPY["links"], size="1", color_scheme="gray"),
+                        rx.vstack(rx.text(translated(COPY["links"]), size="1", color_scheme="gray"),
                                   rx.foreach(A.links, _link), spacing="1", min_width="0")),
                 columns=rx.breakpoints(initial="1", sm="2"), spacing="4", width="100%",
             ),
@@ -140,18 +144,18 @@ def _message_card() -> rx.Component:
 
 def _accept_dialog() -> rx.Component:
     return rx.dialog.root(
-        rx.dialog.trigger(rx.button(rx.icon("check", size=16), COPY["accept"], size="3", width="100%",
+        rx.dialog.trigger(rx.button(rx.icon("check", size=16), translated(COPY["accept"]), size="3", width="100%",
                                     color_scheme="green")),
         rx.dialog.content(
-            rx.dialog.title(COPY["accept_title"]),
-            rx.dialog.description(COPY["accept_text"], size="2"),
+            rx.dialog.title(translated(COPY["accept_title"])),
+            rx.dialog.description(translated(COPY["accept_text"]), size="2"),
             rx.form(
                 rx.vstack(
-                    field(COPY["agreed_fee"] + " (" + A.currency + ")", "agreed_fee", type="number", required=False,
-                          min="0", step="0.01", default_value=S.suggested_fee, hint=COPY["agreed_fee_hint"],
+                    field(translated(COPY["agreed_fee"]) + " (" + A.currency + ")", "agreed_fee", type="number", required=False,
+                          min="0", step="0.01", default_value=S.suggested_fee, hint=translated(COPY["agreed_fee_hint"]),
                           error=S.field_errors.get("agreed_fee", "")),
                     form_error(S.error),
-                    _dialog_buttons(COPY["accept"], "green"),
+                    _dialog_buttons(translated(COPY["accept"]), "green"),
                     spacing="4", margin_top="1rem",
                 ),
                 on_submit=S.accept,
@@ -165,20 +169,20 @@ def _accept_dialog() -> rx.Component:
 
 def _reject_dialog() -> rx.Component:
     return rx.dialog.root(
-        rx.dialog.trigger(rx.button(rx.icon("x", size=16), COPY["reject"], size="3", width="100%", variant="soft",
+        rx.dialog.trigger(rx.button(rx.icon("x", size=16), translated(COPY["reject"]), size="3", width="100%", variant="soft",
                                     color_scheme="red")),
         rx.dialog.content(
-            rx.dialog.title(COPY["reject_title"]),
-            rx.dialog.description(COPY["reject_text"], size="2"),
+            rx.dialog.title(translated(COPY["reject_title"])),
+            rx.dialog.description(translated(COPY["reject_text"]), size="2"),
             rx.form(
                 rx.vstack(
-                    rx.el.label(COPY["reason"], html_for="field-reason", style={"fontWeight": "500",
+                    rx.el.label(translated(COPY["reason"]), html_for="field-reason", style={"fontWeight": "500",
                                                                                 "fontSize": "0.9rem"}),
                     rx.text_area(id="field-reason", name="reason", rows="3", max_length=500, width="100%",
-                                 placeholder=COPY["reason_placeholder"]),
+                                 placeholder=translated(COPY["reason_placeholder"])),
                     field_error(S.field_errors.get("reason", "")),
                     form_error(S.error),
-                    _dialog_buttons(COPY["reject"], "red"),
+                    _dialog_buttons(translated(COPY["reject"]), "red"),
                     spacing="2", margin_top="1rem",
                 ),
                 on_submit=S.reject,
@@ -192,7 +196,7 @@ def _reject_dialog() -> rx.Component:
 
 def _dialog_buttons(label: str, color: str) -> rx.Component:
     return rx.hstack(
-        rx.dialog.close(rx.button(COPY["cancel"], variant="soft", color_scheme="gray", type="button")),
+        rx.dialog.close(rx.button(translated(COPY["cancel"]), variant="soft", color_scheme="gray", type="button")),
         rx.button(rx.cond(S.working, rx.spinner(size="2")), label, type="submit", color_scheme=color,
                   disabled=S.working),
         spacing="3", justify="end", width="100%", margin_top="0.5rem",
@@ -201,14 +205,14 @@ def _dialog_buttons(label: str, color: str) -> rx.Component:
 
 def _withdraw_dialog() -> rx.Component:
     return rx.alert_dialog.root(
-        rx.alert_dialog.trigger(rx.button(rx.icon("undo-2", size=16), COPY["withdraw"], size="3", width="100%",
+        rx.alert_dialog.trigger(rx.button(rx.icon("undo-2", size=16), translated(COPY["withdraw"]), size="3", width="100%",
                                           variant="soft", color_scheme="gray")),
         rx.alert_dialog.content(
-            rx.alert_dialog.title(COPY["withdraw_title"]),
-            rx.alert_dialog.description(COPY["withdraw_text"]),
+            rx.alert_dialog.title(translated(COPY["withdraw_title"])),
+            rx.alert_dialog.description(translated(COPY["withdraw_text"])),
             rx.hstack(
-                rx.alert_dialog.cancel(rx.button(COPY["cancel"], variant="soft", color_scheme="gray")),
-                rx.alert_dialog.action(rx.button(COPY["withdraw"], color_scheme="red", on_click=S.withdraw)),
+                rx.alert_dialog.cancel(rx.button(translated(COPY["cancel"]), variant="soft", color_scheme="gray")),
+                rx.alert_dialog.action(rx.button(translated(COPY["withdraw"]), color_scheme="red", on_click=S.withdraw)),
                 spacing="3", justify="end", margin_top="1rem",
             ),
             max_width="440px",
@@ -229,17 +233,17 @@ def _status_words() -> rx.Component:
 def _aside() -> rx.Component:
     return rx.card(
         rx.vstack(
-            rx.text(COPY["status"], size="1", color_scheme="gray"),
+            rx.text(translated(COPY["status"]), size="1", color_scheme="gray"),
             application_status_badge(A.status, size="3", for_creator=S.viewer == "creator"),
             _status_words(),
             rx.cond(A.reason != "",
-                    rx.box(rx.text(COPY["reason_given"], size="1", weight="medium"),
+                    rx.box(rx.text(translated(COPY["reason_given"]), size="1", weight="medium"),
                            rx.text("“", A.reason, "”", size="2", style={"overflowWrap": "anywhere"}),
                            padding="0.75rem", border_radius="var(--radius-3)", background_color=rx.color("gray", 3),
                            width="100%", data_testid="rejection-reason")),
             rx.cond(A.collaboration_id != "",
-                    nav_button(rx.icon("handshake", size=16), COPY["collaboration"],
-                               href="/collaborations/" + A.collaboration_id, size="3", width="100%")),
+                    nav_button(rx.icon("handshake", size=16), translated(COPY["collaboration"]),
+                               href=page_href("/collaborations/") + A.collaboration_id, size="3", width="100%")),
             rx.cond(S.can_accept, _accept_dialog()),
             rx.cond(S.can_reject, _reject_dialog()),
             rx.cond(S.can_withdraw, _withdraw_dialog()),
@@ -277,7 +281,7 @@ def application_page() -> rx.Component:
             rx.cond(
                 S.found,
                 _detail(),
-                empty_state("search-x", COPY["not_found"], COPY["not_found_text"], nav_button(COPY["home"], href="/")),
+                empty_state("search-x", translated(COPY["not_found"]), translated(COPY["not_found_text"]), nav_button(translated(COPY["home"]), href=page_href("/"))),
             ),
         ),
     )

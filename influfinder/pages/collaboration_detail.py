@@ -10,8 +10,11 @@ import reflex as rx
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import form_error, notice
 from influfinder.components.layout import link_button, page
+from influfinder.i18n import translated
+from influfinder.i18n.routes import page_href
 from influfinder.pages.collaboration.next_step import next_step
 from influfinder.pages.collaboration.overview import aside, header
+from influfinder.pages.collaboration.stepper import stepper
 from influfinder.pages.collaboration.timeline import timeline
 from influfinder.pages.collaboration.versions import content_section
 from influfinder.pages.collaboration.words import COPY
@@ -34,7 +37,7 @@ def _detail() -> rx.Component:
     return rx.vstack(
         header(),
         rx.grid(
-            rx.vstack(_messages(), next_step(), content_section(), timeline(), spacing="6", width="100%",
+            rx.vstack(stepper(), _messages(), next_step(), content_section(), timeline(), spacing="6", width="100%",
                       min_width="0"),
             rx.box(aside()),
             columns=rx.breakpoints(initial="1", md="minmax(0, 2fr) minmax(0, 1fr)"),
@@ -59,7 +62,7 @@ def collaboration_detail_page() -> rx.Component:
             _S.loading,
             _loading(),
             rx.cond(_S.found, _detail(),
-                    empty_state("search-x", COPY["not_found_title"], COPY["not_found_text"],
-                                link_button(COPY["back"], href="/collaborations"))),
+                    empty_state("search-x", translated(COPY["not_found_title"]), translated(COPY["not_found_text"]),
+                                link_button(translated(COPY["back"]), href=page_href("/collaborations")))),
         ),
     )

@@ -6,29 +6,31 @@ from influfinder.components.collaboration_badges import status_badge
 from influfinder.components.empty_state import empty_state
 from influfinder.components.layout import link_button, page
 from influfinder.components.list_nav import count_tab, tab_row
+from influfinder.i18n import N_, _, translated
+from influfinder.i18n.routes import page_href
 from influfinder.state.collaborations import CollabRow, CollaborationListState, StatusTab
 
 ROUTE = "/collaborations"
 COPY = {
-    "eyebrow": "Your work",
-    "title": "Collaborations",
-    "subtitle": "Every collaboration you are part of, from the accepted application to the final rating.",
-    "filter": "Filter by status",
-    "your_turn": "Your turn",
-    "open": "Open",
-    "with": "with ",
-    "empty_title": "No collaborations yet",
-    "empty_text": "When a business accepts your application (or you accept a creator's), the collaboration "
-                  "starts here: schedule the visit, share the content, rate each other.",
-    "empty_filtered_title": "Nothing with this status",
-    "empty_filtered_text": "None of your collaborations is in this state right now.",
-    "browse": "Browse offers",
-    "all": "Show all",
-    "showing": "Page ",
-    "of": " of ",
-    "previous": "Previous",
-    "next": "Next",
-    "pages": "Pages of collaborations",
+    "eyebrow": N_("Your work"),
+    "title": N_("Collaborations"),
+    "subtitle": N_("Every collaboration you are part of, from the accepted application to the final rating."),
+    "filter": N_("Filter by status"),
+    "your_turn": N_("Your turn"),
+    "open": N_("Open"),
+    "with": N_("with "),
+    "empty_title": N_("No collaborations yet"),
+    "empty_text": N_("When a business accepts your application (or you accept a creator's), the collaboration "
+                  "starts here: schedule the visit, share the content, rate each other."),
+    "empty_filtered_title": N_("Nothing with this status"),
+    "empty_filtered_text": N_("None of your collaborations is in this state right now."),
+    "browse": N_("Browse offers"),
+    "all": N_("Show all"),
+    "showing": N_("Page "),
+    "of": N_(" of "),
+    "previous": N_("Previous"),
+    "next": N_("Next"),
+    "pages": N_("Pages of collaborations"),
 }
 
 _S = CollaborationListState
@@ -36,9 +38,9 @@ _S = CollaborationListState
 
 def _header() -> rx.Component:
     return rx.vstack(
-        rx.text(COPY["eyebrow"], size="2", weight="bold", color=rx.color("accent", 11)),
-        rx.heading(COPY["title"], size="8", as_="h1"),
-        rx.text(COPY["subtitle"], color_scheme="gray", size="3"),
+        rx.text(translated(COPY["eyebrow"]), size="2", weight="bold", color=rx.color("accent", 11)),
+        rx.heading(translated(COPY["title"]), size="8", as_="h1"),
+        rx.text(translated(COPY["subtitle"]), color_scheme="gray", size="3"),
         spacing="2",
         margin_bottom="1.5rem",
     )
@@ -51,7 +53,7 @@ def _tab(tab: StatusTab) -> rx.Component:
 
 def _tabs() -> rx.Component:
     # The same tabs as My applications and My offers.
-    return rx.box(tab_row(COPY["filter"], rx.foreach(_S.tabs, _tab)), width="100%", margin_bottom="1.25rem")
+    return rx.box(tab_row(translated(COPY["filter"]), rx.foreach(_S.tabs, _tab)), width="100%", margin_bottom="1.25rem")
 
 
 def _row(row: CollabRow) -> rx.Component:
@@ -67,8 +69,11 @@ def _row(row: CollabRow) -> rx.Component:
             rx.flex(
                 rx.vstack(
                     rx.hstack(status_badge(row.status, size="1"),
-                              rx.cond(row.my_turn, rx.badge(COPY["your_turn"], color_scheme="violet", size="1",
+                              rx.cond(row.my_turn, rx.badge(translated(COPY["your_turn"]), color_scheme="violet", size="1",
                                                             variant="solid", radius="full")),
+                              rx.cond(row.late != "", rx.badge(rx.icon("triangle-alert", size=12), row.late,
+                                                               color_scheme="red", size="1", variant="soft",
+                                                               radius="full", data_testid="late-badge")),
                               spacing="2", wrap="wrap"),
                     rx.heading(row.offer_title, size="4", as_="h2", class_name="line-clamp-2"),
                     rx.text(row.other_role, " · ", rx.text.strong(row.other_party), size="2", color_scheme="gray"),
@@ -82,7 +87,7 @@ def _row(row: CollabRow) -> rx.Component:
                 direction=rx.breakpoints(initial="column", sm="row"),
                 justify="between", align=rx.breakpoints(initial="start", sm="center"), gap="3", width="100%",
             ),
-            href="/collaborations/" + row.id,
+            href=page_href("/collaborations/") + row.id,
             style={"textDecoration": "none", "color": "inherit", "display": "block"},
         ),
         size="2", width="100%", class_name="offer-card", data_testid="collaboration-row",
@@ -94,7 +99,7 @@ def _pager() -> rx.Component:
         parts = (rx.icon(icon, size=16), label) if icon_first else (label, rx.icon(icon, size=16))
         return rx.cond(
             enabled,
-            link_button(*parts, href="/collaborations?page=" + target.to_string() + _S.status_query,
+            link_button(*parts, href=page_href("/collaborations?page=") + target.to_string() + _S.status_query,
                         variant="soft", size="2"),
             rx.button(*parts, variant="soft", size="2", disabled=True),
         )
@@ -103,13 +108,13 @@ def _pager() -> rx.Component:
         _S.pages > 1,
         rx.el.nav(
             rx.hstack(
-                link(COPY["previous"], "chevron-left", _S.page - 1, _S.page > 1, True),
-                rx.text(COPY["showing"], _S.page, COPY["of"], _S.pages, size="2", color_scheme="gray",
+                link(translated(COPY["previous"]), "chevron-left", _S.page - 1, _S.page > 1, True),
+                rx.text(translated(COPY["showing"]), _S.page, translated(COPY["of"]), _S.pages, size="2", color_scheme="gray",
                         class_name="tabular"),
-                link(COPY["next"], "chevron-right", _S.page + 1, _S.page < _S.pages, False),
+                link(translated(COPY["next"]), "chevron-right", _S.page + 1, _S.page < _S.pages, False),
                 align="center", justify="center", spacing="3", width="100%",
             ),
-            aria_label=COPY["pages"],
+            aria_label=translated(COPY["pages"]),
             style={"width": "100%", "marginTop": "1.5rem"},
         ),
     )
@@ -118,9 +123,9 @@ def _pager() -> rx.Component:
 def _empty() -> rx.Component:
     return rx.cond(
         _S.status == "",
-        empty_state("handshake", COPY["empty_title"], COPY["empty_text"], link_button(COPY["browse"], href="/offers")),
-        empty_state("filter-x", COPY["empty_filtered_title"], COPY["empty_filtered_text"],
-                    link_button(COPY["all"], href="/collaborations", variant="soft")),
+        empty_state("handshake", translated(COPY["empty_title"]), translated(COPY["empty_text"]), link_button(translated(COPY["browse"]), href=page_href("/offers"))),
+        empty_state("filter-x", translated(COPY["empty_filtered_title"]), translated(COPY["empty_filtered_text"]),
+                    link_button(translated(COPY["all"]), href=page_href("/collaborations"), variant="soft")),
     )
 
 

@@ -10,6 +10,7 @@ from influfinder.components.invite_dialog import invite_button, invite_dialog, i
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button
 from influfinder.state.creator_profile import CreatorProfileState, ReviewView
+from influfinder.i18n.routes import page_href
 
 ROUTE = "/creators/[username]"
 COPY = {
@@ -138,6 +139,6 @@ def creator_profile_page() -> rx.Component:
             rx.center(rx.spinner(size="3"), padding="4rem", width="100%"),
             rx.cond(S.found, _profile(),
                     empty_state("user-x", COPY["not_found_title"], COPY["not_found_text"],
-                                nav_button(COPY["find"], href="/creators"))),
+                                nav_button(COPY["find"], href=page_href("/creators")))),
         ),
     )

@@ -7,6 +7,8 @@ from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import field_error, form_error
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, pager
+from influfinder.i18n import N_, _, translated
+from influfinder.i18n.routes import page_href
 from influfinder.services.message_files import MAX_FILES
 from influfinder.services.messages import MAX_CHARS, STRANGER
 from influfinder.state.live import ChatAttachment, ChatLine, LiveState
@@ -15,30 +17,34 @@ from influfinder.state.messages_page import UPLOAD_ID, ChatComposerState, Conver
 ROUTE = "/messages"
 CHAT_ROUTE = "/messages/[user_id]"
 COPY = {
-    "title": "Messages",
-    "subtitle": "Talk with the people you work with.",
-    "pages": "Pages of conversations",
-    "you": "You: ",
-    "unread": " unread",
-    "empty_title": "No conversations yet",
-    "empty_text": "You can message people you share an application or a collaboration with. "
-                  "Open one and choose Message to start.",
-    "browse": "Browse offers",
-    "back": "Back to messages",
-    "load_older": "Load older messages",
-    "no_messages": "No messages yet. Say hello!",
-    "message": "Message",
-    "placeholder": "Write a message… (Enter sends, Shift+Enter adds a line)",
-    "attach": "Attach photos or PDF",
+    "title": N_("Messages"),
+    "subtitle": N_("Talk with the people you work with."),
+    "pages": N_("Pages of conversations"),
+    "you": N_("You: "),
+    "unread": N_(" unread"),
+    "empty_title": N_("No conversations yet"),
+    "empty_text": N_("You can message people you share an application or a collaboration with. "
+                  "Open one and choose Message to start."),
+    "browse": N_("Browse offers"),
+    "back": N_("Back to messages"),
+    "load_older": N_("Load older messages"),
+    "no_messages": N_("No messages yet. Say hello!"),
+    "message": N_("Message"),
+    "placeholder": N_("Write a message… (Enter sends, Shift+Enter adds a line)"),
+    "attach": N_("Attach photos or PDF"),
     "attach_hint": f"Up to {MAX_FILES} photos (PNG, JPEG, WebP) or PDF documents, 10 MB each.",
-    "clear_files": "Remove the chosen files",
-    "send": "Send",
-    "seen": "Seen",
-    "sent": "Sent",
+    "clear_files": N_("Remove the chosen files"),
+    "send": N_("Send"),
+    "seen": N_("Seen"),
+    "sent": N_("Sent"),
     "cannot_send": STRANGER,
-    "not_found_title": "Conversation not found",
-    "chat_log": "Messages with ",
-    "attachment": "Attachment: ",
+    "not_found_title": N_("Conversation not found"),
+    "chat_log": N_("Messages with "),
+    "attachment": N_("Attachment: "),
+    "about_application": N_("Application: {title}"),
+    "about_collaboration": N_("Collaboration: {title}"),
+    "about": N_("About {title}"),
+    "with_label": N_("Conversation with"),
 }
 
 C = ConversationsState
@@ -77,7 +83,10 @@ def _conversation(row: ConversationRow) -> rx.Component:
                     rx.text("@", row.username, size="1", color_scheme="gray", style=TRUNCATE),
                     spacing="2", align="baseline", min_width="0", width="100%",  # the handle yields first
                 ),
-                rx.text(rx.cond(row.last_from_me, COPY["you"], ""), row.last_text, size="2",
+                rx.cond(row.about != "", rx.text(_around(COPY["about"], row.about), size="1",
+                                                 color=rx.color("accent", 11), style=ONE_LINE,
+                                                 data_testid="conversation-about")),
+                rx.text(rx.cond(row.last_from_me, translated(COPY["you"]), ""), row.last_text, size="2",
                         color=rx.cond(has_unread, rx.color("gray", 12), rx.color("gray", 11)),
                         style=ONE_LINE),
                 spacing="1", align="start", min_width="0", flex="1",
@@ -86,7 +95,7 @@ def _conversation(row: ConversationRow) -> rx.Component:
                 rx.el.time(browser_time.short(row.last_at), date_time=row.last_at,
                            title=browser_time.full(row.last_at), style={"fontSize": "0.8rem", "whiteSpace": "nowrap"},
                            color=rx.color("gray", 11)),
-                rx.cond(has_unread, rx.badge(row.unread, rx.el.span(COPY["unread"], style=SR_ONLY),
+                rx.cond(has_unread, rx.badge(row.unread, rx.el.span(translated(COPY["unread"]), style=SR_ONLY),
                                              color_scheme="violet", variant="solid", radius="full",
                                              data_testid="conversation-unread")),
                 spacing="1", align="end", flex_shrink="0",
@@ -112,19 +121,19 @@ def _conversation_list() -> rx.Component:
         C.total > 0,
         rx.vstack(
             rx.foreach(C.rows, _conversation),
-            pager(C.page, C.pages, ROUTE + "?", COPY["pages"]),
+            pager(C.page, C.pages, ROUTE + "?", translated(COPY["pages"])),
             spacing="2", width="100%",
         ),
-        empty_state("messages-square", COPY["empty_title"], COPY["empty_text"],
-                    nav_button(COPY["browse"], href="/offers", variant="soft")),
+        empty_state("messages-square", translated(COPY["empty_title"]), translated(COPY["empty_text"]),
+                    nav_button(translated(COPY["browse"]), href=page_href("/offers"), variant="soft")),
     )
 
 
 def messages_page() -> rx.Component:
     return page(
         rx.vstack(
-            rx.heading(COPY["title"], size="8", as_="h1"),
-            rx.text(COPY["subtitle"], color_scheme="gray"),
+            rx.heading(translated(COPY["title"]), size="8", as_="h1"),
+            rx.text(translated(COPY["subtitle"]), color_scheme="gray"),
             form_error(C.error),
             rx.cond(C.loading,
                     rx.vstack(*[rx.skeleton(height="72px", width="100%") for _ in range(4)], spacing="2",
@@ -140,16 +149,38 @@ def messages_page() -> rx.Component:
 
 def _chat_header() -> rx.Component:
     return rx.hstack(
-        rx.icon_button(rx.el.a(rx.icon("arrow-left", size=18), href=ROUTE, aria_label=COPY["back"]),
+        rx.icon_button(rx.el.a(rx.icon("arrow-left", size=18), href=page_href(ROUTE), aria_label=translated(COPY["back"])),
                        as_child=True, variant="ghost", color_scheme="gray", size="2"),
         rx.avatar(fallback=L.chat_name[:2].upper(), size="3", radius="full"),
         rx.vstack(
-            rx.heading(L.chat_name, size="4", as_="h1", style=ONE_LINE),
+            rx.heading(rx.el.span(translated(COPY["with_label"]) + " ", style=SR_ONLY), L.chat_name, size="4",
+                       as_="h1", style=ONE_LINE),
             rx.text("@", L.chat_username, size="1", color_scheme="gray"),
+            _chat_about(),
             spacing="0", min_width="0",
         ),
         spacing="3", align="center", width="100%",
         padding_bottom="0.75rem", border_bottom=f"1px solid {rx.color('gray', 4)}",
+    )
+
+
+def _around(message: str, title) -> rx.Component:
+    """The translated sentence with the offer's title (a var) where its {title} is."""
+    before, _sep, after = translated(message).partition("{title}")
+    return rx.fragment(before, title, after)
+
+
+def _chat_about() -> rx.Component:
+    """The application or collaboration the two share (the latest), linked."""
+    is_collab = L.chat_about_kind == "collaboration"
+    return rx.cond(
+        L.chat_about_id != "",
+        rx.link(rx.hstack(rx.cond(is_collab, rx.icon("handshake", size=14), rx.icon("file-text", size=14)),
+                          rx.text(rx.cond(is_collab, _around(COPY["about_collaboration"], L.chat_about_title),
+                                          _around(COPY["about_application"], L.chat_about_title)), style=ONE_LINE),
+                          spacing="1", align="center", min_width="0"),
+                href=rx.cond(is_collab, page_href("/collaborations/"), page_href("/applications/")) + L.chat_about_id,
+                size="2", data_testid="chat-about", style={"maxWidth": "100%"}),
     )
 
 
@@ -158,11 +189,11 @@ def _attachment(item: ChatAttachment) -> rx.Component:
         item.is_image,
         rx.el.a(rx.image(src=item.url, alt=item.name, max_width="240px", max_height="240px",
                          border_radius="10px", object_fit="cover"), href=item.url, target="_blank",
-                rel="noopener", aria_label=COPY["attachment"] + item.name),
+                rel="noopener", aria_label=translated(COPY["attachment"]) + item.name),
         rx.el.a(rx.hstack(rx.icon("file-text", size=16), rx.text(item.name, size="2", style=TRUNCATE),
                           spacing="2", align="center"),
                 href=item.url, download=item.name, style={"color": "inherit", "textDecoration": "underline"},
-                aria_label=COPY["attachment"] + item.name),
+                aria_label=translated(COPY["attachment"]) + item.name),
     )
 
 
@@ -172,9 +203,9 @@ def _status(line: ChatLine) -> rx.Component:
                    title=browser_time.full(line.created_at)),
         rx.cond(line.mine, rx.cond(
             line.is_read,
-            rx.hstack(rx.icon("check-check", size=12), rx.text(COPY["seen"]), spacing="1", align="center",
+            rx.hstack(rx.icon("check-check", size=12), rx.text(translated(COPY["seen"])), spacing="1", align="center",
                       data_testid="seen"),
-            rx.hstack(rx.icon("check", size=12), rx.text(COPY["sent"]), spacing="1", align="center"),
+            rx.hstack(rx.icon("check", size=12), rx.text(translated(COPY["sent"])), spacing="1", align="center"),
         )),
         spacing="2", align="center", justify="end", style={"fontSize": "0.7rem", "opacity": "0.8"},
     )
@@ -214,18 +245,18 @@ def _chat_log() -> rx.Component:
     return rx.box(
         rx.vstack(
             rx.cond(L.chat_has_older, rx.center(
-                rx.button(rx.icon("arrow-up", size=14), COPY["load_older"], variant="soft", size="1",
+                rx.button(rx.icon("arrow-up", size=14), translated(COPY["load_older"]), variant="soft", size="1",
                           on_click=L.load_older, type="button"),
                 width="100%", padding_y="0.5rem")),
             rx.cond(L.chat.length() == 0,
-                    rx.center(rx.text(COPY["no_messages"], color_scheme="gray", size="2"), padding_y="3rem",
+                    rx.center(rx.text(translated(COPY["no_messages"]), color_scheme="gray", size="2"), padding_y="3rem",
                               width="100%")),
             rx.foreach(L.chat, _line),
             spacing="2", width="100%",
         ),
         role="log",
         aria_live="polite",
-        aria_label=COPY["chat_log"] + L.chat_name,
+        aria_label=translated(COPY["chat_log"]) + L.chat_name,
         tab_index=0,
         style=LOG_STYLE,
         data_testid="chat-log",
@@ -240,7 +271,7 @@ def _chosen_files() -> rx.Component:
             rx.foreach(chosen, lambda name: rx.badge(rx.icon("paperclip", size=12), name, variant="soft",
                                                      color_scheme="gray")),
             rx.icon_button(rx.icon("x", size=14), on_click=rx.clear_selected_files(UPLOAD_ID), type="button",
-                           variant="ghost", color_scheme="gray", size="1", aria_label=COPY["clear_files"]),
+                           variant="ghost", color_scheme="gray", size="1", aria_label=translated(COPY["clear_files"])),
             spacing="2", wrap="wrap", align="center",
         ),
     )
@@ -252,14 +283,14 @@ def _composer() -> rx.Component:
     return rx.form(
         rx.vstack(
             rx.hstack(
-                rx.el.label(COPY["message"], html_for="chat-text", style={"fontWeight": "500", "fontSize": "0.9rem"}),
+                rx.el.label(translated(COPY["message"]), html_for="chat-text", style={"fontWeight": "500", "fontSize": "0.9rem"}),
                 rx.spacer(),
                 rx.text(length, f" / {MAX_CHARS:,}", size="1", class_name="tabular", data_testid="chat-counter",
                         color=rx.cond(too_long, rx.color("red", 11), rx.color("gray", 11)), aria_live="polite"),
                 width="100%", align="center",
             ),
             rx.text_area(id="chat-text", name="text", value=W.draft, on_change=W.set_draft, enter_key_submit=True,
-                         placeholder=COPY["placeholder"], rows="2", resize="vertical", width="100%",
+                         placeholder=translated(COPY["placeholder"]), rows="2", resize="vertical", width="100%",
                          aria_invalid=rx.cond(too_long | W.field_errors.contains("text"), "true", "false")),
             field_error(W.field_errors.get("text", "")),
             field_error(W.field_errors.get("attachments", "")),
@@ -267,16 +298,16 @@ def _composer() -> rx.Component:
             _chosen_files(),
             rx.hstack(
                 rx.upload.root(
-                    rx.button(rx.icon("paperclip", size=16), COPY["attach"], variant="soft", color_scheme="gray",
+                    rx.button(rx.icon("paperclip", size=16), translated(COPY["attach"]), variant="soft", color_scheme="gray",
                               type="button", size="2"),
                     id=UPLOAD_ID, accept=ACCEPT, max_files=MAX_FILES, multiple=True, no_drag=True,
                 ),
                 rx.spacer(),
-                rx.button(rx.cond(W.busy, rx.spinner(size="2"), rx.icon("send-horizontal", size=16)), COPY["send"],
+                rx.button(rx.cond(W.busy, rx.spinner(size="2"), rx.icon("send-horizontal", size=16)), translated(COPY["send"]),
                           type="submit", size="2", disabled=W.busy | too_long, data_testid="chat-send"),
                 width="100%", align="center", wrap="wrap", spacing="2",
             ),
-            rx.text(COPY["attach_hint"], size="1", color_scheme="gray"),
+            rx.text(translated(COPY["attach_hint"]), size="1", color_scheme="gray"),
             spacing="2", width="100%",
         ),
         on_submit=lambda _form: W.send(rx.upload_files(upload_id=UPLOAD_ID)),
@@ -289,7 +320,7 @@ def _chat() -> rx.Component:
         _chat_header(),
         _chat_log(),
         rx.cond(L.chat_can_send, _composer(),
-                rx.callout(COPY["cannot_send"], icon="info", color_scheme="gray", width="100%")),
+                rx.callout(translated(COPY["cannot_send"]), icon="info", color_scheme="gray", width="100%")),
         rx.window_event_listener(on_focus=L.mark_chat_read),
         spacing="3", width="100%",
     )
@@ -300,8 +331,8 @@ def chat_page() -> rx.Component:
         rx.box(
             rx.cond(
                 L.chat_error != "",
-                empty_state("message-circle-off", COPY["not_found_title"], L.chat_error,
-                            nav_button(COPY["back"], href=ROUTE, variant="soft")),
+                empty_state("message-circle-off", translated(COPY["not_found_title"]), L.chat_error,
+                            nav_button(translated(COPY["back"]), href=ROUTE, variant="soft")),
                 rx.cond(L.chat_with != "", _chat(),
                         rx.vstack(*[rx.skeleton(height="56px", width="100%") for _ in range(5)], spacing="3",
                                   width="100%", aria_busy="true")),

@@ -7,28 +7,29 @@ from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import form_error
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, pager
+from influfinder.i18n import N_, _, translated
 from influfinder.state.live import LiveState
 from influfinder.state.notifications_page import NotificationRow, NotificationsPageState
 
 ROUTE = "/notifications"
 COPY = {
-    "title": "Notifications",
-    "subtitle": "News about your offers, applications and collaborations.",
-    "filter": "Show",
-    "all": "All",
-    "unread": "Unread",
-    "unread_count": " unread",
-    "mark_all": "Mark all as read",
-    "new": "New",
-    "pages": "Pages of notifications",
-    "empty_title": "You are all caught up",
-    "empty_text": "When something happens to your offers, applications or collaborations, it shows up here.",
-    "empty_unread_title": "No unread notifications",
-    "empty_unread_text": "Everything here has been read.",
-    "see_all": "See all notifications",
-    "delete": "Delete notification: ",
-    "arrived": "New notifications arrived.",
-    "show_new": "Show them",
+    "title": N_("Notifications"),
+    "subtitle": N_("News about your offers, applications and collaborations."),
+    "filter": N_("Show"),
+    "all": N_("All"),
+    "unread": N_("Unread"),
+    "unread_count": N_(" unread"),
+    "mark_all": N_("Mark all as read"),
+    "new": N_("New"),
+    "pages": N_("Pages of notifications"),
+    "empty_title": N_("You are all caught up"),
+    "empty_text": N_("When something happens to your offers, applications or collaborations, it shows up here."),
+    "empty_unread_title": N_("No unread notifications"),
+    "empty_unread_text": N_("Everything here has been read."),
+    "see_all": N_("See all notifications"),
+    "delete": N_("Delete notification: "),
+    "arrived": N_("New notifications arrived."),
+    "show_new": N_("Show them"),
 }
 
 S = NotificationsPageState
@@ -42,14 +43,14 @@ def _filter_link(label: str, href: str, active) -> rx.Component:
 def _toolbar() -> rx.Component:
     return rx.flex(
         rx.el.nav(
-            rx.hstack(_filter_link(COPY["all"], ROUTE, ~S.unread_only),
-                      _filter_link(COPY["unread"], ROUTE + "?unread=1", S.unread_only), spacing="2"),
-            aria_label=COPY["filter"],
+            rx.hstack(_filter_link(translated(COPY["all"]), ROUTE, ~S.unread_only),
+                      _filter_link(translated(COPY["unread"]), ROUTE + "?unread=1", S.unread_only), spacing="2"),
+            aria_label=translated(COPY["filter"]),
         ),
         rx.spacer(),
         rx.cond(S.unread > 0, rx.hstack(
-            rx.text(S.unread, COPY["unread_count"], size="2", color_scheme="gray", class_name="tabular"),
-            rx.button(rx.icon("check-check", size=14), COPY["mark_all"], size="2", variant="soft",
+            rx.text(S.unread, translated(COPY["unread_count"]), size="2", color_scheme="gray", class_name="tabular"),
+            rx.button(rx.icon("check-check", size=14), translated(COPY["mark_all"]), size="2", variant="soft",
                       on_click=S.mark_all_read),
             spacing="3", align="center",
         )),
@@ -64,7 +65,7 @@ def _open_button(row: NotificationRow) -> rx.Component:
             rx.vstack(
                 rx.hstack(
                     rx.text(row.title, size="3", weight=rx.cond(row.is_read, "regular", "bold")),
-                    rx.cond(~row.is_read, rx.badge(COPY["new"], size="1", color_scheme="violet", radius="full")),
+                    rx.cond(~row.is_read, rx.badge(translated(COPY["new"]), size="1", color_scheme="violet", radius="full")),
                     spacing="2", align="center", wrap="wrap",
                 ),
                 rx.text(row.content, size="2", color_scheme="gray", class_name="line-clamp-2"),
@@ -92,7 +93,7 @@ def _row(row: NotificationRow) -> rx.Component:
     return rx.hstack(
         _open_button(row),
         rx.icon_button(rx.icon("trash-2", size=16), on_click=S.delete(row.id), type="button", variant="ghost",
-                       color_scheme="gray", size="2", aria_label=COPY["delete"] + row.title, margin_right="0.75rem",
+                       color_scheme="gray", size="2", aria_label=translated(COPY["delete"]) + row.title, margin_right="0.75rem",
                        data_testid="delete-notification"),
         align="center", spacing="2", width="100%",
         data_testid="notification",
@@ -109,8 +110,8 @@ def _arrived() -> rx.Component:
         ~S.loading & (LiveState.unread_notifications > S.unread),
         rx.callout.root(
             rx.callout.icon(rx.icon("bell-ring", size=16)),
-            rx.callout.text(COPY["arrived"]),
-            rx.button(COPY["show_new"], size="1", variant="solid", on_click=S.refresh, width="fit-content"),
+            rx.callout.text(translated(COPY["arrived"])),
+            rx.button(translated(COPY["show_new"]), size="1", variant="solid", on_click=S.refresh, width="fit-content"),
             color_scheme="violet", width="100%", data_testid="new-notifications",
         ),
     )
@@ -121,14 +122,14 @@ def _list() -> rx.Component:
         S.total > 0,
         rx.vstack(
             rx.foreach(S.rows, _row),
-            pager(S.page, S.pages, rx.cond(S.unread_only, ROUTE + "?unread=1&", ROUTE + "?"), COPY["pages"]),
+            pager(S.page, S.pages, rx.cond(S.unread_only, ROUTE + "?unread=1&", ROUTE + "?"), translated(COPY["pages"])),
             spacing="2", width="100%",
         ),
         rx.cond(
             S.unread_only,
-            empty_state("bell-off", COPY["empty_unread_title"], COPY["empty_unread_text"],
-                        nav_button(COPY["see_all"], href=ROUTE, variant="soft")),
-            empty_state("bell", COPY["empty_title"], COPY["empty_text"]),
+            empty_state("bell-off", translated(COPY["empty_unread_title"]), translated(COPY["empty_unread_text"]),
+                        nav_button(translated(COPY["see_all"]), href=ROUTE, variant="soft")),
+            empty_state("bell", translated(COPY["empty_title"]), translated(COPY["empty_text"])),
         ),
     )
 
@@ -136,8 +137,8 @@ def _list() -> rx.Component:
 def notifications_page() -> rx.Component:
     return page(
         rx.vstack(
-            rx.heading(COPY["title"], size="8", as_="h1"),
-            rx.text(COPY["subtitle"], color_scheme="gray"),
+            rx.heading(translated(COPY["title"]), size="8", as_="h1"),
+            rx.text(translated(COPY["subtitle"]), color_scheme="gray"),
             _toolbar(),
             _arrived(),
             form_error(S.error),

@@ -1,6 +1,8 @@
 """/my-offers/[offer_id]/applications: who applied to one offer, with each creator's summary and fit."""
 
 import reflex as rx
+
+from influfinder.components.message_button import LABEL as MESSAGE_LABEL, message_button
 from influfinder.components.creator_summary import creator_heading, creator_stats, fit_badge
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import form_error
@@ -8,36 +10,38 @@ from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, pager, status_tabs
 from influfinder.components.recommendations import suggested_creators_panel
 from influfinder.components.status_badges import application_status_badge, offer_status_badge
+from influfinder.i18n import N_, _, translated
+from influfinder.i18n.routes import page_href
 from influfinder.state.offer_applications import ApplicantCard, OfferApplicationsState
 
 ROUTE = "/my-offers/[offer_id]/applications"
 COPY = {
-    "back": "My offers",
-    "title": "Applications",
-    "places": " of ",
-    "places_end": " places taken",
-    "edit": "Edit offer",
-    "tabs": "Applications by status",
-    "all": "All",
-    "APPLIED": "New",
-    "UNDER_REVIEW": "Under review",
-    "ACCEPTED": "Accepted",
-    "REJECTED": "Rejected",
-    "WITHDRAWN": "Withdrawn",
-    "proposes": "Proposes ",
-    "applied": "Applied ",
-    "checks": " requirements met",
-    "open": "Open application",
-    "pages": "Pages of applications",
-    "empty_title": "No applications yet",
-    "empty_text": "Creators who apply show up here, with their audience and how well they fit your offer.",
-    "none_here_title": "Nothing here",
-    "none_here_text": "No applications with this status.",
-    "see_all": "See all applications",
-    "verified_only": "Verified figures only",
-    "verified_only_hint": "Creators whose followers come from a connected Instagram, TikTok or Facebook account.",
-    "not_found": "Offer not found",
-    "not_found_text": "It may belong to another account, or the link may be mistyped.",
+    "back": N_("My offers"),
+    "title": N_("Applications"),
+    "places": N_(" of "),
+    "places_end": N_(" places taken"),
+    "edit": N_("Edit offer"),
+    "tabs": N_("Applications by status"),
+    "all": N_("All"),
+    "APPLIED": N_("New"),
+    "UNDER_REVIEW": N_("Under review"),
+    "ACCEPTED": N_("Accepted"),
+    "REJECTED": N_("Rejected"),
+    "WITHDRAWN": N_("Withdrawn"),
+    "proposes": N_("Proposes "),
+    "applied": N_("Applied "),
+    "checks": N_(" requirements met"),
+    "open": N_("Open application"),
+    "pages": N_("Pages of applications"),
+    "empty_title": N_("No applications yet"),
+    "empty_text": N_("Creators who apply show up here, with their audience and how well they fit your offer."),
+    "none_here_title": N_("Nothing here"),
+    "none_here_text": N_("No applications with this status."),
+    "see_all": N_("See all applications"),
+    "verified_only": N_("Verified figures only"),
+    "verified_only_hint": N_("Creators whose followers come from a connected Instagram, TikTok or Facebook account."),
+    "not_found": N_("Offer not found"),
+    "not_found_text": N_("It may belong to another account, or the link may be mistyped."),
 }
 STATUS_TABS = [(s, COPY[s]) for s in ("APPLIED", "UNDER_REVIEW", "ACCEPTED", "REJECTED", "WITHDRAWN")]
 
@@ -46,15 +50,15 @@ S = OfferApplicationsState
 
 def _header() -> rx.Component:
     return rx.vstack(
-        rx.link(rx.hstack(rx.icon("arrow-left", size=16), COPY["back"], align="center", spacing="1"),
-                href="/my-offers", size="2", color_scheme="gray", underline="hover"),
+        rx.link(rx.hstack(rx.icon("arrow-left", size=16), translated(COPY["back"]), align="center", spacing="1"),
+                href=page_href("/my-offers"), size="2", color_scheme="gray", underline="hover"),
         rx.flex(
             rx.vstack(
-                rx.text(COPY["title"], size="2", weight="bold", color=rx.color("accent", 11)),
+                rx.text(translated(COPY["title"]), size="2", weight="bold", color=rx.color("accent", 11)),
                 rx.heading(S.offer_title, size="7", as_="h1"),
                 rx.hstack(
                     offer_status_badge(S.offer_status),
-                    rx.text(S.slots_taken, COPY["places"], S.slots, COPY["places_end"], size="2", color_scheme="gray",
+                    rx.text(S.slots_taken, translated(COPY["places"]), S.slots, translated(COPY["places_end"]), size="2", color_scheme="gray",
                             class_name="tabular"),
                     spacing="3", align="center", wrap="wrap",
                 ),
@@ -62,7 +66,7 @@ def _header() -> rx.Component:
             ),
             rx.spacer(),
             rx.cond(S.offer_status != "ARCHIVED",
-                    nav_button(rx.icon("pencil", size=14), COPY["edit"], href="/offers/" + S.offer_ref + "/edit",
+                    nav_button(rx.icon("pencil", size=14), translated(COPY["edit"]), href=page_href("/offers/") + S.offer_ref + "/edit",
                                variant="soft")),
             direction=rx.breakpoints(initial="column", sm="row"),
             align=rx.breakpoints(initial="start", sm="end"),
@@ -73,35 +77,43 @@ def _header() -> rx.Component:
 
 
 def _row(row: ApplicantCard) -> rx.Component:
+    # The card opens the application; Message sits below it, outside the link (no button inside a link).
     return rx.card(
-        rx.link(
-            rx.vstack(
-                rx.flex(
-                    creator_heading(row),
-                    rx.spacer(),
-                    rx.hstack(application_status_badge(row.status, size="2"), fit_badge(row.fit_score),
-                              spacing="2", align="center", wrap="wrap"),
-                    direction=rx.breakpoints(initial="column", sm="row"),
-                    spacing="3", width="100%",
-                ),
-                creator_stats(row),
-                rx.text(row.message, size="2", class_name="line-clamp-2", color=rx.color("gray", 12)),
-                rx.hstack(
-                    rx.text(COPY["applied"], row.applied, size="1", color_scheme="gray"),
-                    rx.cond(row.fee != "", rx.text(COPY["proposes"], rx.text.strong(row.fee), size="1")),
-                    rx.text(row.fit_met, "/", row.fit_total, COPY["checks"], size="1", color_scheme="gray"),
-                    rx.spacer(),
-                    rx.hstack(rx.text(COPY["open"], size="2", weight="medium"), rx.icon("chevron-right", size=16),
-                              spacing="1", align="center", color=rx.color("accent", 11)),
-                    spacing="3", align="center", wrap="wrap", width="100%",
-                ),
+        rx.vstack(_open_link(row), rx.flex(message_button(row.creator_id, size="1",
+                                                        aria_label=translated(MESSAGE_LABEL) + ": " + row.name),
+                                           justify="end", width="100%"),
+                  spacing="2", width="100%"),
+        size="2", width="100%", class_name="offer-card", data_testid="applicant",
+    )
+
+
+def _open_link(row: ApplicantCard) -> rx.Component:
+    return rx.link(
+        rx.vstack(
+            rx.flex(
+                creator_heading(row),
+                rx.spacer(),
+                rx.hstack(application_status_badge(row.status, size="2"), fit_badge(row.fit_score),
+                          spacing="2", align="center", wrap="wrap"),
+                direction=rx.breakpoints(initial="column", sm="row"),
                 spacing="3", width="100%",
             ),
-            href="/applications/" + row.id,
-            underline="none", color="inherit",
-            aria_label=COPY["open"] + ": " + row.name,
+            creator_stats(row),
+            rx.text(row.message, size="2", class_name="line-clamp-2", color=rx.color("gray", 12)),
+            rx.hstack(
+                rx.text(translated(COPY["applied"]), row.applied, size="1", color_scheme="gray"),
+                rx.cond(row.fee != "", rx.text(translated(COPY["proposes"]), rx.text.strong(row.fee), size="1")),
+                rx.text(row.fit_met, "/", row.fit_total, translated(COPY["checks"]), size="1", color_scheme="gray"),
+                rx.spacer(),
+                rx.hstack(rx.text(translated(COPY["open"]), size="2", weight="medium"), rx.icon("chevron-right", size=16),
+                          spacing="1", align="center", color=rx.color("accent", 11)),
+                spacing="3", align="center", wrap="wrap", width="100%",
+            ),
+            spacing="3", width="100%",
         ),
-        size="2", width="100%", class_name="offer-card", data_testid="applicant",
+        href=page_href("/applications/") + row.id,
+        underline="none", color="inherit",
+        aria_label=translated(COPY["open"]) + ": " + row.name,
     )
 
 
@@ -109,9 +121,9 @@ def _verified_switch() -> rx.Component:
     return rx.tooltip(
         rx.el.label(
             rx.hstack(rx.switch(checked=S.verified_only, on_change=S.show_verified_only, data_testid="verified-only"),
-                      rx.text(COPY["verified_only"], size="2"), spacing="2", align="center"),
+                      rx.text(translated(COPY["verified_only"]), size="2"), spacing="2", align="center"),
         ),
-        content=COPY["verified_only_hint"],
+        content=translated(COPY["verified_only_hint"]),
     )
 
 
@@ -123,11 +135,11 @@ def _list() -> rx.Component:
             pager(S.page, S.pages,
                   "/my-offers/" + S.offer_ref + "/applications?"
                   + rx.cond(S.status != "", "status=" + S.status + "&", "") + rx.cond(S.verified_only, "verified=1&", ""),
-                  COPY["pages"]),
+                  translated(COPY["pages"])),
             spacing="3", width="100%",
         ),
-        empty_state("inbox", COPY["none_here_title"], COPY["none_here_text"],
-                    nav_button(COPY["see_all"], href="/my-offers/" + S.offer_ref + "/applications", variant="soft")),
+        empty_state("inbox", translated(COPY["none_here_title"]), translated(COPY["none_here_text"]),
+                    nav_button(translated(COPY["see_all"]), href=page_href("/my-offers/") + S.offer_ref + "/applications", variant="soft")),
     )
 
 
@@ -136,12 +148,12 @@ def _body() -> rx.Component:
         S.everything > 0,
         rx.vstack(
             status_tabs(STATUS_TABS, S.status, S.counts, S.everything, "/my-offers/" + S.offer_ref + "/applications",
-                        COPY["tabs"], COPY["all"]),
+                        translated(COPY["tabs"]), translated(COPY["all"])),
             _verified_switch(),
             _list(),
             spacing="4", width="100%",
         ),
-        empty_state("users", COPY["empty_title"], COPY["empty_text"]),
+        empty_state("users", translated(COPY["empty_title"]), translated(COPY["empty_text"])),
     )
 
 
@@ -160,8 +172,8 @@ def offer_applications_page() -> rx.Component:
                 S.found,
                 rx.vstack(_header(), form_error(S.error), _body(), suggested_creators_panel(), spacing="5",
                           width="100%"),
-                empty_state("search-x", COPY["not_found"], COPY["not_found_text"],
-                            nav_button(COPY["back"], href="/my-offers")),
+                empty_state("search-x", translated(COPY["not_found"]), translated(COPY["not_found_text"]),
+                            nav_button(translated(COPY["back"]), href=page_href("/my-offers"))),
             ),
         ),
     )

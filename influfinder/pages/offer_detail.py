@@ -10,78 +10,80 @@ from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import field_error, form_error
 from influfinder.components.layout import link_button, page
 from influfinder.components.list_nav import nav_button
+from influfinder.i18n import N_, _, translated
+from influfinder.i18n.routes import page_href
 from influfinder.state.offer_detail import FitRow, OfferDetailState
 
 ROUTE = "/offers/[offer_id]"
-ALL_OFFERS = "All offers"
-BY = "by "
-ABOUT = "About this offer"
-CONTENT = "What to create"
-FORMATS = "Formats"
-PLATFORMS = "Platforms"
-HASHTAGS = "Required hashtags"
-MENTIONS = "Required mentions"
-NONE_REQUIRED = "None required"
-WHO = "Who can apply"
-WHO_NOTE = "Creators qualify through either audience: as an influencer or as a regular creator."
-INFLUENCERS = "Influencers"
-REGULAR = "Regular creators"
-MIN_FOLLOWERS = "Minimum followers"
-MIN_ENGAGEMENT = "Minimum engagement"
-VERIFIED = "Verified figures"
-REQUIRED, NOT_REQUIRED = "Required", "Not required"
-MIN_TIER = "Minimum tier"
-WHERE = "Where"
-VISIT_NOTE = "An in-person visit. The business confirms it with a one-time code on the day."
-BUDGET = "Budget"
-COMPENSATION = "Compensation"
-WORTH = "Worth "
-APPLY_BY = "Apply by"
-CONTENT_DUE = "Content due"
-SLOTS = "Creators wanted"
-APPLY = "Apply"
-APPLY_NOTE = "Log in as a creator to apply"
-NOT_FOUND_TITLE = "Offer not found"
-NOT_FOUND_TEXT = "This offer may have closed or been paused, or the link may be mistyped."
-BROWSE = "Browse offers"
+ALL_OFFERS = N_("All offers")
+BY = N_("by ")
+ABOUT = N_("About this offer")
+CONTENT = N_("What to create")
+FORMATS = N_("Formats")
+PLATFORMS = N_("Platforms")
+HASHTAGS = N_("Required hashtags")
+MENTIONS = N_("Required mentions")
+NONE_REQUIRED = N_("None required")
+WHO = N_("Who can apply")
+WHO_NOTE = N_("Creators qualify through either audience: as an influencer or as a regular creator.")
+INFLUENCERS = N_("Influencers")
+REGULAR = N_("Regular creators")
+MIN_FOLLOWERS = N_("Minimum followers")
+MIN_ENGAGEMENT = N_("Minimum engagement")
+VERIFIED = N_("Verified figures")
+REQUIRED, NOT_REQUIRED = N_("Required"), N_("Not required")
+MIN_TIER = N_("Minimum tier")
+WHERE = N_("Where")
+VISIT_NOTE = N_("An in-person visit. The business confirms it with a one-time code on the day.")
+BUDGET = N_("Budget")
+COMPENSATION = N_("Compensation")
+WORTH = N_("Worth ")
+APPLY_BY = N_("Apply by")
+CONTENT_DUE = N_("Content due")
+SLOTS = N_("Creators wanted")
+APPLY = N_("Apply")
+APPLY_NOTE = N_("Log in as a creator to apply")
+NOT_FOUND_TITLE = N_("Offer not found")
+NOT_FOUND_TEXT = N_("This offer may have closed or been paused, or the link may be mistyped.")
+BROWSE = N_("Browse offers")
 COPY = {
-    "log_in": "Log in",
-    "sign_up": "Sign up",
-    "why_not": "Why you cannot apply",
-    "not_creator": "Only creators can apply to offers.",
-    "your_application": "View your application",
-    "fit": "Your fit",
-    "fit_met": " of ",
-    "fit_met_end": " requirements met",
-    "fit_anonymous": "Log in as a creator to see, requirement by requirement, how your profile fits this offer.",
-    "met": "Met",
-    "unmet": "Not met",
-    "business": "About the business",
-    "rating": " rating",
-    "ratings": " ratings",
-    "no_ratings": "No ratings yet",
-    "completed_one": " completed collaboration",
-    "completed": " completed collaborations",
-    "already": "You applied to this offer.",
-    "since": "On Influfinder since ",
-    "apply_title": "Apply to ",
-    "apply_text": "The business reads your message first: say why your audience fits and what you would create.",
-    "message": "Message",
-    "message_hint": "20 to 2,000 characters.",
+    "log_in": N_("Log in"),
+    "sign_up": N_("Sign up"),
+    "why_not": N_("Why you cannot apply"),
+    "not_creator": N_("Only creators can apply to offers."),
+    "your_application": N_("View your application"),
+    "fit": N_("Your fit"),
+    "fit_met": N_(" of "),
+    "fit_met_end": N_(" requirements met"),
+    "fit_anonymous": N_("Log in as a creator to see, requirement by requirement, how your profile fits this offer."),
+    "met": N_("Met"),
+    "unmet": N_("Not met"),
+    "business": N_("About the business"),
+    "rating": N_(" rating"),
+    "ratings": N_(" ratings"),
+    "no_ratings": N_("No ratings yet"),
+    "completed_one": N_(" completed collaboration"),
+    "completed": N_(" completed collaborations"),
+    "already": N_("You applied to this offer."),
+    "since": N_("On Influfinder since "),
+    "apply_title": N_("Apply to "),
+    "apply_text": N_("The business reads your message first: say why your audience fits and what you would create."),
+    "message": N_("Message"),
+    "message_hint": N_("20 to 2,000 characters."),
     "counter_of": " / 2,000",
-    "fee": "Proposed fee",
-    "optional": " (optional)",
-    "fee_hint": "In the offer's currency. Leave it empty to go with the offer's terms.",
-    "links": "Links to your work",
-    "links_hint": "One per line, each starting with http:// or https://. Up to 5.",
-    "links_placeholder": "https://instagram.com/p/...",
-    "cancel": "Cancel",
-    "send": "Send application",
-    "sent_title": "Application sent",
-    "sent_text": "The business has been told. You will get a notification when they decide.",
-    "open_application": "Open my application",
-    "my_applications": "My applications",
-    "close": "Close",
+    "fee": N_("Proposed fee"),
+    "optional": N_(" (optional)"),
+    "fee_hint": N_("In the offer's currency. Leave it empty to go with the offer's terms."),
+    "links": N_("Links to your work"),
+    "links_hint": N_("One per line, each starting with http:// or https://. Up to 5."),
+    "links_placeholder": N_("https://instagram.com/p/..."),
+    "cancel": N_("Cancel"),
+    "send": N_("Send application"),
+    "sent_title": N_("Application sent"),
+    "sent_text": N_("The business has been told. You will get a notification when they decide."),
+    "open_application": N_("Open my application"),
+    "my_applications": N_("My applications"),
+    "close": N_("Close"),
 }
 MESSAGE_MAX = 2000
 
@@ -109,8 +111,8 @@ def _labelled(label: str, value: rx.Component) -> rx.Component:
 
 def _heading_block() -> rx.Component:
     return rx.vstack(
-        rx.link(rx.hstack(rx.icon("arrow-left", size=16), ALL_OFFERS, align="center", spacing="1"),
-                href="/offers", size="2", color_scheme="gray", underline="hover"),
+        rx.link(rx.hstack(rx.icon("arrow-left", size=16), translated(ALL_OFFERS), align="center", spacing="1"),
+                href=page_href("/offers"), size="2", color_scheme="gray", underline="hover"),
         # Narrow screens show the cover here; wide ones show it on top of the terms card.
         rx.image(src=_O.cover, alt="", class_name="cover", height="140px", border_radius="var(--radius-5)",
                  margin_top="0.5rem", display=rx.breakpoints(initial="block", md="none")),
@@ -122,7 +124,7 @@ def _heading_block() -> rx.Component:
             spacing="2", wrap="wrap", margin_top="0.5rem",
         ),
         rx.heading(_O.title, size=rx.breakpoints(initial="7", sm="8"), as_="h1"),
-        rx.text(BY, rx.text.strong(_O.brand), " · ", _O.city, size="3", color_scheme="gray"),
+        rx.text(translated(BY), rx.text.strong(_O.brand), " · ", _O.city, size="3", color_scheme="gray"),
         spacing="3",
         width="100%",
     )
@@ -130,14 +132,14 @@ def _heading_block() -> rx.Component:
 
 def _content_specs() -> rx.Component:
     return _section(
-        CONTENT,
+        translated(CONTENT),
         rx.grid(
-            _labelled(FORMATS, rx.hstack(rx.foreach(_O.formats, lambda f: rx.badge(f, variant="outline", size="2")),
+            _labelled(translated(FORMATS), rx.hstack(rx.foreach(_O.formats, lambda f: rx.badge(f, variant="outline", size="2")),
                                          spacing="2", wrap="wrap")),
-            _labelled(PLATFORMS, rx.hstack(rx.foreach(_O.platforms, lambda p: platform_badge(p, size="2")),
+            _labelled(translated(PLATFORMS), rx.hstack(rx.foreach(_O.platforms, lambda p: platform_badge(p, size="2")),
                                            spacing="2", wrap="wrap")),
-            _labelled(HASHTAGS, _chips(_O.hashtags, NONE_REQUIRED)),
-            _labelled(MENTIONS, _chips(_O.mentions, NONE_REQUIRED)),
+            _labelled(translated(HASHTAGS), _chips(_O.hashtags, translated(NONE_REQUIRED))),
+            _labelled(translated(MENTIONS), _chips(_O.mentions, translated(NONE_REQUIRED))),
             columns=rx.breakpoints(initial="1", sm="2"),
             spacing="5",
             width="100%",
@@ -162,16 +164,16 @@ def _row(label: str, value) -> rx.Component:
 
 
 def _requirements() -> rx.Component:
-    verified = rx.cond(_O.influencer_verified, rx.badge(rx.icon("badge-check", size=12), REQUIRED, color_scheme="blue"),
-                       rx.text(NOT_REQUIRED))
+    verified = rx.cond(_O.influencer_verified, rx.badge(rx.icon("badge-check", size=12), translated(REQUIRED), color_scheme="blue"),
+                       rx.text(translated(NOT_REQUIRED)))
     return _section(
-        WHO,
-        rx.text(WHO_NOTE, size="2", color_scheme="gray"),
+        translated(WHO),
+        rx.text(translated(WHO_NOTE), size="2", color_scheme="gray"),
         rx.grid(
-            _audience(INFLUENCERS, "star", _row(MIN_FOLLOWERS, _O.influencer_followers),
-                      _row(MIN_ENGAGEMENT, _O.influencer_engagement), _row(VERIFIED, verified)),
-            _audience(REGULAR, "users", _row(MIN_FOLLOWERS, _O.regular_followers),
-                      _row(MIN_ENGAGEMENT, _O.regular_engagement)),
+            _audience(translated(INFLUENCERS), "star", _row(translated(MIN_FOLLOWERS), _O.influencer_followers),
+                      _row(translated(MIN_ENGAGEMENT), _O.influencer_engagement), _row(translated(VERIFIED), verified)),
+            _audience(translated(REGULAR), "users", _row(translated(MIN_FOLLOWERS), _O.regular_followers),
+                      _row(translated(MIN_ENGAGEMENT), _O.regular_engagement)),
             columns=rx.breakpoints(initial="1", sm="2"),
             spacing="4",
             width="100%",
@@ -181,11 +183,11 @@ def _requirements() -> rx.Component:
 
 def _where() -> rx.Component:
     return _section(
-        WHERE,
+        translated(WHERE),
         rx.card(
             rx.hstack(
                 rx.box(rx.icon("map-pin", size=20), class_name="step-icon", flex_shrink="0"),
-                rx.vstack(rx.text(_O.address, weight="medium"), rx.text(VISIT_NOTE, size="2", color_scheme="gray"),
+                rx.vstack(rx.text(_O.address, weight="medium"), rx.text(translated(VISIT_NOTE), size="2", color_scheme="gray"),
                           spacing="1"),
                 align="center",
                 spacing="4",
@@ -204,23 +206,23 @@ def _reason(text) -> rx.Component:
 def _apply_for_creator() -> rx.Component:
     return rx.cond(
         S.can_apply,
-        rx.button(rx.icon("send", size=16), APPLY, size="3", width="100%", on_click=S.set_apply_open(True),
+        rx.button(rx.icon("send", size=16), translated(APPLY), size="3", width="100%", on_click=S.set_apply_open(True),
                   data_testid="apply-button"),
         rx.vstack(
-            rx.button(APPLY, size="3", width="100%", disabled=True, aria_describedby="apply-reasons",
+            rx.button(translated(APPLY), size="3", width="100%", disabled=True, aria_describedby="apply-reasons",
                       data_testid="apply-button"),
             rx.cond(
                 S.application_id != "",
                 # Already applied: the one thing to say, and the way to the application.
                 rx.vstack(
-                    rx.callout(COPY["already"], icon="circle-check", color_scheme="grass", size="1", width="100%",
+                    rx.callout(translated(COPY["already"]), icon="circle-check", color_scheme="grass", size="1", width="100%",
                                id="apply-reasons", data_testid="apply-reasons"),
-                    nav_button(rx.icon("file-text", size=16), COPY["your_application"],
-                               href="/applications/" + S.application_id, variant="soft", size="2", width="100%"),
+                    nav_button(rx.icon("file-text", size=16), translated(COPY["your_application"]),
+                               href=page_href("/applications/") + S.application_id, variant="soft", size="2", width="100%"),
                     spacing="2", width="100%",
                 ),
                 rx.vstack(
-                    rx.text(COPY["why_not"], size="1", weight="bold", color_scheme="gray"),
+                    rx.text(translated(COPY["why_not"]), size="1", weight="bold", color_scheme="gray"),
                     rx.foreach(S.reasons, _reason),
                     id="apply-reasons", spacing="2", width="100%", data_testid="apply-reasons",
                 ),
@@ -233,13 +235,13 @@ def _apply_for_creator() -> rx.Component:
 def _apply_for_others() -> rx.Component:
     anonymous = S.viewer == "anonymous"
     return rx.vstack(
-        rx.button(APPLY, size="3", width="100%", disabled=True, aria_describedby="apply-note",
+        rx.button(translated(APPLY), size="3", width="100%", disabled=True, aria_describedby="apply-note",
                   data_testid="apply-button"),
-        rx.text(rx.cond(anonymous, APPLY_NOTE, COPY["not_creator"]), id="apply-note", size="2", color_scheme="gray",
+        rx.text(rx.cond(anonymous, translated(APPLY_NOTE), translated(COPY["not_creator"])), id="apply-note", size="2", color_scheme="gray",
                 text_align="center", width="100%"),
         rx.cond(anonymous, rx.hstack(
-            link_button(COPY["log_in"], href=S.login_href, variant="soft", size="2", flex="1"),
-            link_button(COPY["sign_up"], href="/signup", variant="outline", size="2", flex="1"),
+            link_button(translated(COPY["log_in"]), href=S.login_href, variant="soft", size="2", flex="1"),
+            link_button(translated(COPY["sign_up"]), href=page_href("/signup"), variant="outline", size="2", flex="1"),
             spacing="2", width="100%",
         )),
         spacing="2", width="100%",
@@ -251,21 +253,21 @@ def _sidebar() -> rx.Component:
         rx.inset(rx.image(src=_O.cover, alt="", class_name="cover", height="130px"), side="top", pb="current",
                  display=rx.breakpoints(initial="none", md="block")),
         rx.vstack(
-            _labelled(BUDGET, rx.hstack(rx.text(_O.budget, size="7", weight="bold", class_name="tabular"),
+            _labelled(translated(BUDGET), rx.hstack(rx.text(_O.budget, size="7", weight="bold", class_name="tabular"),
                                         rx.text(_O.currency, size="2", color_scheme="gray"),
                                         align="baseline", spacing="2")),
-            _labelled(COMPENSATION, rx.vstack(
+            _labelled(translated(COMPENSATION), rx.vstack(
                 compensation_badge(_O.compensation_type, _O.compensation, size="2"),
                 rx.text(_O.compensation_details, size="2"),
-                rx.cond(_O.compensation_value != "", rx.text(WORTH, _O.compensation_value, size="2", color_scheme="gray")),
+                rx.cond(_O.compensation_value != "", rx.text(translated(WORTH), _O.compensation_value, size="2", color_scheme="gray")),
                 spacing="2",
             )),
             rx.separator(size="4"),
             rx.data_list.root(
-                _row(APPLY_BY, _O.application_deadline),
-                _row(CONTENT_DUE, _O.content_deadline),
-                _row(SLOTS, _O.slots),
-                rx.data_list.item(rx.data_list.label(MIN_TIER), rx.data_list.value(tier_badge(_O.min_tier))),
+                _row(translated(APPLY_BY), _O.application_deadline),
+                _row(translated(CONTENT_DUE), _O.content_deadline),
+                _row(translated(SLOTS), _O.slots),
+                rx.data_list.item(rx.data_list.label(translated(MIN_TIER)), rx.data_list.value(tier_badge(_O.min_tier))),
                 orientation="horizontal",
                 size="2",
             ),
@@ -281,8 +283,8 @@ def _fit_row(row: FitRow) -> rx.Component:
     return rx.hstack(
         rx.cond(
             row.met,
-            rx.icon("circle-check", size=20, color=rx.color("grass", 10), flex_shrink="0", aria_label=COPY["met"]),
-            rx.icon("circle-x", size=20, color=rx.color("red", 10), flex_shrink="0", aria_label=COPY["unmet"]),
+            rx.icon("circle-check", size=20, color=rx.color("grass", 10), flex_shrink="0", aria_label=translated(COPY["met"])),
+            rx.icon("circle-x", size=20, color=rx.color("red", 10), flex_shrink="0", aria_label=translated(COPY["unmet"])),
         ),
         rx.vstack(rx.text(row.label, size="2", weight="bold"), rx.text(row.detail, size="2", color_scheme="gray"),
                   spacing="0"),
@@ -295,9 +297,9 @@ def _fit() -> rx.Component:
     creator_panel = rx.card(
         rx.vstack(
             rx.hstack(
-                rx.heading(COPY["fit"], size="5", as_="h2"),
+                rx.heading(translated(COPY["fit"]), size="5", as_="h2"),
                 rx.spacer(),
-                rx.badge(S.fit_met, COPY["fit_met"], S.fit.length(), COPY["fit_met_end"], size="2", radius="full",
+                rx.badge(S.fit_met, translated(COPY["fit_met"]), S.fit.length(), translated(COPY["fit_met_end"]), size="2", radius="full",
                          color_scheme=rx.cond(S.fit_met == S.fit.length(), "grass", "amber")),
                 width="100%", align="center", wrap="wrap", spacing="2",
             ),
@@ -308,7 +310,7 @@ def _fit() -> rx.Component:
         size="3", width="100%", data_testid="fit-panel",
     )
     anonymous_panel = rx.callout(
-        COPY["fit_anonymous"], icon="user-check", color_scheme="violet", width="100%", data_testid="fit-login",
+        translated(COPY["fit_anonymous"]), icon="user-check", color_scheme="violet", width="100%", data_testid="fit-login",
     )
     return rx.cond(
         S.viewer == "creator",
@@ -323,12 +325,12 @@ def _business() -> rx.Component:
         b.rating != "",
         rx.hstack(rx.icon("star", size=16, color=rx.color("amber", 10), fill=rx.color("amber", 9)),
                   rx.text(rx.text.strong(b.rating), " · ", b.rating_count,
-                          rx.cond(b.rating_count == 1, COPY["rating"], COPY["ratings"]), size="2"),
+                          rx.cond(b.rating_count == 1, translated(COPY["rating"]), translated(COPY["ratings"])), size="2"),
                   spacing="1", align="center"),
-        rx.text(COPY["no_ratings"], size="2", color_scheme="gray"),
+        rx.text(translated(COPY["no_ratings"]), size="2", color_scheme="gray"),
     )
     return _section(
-        COPY["business"],
+        translated(COPY["business"]),
         rx.card(
             rx.flex(
                 rx.avatar(fallback=b.initials, size="5", radius="large", variant="soft"),
@@ -337,11 +339,11 @@ def _business() -> rx.Component:
                               align="center", wrap="wrap"),
                     rx.hstack(rating,
                               rx.hstack(rx.icon("handshake", size=16),
-                                        rx.text(b.completed, rx.cond(b.completed == 1, COPY["completed_one"],
-                                                                     COPY["completed"]), size="2"),
+                                        rx.text(b.completed, rx.cond(b.completed == 1, translated(COPY["completed_one"]),
+                                                                     translated(COPY["completed"])), size="2"),
                                         spacing="1", align="center"),
                               spacing="4", wrap="wrap"),
-                    rx.text(rx.cond(b.city != "", b.city + " · ", ""), COPY["since"], b.since, size="2",
+                    rx.text(rx.cond(b.city != "", b.city + " · ", ""), translated(COPY["since"]), b.since, size="2",
                             color_scheme="gray"),
                     spacing="1",
                 ),
@@ -354,14 +356,14 @@ def _business() -> rx.Component:
 
 def _message_field() -> rx.Component:
     return rx.vstack(
-        rx.el.label(COPY["message"], html_for="apply-message", style={"fontWeight": "500", "fontSize": "0.9rem"}),
+        rx.el.label(translated(COPY["message"]), html_for="apply-message", style={"fontWeight": "500", "fontSize": "0.9rem"}),
         rx.text_area(id="apply-message", name="message", rows="6", max_length=MESSAGE_MAX, width="100%",
                      default_value=DRAFT.value, on_change=DRAFT.set, aria_describedby="apply-message-count",
                      aria_invalid=rx.cond(S.field_errors.contains("message"), "true", "false")),
         rx.hstack(
-            rx.text(COPY["message_hint"], size="1", color_scheme="gray"),
+            rx.text(translated(COPY["message_hint"]), size="1", color_scheme="gray"),
             rx.spacer(),
-            rx.text(DRAFT.value.to(str).length(), COPY["counter_of"], id="apply-message-count", size="1",
+            rx.text(DRAFT.value.to(str).length(), translated(COPY["counter_of"]), id="apply-message-count", size="1",
                     color_scheme="gray", class_name="tabular", aria_live="polite", data_testid="message-counter"),
             width="100%",
         ),
@@ -372,12 +374,12 @@ def _message_field() -> rx.Component:
 
 def _fee_field() -> rx.Component:
     return rx.vstack(
-        rx.el.label(COPY["fee"], " (", _O.currency, ")", COPY["optional"], html_for="apply-fee",
+        rx.el.label(translated(COPY["fee"]), " (", _O.currency, ")", translated(COPY["optional"]), html_for="apply-fee",
                     style={"fontWeight": "500", "fontSize": "0.9rem"}),
         rx.input(rx.input.slot(rx.text(_O.currency, size="1", weight="bold")), id="apply-fee", name="proposed_fee",
                  type="number", min="0", step="0.01", input_mode="decimal", size="3", width="100%",
                  aria_invalid=rx.cond(S.field_errors.contains("proposed_fee"), "true", "false")),
-        rx.text(COPY["fee_hint"], size="1", color_scheme="gray"),
+        rx.text(translated(COPY["fee_hint"]), size="1", color_scheme="gray"),
         field_error(S.field_errors.get("proposed_fee", "")),
         spacing="1", width="100%",
     )
@@ -385,11 +387,11 @@ def _fee_field() -> rx.Component:
 
 def _links_field() -> rx.Component:
     return rx.vstack(
-        rx.el.label(COPY["links"], COPY["optional"], html_for="apply-links",
+        rx.el.label(translated(COPY["links"]), translated(COPY["optional"]), html_for="apply-links",
                     style={"fontWeight": "500", "fontSize": "0.9rem"}),
-        rx.text_area(id="apply-links", name="links", rows="3", placeholder=COPY["links_placeholder"], width="100%",
+        rx.text_area(id="apply-links", name="links", rows="3", placeholder=translated(COPY["links_placeholder"]), width="100%",
                      aria_invalid=rx.cond(S.field_errors.contains("links"), "true", "false")),
-        rx.text(COPY["links_hint"], size="1", color_scheme="gray"),
+        rx.text(translated(COPY["links_hint"]), size="1", color_scheme="gray"),
         field_error(S.field_errors.get("links", "")),
         spacing="1", width="100%",
     )
@@ -397,8 +399,8 @@ def _links_field() -> rx.Component:
 
 def _apply_form() -> rx.Component:
     return rx.vstack(
-        rx.dialog.title(COPY["apply_title"], _O.title),
-        rx.dialog.description(COPY["apply_text"], size="2", color_scheme="gray"),
+        rx.dialog.title(translated(COPY["apply_title"]), _O.title),
+        rx.dialog.description(translated(COPY["apply_text"]), size="2", color_scheme="gray"),
         rx.form(
             rx.vstack(
                 _message_field(),
@@ -406,8 +408,8 @@ def _apply_form() -> rx.Component:
                 _links_field(),
                 form_error(S.error),
                 rx.hstack(
-                    rx.dialog.close(rx.button(COPY["cancel"], type="button", variant="soft", color_scheme="gray")),
-                    rx.button(rx.cond(S.busy, rx.spinner(size="2"), rx.icon("send", size=16)), COPY["send"],
+                    rx.dialog.close(rx.button(translated(COPY["cancel"]), type="button", variant="soft", color_scheme="gray")),
+                    rx.button(rx.cond(S.busy, rx.spinner(size="2"), rx.icon("send", size=16)), translated(COPY["send"]),
                               type="submit", disabled=S.busy),
                     spacing="3", justify="end", width="100%",
                 ),
@@ -423,12 +425,12 @@ def _sent() -> rx.Component:
     return rx.vstack(
         rx.box(rx.icon("circle-check", size=28), class_name="step-icon", width="64px", height="64px",
                color=rx.color("grass", 11), background=rx.color("grass", 3)),
-        rx.dialog.title(COPY["sent_title"], margin="0"),
-        rx.dialog.description(COPY["sent_text"], size="2", color_scheme="gray", text_align="center"),
+        rx.dialog.title(translated(COPY["sent_title"]), margin="0"),
+        rx.dialog.description(translated(COPY["sent_text"]), size="2", color_scheme="gray", text_align="center"),
         rx.hstack(
-            nav_button(COPY["open_application"], href="/applications/" + S.application_id, size="2"),
-            nav_button(COPY["my_applications"], href="/my-applications", size="2", variant="soft"),
-            rx.dialog.close(rx.button(COPY["close"], type="button", variant="soft", color_scheme="gray", size="2")),
+            nav_button(translated(COPY["open_application"]), href=page_href("/applications/") + S.application_id, size="2"),
+            nav_button(translated(COPY["my_applications"]), href=page_href("/my-applications"), size="2", variant="soft"),
+            rx.dialog.close(rx.button(translated(COPY["close"]), type="button", variant="soft", color_scheme="gray", size="2")),
             spacing="2", wrap="wrap", justify="center",
         ),
         spacing="3", align="center", width="100%", padding_y="0.5rem", role="status", data_testid="application-sent",
@@ -449,7 +451,7 @@ def _detail() -> rx.Component:
         rx.grid(
             rx.vstack(
                 _fit(),
-                _section(ABOUT, rx.text(_O.description, size="3", style={"whiteSpace": "pre-line"})),
+                _section(translated(ABOUT), rx.text(_O.description, size="3", style={"whiteSpace": "pre-line"})),
                 _content_specs(),
                 _requirements(),
                 rx.cond(_O.requires_visit, _where()),
@@ -490,7 +492,7 @@ def offer_detail_page() -> rx.Component:
             rx.cond(
                 S.found,
                 _detail(),
-                empty_state("search-x", NOT_FOUND_TITLE, NOT_FOUND_TEXT, link_button(BROWSE, href="/offers"),
+                empty_state("search-x", translated(NOT_FOUND_TITLE), translated(NOT_FOUND_TEXT), link_button(translated(BROWSE), href=page_href("/offers")),
                             data_testid="offer-not-found"),
             ),
         ),

@@ -8,6 +8,8 @@ from influfinder.components.list_nav import nav_button
 from influfinder.components.layout import page
 from influfinder.components.status_badges import offer_status_badge
 from influfinder.domain.enums import CompensationType, ContentFormat, Currency, OfferCategory, Platform, Tier
+from influfinder.i18n import N_, _, translated
+from influfinder.i18n.routes import page_href
 from influfinder.state.offer_editor import ERROR_ID, OfferEditorState
 from influfinder.state.offer_form import COVER_MAX_BYTES, COVER_SAVE_FIRST
 
@@ -15,81 +17,81 @@ NEW_ROUTE = "/offers/new"
 EDIT_ROUTE = "/offers/[offer_id]/edit"
 
 COPY = {
-    "back": "My offers",
-    "create": "Create offer",
-    "edit": "Edit offer",
-    "intro": "Tell creators what you offer and what you need. Save a draft at any time; publish when it is complete.",
-    "basics": "Basics",
-    "title": "Title",
-    "title_hint": "What creators will do, in a few words: “Brunch for two and a Reel”.",
-    "brand": "Brand",
-    "brand_hint": "The brand you publish this offer for; creators see it as the offer's author.",
-    "description": "Description",
-    "description_hint": "At least 20 characters to publish: the place, the product, the tone you like.",
-    "category": "Category",
-    "category_placeholder": "Choose a category",
-    "platforms": "Platforms",
-    "public": "Listed publicly",
-    "public_hint": "Off: the offer is invite-only. It stays out of the list and search; "
-                   "creators with its link can apply.",
-    "money": "Budget and compensation",
-    "compensation": "Compensation",
-    "currency": "Currency",
-    "budget_min": "Minimum budget",
-    "budget_max": "Maximum budget",
-    "budget_hint": "What you pay per creator. Optional for product and experience offers.",
-    "value": "Retail value",
-    "value_hint": "What the product or experience would cost to buy.",
-    "details": "Compensation details",
-    "details_placeholder": "Paid on approval of the content.",
-    "who": "Who can apply",
-    "who_hint": "A creator with 10,000 or more followers on one of your platforms counts as an influencer; "
-                "everyone else as a regular creator. Leave a number empty for no minimum.",
-    "influencers": "Influencers",
-    "regular": "Regular creators",
-    "min_followers": "Minimum followers",
-    "min_engagement": "Minimum engagement (%)",
-    "verified": "Verified figures required (from a connected social account)",
-    "min_tier": "Minimum tier",
-    "slots": "Creator places",
-    "slots_hint": "How many creators you will accept.",
-    "content": "Content",
-    "formats": "Formats",
-    "hashtags": "Required hashtags",
-    "hashtags_hint": "Separate them with spaces or commas: #CafeAurora #ad",
-    "mentions": "Required mentions",
-    "mentions_hint": "Accounts to tag: @cafe_aurora",
-    "when_where": "Dates and place",
-    "application_deadline": "Application deadline",
-    "content_deadline": "Content deadline",
-    "zone": "Times are in your time zone: ",
-    "city": "City",
-    "visit": "Requires a visit",
-    "visit_hint": "Creators come to your place; you confirm the visit with a code on the day.",
-    "address": "Address of the visit",
-    "cover": "Cover",
-    "cover_alt": "The offer's cover photo",
-    "cover_drop": "Drop a photo here, or",
-    "cover_upload": "Upload cover",
-    "cover_replace": "Replace cover",
-    "cover_remove": "Remove",
-    "cover_hint": "PNG, JPEG or WebP, up to 10 MB. Cards crop it to their shape. "
-                  "Without a photo, the category's illustration shows.",
-    "cover_uploading": "Uploading…",
-    "publish_title": "Publish",
-    "ready": "Everything is in place: you can publish.",
-    "before": "Before you can publish:",
-    "save_draft": "Save draft",
-    "save_changes": "Save changes",
-    "publish": "Publish",
-    "live_hint": "Changes show on the offer page as soon as you save them.",
-    "archived": "This offer is archived: it can no longer be changed.",
-    "views": "views",
-    "applications": "applications",
-    "see_applications": "See applications",
-    "public_page": "Open the public page",
-    "not_found": "Offer not found",
-    "not_found_text": "It may belong to another account, or the link may be mistyped.",
+    "back": N_("My offers"),
+    "create": N_("Create offer"),
+    "edit": N_("Edit offer"),
+    "intro": N_("Tell creators what you offer and what you need. Save a draft at any time; publish when it is complete."),
+    "basics": N_("Basics"),
+    "title": N_("Title"),
+    "title_hint": N_("What creators will do, in a few words: “Brunch for two and a Reel”."),
+    "brand": N_("Brand"),
+    "brand_hint": N_("The brand you publish this offer for; creators see it as the offer's author."),
+    "description": N_("Description"),
+    "description_hint": N_("At least 20 characters to publish: the place, the product, the tone you like."),
+    "category": N_("Category"),
+    "category_placeholder": N_("Choose a category"),
+    "platforms": N_("Platforms"),
+    "public": N_("Listed publicly"),
+    "public_hint": N_("Off: the offer is invite-only. It stays out of the list and search; "
+                   "creators with its link can apply."),
+    "money": N_("Budget and compensation"),
+    "compensation": N_("Compensation"),
+    "currency": N_("Currency"),
+    "budget_min": N_("Minimum budget"),
+    "budget_max": N_("Maximum budget"),
+    "budget_hint": N_("What you pay per creator. Optional for product and experience offers."),
+    "value": N_("Retail value"),
+    "value_hint": N_("What the product or experience would cost to buy."),
+    "details": N_("Compensation details"),
+    "details_placeholder": N_("Paid on approval of the content."),
+    "who": N_("Who can apply"),
+    "who_hint": N_("A creator with 10,000 or more followers on one of your platforms counts as an influencer; "
+                "everyone else as a regular creator. Leave a number empty for no minimum."),
+    "influencers": N_("Influencers"),
+    "regular": N_("Regular creators"),
+    "min_followers": N_("Minimum followers"),
+    "min_engagement": N_("Minimum engagement (%)"),
+    "verified": N_("Verified figures required (from a connected social account)"),
+    "min_tier": N_("Minimum tier"),
+    "slots": N_("Creator places"),
+    "slots_hint": N_("How many creators you will accept."),
+    "content": N_("Content"),
+    "formats": N_("Formats"),
+    "hashtags": N_("Required hashtags"),
+    "hashtags_hint": N_("Separate them with spaces or commas: #CafeAurora #ad"),
+    "mentions": N_("Required mentions"),
+    "mentions_hint": N_("Accounts to tag: @cafe_aurora"),
+    "when_where": N_("Dates and place"),
+    "application_deadline": N_("Application deadline"),
+    "content_deadline": N_("Content deadline"),
+    "zone": N_("Times are in your time zone: "),
+    "city": N_("City"),
+    "visit": N_("Requires a visit"),
+    "visit_hint": N_("Creators come to your place; you confirm the visit with a code on the day."),
+    "address": N_("Address of the visit"),
+    "cover": N_("Cover"),
+    "cover_alt": N_("The offer's cover photo"),
+    "cover_drop": N_("Drop a photo here, or"),
+    "cover_upload": N_("Upload cover"),
+    "cover_replace": N_("Replace cover"),
+    "cover_remove": N_("Remove"),
+    "cover_hint": N_("PNG, JPEG or WebP, up to 10 MB. Cards crop it to their shape. "
+                  "Without a photo, the category's illustration shows."),
+    "cover_uploading": N_("Uploading…"),
+    "publish_title": N_("Publish"),
+    "ready": N_("Everything is in place: you can publish."),
+    "before": N_("Before you can publish:"),
+    "save_draft": N_("Save draft"),
+    "save_changes": N_("Save changes"),
+    "publish": N_("Publish"),
+    "live_hint": N_("Changes show on the offer page as soon as you save them."),
+    "archived": N_("This offer is archived: it can no longer be changed."),
+    "views": N_("views"),
+    "applications": N_("applications"),
+    "see_applications": N_("See applications"),
+    "public_page": N_("Open the public page"),
+    "not_found": N_("Offer not found"),
+    "not_found_text": N_("It may belong to another account, or the link may be mistyped."),
 }
 COMPENSATION = {
     CompensationType.PAID.value: ("Paid", "wallet", "A fee per creator"),
@@ -205,23 +207,23 @@ def _chips(items) -> rx.Component:
 
 def _basics() -> rx.Component:
     return _section(
-        COPY["basics"],
-        _text(COPY["title"], "title", hint=COPY["title_hint"], max_length=120),
-        rx.cond(S.is_agency, _text(COPY["brand"], "brand_name", hint=COPY["brand_hint"], max_length=120)),
-        _textarea(COPY["description"], "description", COPY["description_hint"]),
+        translated(COPY["basics"]),
+        _text(translated(COPY["title"]), "title", hint=translated(COPY["title_hint"]), max_length=120),
+        rx.cond(S.is_agency, _text(translated(COPY["brand"]), "brand_name", hint=translated(COPY["brand_hint"]), max_length=120)),
+        _textarea(translated(COPY["description"]), "description", translated(COPY["description_hint"])),
         _two(
-            _select(COPY["category"], "category", [(c.value, c.value.title()) for c in OfferCategory],
-                    COPY["category_placeholder"]),
-            _switch(COPY["public"], "is_public", COPY["public_hint"]),
+            _select(translated(COPY["category"]), "category", [(c.value, c.value.title()) for c in OfferCategory],
+                    translated(COPY["category_placeholder"])),
+            _switch(translated(COPY["public"]), "is_public", translated(COPY["public_hint"])),
         ),
         # One per line on a phone: three in a row there clip "Instagram" and "Facebook" under their boxes.
-        _group(COPY["platforms"], "platforms", list(PLATFORM_NAMES.items()), rx.breakpoints(initial="1", xs="3")),
+        _group(translated(COPY["platforms"]), "platforms", list(PLATFORM_NAMES.items()), rx.breakpoints(initial="1", xs="3")),
     )
 
 
 def _compensation_choice() -> rx.Component:
     return rx.vstack(
-        rx.text(COPY["compensation"], id="label-compensation_type", size="2", weight="medium"),
+        rx.text(translated(COPY["compensation"]), id="label-compensation_type", size="2", weight="medium"),
         rx.radio_cards.root(
             *[rx.radio_cards.item(
                 rx.hstack(rx.icon(icon, size=18),
@@ -243,19 +245,19 @@ def _compensation_choice() -> rx.Component:
 def _money() -> rx.Component:
     not_paid = S.compensation_type != CompensationType.PAID.value
     return _section(
-        COPY["money"],
+        translated(COPY["money"]),
         _compensation_choice(),
         rx.grid(
-            _text(COPY["budget_min"], "budget_min", type="number", min="0", step="0.01"),
-            _text(COPY["budget_max"], "budget_max", type="number", min="0", step="0.01"),
-            _select(COPY["currency"], "currency", [(c.value, c.value) for c in Currency]),
+            _text(translated(COPY["budget_min"]), "budget_min", type="number", min="0", step="0.01"),
+            _text(translated(COPY["budget_max"]), "budget_max", type="number", min="0", step="0.01"),
+            _select(translated(COPY["currency"]), "currency", [(c.value, c.value) for c in Currency]),
             columns=rx.breakpoints(initial="1", sm="3"), spacing="4", width="100%",
         ),
-        rx.text(COPY["budget_hint"], size="1", color_scheme="gray", margin_top="-0.5rem"),
+        rx.text(translated(COPY["budget_hint"]), size="1", color_scheme="gray", margin_top="-0.5rem"),
         # Hidden rather than removed, so what was typed stays in the input (and in the state).
-        rx.box(_text(COPY["value"], "compensation_value", type="number", min="0", step="0.01", hint=COPY["value_hint"]),
+        rx.box(_text(translated(COPY["value"]), "compensation_value", type="number", min="0", step="0.01", hint=translated(COPY["value_hint"])),
                display=rx.cond(not_paid, "block", "none"), width="100%"),
-        _text(COPY["details"], "compensation_details", placeholder=COPY["details_placeholder"], max_length=500),
+        _text(translated(COPY["details"]), "compensation_details", placeholder=translated(COPY["details_placeholder"]), max_length=500),
     )
 
 
@@ -264,9 +266,9 @@ def _audience(title: str, icon: str, block: str, *extra) -> rx.Component:
         rx.vstack(
             rx.hstack(rx.icon(icon, size=16, color=rx.color("accent", 11)), rx.text(title, weight="bold", size="2"),
                       spacing="2", align="center"),
-            _text(COPY["min_followers"], f"requirements.{block}.min_followers", type="number", min="0",
+            _text(translated(COPY["min_followers"]), f"requirements.{block}.min_followers", type="number", min="0",
                   placeholder="0"),
-            _text(COPY["min_engagement"], f"requirements.{block}.min_engagement", type="number", min="0", max="100",
+            _text(translated(COPY["min_engagement"]), f"requirements.{block}.min_engagement", type="number", min="0", max="100",
                   step="0.1", placeholder="0"),
             *extra,
             spacing="3", width="100%",
@@ -277,29 +279,29 @@ def _audience(title: str, icon: str, block: str, *extra) -> rx.Component:
 
 def _who() -> rx.Component:
     return _section(
-        COPY["who"],
+        translated(COPY["who"]),
         _two(
-            _audience(COPY["influencers"], "star", "influencer",
-                      _checkbox(COPY["verified"], "requirements.influencer.verified")),
-            _audience(COPY["regular"], "users", "regular"),
+            _audience(translated(COPY["influencers"]), "star", "influencer",
+                      _checkbox(translated(COPY["verified"]), "requirements.influencer.verified")),
+            _audience(translated(COPY["regular"]), "users", "regular"),
         ),
         _two(
-            _select(COPY["min_tier"], "min_tier", [(str(int(t)), t.label) for t in Tier]),
-            _text(COPY["slots"], "slots", type="number", min="1", max="100", hint=COPY["slots_hint"]),
+            _select(translated(COPY["min_tier"]), "min_tier", [(str(int(t)), t.label) for t in Tier]),
+            _text(translated(COPY["slots"]), "slots", type="number", min="1", max="100", hint=translated(COPY["slots_hint"])),
         ),
-        hint=COPY["who_hint"],
+        hint=translated(COPY["who_hint"]),
     )
 
 
 def _content() -> rx.Component:
     return _section(
-        COPY["content"],
-        _group(COPY["formats"], "content_specs.formats", [(f.value, f.value.title()) for f in ContentFormat],
+        translated(COPY["content"]),
+        _group(translated(COPY["formats"]), "content_specs.formats", [(f.value, f.value.title()) for f in ContentFormat],
                rx.breakpoints(initial="2", sm="4")),
-        _text(COPY["hashtags"], "content_specs.required_hashtags", hint=COPY["hashtags_hint"],
+        _text(translated(COPY["hashtags"]), "content_specs.required_hashtags", hint=translated(COPY["hashtags_hint"]),
               placeholder="#YourBrand"),
         _chips(S.hashtags),
-        _text(COPY["mentions"], "content_specs.required_mentions", hint=COPY["mentions_hint"],
+        _text(translated(COPY["mentions"]), "content_specs.required_mentions", hint=translated(COPY["mentions_hint"]),
               placeholder="@yourbrand"),
         _chips(S.mentions),
     )
@@ -307,16 +309,16 @@ def _content() -> rx.Component:
 
 def _when_where() -> rx.Component:
     return _section(
-        COPY["when_where"],
+        translated(COPY["when_where"]),
         _two(
-            _text(COPY["application_deadline"], "application_deadline", type="datetime-local", min=S.min_deadline),
-            _text(COPY["content_deadline"], "content_deadline", type="datetime-local", min=S.min_deadline),
+            _text(translated(COPY["application_deadline"]), "application_deadline", type="datetime-local", min=S.min_deadline),
+            _text(translated(COPY["content_deadline"]), "content_deadline", type="datetime-local", min=S.min_deadline),
         ),
-        rx.hstack(rx.icon("globe", size=12), rx.text(COPY["zone"], rx.text.strong(S.zone_name), size="1"),
+        rx.hstack(rx.icon("globe", size=12), rx.text(translated(COPY["zone"]), rx.text.strong(S.zone_name), size="1"),
                   spacing="1", align="center", color=rx.color("gray", 11), margin_top="-0.5rem"),
-        _text(COPY["city"], "city", max_length=80, autocomplete="address-level2"),
-        _switch(COPY["visit"], "requires_visit", COPY["visit_hint"]),
-        rx.box(_text(COPY["address"], "address", max_length=200, autocomplete="street-address"),
+        _text(translated(COPY["city"]), "city", max_length=80, autocomplete="address-level2"),
+        _switch(translated(COPY["visit"]), "requires_visit", translated(COPY["visit_hint"])),
+        rx.box(_text(translated(COPY["address"]), "address", max_length=200, autocomplete="street-address"),
                display=rx.cond(S.requires_visit, "block", "none"), width="100%"),
     )
 
@@ -332,11 +334,11 @@ def _cover_preview() -> rx.Component:
     illustration = rx.cond(S.category != "", "/covers/" + S.category.lower() + ".svg", "/covers/other.svg")
     uploaded = S.cover_url != ""
     return rx.box(
-        rx.image(src=rx.cond(uploaded, S.cover_url, illustration), alt=rx.cond(uploaded, COPY["cover_alt"], ""),
+        rx.image(src=rx.cond(uploaded, S.cover_url, illustration), alt=rx.cond(uploaded, translated(COPY["cover_alt"]), ""),
                  class_name="cover", border_radius="var(--radius-4)", style={"aspectRatio": "16 / 9"}),
         rx.cond(
             S.cover_busy,
-            rx.center(rx.spinner(size="3"), rx.text(COPY["cover_uploading"], size="2"), role="status",
+            rx.center(rx.spinner(size="3"), rx.text(translated(COPY["cover_uploading"]), size="2"), role="status",
                       position="absolute", inset="0", gap="2", border_radius="var(--radius-4)",
                       background_color=rx.color("gray", 2, alpha=True)),
         ),
@@ -350,9 +352,9 @@ def _cover_drop_zone() -> rx.Component:
     # enabled while busy, so a photo whose upload failed on the way can simply be dropped again.
     return rx.upload.root(
         rx.vstack(
-            rx.text(COPY["cover_drop"], size="2", color_scheme="gray"),
-            rx.button(rx.icon("image-plus", size=16), rx.cond(S.cover_url != "", COPY["cover_replace"],
-                                                              COPY["cover_upload"]),
+            rx.text(translated(COPY["cover_drop"]), size="2", color_scheme="gray"),
+            rx.button(rx.icon("image-plus", size=16), rx.cond(S.cover_url != "", translated(COPY["cover_replace"]),
+                                                              translated(COPY["cover_upload"])),
                       type="button", variant="soft", size="2"),
             align="center", spacing="2",
         ),
@@ -372,10 +374,10 @@ def _cover_controls() -> rx.Component:
         rx.text(COVER_SAVE_FIRST, size="1", color_scheme="gray"),
         rx.vstack(
             _cover_drop_zone(),
-            rx.cond(S.cover_url != "", rx.button(rx.icon("trash-2", size=14), COPY["cover_remove"], type="button",
+            rx.cond(S.cover_url != "", rx.button(rx.icon("trash-2", size=14), translated(COPY["cover_remove"]), type="button",
                                                  variant="ghost", color_scheme="red", size="1",
                                                  on_click=S.remove_cover, disabled=S.cover_busy)),
-            rx.text(COPY["cover_hint"], size="1", color_scheme="gray"),
+            rx.text(translated(COPY["cover_hint"]), size="1", color_scheme="gray"),
             spacing="2", width="100%",
         ),
     )
@@ -383,7 +385,7 @@ def _cover_controls() -> rx.Component:
 
 def _cover() -> rx.Component:
     return rx.vstack(
-        rx.text(COPY["cover"], size="2", weight="medium"),
+        rx.text(translated(COPY["cover"]), size="2", weight="medium"),
         _cover_preview(),
         rx.cond(S.can_edit, _cover_controls()),
         field_error(_error("cover")),
@@ -401,26 +403,26 @@ def _draft_actions() -> rx.Component:
         rx.cond(
             blocked,
             rx.box(
-                rx.text(COPY["before"], size="2", weight="medium"),
+                rx.text(translated(COPY["before"]), size="2", weight="medium"),
                 rx.el.ul(rx.foreach(S.blockers, lambda reason: rx.el.li(rx.text(reason, size="2"))),
                          style={"paddingLeft": "1.1rem", "margin": "0.35rem 0 0", "listStyle": "disc"}),
                 id="publish-blockers", role="status",
                 padding="0.75rem", border_radius="var(--radius-3)", background_color=rx.color("amber", 3),
                 color=rx.color("amber", 12), width="100%",
             ),
-            rx.callout(COPY["ready"], icon="circle-check", color_scheme="green", size="1", width="100%"),
+            rx.callout(translated(COPY["ready"]), icon="circle-check", color_scheme="green", size="1", width="100%"),
         ),
-        _busy_button(COPY["publish"], S.publishing, on_click=S.publish, disabled=blocked | S.publishing | S.saving,
+        _busy_button(translated(COPY["publish"]), S.publishing, on_click=S.publish, disabled=blocked | S.publishing | S.saving,
                      aria_describedby=rx.cond(blocked, "publish-blockers", "")),
-        _busy_button(COPY["save_draft"], S.saving, on_click=S.save, variant="soft", disabled=S.saving | S.publishing),
+        _busy_button(translated(COPY["save_draft"]), S.saving, on_click=S.save, variant="soft", disabled=S.saving | S.publishing),
         spacing="3", width="100%",
     )
 
 
 def _live_actions() -> rx.Component:
     return rx.vstack(
-        _busy_button(COPY["save_changes"], S.saving, on_click=S.save, disabled=S.saving),
-        rx.text(COPY["live_hint"], size="1", color_scheme="gray"),
+        _busy_button(translated(COPY["save_changes"]), S.saving, on_click=S.save, disabled=S.saving),
+        rx.text(translated(COPY["live_hint"]), size="1", color_scheme="gray"),
         spacing="2", width="100%",
     )
 
@@ -431,13 +433,13 @@ def _figures() -> rx.Component:
         rx.vstack(
             rx.separator(size="4"),
             rx.hstack(
-                rx.text(rx.text.strong(S.views, class_name="tabular"), " ", COPY["views"], size="2"),
-                rx.text(rx.text.strong(S.applications_total, class_name="tabular"), " ", COPY["applications"],
+                rx.text(rx.text.strong(S.views, class_name="tabular"), " ", translated(COPY["views"]), size="2"),
+                rx.text(rx.text.strong(S.applications_total, class_name="tabular"), " ", translated(COPY["applications"]),
                         size="2"),
                 spacing="4",
             ),
-            rx.link(COPY["see_applications"], href="/my-offers/" + S.editing_id + "/applications", size="2"),
-            rx.cond(S.status == "ACTIVE", rx.link(COPY["public_page"], href="/offers/" + S.editing_id, size="2")),
+            rx.link(translated(COPY["see_applications"]), href=page_href("/my-offers/") + S.editing_id + "/applications", size="2"),
+            rx.cond(S.status == "ACTIVE", rx.link(translated(COPY["public_page"]), href=page_href("/offers/") + S.editing_id, size="2")),
             spacing="2", width="100%",
         ),
     )
@@ -447,10 +449,10 @@ def _aside() -> rx.Component:
     return rx.card(
         rx.vstack(
             _cover(),
-            rx.heading(COPY["publish_title"], size="4", as_="h2"),
+            rx.heading(translated(COPY["publish_title"]), size="4", as_="h2"),
             rx.cond(
                 ~S.can_edit,
-                rx.callout(COPY["archived"], icon="archive", color_scheme="gray", size="1", width="100%"),
+                rx.callout(translated(COPY["archived"]), icon="archive", color_scheme="gray", size="1", width="100%"),
                 rx.cond((S.status == "") | (S.status == "DRAFT"), _draft_actions(), _live_actions()),
             ),
             _figures(),
@@ -465,14 +467,14 @@ def _aside() -> rx.Component:
 
 def _header() -> rx.Component:
     return rx.vstack(
-        rx.link(rx.hstack(rx.icon("arrow-left", size=16), COPY["back"], align="center", spacing="1"),
-                href="/my-offers", size="2", color_scheme="gray", underline="hover"),
+        rx.link(rx.hstack(rx.icon("arrow-left", size=16), translated(COPY["back"]), align="center", spacing="1"),
+                href=page_href("/my-offers"), size="2", color_scheme="gray", underline="hover"),
         rx.hstack(
-            rx.heading(rx.cond(S.editing_id == "", COPY["create"], COPY["edit"]), size="8", as_="h1"),
+            rx.heading(rx.cond(S.editing_id == "", translated(COPY["create"]), translated(COPY["edit"])), size="8", as_="h1"),
             rx.cond(S.status != "", offer_status_badge(S.status, size="2")),
             spacing="3", align="center", wrap="wrap",
         ),
-        rx.text(COPY["intro"], color_scheme="gray"),
+        rx.text(translated(COPY["intro"]), color_scheme="gray"),
         spacing="2", width="100%",
     )
 
@@ -519,8 +521,8 @@ def offer_editor_page() -> rx.Component:
             rx.cond(
                 S.found,
                 _editor(),
-                empty_state("search-x", COPY["not_found"], COPY["not_found_text"],
-                            nav_button(COPY["back"], href="/my-offers")),
+                empty_state("search-x", translated(COPY["not_found"]), translated(COPY["not_found_text"]),
+                            nav_button(translated(COPY["back"]), href=page_href("/my-offers"))),
             ),
         ),
     )

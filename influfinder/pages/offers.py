@@ -7,56 +7,55 @@ from influfinder.components.forms import field_error, form_error
 from influfinder.components.layout import link_button, page
 from influfinder.components.list_nav import nav_button, pager
 from influfinder.components.offer_card import offer_card, offer_card_skeleton
+from influfinder.components.phrases import counted_phrase, filled
 from influfinder.components.recommendations import recommended_offers_panel
 from influfinder.components.save_search import save_search_button
+from influfinder.i18n import N_, _, ngettext, translated
+from influfinder.i18n.routes import page_href
 from influfinder.state.offers import (
     ANY, CATEGORIES, COMPENSATIONS, CURRENCIES, PLATFORMS, ROUTE, SORT_OPTIONS, FilterChip, OfferListState,
 )
 
 COPY = {
-    "eyebrow": "Marketplace",
-    "title": "Offers",
-    "subtitle": "Open collaborations from cafés, studios and brands. Pick one that fits your audience.",
-    "open": " open offers",
-    "matching": " matching offers",
-    "search_label": "Search offers",
-    "search_placeholder": "Try “brunch”, “skincare” or a brand name",
-    "search": "Search",
-    "filters": "Filters",
-    "show_filters": "Filters",
-    "category": "Category",
-    "platform": "Platform",
-    "city": "City",
-    "city_placeholder": "Any city",
-    "budget": "Budget",
-    "currency": "Currency",
-    "budget_min": "Minimum",
-    "budget_max": "Maximum",
-    "budget_hint": "Budgets compare in one currency: pick it first.",
-    "compensation": "Compensation",
-    "within": "Applications closing within",
-    "days": " days",
-    "any": "Any",
-    "qualified": "Only offers I qualify for",
-    "qualified_hint": "Your followers, engagement and tier meet the offer's requirements.",
-    "apply": "Apply filters",
-    "clear": "Clear filters",
-    "clear_all": "Clear all",
-    "remove": "Remove filter: ",
-    "active": "Active filters",
-    "sort": "Sort by",
-    "showing": "Showing ",
+    "eyebrow": N_("Marketplace"),
+    "title": N_("Offers"),
+    "subtitle": N_("Open collaborations from cafés, studios and brands. Pick one that fits your audience."),
+    "search_label": N_("Search offers"),
+    "search_placeholder": N_("Try “brunch”, “skincare” or a brand name"),
+    "search": N_("Search"),
+    "filters": N_("Filters"),
+    "show_filters": N_("Filters"),
+    "category": N_("Category"),
+    "platform": N_("Platform"),
+    "city": N_("City"),
+    "city_placeholder": N_("Any city"),
+    "budget": N_("Budget"),
+    "currency": N_("Currency"),
+    "budget_min": N_("Minimum"),
+    "budget_max": N_("Maximum"),
+    "budget_hint": N_("Budgets compare in one currency: pick it first."),
+    "compensation": N_("Compensation"),
+    "within": N_("Applications closing within"),
+    "days": N_(" days"),
+    "any": N_("Any"),
+    "qualified": N_("Only offers I qualify for"),
+    "qualified_hint": N_("Your followers, engagement and tier meet the offer's requirements."),
+    "apply": N_("Apply filters"),
+    "clear": N_("Clear filters"),
+    "clear_all": N_("Clear all"),
+    "remove": N_("Remove filter: {filter}"),
+    "active": N_("Active filters"),
+    "sort": N_("Sort by"),
     "to": "–",
-    "of": " of ",
-    "pages": "Pages of offers",
-    "url_title": "We adjusted this search",
-    "no_match_title": "No offers match",
-    "no_match_text": "Try other words or fewer filters. New offers are published every week.",
-    "empty_title": "No open offers yet",
-    "empty_text": "New collaborations appear here as soon as businesses publish them. "
-                  "Check back soon, or publish your own.",
-    "create_offer": "Create offer",
-    "home": "Back to home",
+    "pages": N_("Pages of offers"),
+    "url_title": N_("We adjusted this search"),
+    "no_match_title": N_("No offers match"),
+    "no_match_text": N_("Try other words or fewer filters. New offers are published every week."),
+    "empty_title": N_("No open offers yet"),
+    "empty_text": N_("New collaborations appear here as soon as businesses publish them. "
+                  "Check back soon, or publish your own."),
+    "create_offer": N_("Create offer"),
+    "home": N_("Back to home"),
 }
 SKELETON_CARDS = 6
 FORM_ID = "offer-search"
@@ -65,19 +64,21 @@ S = OfferListState
 
 
 def _header() -> rx.Component:
-    count = rx.cond(S.filtering, COPY["matching"], COPY["open"])
+    count = rx.cond(S.filtering,
+                    counted_phrase("{n} matching offer", "{n} matching offers", S.total, shown=S.total_text),
+                    counted_phrase("{n} open offer", "{n} open offers", S.total, shown=S.total_text))
     return rx.flex(
         rx.vstack(
-            rx.text(COPY["eyebrow"], size="2", weight="bold", color=rx.color("accent", 11)),
-            rx.heading(COPY["title"], size="8", as_="h1"),
-            rx.text(COPY["subtitle"], color_scheme="gray", size="3"),
+            rx.text(translated(COPY["eyebrow"]), size="2", weight="bold", color=rx.color("accent", 11)),
+            rx.heading(translated(COPY["title"]), size="8", as_="h1"),
+            rx.text(translated(COPY["subtitle"]), color_scheme="gray", size="3"),
             spacing="2",
         ),
         rx.spacer(),
         rx.cond(
             S.loading,
-            rx.skeleton(rx.badge("00", COPY["open"], size="3")),
-            rx.badge(rx.icon("sparkles", size=14), S.total_text, count, size="3", variant="soft", radius="full",
+            rx.skeleton(rx.badge(ngettext("{n} open offer", "{n} open offers", 10).format(n="00"), size="3")),
+            rx.badge(rx.icon("sparkles", size=14), count, size="3", variant="soft", radius="full",
                      aria_live="polite"),
         ),
         direction=rx.breakpoints(initial="column", sm="row"),
@@ -91,12 +92,12 @@ def _label(text: str, html_for: str) -> rx.Component:
     return rx.el.label(text, html_for=html_for, style={"fontWeight": "500", "fontSize": "0.875rem"})
 
 
-def _select(label: str, name: str, value, options, *, any_label: str = COPY["any"], suffix: str = "",
+def _select(label: str, name: str, value, options, *, any_label: str = translated(COPY["any"]), suffix: str = "",
             **props) -> rx.Component:
     """A labelled select whose "any" item means no filter; `options` are (value, label) pairs or a list var."""
     field_id = f"filter-{name}"
     if isinstance(options, list):
-        items = [rx.select.item(text + suffix, value=key) for key, text in options]
+        items = [rx.select.item(translated(text) + suffix, value=key) for key, text in options]
     else:
         items = [rx.foreach(options, lambda key: rx.select.item(key + suffix, value=key))]
     return rx.vstack(
@@ -125,15 +126,15 @@ def _input(label: str, name: str, value, **props) -> rx.Component:
 def _budget() -> rx.Component:
     amount = {"type": "number", "min": "0", "step": "0.01", "input_mode": "decimal"}
     return rx.el.fieldset(
-        rx.el.legend(COPY["budget"], style={"fontWeight": "600", "fontSize": "0.875rem", "marginBottom": "0.5rem"}),
+        rx.el.legend(translated(COPY["budget"]), style={"fontWeight": "600", "fontSize": "0.875rem", "marginBottom": "0.5rem"}),
         rx.vstack(
-            _select(COPY["currency"], "currency", S.currency, CURRENCIES),
+            _select(translated(COPY["currency"]), "currency", S.currency, CURRENCIES),
             rx.grid(
-                _input(COPY["budget_min"], "budget_min", S.budget_min, placeholder="0", **amount),
-                _input(COPY["budget_max"], "budget_max", S.budget_max, placeholder="∞", **amount),
+                _input(translated(COPY["budget_min"]), "budget_min", S.budget_min, placeholder="0", **amount),
+                _input(translated(COPY["budget_max"]), "budget_max", S.budget_max, placeholder="∞", **amount),
                 columns="2", spacing="2", width="100%",
             ),
-            rx.text(COPY["budget_hint"], size="1", color_scheme="gray"),
+            rx.text(translated(COPY["budget_hint"]), size="1", color_scheme="gray"),
             spacing="2", width="100%",
         ),
         style={"border": "none", "padding": "0", "margin": "0", "minWidth": "0"},
@@ -147,10 +148,10 @@ def _qualified() -> rx.Component:
             rx.hstack(
                 rx.switch(id="filter-qualified_only", name="qualified_only", default_checked=S.qualified_only,
                           value="on"),
-                _label(COPY["qualified"], "filter-qualified_only"),
+                _label(translated(COPY["qualified"]), "filter-qualified_only"),
                 spacing="2", align="center",
             ),
-            rx.text(COPY["qualified_hint"], size="1", color_scheme="gray"),
+            rx.text(translated(COPY["qualified_hint"]), size="1", color_scheme="gray"),
             field_error(S.field_errors.get("qualified_only", "")),
             spacing="1", width="100%",
             padding="0.75rem", border_radius="var(--radius-3)", background=rx.color("accent", 2),
@@ -161,18 +162,18 @@ def _qualified() -> rx.Component:
 def _filters() -> rx.Component:
     return rx.card(
         rx.vstack(
-            rx.heading(COPY["filters"], size="4", as_="h2"),
+            rx.heading(translated(COPY["filters"]), size="4", as_="h2"),
             _qualified(),
-            _select(COPY["category"], "category", S.category, CATEGORIES),
-            _select(COPY["platform"], "platform", S.platform, PLATFORMS),
-            _input(COPY["city"], "city", S.city, placeholder=COPY["city_placeholder"], max_length=80,
+            _select(translated(COPY["category"]), "category", S.category, CATEGORIES),
+            _select(translated(COPY["platform"]), "platform", S.platform, PLATFORMS),
+            _input(translated(COPY["city"]), "city", S.city, placeholder=translated(COPY["city_placeholder"]), max_length=80,
                    auto_complete="address-level2"),
-            _select(COPY["compensation"], "compensation_type", S.compensation_type, COMPENSATIONS),
-            _select(COPY["within"], "deadline_within_days", S.within, S.within_options, suffix=COPY["days"]),
+            _select(translated(COPY["compensation"]), "compensation_type", S.compensation_type, COMPENSATIONS),
+            _select(translated(COPY["within"]), "deadline_within_days", S.within, S.within_options, suffix=translated(COPY["days"])),
             rx.separator(size="4"),
             _budget(),
-            rx.button(rx.icon("sliders-horizontal", size=16), COPY["apply"], type="submit", size="3", width="100%"),
-            rx.cond(S.filtering, rx.link(COPY["clear"], href=ROUTE, size="2", align_self="center")),
+            rx.button(rx.icon("sliders-horizontal", size=16), translated(COPY["apply"]), type="submit", size="3", width="100%"),
+            rx.cond(S.filtering, rx.link(translated(COPY["clear"]), href=ROUTE, size="2", align_self="center")),
             spacing="4", width="100%",
         ),
         size="2", width="100%",
@@ -181,17 +182,17 @@ def _filters() -> rx.Component:
 
 def _search_bar() -> rx.Component:
     return rx.vstack(
-        _label(COPY["search_label"], "filter-q"),
+        _label(translated(COPY["search_label"]), "filter-q"),
         rx.flex(
             rx.input(
                 rx.input.slot(rx.icon("search", size=16)),
-                id="filter-q", name="q", type="search", default_value=S.q, placeholder=COPY["search_placeholder"],
+                id="filter-q", name="q", type="search", default_value=S.q, placeholder=translated(COPY["search_placeholder"]),
                 max_length=100, size="3", width="100%", enter_key_hint="search",
             ),
             rx.hstack(
-                rx.button(COPY["search"], type="submit", size="3"),
+                rx.button(translated(COPY["search"]), type="submit", size="3"),
                 rx.button(
-                    rx.icon("sliders-horizontal", size=16), COPY["show_filters"],
+                    rx.icon("sliders-horizontal", size=16), translated(COPY["show_filters"]),
                     rx.cond(S.filtering, rx.badge(S.chips.length(), radius="full", size="1")),
                     type="button", size="3", variant="soft", on_click=S.toggle_filters,
                     aria_expanded=rx.cond(S.filters_open, "true", "false"), aria_controls="offer-filters",
@@ -210,7 +211,7 @@ def _search_bar() -> rx.Component:
 def _chip(chip: FilterChip) -> rx.Component:
     return rx.link(
         rx.badge(chip.label, rx.icon("x", size=12), size="2", variant="soft", radius="full"),
-        href=chip.href, underline="none", aria_label=COPY["remove"] + chip.label,
+        href=chip.href, underline="none", aria_label=translated(COPY["remove"]).format(filter="") + chip.label,
     )
 
 
@@ -218,9 +219,9 @@ def _chips() -> rx.Component:
     return rx.cond(
         S.filtering,
         rx.hstack(
-            rx.text(COPY["active"], size="1", color_scheme="gray", weight="medium"),
+            rx.text(translated(COPY["active"]), size="1", color_scheme="gray", weight="medium"),
             rx.foreach(S.chips, _chip),
-            rx.link(COPY["clear_all"], href=ROUTE, size="1", color_scheme="gray"),
+            rx.link(translated(COPY["clear_all"]), href=ROUTE, size="1", color_scheme="gray"),
             spacing="2", wrap="wrap", align="center", width="100%", data_testid="active-filters",
         ),
     )
@@ -230,17 +231,18 @@ def _toolbar() -> rx.Component:
     return rx.flex(
         rx.cond(
             S.loading,
-            rx.skeleton(rx.text("Showing 1–20 of 100", size="2")),
-            rx.cond(S.total > 0, rx.text(COPY["showing"], S.first_shown, COPY["to"], S.last_shown, COPY["of"],
-                                         S.total_text, size="2", color_scheme="gray", class_name="tabular")),
+            rx.skeleton(rx.text(_("Showing {first}–{last} of {total}").format(first=1, last=20, total=100), size="2")),
+            rx.cond(S.total > 0, rx.text(*filled(_("Showing {first}–{last} of {total}"), first=S.first_shown,
+                                                 last=S.last_shown, total=S.total_text),
+                                         size="2", color_scheme="gray", class_name="tabular")),
         ),
         rx.spacer(),
         rx.cond(S.can_qualify, save_search_button("OFFERS")),  # creators save a search (issue 13)
         rx.hstack(
-            _label(COPY["sort"], "offer-sort"),
+            _label(translated(COPY["sort"]), "offer-sort"),
             rx.select.root(
                 rx.select.trigger(id="offer-sort", variant="ghost"),
-                rx.select.content(*[rx.select.item(text, value=key) for key, text in SORT_OPTIONS]),
+                rx.select.content(*[rx.select.item(translated(text), value=key) for key, text in SORT_OPTIONS]),
                 value=S.sort, on_change=S.set_sort, size="2",
             ),
             align="center", spacing="2",
@@ -260,16 +262,16 @@ def _results() -> rx.Component:
         rx.cond(
             S.total > 0,
             rx.vstack(_grid(rx.foreach(S.offers, offer_card)),
-                      pager(S.page, S.pages, S.page_base, COPY["pages"], pages_text=S.pages_text),
+                      pager(S.page, S.pages, S.page_base, translated(COPY["pages"]), pages_text=S.pages_text),
                       width="100%", spacing="0"),
             rx.cond(
                 S.filtering,
-                empty_state("search-x", COPY["no_match_title"], COPY["no_match_text"],
-                            nav_button(rx.icon("rotate-ccw", size=16), COPY["clear"], href=ROUTE),
+                empty_state("search-x", translated(COPY["no_match_title"]), translated(COPY["no_match_text"]),
+                            nav_button(rx.icon("rotate-ccw", size=16), translated(COPY["clear"]), href=ROUTE),
                             data_testid="no-offers"),
-                empty_state("inbox", COPY["empty_title"], COPY["empty_text"],
-                            link_button(COPY["create_offer"], href="/signup"),
-                            link_button(COPY["home"], href="/", variant="soft"), data_testid="no-offers"),
+                empty_state("inbox", translated(COPY["empty_title"]), translated(COPY["empty_text"]),
+                            link_button(translated(COPY["create_offer"]), href=page_href("/signup")),
+                            link_button(translated(COPY["home"]), href=page_href("/"), variant="soft"), data_testid="no-offers"),
             ),
         ),
     )

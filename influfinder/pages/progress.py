@@ -6,43 +6,45 @@ from influfinder.components.badges import tier_badge
 from influfinder.components.layout import link_button, page
 from influfinder.components.recommendations import recommended_offers_panel
 from influfinder.components.reputation_card import reputation_card
+from influfinder.i18n import N_, _, translated
+from influfinder.i18n.routes import page_href
 from influfinder.state.progress import KarmaLine, ProgressState
 
 ROUTE = "/progress"
 COPY = {
-    "eyebrow": "Your standing",
-    "title": "My progress",
-    "subtitle": "Every completed collaboration earns karma. Karma moves you up the tiers, and tiers open doors.",
-    "karma": "karma",
-    "completed": "completed collaborations",
-    "to_next": "Progress to ",
-    "more": " more to go",
-    "top": "You reached the top tier. Every collaboration still adds karma.",
-    "unlocks": "What the next tier unlocks",
-    "now": "What you have now",
-    "numbers": "Your numbers",
-    "collaborations": "Collaborations",
-    "done": "Completed",
-    "completion_rate": "Completion rate",
-    "rating": "Average rating",
-    "rating_one": " rating",
-    "ratings": " ratings",
-    "applications": "Applications sent",
-    "history": "Karma history",
+    "eyebrow": N_("Your standing"),
+    "title": N_("My progress"),
+    "subtitle": N_("Every completed collaboration earns karma. Karma moves you up the tiers, and tiers open doors."),
+    "karma": N_("karma"),
+    "completed": N_("completed collaborations"),
+    "to_next": N_("Progress to "),
+    "more": N_(" more to go"),
+    "top": N_("You reached the top tier. Every collaboration still adds karma."),
+    "unlocks": N_("What the next tier unlocks"),
+    "now": N_("What you have now"),
+    "numbers": N_("Your numbers"),
+    "collaborations": N_("Collaborations"),
+    "done": N_("Completed"),
+    "completion_rate": N_("Completion rate"),
+    "rating": N_("Average rating"),
+    "rating_one": N_(" rating"),
+    "ratings": N_(" ratings"),
+    "applications": N_("Applications sent"),
+    "history": N_("Karma history"),
     "col_n": "#",
-    "col_offer": "Collaboration",
-    "col_date": "Completed",
-    "col_gain": "Karma",
-    "col_total": "Total",
-    "col_tier": "Tier",
-    "empty": "Complete your first collaboration to earn 100 karma and become an Explorer.",
-    "empty_later": "Karma from your next completed collaboration shows up here.",
-    "browse": "Find an offer",
-    "previous": "Previous",
-    "next": "Next",
-    "page": "Page ",
-    "of": " of ",
-    "pages": "Pages of karma history",
+    "col_offer": N_("Collaboration"),
+    "col_date": N_("Completed"),
+    "col_gain": N_("Karma"),
+    "col_total": N_("Total"),
+    "col_tier": N_("Tier"),
+    "empty": N_("Complete your first collaboration to earn 100 karma and become an Explorer."),
+    "empty_later": N_("Karma from your next completed collaboration shows up here."),
+    "browse": N_("Find an offer"),
+    "previous": N_("Previous"),
+    "next": N_("Next"),
+    "page": N_("Page "),
+    "of": N_(" of "),
+    "pages": N_("Pages of karma history"),
 }
 
 _S = ProgressState
@@ -66,26 +68,26 @@ def _hero() -> rx.Component:
                     rx.vstack(tier_badge(_S.tier_level, size="3"),
                               rx.hstack(rx.text(_S.karma, size="8", weight="bold", class_name="tabular",
                                                 data_testid="karma"),
-                                        rx.text(COPY["karma"], size="3", color_scheme="gray"), align="baseline",
+                                        rx.text(translated(COPY["karma"]), size="3", color_scheme="gray"), align="baseline",
                                         spacing="2"),
                               spacing="1"),
                     align="center", spacing="4",
                 ),
-                rx.text(rx.text.strong(_S.completed), " ", COPY["completed"], size="2", color_scheme="gray"),
+                rx.text(rx.text.strong(_S.completed), " ", translated(COPY["completed"]), size="2", color_scheme="gray"),
                 direction=rx.breakpoints(initial="column", sm="row"), justify="between",
                 align=rx.breakpoints(initial="start", sm="center"), gap="3", width="100%",
             ),
             rx.cond(
                 _S.next_tier != "",
                 rx.vstack(
-                    rx.hstack(rx.text(COPY["to_next"], rx.text.strong(_S.next_tier), size="2"), rx.spacer(),
-                              rx.text(_S.progress, "% · ", _S.completions_to_next, COPY["more"], size="2",
+                    rx.hstack(rx.text(translated(COPY["to_next"]), rx.text.strong(_S.next_tier), size="2"), rx.spacer(),
+                              rx.text(_S.progress, "% · ", _S.completions_to_next, translated(COPY["more"]), size="2",
                                       color_scheme="gray", class_name="tabular"), width="100%", wrap="wrap"),
                     rx.progress(value=_S.progress.to(int), max=100, size="3",
-                                aria_label=COPY["to_next"] + _S.next_tier),
+                                aria_label=translated(COPY["to_next"]) + _S.next_tier),
                     spacing="2", width="100%",
                 ),
-                rx.text(COPY["top"], size="2"),
+                rx.text(translated(COPY["top"]), size="2"),
             ),
             spacing="5", width="100%",
         ),
@@ -107,15 +109,15 @@ def _bullets(title: str, items, icon: str) -> rx.Component:
 def _numbers() -> rx.Component:
     n = _S.numbers
     return rx.vstack(
-        rx.heading(COPY["numbers"], size="5", as_="h2"),
+        rx.heading(translated(COPY["numbers"]), size="5", as_="h2"),
         rx.grid(
-            stat(COPY["collaborations"], n.collaborations),
-            stat(COPY["done"], n.completed),
-            stat(COPY["completion_rate"], n.completion_rate),
-            stat(COPY["rating"], n.average_rating,
-                 rx.text(n.rating_count, rx.cond(n.rating_count == 1, COPY["rating_one"], COPY["ratings"]), size="1",
+            stat(translated(COPY["collaborations"]), n.collaborations),
+            stat(translated(COPY["done"]), n.completed),
+            stat(translated(COPY["completion_rate"]), n.completion_rate),
+            stat(translated(COPY["rating"]), n.average_rating,
+                 rx.text(n.rating_count, rx.cond(n.rating_count == 1, translated(COPY["rating_one"]), translated(COPY["ratings"])), size="1",
                          color_scheme="gray")),
-            stat(COPY["applications"], n.applications_sent),
+            stat(translated(COPY["applications"]), n.applications_sent),
             columns=rx.breakpoints(initial="2", sm="3", lg="5"), spacing="3", width="100%",
         ),
         spacing="3", width="100%",
@@ -125,7 +127,7 @@ def _numbers() -> rx.Component:
 def _history_row(line: KarmaLine) -> rx.Component:
     return rx.table.row(
         rx.table.cell(line.number, class_name="tabular"),
-        rx.table.row_header_cell(rx.link(line.offer_title, href="/collaborations/" + line.collaboration_id)),
+        rx.table.row_header_cell(rx.link(line.offer_title, href=page_href("/collaborations/") + line.collaboration_id)),
         rx.table.cell(line.completed, class_name="tabular", white_space="nowrap"),
         rx.table.cell("+", line.gained, class_name="tabular", color=rx.color("green", 11)),
         rx.table.cell(line.total, class_name="tabular"),
@@ -135,21 +137,21 @@ def _history_row(line: KarmaLine) -> rx.Component:
 
 def _pager() -> rx.Component:
     def link(label, target, enabled):
-        return rx.cond(enabled, link_button(label, href="/progress?page=" + target.to_string(), variant="soft",
+        return rx.cond(enabled, link_button(label, href=page_href("/progress?page=") + target.to_string(), variant="soft",
                                             size="2"),
                        rx.button(label, variant="soft", size="2", disabled=True))
 
     return rx.cond(_S.pages > 1, rx.el.nav(
-        rx.hstack(link(COPY["previous"], _S.page - 1, _S.page > 1),
-                  rx.text(COPY["page"], _S.page, COPY["of"], _S.pages, size="2", color_scheme="gray"),
-                  link(COPY["next"], _S.page + 1, _S.page < _S.pages), spacing="3", align="center"),
-        aria_label=COPY["pages"]))
+        rx.hstack(link(translated(COPY["previous"]), _S.page - 1, _S.page > 1),
+                  rx.text(translated(COPY["page"]), _S.page, translated(COPY["of"]), _S.pages, size="2", color_scheme="gray"),
+                  link(translated(COPY["next"]), _S.page + 1, _S.page < _S.pages), spacing="3", align="center"),
+        aria_label=translated(COPY["pages"])))
 
 
 def _history() -> rx.Component:
     head = [COPY[k] for k in ("col_n", "col_offer", "col_date", "col_gain", "col_total", "col_tier")]
     return rx.vstack(
-        rx.heading(COPY["history"], size="5", as_="h2"),
+        rx.heading(translated(COPY["history"]), size="5", as_="h2"),
         rx.cond(
             _S.history_total > 0,
             rx.vstack(
@@ -162,9 +164,9 @@ def _history() -> rx.Component:
                 spacing="3", width="100%",
             ),
             # "Become an Explorer" is only true for a Newbie; a creator placed higher (say by an import) reads the rest.
-            rx.card(rx.hstack(rx.text(rx.cond(_S.tier_level == 0, COPY["empty"], COPY["empty_later"]), size="2"),
+            rx.card(rx.hstack(rx.text(rx.cond(_S.tier_level == 0, translated(COPY["empty"]), translated(COPY["empty_later"])), size="2"),
                               rx.spacer(),
-                              link_button(COPY["browse"], href="/offers", size="2"), align="center", wrap="wrap",
+                              link_button(translated(COPY["browse"]), href=page_href("/offers"), size="2"), align="center", wrap="wrap",
                               spacing="3", width="100%"), size="2", width="100%"),
         ),
         spacing="3", width="100%",
@@ -173,9 +175,9 @@ def _history() -> rx.Component:
 
 def _header() -> rx.Component:
     return rx.vstack(
-        rx.text(COPY["eyebrow"], size="2", weight="bold", color=rx.color("accent", 11)),
-        rx.heading(COPY["title"], size="8", as_="h1"),
-        rx.text(COPY["subtitle"], color_scheme="gray", size="3"),
+        rx.text(translated(COPY["eyebrow"]), size="2", weight="bold", color=rx.color("accent", 11)),
+        rx.heading(translated(COPY["title"]), size="8", as_="h1"),
+        rx.text(translated(COPY["subtitle"]), color_scheme="gray", size="3"),
         spacing="2",
     )
 
@@ -191,8 +193,8 @@ def progress_page() -> rx.Component:
                 _hero(),
                 recommended_offers_panel(),
                 rx.grid(
-                    rx.cond(_S.next_tier != "", _bullets(COPY["unlocks"], _S.next_unlocks, "lock-open")),
-                    _bullets(COPY["now"], _S.benefits, "check"),
+                    rx.cond(_S.next_tier != "", _bullets(translated(COPY["unlocks"]), _S.next_unlocks, "lock-open")),
+                    _bullets(translated(COPY["now"]), _S.benefits, "check"),
                     columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%",
                 ),
                 _numbers(),

@@ -3,67 +3,69 @@
 import reflex as rx
 
 from influfinder.components.forms import field, field_error, form_error, notice, submit_button
+from influfinder.components.language_switcher import language_switcher
 from influfinder.components.layout import page
 from influfinder.components.connected_accounts import connected_accounts_section
 from influfinder.components.linked_accounts import linked_accounts_section
 from influfinder.domain.enums import OfferCategory
+from influfinder.i18n import N_, _, translated
 from influfinder.state.email_settings import EmailSettingsState
 from influfinder.state.notification_settings import NotificationSettingsState, PreferenceRow
 from influfinder.state.settings import Device, SettingsState
 
 COPY = {
-    "title": "Account settings",
-    "profile": "Profile",
-    "display_name": "Display name",
-    "bio": "Bio",
-    "city": "City",
-    "audience": "Your audience",
-    "audience_hint": ("Type your numbers in: they are shown as self-reported. Connect an account under "
-                      "Verified audience and its figures replace the typed ones."),
-    "handle": "handle",
-    "followers": "followers",
-    "engagement": "engagement rate (%)",
-    "categories": "Categories you like to create for",
-    "company": "Company name",
-    "website": "Website",
-    "business_category": "Category",
-    "save": "Save profile",
-    "photo": "Photo",
-    "photo_hint": "PNG, JPEG or WebP, up to 5 MB.",
-    "choose_photo": "Choose a photo",
-    "upload": "Upload photo",
-    "email": "Email address",
-    "no_email": "No email yet",
-    "no_email_text": "Add an email address to apply, publish offers and send messages. "
-                     "We send it a link to confirm it.",
-    "unconfirmed": "Not confirmed yet",
-    "confirmed": "Confirmed",
-    "new_email": "New email address",
-    "email_password": "Your password",
-    "change_email": "Change email",
-    "add_email": "Add email",
-    "password": "Password",
-    "set_password": "Set a password",
-    "set_password_text": "You sign in with another account. Set a password to also log in with your username.",
-    "current_password": "Current password",
-    "new_password": "New password",
-    "confirm": "Repeat the new password",
-    "change": "Change password",
-    "devices": "Signed-in devices",
-    "this_device": "This device",
-    "sign_out": "Sign out",
-    "sign_out_all": "Sign out everywhere",
-    "danger": "Delete my account",
-    "danger_text": "Your profile and personal data are removed. People you worked with keep their history, "
-                   "shown as “Deleted user”. This cannot be undone.",
-    "confirm_password": "Your password",
-    "confirm_username": "Type your username to confirm",
-    "delete": "Delete my account",
-    "cancel": "Cancel",
-    "notifications": "Notifications",
-    "notifications_text": "Everything shows up in the app and in the bell. Choose what should also reach you by email.",
-    "email_column": "Also by email",
-    "recommended": "Recommended",
+    "title": N_("Account settings"),
+    "profile": N_("Profile"),
+    "display_name": N_("Display name"),
+    "bio": N_("Bio"),
+    "city": N_("City"),
+    "audience": N_("Your audience"),
+    "audience_hint": N_("Type your numbers in: they are shown as self-reported. Connect an account under "
+                        "Verified audience and its figures replace the typed ones."),
+    "handle": N_("handle"),
+    "followers": N_("followers"),
+    "engagement": N_("engagement rate (%)"),
+    "categories": N_("Categories you like to create for"),
+    "company": N_("Company name"),
+    "website": N_("Website"),
+    "business_category": N_("Category"),
+    "save": N_("Save profile"),
+    "photo": N_("Photo"),
+    "photo_hint": N_("PNG, JPEG or WebP, up to 5 MB."),
+    "choose_photo": N_("Choose a photo"),
+    "upload": N_("Upload photo"),
+    "email": N_("Email address"),
+    "no_email": N_("No email yet"),
+    "no_email_text": N_("Add an email address to apply, publish offers and send messages. "
+                     "We send it a link to confirm it."),
+    "unconfirmed": N_("Not confirmed yet"),
+    "confirmed": N_("Confirmed"),
+    "new_email": N_("New email address"),
+    "email_password": N_("Your password"),
+    "change_email": N_("Change email"),
+    "add_email": N_("Add email"),
+    "password": N_("Password"),
+    "set_password": N_("Set a password"),
+    "set_password_text": N_("You sign in with another account. Set a password to also log in with your username."),
+    "current_password": N_("Current password"),
+    "new_password": N_("New password"),
+    "confirm": N_("Repeat the new password"),
+    "change": N_("Change password"),
+    "devices": N_("Signed-in devices"),
+    "this_device": N_("This device"),
+    "sign_out": N_("Sign out"),
+    "sign_out_all": N_("Sign out everywhere"),
+    "danger": N_("Delete my account"),
+    "danger_text": N_("Your profile and personal data are removed. People you worked with keep their history, "
+                   "shown as “Deleted user”. This cannot be undone."),
+    "confirm_password": N_("Your password"),
+    "confirm_username": N_("Type your username to confirm"),
+    "delete": N_("Delete my account"),
+    "cancel": N_("Cancel"),
+    "notifications": N_("Notifications"),
+    "notifications_text": N_("Everything shows up in the app and in the bell. Choose what should also reach you by email."),
+    "email_column": N_("Also by email"),
+    "recommended": N_("Recommended"),
 }
 PLATFORMS = [("instagram", "Instagram"), ("tiktok", "TikTok"), ("facebook", "Facebook")]
 
@@ -85,11 +87,11 @@ def _textarea(label: str, name: str, value) -> rx.Component:
 def _audience_row(key: str, label: str) -> rx.Component:
     data = SettingsState.audience[key]
     return rx.grid(
-        field(f"{label} {COPY['handle']}", f"{key}_handle", required=False, default_value=data["handle"].to(str),
+        field(f"{label} {translated(COPY['handle'])}", f"{key}_handle", required=False, default_value=data["handle"].to(str),
               error=SettingsState.field_errors.get(f"{key}.handle", "")),
-        field(f"{label} {COPY['followers']}", f"{key}_followers", type="number", required=False, min="0",
+        field(f"{label} {translated(COPY['followers'])}", f"{key}_followers", type="number", required=False, min="0",
               default_value=data["followers"].to(str), error=SettingsState.field_errors.get(f"{key}.followers", "")),
-        field(f"{label} {COPY['engagement']}", f"{key}_engagement", type="number", required=False, step="0.1",
+        field(f"{label} {translated(COPY['engagement'])}", f"{key}_engagement", type="number", required=False, step="0.1",
               min="0", max="100", default_value=data["engagement"].to(str),
               error=SettingsState.field_errors.get(f"{key}.engagement", "")),
         columns=rx.breakpoints(initial="1", md="3"), spacing="3", width="100%",
@@ -98,10 +100,10 @@ def _audience_row(key: str, label: str) -> rx.Component:
 
 def _creator_fields() -> rx.Component:
     return rx.vstack(
-        rx.heading(COPY["audience"], size="3"),
-        rx.text(COPY["audience_hint"], size="2", color_scheme="gray"),
+        rx.heading(translated(COPY["audience"]), size="3"),
+        rx.text(translated(COPY["audience_hint"]), size="2", color_scheme="gray"),
         *[_audience_row(key, label) for key, label in PLATFORMS],
-        rx.text(COPY["categories"], weight="medium", size="2"),
+        rx.text(translated(COPY["categories"]), weight="medium", size="2"),
         # A grid, so each box sits with its own word and the columns line up at every width.
         rx.grid(
             *[rx.el.label(
@@ -118,12 +120,12 @@ def _creator_fields() -> rx.Component:
 
 def _business_fields() -> rx.Component:
     return rx.grid(
-        field(COPY["company"], "company_name", required=False, default_value=SettingsState.company_name,
+        field(translated(COPY["company"]), "company_name", required=False, default_value=SettingsState.company_name,
               error=SettingsState.field_errors.get("company_name", "")),
-        field(COPY["website"], "website", type="url", required=False, placeholder="https://",
+        field(translated(COPY["website"]), "website", type="url", required=False, placeholder="https://",
               default_value=SettingsState.website, error=SettingsState.field_errors.get("website", "")),
         rx.vstack(
-            rx.el.label(COPY["business_category"], html_for="field-business_category",
+            rx.el.label(translated(COPY["business_category"]), html_for="field-business_category",
                         style={"fontWeight": "500", "fontSize": "0.9rem"}),
             rx.el.select(
                 rx.el.option("—", value=""),
@@ -139,7 +141,7 @@ def _business_fields() -> rx.Component:
 
 def _profile_section() -> rx.Component:
     return _section(
-        COPY["profile"],
+        translated(COPY["profile"]),
         notice(SettingsState.saved),
         form_error(SettingsState.error),
         rx.cond(SettingsState.username == "", _profile_skeleton(), _profile_form()),
@@ -156,15 +158,15 @@ def _profile_form() -> rx.Component:
     return rx.form(
         rx.vstack(
             rx.grid(
-                field(COPY["display_name"], "display_name", required=False, default_value=SettingsState.display_name,
+                field(translated(COPY["display_name"]), "display_name", required=False, default_value=SettingsState.display_name,
                       error=SettingsState.field_errors.get("display_name", "")),
-                field(COPY["city"], "city", required=False, default_value=SettingsState.city,
+                field(translated(COPY["city"]), "city", required=False, default_value=SettingsState.city,
                       error=SettingsState.field_errors.get("city", "")),
                 columns=rx.breakpoints(initial="1", md="2"), spacing="3", width="100%",
             ),
-            _textarea(COPY["bio"], "bio", SettingsState.bio),
+            _textarea(translated(COPY["bio"]), "bio", SettingsState.bio),
             rx.cond(SettingsState.user_type == "CREATOR", _creator_fields(), _business_fields()),
-            rx.button(COPY["save"], type="submit", size="3"),
+            rx.button(translated(COPY["save"]), type="submit", size="3"),
             spacing="4", width="100%", align="start",
         ),
         on_submit=SettingsState.save_profile,
@@ -175,20 +177,20 @@ def _profile_form() -> rx.Component:
 
 def _photo_section() -> rx.Component:
     return _section(
-        COPY["photo"],
+        translated(COPY["photo"]),
         rx.hstack(
             rx.avatar(src=SettingsState.avatar_url, fallback=SettingsState.username[:2].upper(), size="7",
                       radius="full"),
             rx.vstack(
                 rx.upload.root(
-                    rx.button(COPY["choose_photo"], variant="soft", type="button"),
+                    rx.button(translated(COPY["choose_photo"]), variant="soft", type="button"),
                     id="avatar", accept={"image/png": [".png"], "image/jpeg": [".jpg", ".jpeg"], "image/webp": [".webp"]},
                     max_files=1, max_size=5 * 1024 * 1024, multiple=False,
                 ),
                 rx.text(rx.selected_files("avatar"), size="1", color_scheme="gray"),
-                rx.button(COPY["upload"], on_click=SettingsState.upload_avatar(rx.upload_files(upload_id="avatar")),
+                rx.button(translated(COPY["upload"]), on_click=SettingsState.upload_avatar(rx.upload_files(upload_id="avatar")),
                           size="2"),
-                rx.text(COPY["photo_hint"], size="1", color_scheme="gray"),
+                rx.text(translated(COPY["photo_hint"]), size="1", color_scheme="gray"),
                 field_error(SettingsState.field_errors.get("avatar", "")),
                 spacing="2",
             ),
@@ -202,13 +204,13 @@ def _email_status() -> rx.Component:
         EmailSettingsState.email != "",
         rx.hstack(
             rx.text(EmailSettingsState.email, weight="medium"),
-            rx.cond(EmailSettingsState.verified, rx.badge(COPY["confirmed"], color_scheme="green"),
-                    rx.badge(COPY["unconfirmed"], color_scheme="amber")),
+            rx.cond(EmailSettingsState.verified, rx.badge(translated(COPY["confirmed"]), color_scheme="green"),
+                    rx.badge(translated(COPY["unconfirmed"]), color_scheme="amber")),
             spacing="3", align="center", wrap="wrap", data_testid="current-email",
         ),
         rx.vstack(
-            rx.text(COPY["no_email"], weight="medium", data_testid="current-email"),
-            rx.text(COPY["no_email_text"], size="2", color_scheme="gray"),
+            rx.text(translated(COPY["no_email"]), weight="medium", data_testid="current-email"),
+            rx.text(translated(COPY["no_email_text"]), size="2", color_scheme="gray"),
             spacing="1",
         ),
     )
@@ -217,18 +219,18 @@ def _email_status() -> rx.Component:
 def _email_section() -> rx.Component:
     errors = EmailSettingsState.field_errors
     return _section(
-        COPY["email"],
+        translated(COPY["email"]),
         _email_status(),
         notice(EmailSettingsState.notice),
         form_error(EmailSettingsState.error),
         rx.form(
             rx.vstack(
-                field(COPY["new_email"], "new_email", type="email", autocomplete="email",
+                field(translated(COPY["new_email"]), "new_email", type="email", autocomplete="email",
                       error=errors.get("new_email", "")),
                 rx.cond(EmailSettingsState.has_password,
-                        field(COPY["email_password"], "email_password", type="password",
+                        field(translated(COPY["email_password"]), "email_password", type="password",
                               autocomplete="current-password", error=errors.get("email_password", ""))),
-                rx.box(submit_button(rx.cond(EmailSettingsState.email != "", COPY["change_email"], COPY["add_email"]),
+                rx.box(submit_button(rx.cond(EmailSettingsState.email != "", translated(COPY["change_email"]), translated(COPY["add_email"])),
                                      EmailSettingsState.busy), width="220px"),
                 spacing="3", width="100%", max_width="420px",
             ),
@@ -242,20 +244,20 @@ def _email_section() -> rx.Component:
 
 def _password_section() -> rx.Component:
     return _section(
-        rx.cond(SettingsState.has_password, COPY["password"], COPY["set_password"]),
-        rx.cond(~SettingsState.has_password, rx.text(COPY["set_password_text"], size="2", color_scheme="gray")),
+        rx.cond(SettingsState.has_password, translated(COPY["password"]), translated(COPY["set_password"])),
+        rx.cond(~SettingsState.has_password, rx.text(translated(COPY["set_password_text"]), size="2", color_scheme="gray")),
         notice(SettingsState.security_notice),
         rx.form(
             rx.vstack(
                 rx.cond(SettingsState.has_password,
-                        field(COPY["current_password"], "current_password", type="password",
+                        field(translated(COPY["current_password"]), "current_password", type="password",
                               autocomplete="current-password",
                               error=SettingsState.field_errors.get("current_password", ""))),
-                field(COPY["new_password"], "password", type="password", autocomplete="new-password",
+                field(translated(COPY["new_password"]), "password", type="password", autocomplete="new-password",
                       error=SettingsState.field_errors.get("password", "")),
-                field(COPY["confirm"], "confirm", type="password", autocomplete="new-password",
+                field(translated(COPY["confirm"]), "confirm", type="password", autocomplete="new-password",
                       error=SettingsState.field_errors.get("confirm", "")),
-                rx.box(submit_button(rx.cond(SettingsState.has_password, COPY["change"], COPY["set_password"]),
+                rx.box(submit_button(rx.cond(SettingsState.has_password, translated(COPY["change"]), translated(COPY["set_password"])),
                                      SettingsState.busy), width="220px"),
                 spacing="3", width="100%", max_width="420px",
             ),
@@ -276,8 +278,8 @@ def _device_row(device: Device) -> rx.Component:
         rx.spacer(),
         rx.cond(
             device.current,
-            rx.badge(COPY["this_device"], color_scheme="green"),
-            rx.button(COPY["sign_out"], size="1", variant="soft", on_click=SettingsState.sign_out_device(device.id)),
+            rx.badge(translated(COPY["this_device"]), color_scheme="green"),
+            rx.button(translated(COPY["sign_out"]), size="1", variant="soft", on_click=SettingsState.sign_out_device(device.id)),
         ),
         width="100%", align="center", padding_y="0.5rem",
         border_bottom=f"1px solid {rx.color('gray', 4)}",
@@ -286,36 +288,36 @@ def _device_row(device: Device) -> rx.Component:
 
 def _devices_section() -> rx.Component:
     return _section(
-        COPY["devices"],
+        translated(COPY["devices"]),
         rx.vstack(rx.foreach(SettingsState.devices, _device_row), width="100%", spacing="0"),
-        rx.button(COPY["sign_out_all"], variant="outline", color_scheme="red", on_click=SettingsState.sign_out_everywhere),
+        rx.button(translated(COPY["sign_out_all"]), variant="outline", color_scheme="red", on_click=SettingsState.sign_out_everywhere),
     )
 
 
 def _danger_section() -> rx.Component:
     return _section(
-        COPY["danger"],
-        rx.text(COPY["danger_text"], size="2", color_scheme="gray"),
+        translated(COPY["danger"]),
+        rx.text(translated(COPY["danger_text"]), size="2", color_scheme="gray"),
         rx.alert_dialog.root(
-            rx.alert_dialog.trigger(rx.button(COPY["delete"], color_scheme="red", variant="soft")),
+            rx.alert_dialog.trigger(rx.button(translated(COPY["delete"]), color_scheme="red", variant="soft")),
             rx.alert_dialog.content(
-                rx.alert_dialog.title(COPY["danger"]),
-                rx.alert_dialog.description(COPY["danger_text"]),
+                rx.alert_dialog.title(translated(COPY["danger"])),
+                rx.alert_dialog.description(translated(COPY["danger_text"])),
                 rx.form(
                     rx.vstack(
                         rx.cond(
                             SettingsState.has_password,
-                            field(COPY["confirm_password"], "delete_confirm", type="password",
+                            field(translated(COPY["confirm_password"]), "delete_confirm", type="password",
                                   autocomplete="current-password",
                                   error=SettingsState.field_errors.get("delete_confirm", "")),
-                            field(COPY["confirm_username"], "delete_confirm", autocomplete="off",
+                            field(translated(COPY["confirm_username"]), "delete_confirm", autocomplete="off",
                                   placeholder=SettingsState.username,
                                   error=SettingsState.field_errors.get("delete_confirm", "")),
                         ),
                         rx.hstack(
-                            rx.alert_dialog.cancel(rx.button(COPY["cancel"], variant="soft", color_scheme="gray",
+                            rx.alert_dialog.cancel(rx.button(translated(COPY["cancel"]), variant="soft", color_scheme="gray",
                                                              type="button")),
-                            rx.button(COPY["delete"], color_scheme="red", type="submit"),
+                            rx.button(translated(COPY["delete"]), color_scheme="red", type="submit"),
                             justify="end", spacing="3", width="100%",
                         ),
                         spacing="4", margin_top="1rem",
@@ -332,7 +334,7 @@ def _preference_row(row: PreferenceRow) -> rx.Component:
     switch_id = "email-" + row.type
     return rx.hstack(
         rx.el.label(row.label, html_for=switch_id, style={"fontSize": "0.95rem", "cursor": "pointer"}),
-        rx.cond(row.email_by_default, rx.badge(COPY["recommended"], size="1", variant="soft", color_scheme="violet")),
+        rx.cond(row.email_by_default, rx.badge(translated(COPY["recommended"]), size="1", variant="soft", color_scheme="violet")),
         rx.spacer(),
         rx.switch(id=switch_id, checked=row.email, on_change=lambda on: NotificationSettingsState.set_email(row.type, on),
                   data_testid=switch_id),
@@ -343,11 +345,11 @@ def _preference_row(row: PreferenceRow) -> rx.Component:
 
 def _notifications_section() -> rx.Component:
     return _section(
-        COPY["notifications"],
-        rx.text(COPY["notifications_text"], size="2", color_scheme="gray"),
+        translated(COPY["notifications"]),
+        rx.text(translated(COPY["notifications_text"]), size="2", color_scheme="gray"),
         notice(NotificationSettingsState.saved),
         form_error(NotificationSettingsState.error),
-        rx.hstack(rx.spacer(), rx.text(COPY["email_column"], size="1", weight="medium", color_scheme="gray"),
+        rx.hstack(rx.spacer(), rx.text(translated(COPY["email_column"]), size="1", weight="medium", color_scheme="gray"),
                   width="100%"),
         rx.vstack(rx.foreach(NotificationSettingsState.preferences, _preference_row), width="100%", spacing="0"),
         # Its own state, loaded when the section appears (the page's on_load belongs to the settings state).
@@ -359,7 +361,7 @@ def _notifications_section() -> rx.Component:
 def settings_page() -> rx.Component:
     return page(
         rx.vstack(
-            rx.heading(COPY["title"], size="8"),
+            rx.heading(translated(COPY["title"]), size="8"),
             rx.cond(SettingsState.username != "", rx.text("@", SettingsState.username, color_scheme="gray"),
                     rx.skeleton(rx.text("@username"), width="120px")),
             _profile_section(),
@@ -369,6 +371,8 @@ def settings_page() -> rx.Component:
             rx.cond(SettingsState.user_type == "CREATOR", connected_accounts_section()),
             linked_accounts_section(),
             _notifications_section(),
+            _section(_("Language"), rx.text(_("Pages, notifications and mails reach you in this language."), size="2",
+                                             color_scheme="gray"), language_switcher(), id="language"),
             _devices_section(),
             _danger_section(),
             spacing="5", width="100%", max_width="860px", margin_x="auto",

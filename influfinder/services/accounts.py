@@ -17,6 +17,7 @@ from sqlmodel import Session, select
 from influfinder.domain.enums import TokenPurpose, UserType
 from influfinder.domain.identity import IdentityError, looks_like_email, normalize_email, normalize_username
 from influfinder.domain.password_policy import check_password
+from influfinder.i18n import N_, _
 from influfinder.integrations import mail
 from influfinder.integrations.rate_limit import limiter, wait_message
 from influfinder.models import OAuthIdentity, Profile, User
@@ -27,10 +28,10 @@ from influfinder.services.errors import RateLimited, ServiceError
 from influfinder.services.passwords import hash_password, verify_password
 from influfinder.settings import get_settings
 
-WRONG_LOGIN = "Wrong email, username or password."
-FORGOT_ANSWER = "If an account uses that email, we sent it a link to reset the password. It is valid for 30 minutes."
+WRONG_LOGIN = N_("Wrong email, username or password.")
+FORGOT_ANSWER = N_("If an account uses that email, we sent it a link to reset the password. It is valid for 30 minutes.")
 # Says no more than sign-up's refusal does: that some account uses the address.
-EMAIL_TAKEN = "Another account already uses this email address."
+EMAIL_TAKEN = N_("Another account already uses this email address.")
 SIGNUP_TYPES = {t.value: t for t in UserType}
 # Compared against when the account does not exist, so both answers take the same time.
 _DUMMY_HASH = hash_password("influfinder-timing-equalizer", rounds=4)
@@ -50,9 +51,9 @@ def _text(value: object, field: str, *, max_len: int, label: str) -> str:
     if value is None:
         value = ""
     if not isinstance(value, str):
-        raise ServiceError(f"{label} must be text.", field)
+        raise ServiceError(_("{label} must be text.").format(label=label), field)
     if len(value) > max_len:
-        raise ServiceError(f"{label} is too long (at most {max_len} characters).", field)
+        raise ServiceError(_("{label} is too long (at most {max_len} characters).").format(label=label, max_len=max_len), field)
     return value
 
 
@@ -274,14 +275,14 @@ def has_real_email(address: str) -> bool:
 
 
 def _email_changed_notice(old_address: str, username: str, new_address: str) -> mail.MailMessage:
-    local, _, domain = new_address.partition("@")
+    local, _at, domain = new_address.partition("@")
     masked = f"{local[:1]}***@{domain}"  # enough to recognise, not enough to hand the address to a reader
     return mail.notification_mail(
-        old_address, "Your email address was changed",
-        f"The email address of your Influfinder account @{username} was changed to {masked}, and mail for the "
-        "account now goes there. If you did not make this change, someone else may be using your account: "
-        "sign in and check your settings.",
-        mail.action_url("/settings"), button="Open settings",
+        old_address, _("Your email address was changed"),
+        _("The email address of your Influfinder account @{username} was changed to {masked}, and mail for the "
+          "account now goes there. If you did not make this change, someone else may be using your account: "
+          "sign in and check your settings.").format(username=username, masked=masked),
+        mail.action_url("/settings"), button=N_("Open settings"),
     )
 
 
@@ -322,4 +323,4 @@ def _check_delete_confirmation(user: User, confirmation: object) -> None:
         if not _password_matches(user, confirmation):
             raise ServiceError("Your password is not right.", "password")
     elif not isinstance(confirmation, str) or confirmation.strip().lower().removeprefix("@") != user.username:
-        raise ServiceError(f"That is not your username. Type {user.username} to confirm.", "username")
+        raise ServiceError(_("That is not your username. Type {username} to confirm.").format(username=user.username), "username")

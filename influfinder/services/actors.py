@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, select
 
 from influfinder.domain.enums import UserType
+from influfinder.i18n import N_
 from influfinder.integrations.mail import can_receive
 from influfinder.models import Profile, User
 from influfinder.services import sessions
@@ -71,8 +72,8 @@ def actor_for_user(db: Session, user_id: uuid.UUID, session_id: str) -> Actor | 
     )
 
 
-UNVERIFIED = "Confirm your email first: we sent you a link. You can ask for a new one at the top of the page."
-NO_EMAIL = "Add your email address in Settings first: publishing, applying and messaging need a confirmed address."
+UNVERIFIED = N_("Confirm your email first: we sent you a link. You can ask for a new one at the top of the page.")
+NO_EMAIL = N_("Add your email address in Settings first: publishing, applying and messaging need a confirmed address.")
 
 
 def require_verified(actor: Actor) -> None:

@@ -17,11 +17,12 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from influfinder.domain.moments import as_utc_or_none
+from influfinder.i18n import N_, _
 from influfinder.services import guards
 from influfinder.services.actors import Actor
 from influfinder.services.errors import Forbidden, ServiceError
 
-ADMINS_ONLY = "Only the Influfinder team can do that."
+ADMINS_ONLY = N_("Only the Influfinder team can do that.")
 MAX_SEARCH = 100
 
 
@@ -37,7 +38,7 @@ def search_text(text: object) -> str:
     if text is None:
         return ""
     if not isinstance(text, str) or len(text) > MAX_SEARCH:
-        raise ServiceError(f"Search with up to {MAX_SEARCH} characters.", "q")
+        raise ServiceError(_("Search with up to {MAX_SEARCH} characters.").format(MAX_SEARCH=MAX_SEARCH), "q")
     return text.strip().lower()
 
 

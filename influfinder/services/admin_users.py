@@ -9,6 +9,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from influfinder.i18n import N_, _
 from influfinder.models import Profile, User
 from influfinder.services import api_tokens, guards, sessions
 from influfinder.services.actors import Actor
@@ -17,7 +18,7 @@ from influfinder.services.effects import after_commit
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.pagination import Page
 
-USER_NOT_FOUND = "We could not find that account."
+USER_NOT_FOUND = N_("We could not find that account.")
 
 
 @dataclass(frozen=True)
@@ -95,5 +96,5 @@ def _set_active(db: Session, user_id: uuid.UUID, active: bool) -> None:
         .values(is_active=active, updated_at=guards.now()).execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:
-        raise ServiceError("This account is already active." if active else "This account is already deactivated.")
+        raise ServiceError(_("This account is already active.") if active else _("This account is already deactivated."))
     db.refresh(user)

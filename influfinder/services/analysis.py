@@ -32,6 +32,7 @@ from influfinder.domain.enums import AnalysisStatus
 from influfinder.domain.moments import as_utc
 from influfinder.domain.offer_terms import ContentSpecs
 from influfinder.domain.transitions import CREATOR, OWNER
+from influfinder.i18n import N_, _
 from influfinder.integrations import ai, storage
 from influfinder.integrations.rate_limit import limiter, wait_message
 from influfinder.models import Collaboration, ContentSubmission, Offer
@@ -52,11 +53,11 @@ RETRY = "retry_analysis"
 DEADLINE_SECONDS = 120.0
 # A RUNNING or PENDING analysis older than this was lost (a restart): it may be retried.
 STUCK_AFTER = timedelta(minutes=10)
-FAILED_GENERIC = "The analysis could not be completed. Try again in a moment."
-TOO_SLOW = "The analysis took too long. Try again in a moment."
-UNREADABLE = "A file of this submission could not be read for the analysis."
-NOT_RETRYABLE = "This analysis is not failed: there is nothing to retry."
-SUBMISSION_NOT_FOUND = "We could not find that submission."
+FAILED_GENERIC = N_("The analysis could not be completed. Try again in a moment.")
+TOO_SLOW = N_("The analysis took too long. Try again in a moment.")
+UNREADABLE = N_("A file of this submission could not be read for the analysis.")
+NOT_RETRYABLE = N_("This analysis is not failed: there is nothing to retry.")
+SUBMISSION_NOT_FOUND = N_("We could not find that submission.")
 
 _workers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="influfinder-analysis")
 # The analyzer call itself runs here, so the worker can stop waiting at the deadline.
@@ -136,8 +137,8 @@ def _load_for_party(db: Session, actor: Actor, submission_id: object) -> Content
 def _count_or_refuse(actor: Actor) -> None:
     decision = limiter().hit(RULE, str(actor.id))
     if not decision.allowed:
-        raise RateLimited(f"You reached {_limit_text()}. {_retry_text(decision.retry_after_s)}",
-                          retry_after=decision.retry_after_s)
+        raise RateLimited(_("You reached {limit_text}. {retry_text}").format(
+            limit_text=_limit_text(), retry_text=_retry_text(decision.retry_after_s)), retry_after=decision.retry_after_s)
 
 
 def _limit_text() -> str:

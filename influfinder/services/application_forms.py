@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, fie
 
 from influfinder.domain.enums import CompensationType
 from influfinder.domain.offer_rules import MAX_MONEY
+from influfinder.i18n import N_
 from influfinder.models import Application, Offer
 from influfinder.services.errors import ServiceError
 
@@ -66,7 +67,7 @@ def agreed_fee(value: object, application: Application, offer: Offer) -> Decimal
     return fee
 
 
-_FEE_MESSAGE = "Enter a fee from 0 to 1,000,000, with at most two decimals."
+_FEE_MESSAGE = N_("Enter a fee from 0 to 1,000,000, with at most two decimals.")
 
 
 def rejection_reason(value: object) -> str:

@@ -14,7 +14,7 @@ from influfinder.domain import application_lifecycle as lifecycle
 from influfinder.domain import tier_benefits
 from influfinder.domain.eligibility import FitCheck, OfferConditions, fit_checks, fit_score, relevant_accounts
 from influfinder.domain.enums import ApplicationStatus, Tier
-from influfinder.domain.transitions import CREATOR
+from influfinder.domain.transitions import CREATOR, OWNER
 from influfinder.models import Application, Collaboration, Offer, Profile, User
 from influfinder.services.creator_fit import creator_numbers, offer_conditions, source_line
 from influfinder.services.reputation import reputation_of
@@ -52,6 +52,7 @@ class ApplicantRow:
     currency: str
     created_at: datetime
     creator: CreatorSummary
+    creator_id: str = ""  # whom the business messages about it
 
 
 @dataclass(frozen=True)
@@ -71,6 +72,7 @@ class ApplicationDetail:
     creator: CreatorSummary | None  # for the business and admins only
     collaboration_id: str | None
     actions: list[str] = field(default_factory=list)
+    other_user_id: str = ""  # the other party, whom the viewer messages ("" for an admin)
 
 
 @dataclass(frozen=True)
@@ -126,7 +128,7 @@ def applicant_row(application: Application, summary: CreatorSummary, offer: Offe
     return ApplicantRow(
         id=str(application.id), status=application.status.value, message=application.message,
         proposed_fee=application.proposed_fee, currency=offer.currency.value,
-        created_at=application.created_at, creator=summary,
+        created_at=application.created_at, creator=summary, creator_id=str(application.creator_id),
     )
 
 
@@ -146,6 +148,7 @@ def application_detail(db: Session, application: Application, offer: Offer, role
         brand=_brand(db, offer), viewer_role=role, creator=summary,
         collaboration_id=str(collaboration) if collaboration else None,
         actions=lifecycle.APPLICATION_LIFECYCLE.allowed(application.status, role),
+        other_user_id={CREATOR: str(offer.business_id), OWNER: str(application.creator_id)}.get(role, ""),
     )
 
 

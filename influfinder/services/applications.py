@@ -26,9 +26,11 @@ from sqlmodel import Session, select
 
 from influfinder.domain import application_lifecycle as lifecycle
 from influfinder.domain import tier_benefits
-from influfinder.domain.invitations import reasons_after_waivers
+from influfinder.domain.invitations import reason_words_after_waivers
 from influfinder.domain.enums import ApplicationStatus, CollaborationStatus, NotificationType, OfferStatus, Platform
 from influfinder.domain.transitions import ADMIN, CREATOR, OWNER, TransitionRefused
+from influfinder.i18n import N_, _, translated
+from influfinder.i18n.fit import written
 from influfinder.models import Application, Collaboration, CollaborationEvent, Offer, Profile, User
 from influfinder.services import application_forms as forms
 from influfinder.services import early_access, guards, invite_only, offer_management
@@ -41,6 +43,7 @@ from influfinder.services.application_views import (
 from influfinder.services.creator_fit import eligibility, offer_conditions
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
+from influfinder.services.notification_text import params_for
 from influfinder.services.offer_management import LIVE, OFFER_NOT_FOUND, OwnerOffer, taken_slot_filter
 from influfinder.services.pagination import Page, page_or_last
 from influfinder.services.reputation import reputations
@@ -51,9 +54,9 @@ __all__ = [  # the views are read by the pages through this module
     "open_application", "reject", "withdraw",
 ]
 
-NOT_FOUND = "We could not find that application."
-ALREADY_APPLIED = "You already applied to this offer."
-CHANGED = "This application was changed meanwhile. Reload the page to see where it stands."
+NOT_FOUND = N_("We could not find that application.")
+ALREADY_APPLIED = N_("You already applied to this offer.")
+CHANGED = N_("This application was changed meanwhile. Reload the page to see where it stands.")
 
 
 # ---- the creator's side -----------------------------------------------------------------------
@@ -65,12 +68,13 @@ def check_apply(db: Session, actor: Actor | None, offer_id: object) -> ApplyChec
     offer = _open_offer(db, actor, guards.object_id(offer_id, OFFER_NOT_FOUND))
     mine = _application_of(db, offer.id, actor.id)
     verdict = eligibility(db, offer, actor.id)
-    reasons = ([ALREADY_APPLIED] if mine else []) + _offer_closed(offer) + verdict.reasons
+    reasons = (([translated(ALREADY_APPLIED)] if mine else []) + [translated(r) for r in _offer_closed(offer)]
+               + [written(w) for w in verdict.reason_words])
     cap = None if mine else _open_application_cap(db, actor.id)
     if cap:
         reasons.append(cap)
     if not actor.is_verified:
-        reasons.append("Confirm your email before applying.")
+        reasons.append(_("Confirm your email before applying."))
     return ApplyCheck(not reasons, reasons, verdict.checks, str(mine) if mine else None)
 
 
@@ -90,9 +94,9 @@ def apply_invited(db: Session, actor: Actor, offer: Offer, raw: object, waived: 
         raise ServiceError(closed[0])
     if _application_of(db, offer.id, actor.id):
         raise ServiceError(ALREADY_APPLIED)
-    reasons = reasons_after_waivers(eligibility(db, offer, actor.id), waived)
+    reasons = reason_words_after_waivers(eligibility(db, offer, actor.id), waived)
     if reasons:
-        raise ServiceError(" ".join(reasons))
+        raise ServiceError(" ".join(written(w) for w in reasons))
     cap = _open_application_cap(db, actor.id)
     if cap:
         raise ServiceError(cap)
@@ -100,8 +104,8 @@ def apply_invited(db: Session, actor: Actor, offer: Offer, raw: object, waived: 
     application = Application(offer_id=offer.id, creator_id=actor.id, message=data.message,
                               proposed_fee=data.proposed_fee, media_attachments=[str(u) for u in data.links])
     _insert_once(db, application)
-    notify(db, offer.business_id, NotificationType.APPLICATION_RECEIVED, f"New application: {offer.title}",
-           f"{actor.display_name} applied to “{offer.title}”.", offer_id=offer.id,
+    notify(db, offer.business_id, NotificationType.APPLICATION_RECEIVED,
+           params=params_for("application_received", title=offer.title, name=actor.display_name), offer_id=offer.id,
            application_id=application.id, related_user_id=actor.id)
     return application.id
 
@@ -225,9 +229,8 @@ def accept(db: Session, actor: Actor | None, application_id: object, agreed_fee:
     if not _update_if_place_left(db, application, offer, target):
         raise ServiceError(_why_not_accepted(db, application, offer))
     collaboration = _start_collaboration(db, actor, application, offer, fee)
-    notify(db, application.creator_id, NotificationType.APPLICATION_ACCEPTED, f"Accepted: {offer.title}",
-           f"Your application to “{offer.title}” was accepted. Plan your visit and content next.",
-           offer_id=offer.id, application_id=application.id, collaboration_id=collaboration.id,
+    notify(db, application.creator_id, NotificationType.APPLICATION_ACCEPTED,
+           params=params_for("application_accepted", title=offer.title), offer_id=offer.id, application_id=application.id, collaboration_id=collaboration.id,
            related_user_id=offer.business_id)
     return collaboration.id
 
@@ -237,10 +240,9 @@ def reject(db: Session, actor: Actor | None, application_id: object, reason: obj
     application, offer, role = _load(db, actor, application_id)
     text = forms.rejection_reason(reason)
     _apply_move(db, application, lifecycle.REJECT, role, {"rejection_reason": text or None})
-    content = f"Your application to “{offer.title}” was not accepted."
-    notify(db, application.creator_id, NotificationType.APPLICATION_REJECTED, f"Not accepted: {offer.title}",
-           f"{content} The business said: {text}" if text else content,
-           offer_id=offer.id, application_id=application.id, related_user_id=offer.business_id)
+    words = (params_for("application_rejected_reason", title=offer.title, reason=text) if text
+             else params_for("application_rejected", title=offer.title))
+    notify(db, application.creator_id, NotificationType.APPLICATION_REJECTED, params=words, offer_id=offer.id, application_id=application.id, related_user_id=offer.business_id)
 
 
 # ---- loading and roles ------------------------------------------------------------------------
@@ -259,9 +261,9 @@ def _open_offer(db: Session, actor: Actor, key: uuid.UUID) -> Offer:
 
 def _offer_closed(offer: Offer) -> list[str]:
     if offer.status is OfferStatus.PAUSED:
-        return ["This offer is paused: it takes no applications for now."]
+        return [N_("This offer is paused: it takes no applications for now.")]
     if offer.status is OfferStatus.ARCHIVED:
-        return ["This offer is closed."]
+        return [N_("This offer is closed.")]
     return []
 
 

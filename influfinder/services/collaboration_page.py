@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from influfinder.domain.collaboration_steps import StepState
+from influfinder.models import Offer
 from influfinder.services import collaboration_views, collaborations, guards, submissions
 from influfinder.services import offers as offer_service
 from influfinder.services.actors import Actor
@@ -20,6 +22,8 @@ class CollaborationPage:
     visit_code: str | None  # the creator's only, once the visit is scheduled
     hashtags: list[str]  # the offer's required hashtags and mentions, for the content form
     mentions: list[str]
+    steps: StepState  # the stepper: the current step, who acts, by when, late
+    other_user_id: str  # whom the viewer messages about it ("" for an admin, who sees both)
 
 
 def collaboration_page(db: Session, actor: Actor | None, collab_id: object) -> CollaborationPage | None:
@@ -34,7 +38,11 @@ def collaboration_page(db: Session, actor: Actor | None, collab_id: object) -> C
     code = None
     if detail.viewer_role == "creator" and detail.scheduled_date is not None:
         code = collaborations.visit_code_for_creator(db, actor, collab_id)
+    collab, role = collaborations.load(db, actor, collab_id)
+    offer_row = db.get(Offer, collab.offer_id)
+    steps = collaboration_views.steps_of(collab, offer_row.content_deadline if offer_row else None, guards.now())
+    other = {"creator": detail.business.id, "owner": detail.creator.id}.get(role, "")
     offer = offer_service.get_public_offer_detail(db, detail.offer_id)
     specs = offer.content_specs if offer else None
     return CollaborationPage(detail, events, versions, code, list(specs.required_hashtags) if specs else [],
-                             list(specs.required_mentions) if specs else [])
+                             list(specs.required_mentions) if specs else [], steps, other)

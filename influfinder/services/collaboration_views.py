@@ -14,11 +14,13 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from influfinder.domain import collaboration_lifecycle as lifecycle
+from influfinder.domain.collaboration_steps import StepFacts, StepState, step_state
 from influfinder.domain.calendar import CalendarEvent, to_ics
 from influfinder.domain.enums import CollaborationStatus
 from influfinder.domain.moments import as_utc, as_utc_or_none
 from influfinder.domain.reputation import review_visible
 from influfinder.domain.transitions import CREATOR, TransitionRefused
+from influfinder.i18n import _
 from influfinder.models import Collaboration, CollaborationEvent, Offer, Profile, User
 from influfinder.services import guards
 from influfinder.services.actors import Actor
@@ -75,6 +77,7 @@ class CollaborationRow:
     scheduled_date: datetime | None
     awaiting_me: bool  # a proposed date waits for this viewer
     updated_at: datetime
+    late: str | None = None  # domain/collaboration_steps.py: an overdue visit or late content
 
 
 @dataclass(frozen=True)
@@ -184,26 +187,38 @@ def list_my_collaborations(db: Session, actor: Actor | None, status: object = No
     where = [mine] + ([Collaboration.status == wanted] if wanted else [])
     other_id = Collaboration.business_id if actor.is_creator else Collaboration.creator_id
     rows = db.exec(
-        select(Collaboration, Offer.title, User.username, Profile.display_name, Profile.company_name)
+        select(Collaboration, Offer.title, Offer.content_deadline, User.username, Profile.display_name,
+               Profile.company_name)
         .join(Offer, Offer.id == Collaboration.offer_id).join(User, User.id == other_id)
         .join(Profile, Profile.user_id == other_id, isouter=True)
         .where(*where).order_by(Collaboration.updated_at.desc(), Collaboration.id)
         .offset((page - 1) * page_size).limit(page_size)
     ).all()
     role = CREATOR if actor.is_creator else BUSINESS
-    items = [_row(c, role, title, company or display or username) for c, title, username, display, company in rows]
+    now = guards.now()
+    items = [_row(c, role, title, company or display or username, steps_of(c, due, now))
+             for c, title, due, username, display, company in rows]
     total = counts[wanted.value] if wanted else sum(counts.values())
     return MyCollaborations(Page(items, total, page, page_size), counts)
 
 
-def _row(collab: Collaboration, role: str, title: str, other: str) -> CollaborationRow:
+def steps_of(collab: Collaboration, content_deadline: datetime | None, now: datetime) -> StepState:
+    """Where the collaboration stands in its steps (domain/collaboration_steps.py) at `now`."""
+    return step_state(StepFacts(
+        status=collab.status, proposed_by=collab.proposed_by, confirmed=collab.schedule_confirmed_at is not None,
+        scheduled_date=as_utc_or_none(collab.scheduled_date), content_deadline=as_utc_or_none(content_deadline),
+        approved=collab.approved_at is not None,
+    ), now)
+
+
+def _row(collab: Collaboration, role: str, title: str, other: str, steps: StepState) -> CollaborationRow:
     turn = lifecycle.schedule_turn(collab.proposed_by, collab.schedule_confirmed_at is not None)
     return CollaborationRow(
         id=str(collab.id), status=collab.status.value, viewer_role=role, offer_id=str(collab.offer_id),
         offer_title=title, other_party=other, proposed_date=as_utc_or_none(collab.proposed_date),
         scheduled_date=as_utc_or_none(collab.scheduled_date),
         awaiting_me=collab.status is CollaborationStatus.SCHEDULED and turn == role,
-        updated_at=as_utc(collab.updated_at),
+        updated_at=as_utc(collab.updated_at), late=steps.late,
     )
 
 
@@ -258,9 +273,10 @@ def visit_ics(db: Session, actor: Actor | None, collab_id: object) -> str:
     names = _names(db, [collab.creator_id, collab.business_id])
     event = CalendarEvent(
         uid=f"visit-{collab.id}@influfinder", stamp=guards.now(), start=start, end=start + VISIT_LENGTH,
-        summary=f"Influfinder visit: {offer.title}",
+        summary=_("Influfinder visit: {title}").format(title=offer.title),
         location=", ".join(p for p in (offer.address, offer.city) if p),
-        description=f"Collaboration between {names[collab.creator_id]} and {names[collab.business_id]}.",
+        description=_("Collaboration between {creator} and {business}.").format(
+            creator=names[collab.creator_id], business=names[collab.business_id]),
         sequence=collab.version,
     )
     return to_ics(event)

@@ -33,6 +33,8 @@ from influfinder.domain import visit_code
 from influfinder.domain.enums import CollaborationStatus, NotificationType
 from influfinder.domain.moments import as_utc
 from influfinder.domain.transitions import ADMIN, CREATOR, TransitionRefused
+from influfinder.domain.venues import venue_zone
+from influfinder.i18n import N_, _
 from influfinder.integrations.rate_limit import MEMORY_URI, RateLimiter, wait_message
 from influfinder.models import Collaboration, CollaborationEvent, Offer
 from influfinder.services import guards, standing
@@ -41,12 +43,13 @@ from influfinder.services.actors import Actor
 from influfinder.services.errors import NotAllowed, RateLimited, ServiceError
 from influfinder.services.events import emit
 from influfinder.services.notifications import notify
+from influfinder.services.notification_text import params_for
 from influfinder.settings import get_settings
 
 BUSINESS, SYSTEM = lifecycle.BUSINESS, lifecycle.SYSTEM
-NOT_FOUND = "We could not find that collaboration."
-CHANGED = "Someone else changed this collaboration meanwhile: it is now {state}. Reload the page to see it."
-WRONG_CODE = "That visit code is not right. Check it with the creator and try again."
+NOT_FOUND = N_("We could not find that collaboration.")
+CHANGED = N_("Someone else changed this collaboration meanwhile: it is now {state}. Reload the page to see it.")
+WRONG_CODE = N_("That visit code is not right. Check it with the creator and try again.")
 MAX_NOTE = 2000
 MAX_REASON = 2000
 VISIT_LENGTH = timedelta(hours=1)  # the calendar event's length; the brief gives none
@@ -167,7 +170,7 @@ def _note(value: object, *, required: bool) -> str:
     if required and not text:
         raise ServiceError("Give a reason: the other party and our team will read it.", "reason")
     if len(text) > MAX_NOTE:
-        raise ServiceError(f"Keep it under {MAX_NOTE:,} characters.", "note")
+        raise ServiceError(_("Keep it under {MAX_NOTE:,} characters.").format(MAX_NOTE=MAX_NOTE), "note")
     return text
 
 
@@ -209,8 +212,8 @@ def _propose(db: Session, collab: Collaboration, actor: Actor, role: str, action
         proposed_date=moment, proposed_by=role, schedule_confirmed_at=None, scheduled_date=None,
         visit_code_nonce=None, visit_code_hash=None))
     offer = db.get(Offer, collab.offer_id)
-    _tell_other(db, collab, role, NotificationType.COLLABORATION_SCHEDULED, f"Visit proposed: {offer.title}",
-                f"{actor.display_name} proposed a visit on {_when(moment)}. Confirm it or propose another date.")
+    _tell_other(db, collab, role, NotificationType.COLLABORATION_SCHEDULED, params_for(
+        "visit_proposed", title=offer.title, name=actor.display_name, visit_at=moment, zone=venue_zone(offer.city)))
 
 
 def confirm_visit(db: Session, actor: Actor | None, collab_id: object) -> None:
@@ -230,8 +233,8 @@ def confirm_visit(db: Session, actor: Actor | None, collab_id: object) -> None:
                      values=dict(schedule_confirmed_at=guards.now(), scheduled_date=moment, visit_code_nonce=nonce,
                                  visit_code_hash=visit_code.fingerprint(_secret(), str(collab.id), code)))
     offer = db.get(Offer, collab.offer_id)
-    _tell_other(db, collab, role, NotificationType.COLLABORATION_SCHEDULED, f"Visit confirmed: {offer.title}",
-                f"{actor.display_name} confirmed the visit on {_when(moment)}.")
+    _tell_other(db, collab, role, NotificationType.COLLABORATION_SCHEDULED, params_for(
+        "visit_confirmed", title=offer.title, name=actor.display_name, visit_at=moment, zone=venue_zone(offer.city)))
 
 
 def _visit_date(db: Session, collab: Collaboration, when: object) -> datetime:
@@ -301,8 +304,8 @@ def mark_visited_by_code(db: Session, actor: Actor | None, collab_id: object, co
         raise ServiceError("There is no visit code yet: confirm the visit date first, or mark the visit by hand.")
     decision = visit_code_limiter().hit("visit_code", str(collab.id))
     if not decision.allowed:
-        raise RateLimited(f"{wait_message(decision.retry_after_s)} Or mark the visit by hand.", "code",
-                          retry_after=decision.retry_after_s)
+        raise RateLimited(_("{wait_message} Or mark the visit by hand.").format(
+            wait_message=wait_message(decision.retry_after_s)), "code", retry_after=decision.retry_after_s)
     if not visit_code.matches(_secret(), str(collab.id), code, collab.visit_code_hash):
         raise ServiceError(WRONG_CODE, "code")
     apply_transition(db, collab.id, lifecycle.MARK_VISITED, actor, "Checked with the creator's visit code.",
@@ -348,8 +351,8 @@ def open_dispute(db: Session, actor: Actor | None, collab_id: object, reason: ob
     text = _reason(reason)
     collab = apply_transition(db, collab_id, lifecycle.OPEN_DISPUTE, actor, text, values={"dispute_reason": text})
     offer = db.get(Offer, collab.offer_id)
-    _tell_other(db, collab, role_of(collab, actor), NotificationType.DISPUTE_OPENED, f"Dispute opened: {offer.title}",
-                f"{actor.display_name} opened a dispute: {text}")
+    _tell_other(db, collab, role_of(collab, actor), NotificationType.DISPUTE_OPENED,
+                params_for("dispute_opened", title=offer.title, name=actor.display_name, reason=text))
 
 
 RESOLUTIONS = {"COMPLETED": lifecycle.RESOLVE_COMPLETED, "CANCELLED": lifecycle.RESOLVE_CANCELLED}
@@ -367,15 +370,14 @@ def _reason(value: object) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ServiceError("Give a reason: the other party and our team will read it.", "reason")
     if len(value.strip()) > MAX_REASON:
-        raise ServiceError(f"Keep the reason under {MAX_REASON:,} characters.", "reason")
+        raise ServiceError(_("Keep the reason under {MAX_REASON:,} characters.").format(MAX_REASON=MAX_REASON), "reason")
     return value.strip()
 
 
-def _tell_other(db: Session, collab: Collaboration, role: str | None, kind: NotificationType, title: str,
-                content: str) -> None:
+def _tell_other(db: Session, collab: Collaboration, role: str | None, kind: NotificationType, params: dict) -> None:
     """Notify the party who did not act (both parties when an admin or the system acted)."""
     for party_role, user_id in ((CREATOR, collab.creator_id), (BUSINESS, collab.business_id)):
         if party_role != role:
             other = collab.business_id if party_role == CREATOR else collab.creator_id
-            notify(db, user_id, kind, title, content, offer_id=collab.offer_id, collaboration_id=collab.id,
+            notify(db, user_id, kind, params=params, offer_id=collab.offer_id, collaboration_id=collab.id,
                    related_user_id=other)

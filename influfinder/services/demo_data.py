@@ -98,6 +98,28 @@ _TITLES = {
     OfferCategory.HOME: ["Living room refresh", "Candle collection flatlay", "Kitchenware cook-along", "Bedding unboxing"],
     OfferCategory.ENTERTAINMENT: ["Escape room challenge", "Comedy club night", "Immersive art exhibition", "Karaoke launch party"],
 }
+# The same offers, as a business in Spain or Mexico writes them (offers there are in Spanish).
+_SPANISH_CITIES = {"Madrid", "Barcelona", "Valencia", "Sevilla", "Ciudad de México", "Guadalajara"}
+_TITLES_ES = {
+    OfferCategory.FOOD: ["Degustación de brunch para dos", "Reel del nuevo menú de temporada", "Historias del ritual del café",
+                         "Noche en la mesa del chef"],
+    OfferCategory.FASHION: ["Lookbook de la cápsula de otoño", "Prueba de vaqueros sostenibles", "Fin de semana de street style",
+                            "Unboxing del nuevo lanzamiento de zapatillas"],
+    OfferCategory.BEAUTY: ["Reseña de rutina de cuidado facial", "Día de cambio de look en el salón", "GRWM de belleza natural",
+                           "Historia del lanzamiento de un perfume"],
+    OfferCategory.TRAVEL: ["Escapada a un hotel boutique", "Fin de semana de atardeceres en la azotea",
+                           "Guía de rincones escondidos", "Escapada a la tierra del vino"],
+    OfferCategory.TECH: ["Reseña de auriculares con cancelación de ruido", "Tour por una casa inteligente",
+                         "Prueba de kit de cámara para creadores", "Recorrido por una app de productividad"],
+    OfferCategory.FITNESS: ["Primera clase en un gimnasio boutique", "Toma del club de running", "Mañana de retiro de yoga",
+                            "Cata de barritas de proteína"],
+    OfferCategory.LIFESTYLE: ["Sesión de estilismo en una tienda de plantas", "Tarde en un bar de vinilos", "Taller de cerámica",
+                              "Tarde en una librería café"],
+    OfferCategory.HOME: ["Renovación del salón", "Flatlay de la colección de velas", "Cocina en directo con menaje nuevo",
+                         "Unboxing de ropa de cama"],
+    OfferCategory.ENTERTAINMENT: ["Reto en una sala de escape", "Noche de club de comedia", "Exposición de arte inmersivo",
+                                  "Fiesta de lanzamiento de karaoke"],
+}
 _STATUSES = [OfferStatus.ACTIVE] * 28 + [OfferStatus.DRAFT] * 5 + [OfferStatus.PAUSED] * 4 + [OfferStatus.ARCHIVED] * 3
 # The newest two active offers were published hours ago, inside the day Pro creators see them first.
 _EARLY_ACCESS_OFFERS = {26: 9, 27: 3}
@@ -245,12 +267,32 @@ def _add_verified_audience(data: DemoData, account: DemoAccount, now: datetime) 
         keep_reading(profile, provider, data.snapshots[-1])
 
 
+_COMPENSATION = {CompensationType.PAID: "Paid on approval of the content.",
+                 CompensationType.PRODUCT: "You keep the products featured.",
+                 CompensationType.EXPERIENCE: "The full experience for you and a guest."}
+_COMPENSATION_ES = {CompensationType.PAID: "Se paga al aprobar el contenido.",
+                    CompensationType.PRODUCT: "Te quedas con los productos que aparecen.",
+                    CompensationType.EXPERIENCE: "La experiencia completa para ti y un acompañante."}
+
+
+def _description(brand: str, city: str, title: str, requires_visit: bool, spanish: bool) -> str:
+    if spanish:
+        return (f"{brand} busca creadores en {city} para «{title.lower()}». Enseña a tu audiencia qué lo hace "
+                f"especial, con tu propia voz. {'La visita corre de nuestra cuenta; ' if requires_visit else 'Te enviamos todo lo que necesitas; '}"
+                "revisamos tu contenido en dos días laborables.")
+    return (f"{brand} is looking for creators in {city} for \"{title.lower()}\". "
+            f"Show your audience what makes it special, in your own voice. "
+            f"{'The visit is on us; ' if requires_visit else 'We ship everything you need; '}"
+            f"we review your content within two working days.")
+
+
 def _offer(rng: random.Random, i: int, now: datetime) -> Offer:
     business = BUSINESSES[i % len(BUSINESSES)]
     categories = list(_TITLES)
     category = categories[i % len(categories)]
-    title = _TITLES[category][(i // len(categories)) % 4]
     city = list(_CITIES)[rng.randrange(len(_CITIES))]
+    spanish = city in _SPANISH_CITIES
+    title = (_TITLES_ES if spanish else _TITLES)[category][(i // len(categories)) % 4]
     currency = _CITIES[city]
     scale = 20 if currency is Currency.MXN else 1
     budget_min = Decimal(rng.choice([50, 80, 100, 150, 200, 300]) * scale)
@@ -267,16 +309,11 @@ def _offer(rng: random.Random, i: int, now: datetime) -> Offer:
     hashtag = "#" + "".join(w.capitalize() for w in brand.split())[:30].replace("é", "e")
     return Offer(
         id=demo_id("offer", i), business_id=demo_id("user", business.username), brand_name=brand, title=title,
-        description=(f"{brand} is looking for creators in {city} for \"{title.lower()}\". "
-                     f"Show your audience what makes it special, in your own voice. "
-                     f"{'The visit is on us; ' if requires_visit else 'We ship everything you need; '}"
-                     f"we review your content within two working days."),
+        description=_description(brand, city, title, requires_visit, spanish),
         category=category, platforms=platforms, budget_min=budget_min, budget_max=budget_min * 2,
         currency=currency, compensation_type=compensation,
         compensation_value=None if compensation is CompensationType.PAID else budget_min,
-        compensation_details={CompensationType.PAID: "Paid on approval of the content.",
-                              CompensationType.PRODUCT: "You keep the products featured.",
-                              CompensationType.EXPERIENCE: "The full experience for you and a guest."}[compensation],
+        compensation_details=(_COMPENSATION_ES if spanish else _COMPENSATION)[compensation],
         status=status, is_public=i % 13 != 7,
         requirements={"influencer": {"min_followers": 10_000, "min_engagement": 2.0, "verified": i % 5 == 0},
                       "regular": {"min_followers": [500, 1_000, 2_000][i % 3], "min_engagement": 1.5}},

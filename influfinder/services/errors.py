@@ -1,4 +1,12 @@
-"""The one error type services raise for a refusal a person should read."""
+"""The one error type services raise for a refusal a person should read.
+
+The message is an English msgid, translated here into the current language (the page's, set
+before every event; influfinder.i18n). So `raise ServiceError("Choose a password.", "password")`
+needs no marking (Babel extracts ServiceError/NotAllowed arguments); a message with values is
+`ServiceError(_("Keep it under {n} characters.").format(n=...))`, a constant is `N_("...")`.
+"""
+
+from influfinder.i18n import N_, translated
 
 
 class ServiceError(Exception):
@@ -8,6 +16,7 @@ class ServiceError(Exception):
     """
 
     def __init__(self, message: str, field: str | None = None) -> None:
+        message = translated(message)
         super().__init__(message)
         self.message = message
         self.field = field
@@ -16,7 +25,7 @@ class ServiceError(Exception):
 class NotAllowed(ServiceError):
     """The actor may not do this. The message reveals nothing about the object."""
 
-    def __init__(self, message: str = "You are not allowed to do that.") -> None:
+    def __init__(self, message: str = N_("You are not allowed to do that.")) -> None:
         super().__init__(message)
 
 

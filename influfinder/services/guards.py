@@ -9,13 +9,14 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timezone
 
+from influfinder.i18n import N_, _
 from influfinder.services.actors import Actor
 from influfinder.services.errors import LogInRequired, NotAllowed, ServiceError
 from influfinder.services.pagination import InvalidPage, check_page
 
-LOG_IN = "Log in to continue."
-BUSINESSES_ONLY = "Only businesses and agencies can do that."
-CREATORS_ONLY = "Only creators can do that."
+LOG_IN = N_("Log in to continue.")
+BUSINESSES_ONLY = N_("Only businesses and agencies can do that.")
+CREATORS_ONLY = N_("Only creators can do that.")
 
 
 def now() -> datetime:
@@ -67,7 +68,7 @@ def choice(value: object, options: type, field: str, label: str):
     try:
         return options(value)
     except ValueError:
-        raise ServiceError(f"Unknown {label}: choose one of {', '.join(m.value for m in options)}.", field) from None
+        raise ServiceError(_("Unknown {label}: choose one of {join}.").format(label=label, join=', '.join(m.value for m in options)), field) from None
 
 
 def paging(page: object, page_size: object, *, max_size: int = 100) -> tuple[int, int]:

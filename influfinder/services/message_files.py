@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from influfinder.i18n import N_, _
 from influfinder.integrations import images, storage
 from influfinder.services.errors import ServiceError
 from influfinder.services.submission_checks import display_name
@@ -29,7 +30,7 @@ PDF_HEADER = b"%PDF-"
 PDF_TRAILER = b"%%EOF"
 PDF_TRAILER_WINDOW = 1024  # readers look for the trailer in the last kilobyte
 IMAGE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "jpe", "jfif", "webp"})
-ACCEPTED = "Only photos (PNG, JPEG, WebP) and PDF documents can be attached."
+ACCEPTED = N_("Only photos (PNG, JPEG, WebP) and PDF documents can be attached.")
 FIELD = "attachments"
 
 
@@ -56,7 +57,7 @@ def check(files: object) -> list[CheckedAttachment]:
     if not isinstance(files, (list, tuple)):
         raise ServiceError("The files could not be read. Choose them again.", FIELD)
     if len(files) > MAX_FILES:
-        raise ServiceError(f"Attach at most {MAX_FILES} files to one message.", FIELD)
+        raise ServiceError(_("Attach at most {MAX_FILES} files to one message.").format(MAX_FILES=MAX_FILES), FIELD)
     return [check_one(*_pair(item)) for item in files]
 
 
@@ -72,23 +73,23 @@ def check_one(filename: str, data: bytes) -> CheckedAttachment:
     extension = name.rsplit(".", 1)[1].lower() if "." in name else ""
     label = name or "The file"
     if not data:
-        raise ServiceError(f"{label} is empty.", FIELD)
+        raise ServiceError(_("{label} is empty.").format(label=label), FIELD)
     if len(data) > MAX_BYTES:
-        raise ServiceError(f"{label} is larger than {MAX_BYTES // MEGABYTE} MB.", FIELD)
+        raise ServiceError(_("{label} is larger than {value} MB.").format(label=label, value=MAX_BYTES // MEGABYTE), FIELD)
     if data.startswith(PDF_HEADER):
         return _pdf(name, label, extension, data)
     if extension == "pdf":
-        raise ServiceError(f"{label} is not a PDF document. {ACCEPTED}", FIELD)
+        raise ServiceError(_("{label} is not a PDF document. {ACCEPTED}").format(label=label, ACCEPTED=ACCEPTED), FIELD)
     if extension and extension not in IMAGE_EXTENSIONS:
-        raise ServiceError(f"{label}: {ACCEPTED}", FIELD)
+        raise ServiceError(_("{label}: {ACCEPTED}").format(label=label, ACCEPTED=ACCEPTED), FIELD)
     return _image(name, label, data)
 
 
 def _pdf(name: str, label: str, extension: str, data: bytes) -> CheckedAttachment:
     if extension and extension != "pdf":
-        raise ServiceError(f"{label} is a PDF document, but its name says .{extension}. {ACCEPTED}", FIELD)
+        raise ServiceError(_("{label} is a PDF document, but its name says .{extension}. {ACCEPTED}").format(label=label, extension=extension, ACCEPTED=ACCEPTED), FIELD)
     if PDF_TRAILER not in data[-PDF_TRAILER_WINDOW:]:
-        raise ServiceError(f"{label} is not a complete PDF document.", FIELD)
+        raise ServiceError(_("{label} is not a complete PDF document.").format(label=label), FIELD)
     return CheckedAttachment(data, "pdf", "application/pdf", name or "document.pdf")
 
 
@@ -97,7 +98,7 @@ def _image(name: str, label: str, data: bytes) -> CheckedAttachment:
         clean = images.sanitize_image(data, max_bytes=MAX_BYTES, max_pixels=IMAGE_MAX_PIXELS)
     except images.ImageRejected as refusal:
         message = ACCEPTED if refusal.message.startswith("Only ") else refusal.message
-        raise ServiceError(f"{label}: {message}", FIELD) from None
+        raise ServiceError(_("{label}: {message}").format(label=label, message=message), FIELD) from None
     stem = name.rsplit(".", 1)[0] if "." in name else (name or "photo")
     return CheckedAttachment(clean.data, clean.extension, clean.content_type, f"{stem}.{clean.extension}")
 

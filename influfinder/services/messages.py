@@ -22,6 +22,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from influfinder.domain.enums import NotificationType
+from influfinder.i18n import N_, ngettext
 from influfinder.integrations.rate_limit import limiter
 from influfinder.models import Application, Collaboration, Message, Notification, Offer, Profile, User
 from influfinder.models import conversation_key
@@ -32,17 +33,18 @@ from influfinder.services.errors import NotAllowed, RateLimited, ServiceError
 from influfinder.services.events import emit
 from influfinder.services.notifications import notify
 from influfinder.services.pagination import Page
+from influfinder.services.notification_text import params_for
+from influfinder.services.shared_work import SharedWork, shared_with
 
 MAX_CHARS = 4000
 PAGE = 30  # messages per chat page
 PREVIEW_CHARS = 140
 RATE_RULE = "messages"
-RATE_TEXT = "You can send 30 messages a minute. Wait {seconds} second{s} and try again."
-NOT_FOUND = "We could not find that conversation."
-STRANGER = "You can message people you share an application or a collaboration with."
-EMPTY = "Write a message."
+NOT_FOUND = N_("We could not find that conversation.")
+STRANGER = N_("You can message people you share an application or a collaboration with.")
+EMPTY = N_("Write a message.")
 TOO_LONG = f"A message can be at most {MAX_CHARS:,} characters."
-SELF = "You cannot message yourself."
+SELF = N_("You cannot message yourself.")
 ATTACHMENT_ROUTE = "/media/attachments/{message_id}/{name}"
 AVATAR_ROUTE = "/media/avatars/{name}"
 CHAT_ROUTE = "/messages/{id}"
@@ -85,6 +87,7 @@ class ConversationView:
     last_at: datetime
     unread: int
     link: str
+    about: SharedWork | None = None  # the offer the two work on, latest first
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,7 @@ class ChatView:
     messages: list[MessageView]  # oldest first
     has_older: bool
     can_send: bool
+    about: SharedWork | None = None  # the application or collaboration the chat is about
 
 
 # ---- sending --------------------------------------------------------------------------------------
@@ -153,7 +157,9 @@ def _throttle(actor: Actor) -> None:
     decision = limiter().hit(RATE_RULE, str(actor.id))
     if not decision.allowed:
         seconds = decision.retry_after_s
-        raise RateLimited(RATE_TEXT.format(seconds=seconds, s="" if seconds == 1 else "s"), "text", retry_after=seconds)
+        raise RateLimited(ngettext("You can send 30 messages a minute. Wait {seconds} second and try again.",
+                                   "You can send 30 messages a minute. Wait {seconds} seconds and try again.",
+                                   seconds).format(seconds=seconds), "text", retry_after=seconds)
 
 
 def _record(db: Session, actor: Actor, recipient_id: uuid.UUID, body: str, stored: list[dict]) -> Message:
@@ -174,8 +180,9 @@ def _notify_once(db: Session, actor: Actor, recipient_id: uuid.UUID, body: str, 
         ).limit(1)
     ).first()
     if waiting is None:
-        notify(db, recipient_id, NotificationType.MESSAGE_RECEIVED, f"New message from {actor.display_name}",
-               preview(body, stored), related_user_id=actor.id)
+        notify(db, recipient_id, NotificationType.MESSAGE_RECEIVED,
+               params=params_for("message_received", name=actor.display_name, preview=preview(body, stored)),
+               related_user_id=actor.id)
 
 
 def preview(body: str, stored: list[dict]) -> str:
@@ -203,7 +210,8 @@ def conversations(db: Session, actor: Actor | None, page: object = 1, page_size:
         .order_by(latest.c.created_at.desc(), latest.c.id.desc())
         .offset((page - 1) * page_size).limit(page_size)
     ).all()
-    return Page([_conversation(r, actor.id) for r in rows], total, page, page_size)
+    about = shared_with(db, actor.id, [r.other_id for r in rows])
+    return Page([_conversation(r, actor.id, about.get(r.other_id)) for r in rows], total, page, page_size)
 
 
 def _latest_per_conversation(me: uuid.UUID, mine):
@@ -224,11 +232,11 @@ def _latest_per_conversation(me: uuid.UUID, mine):
     )
 
 
-def _conversation(row, me: uuid.UUID) -> ConversationView:
+def _conversation(row, me: uuid.UUID, about: SharedWork | None) -> ConversationView:
     other = PersonView(str(row.other_id), row.username, row.display_name or row.username, avatar_url(row.avatar_path))
     return ConversationView(
         other=other, last_text=preview(row.content, row.attachments or []), last_from_me=row.sender_id == me,
-        last_at=row.created_at, unread=int(row.unread or 0), link=CHAT_ROUTE.format(id=other.id),
+        last_at=row.created_at, unread=int(row.unread or 0), link=CHAT_ROUTE.format(id=other.id), about=about,
     )
 
 
@@ -248,7 +256,9 @@ def chat(db: Session, actor: Actor | None, other_user_id: object, before_id: obj
         query = query.where(sa.tuple_(Message.created_at, Message.id) < sa.tuple_(cursor.created_at, cursor.id))
     rows = db.exec(query.order_by(Message.created_at.desc(), Message.id.desc()).limit(limit + 1)).all()
     shown = list(reversed(rows[:limit]))
-    return ChatView(_person_view(db, other), [message_view(r, actor.id) for r in shown], len(rows) > limit, can_send)
+    about = shared_with(db, actor.id, [other.id]).get(other.id)
+    return ChatView(_person_view(db, other), [message_view(r, actor.id) for r in shown], len(rows) > limit, can_send,
+                    about)
 
 
 def _cursor(db: Session, before_id: object, key: str) -> Message:

@@ -21,6 +21,7 @@ from sqlmodel import Session, select
 
 from influfinder.domain.moments import as_utc
 from influfinder.domain.enums import CollaborationStatus, SubmissionStatus, Tier
+from influfinder.i18n import N_
 from influfinder.models import Application, Collaboration, ContentSubmission, Offer, Profile
 from influfinder.services import collaborations, guards
 from influfinder.services.actors import Actor
@@ -28,7 +29,7 @@ from influfinder.services.errors import NotAllowed
 from influfinder.services.offer_management import OFFER_NOT_FOUND
 from influfinder.services.standing import received_ratings
 
-USER_NOT_FOUND = "We could not find that user."
+USER_NOT_FOUND = N_("We could not find that user.")
 ENDED = (CollaborationStatus.COMPLETED, CollaborationStatus.CANCELLED, CollaborationStatus.DISPUTED)
 
 

@@ -19,9 +19,10 @@ from sqlmodel import Session, select
 
 from influfinder.database import session_scope
 from influfinder.domain.enums import NotificationType
+from influfinder.i18n import DEFAULT_LANGUAGE, use_language
 from influfinder.integrations import mail
 from influfinder.models import Notification, NotificationPreference, User
-from influfinder.services import guards
+from influfinder.services import guards, notification_text
 from influfinder.services.actors import Actor
 from influfinder.services.domain_events import NotificationCreated
 from influfinder.services.errors import ServiceError
@@ -126,7 +127,10 @@ def _mail_for(event: NotificationCreated) -> mail.MailMessage | None:
         # A confirmed address only: mail never goes to an address its owner has not proved.
         if row is None or user is None or not _reachable(user):
             return None
-        return mail.notification_mail(user.email, row.title, row.content or row.title, mail.action_url(event.link))
+        # In the recipient's language (their saved choice, else Spanish), whoever caused it.
+        with use_language(user.language or DEFAULT_LANGUAGE):
+            title, content = notification_text.words(row.params, row.title, row.content)
+            return mail.notification_mail(user.email, title, content or title, mail.action_url(event.link))
 
 
 def _reachable(user: User) -> bool:

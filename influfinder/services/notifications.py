@@ -15,15 +15,17 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from influfinder.domain.enums import NotificationType
+from influfinder.i18n import DEFAULT_LANGUAGE, N_, use_language
 from influfinder.models import Notification
-from influfinder.services import guards
+from influfinder.services import guards, notification_text
 from influfinder.services.actors import Actor
 from influfinder.services.domain_events import CountsChanged, NotificationCreated
 from influfinder.services.errors import NotAllowed
 from influfinder.services.events import emit
+from influfinder.services.language_choice import language_of_user
 from influfinder.services.pagination import Page
 
-NOT_FOUND = "We could not find that notification."
+NOT_FOUND = N_("We could not find that notification.")
 
 APPLICATION_ROUTE = "/applications/{id}"
 COLLABORATION_ROUTE = "/collaborations/{id}"
@@ -48,20 +50,28 @@ class NotificationView:
 
 
 def notify(
-    db: Session, user_id: uuid.UUID, type: NotificationType, title: str, content: str = "", *,
+    db: Session, user_id: uuid.UUID, type: NotificationType, title: str = "", content: str = "", *,
+    params: dict | None = None,
     offer_id: uuid.UUID | None = None, application_id: uuid.UUID | None = None,
     collaboration_id: uuid.UUID | None = None, related_user_id: uuid.UUID | None = None,
 ) -> Notification:
-    """Write one notification in the caller's transaction; subscribers hear of it once it commits."""
+    """Write one notification in the caller's transaction; subscribers hear of it once it commits.
+
+    `params` (notification_text.params_for) makes it read in each reader's language; the English
+    copy goes into title and content."""
+    if params:
+        title, content = notification_text.english(params)
     row = Notification(
-        user_id=user_id, type=NotificationType(type), title=title[:200], content=content[:2000],
+        user_id=user_id, type=NotificationType(type), title=title[:200], content=content[:2000], params=params or {},
         related_offer_id=offer_id, related_application_id=application_id,
         related_collaboration_id=collaboration_id, related_user_id=related_user_id,
     )
     db.flush()  # the rows it links to first: without ORM relationships flush order is not by foreign key
     db.add(row)
     db.flush()
-    emit(db, NotificationCreated(row.id, user_id, row.type, row.title, link_for(row)))
+    with use_language(language_of_user(db, user_id) or DEFAULT_LANGUAGE):  # the push reads in the recipient's
+        pushed_title, _content = notification_text.words(row.params, row.title, row.content)
+    emit(db, NotificationCreated(row.id, user_id, row.type, pushed_title, link_for(row)))
     return row
 
 
@@ -158,7 +168,8 @@ def unread_for(db: Session, user_id: uuid.UUID) -> int:
 
 
 def _view(row: Notification) -> NotificationView:
+    title, content = notification_text.words(row.params, row.title, row.content)  # the reader's language
     return NotificationView(
-        id=str(row.id), type=row.type.value, title=row.title, content=row.content, link=link_for(row),
+        id=str(row.id), type=row.type.value, title=title, content=content, link=link_for(row),
         is_read=row.is_read, created_at=row.created_at,
     )

@@ -20,6 +20,7 @@ from sqlmodel import Session, select
 from influfinder.domain.enums import UserType
 from influfinder.domain.identity import IdentityError, normalize_email, normalize_username
 from influfinder.domain.oauth_identity import LABELS, PROVIDERS, ExternalIdentity, platform_handle, username_base
+from influfinder.i18n import _
 from influfinder.integrations import oauth_providers
 from influfinder.integrations.rate_limit import limiter
 from influfinder.models import OAuthIdentity, Profile, User
@@ -227,12 +228,11 @@ def unlink(db: Session, actor: Actor, provider: object) -> None:
     if not isinstance(provider, str) or provider not in PROVIDERS:
         raise ServiceError("Choose a linked account.")
     if not has_password(db, actor):
-        raise ServiceError(f"Your account has no password, so unlinking {LABELS[provider]} would lock you out. "
-                           "Set a password first.")
+        raise ServiceError(_("Your account has no password, so unlinking {value} would lock you out. Set a password first.").format(value=LABELS[provider]))
     row = db.exec(select(OAuthIdentity).where(OAuthIdentity.user_id == actor.id,
                                               OAuthIdentity.provider == provider)).first()
     if row is None:
-        raise ServiceError(f"Your account is not linked to {LABELS[provider]}.")
+        raise ServiceError(_("Your account is not linked to {value}.").format(value=LABELS[provider]))
     db.delete(row)
     user = db.get(User, actor.id)
     user.auth_providers = {k: v for k, v in (user.auth_providers or {}).items() if k != provider}

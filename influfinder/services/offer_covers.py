@@ -13,6 +13,7 @@ import logging
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from influfinder.i18n import N_
 from influfinder.integrations import images, storage
 from influfinder.models import Offer
 from influfinder.services import guards
@@ -26,7 +27,7 @@ log = logging.getLogger(__name__)
 FIELD = "cover"
 MAX_BYTES = images.COVER_MAX_BYTES
 COVER_ROUTE = "/media/covers/{name}"
-NO_IMAGE = "Choose one image."
+NO_IMAGE = N_("Choose one image.")
 
 
 def set_cover(db: Session, actor: Actor | None, offer_id: object, data: object) -> str:

@@ -9,14 +9,15 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from influfinder.domain.enums import CompensationType, Currency, OfferCategory, Platform
+from influfinder.i18n import N_
 from influfinder.services.errors import ServiceError
 from influfinder.services.pagination import MAX_PAGE
 
 MAX_QUERY_LENGTH = 100
 Sort = Literal["newest", "closing", "budget_high", "budget_low"]
 SORTS: tuple[str, ...] = ("newest", "closing", "budget_high", "budget_low")
-BUDGET_ORDER = "The minimum budget cannot be more than the maximum."
-BUDGET_CURRENCY = "Choose a currency for the budget range."
+BUDGET_ORDER = N_("The minimum budget cannot be more than the maximum.")
+BUDGET_CURRENCY = N_("Choose a currency for the budget range.")
 
 
 class InvalidSearch(ServiceError):

@@ -20,14 +20,15 @@ from influfinder.domain.moments import as_utc
 from influfinder.domain.enums import ApplicationStatus, CollaborationStatus, OfferStatus, UserType
 from influfinder.domain.offer_rules import OfferInput, OfferInvalid, parse_offer, publish_problems
 from influfinder.domain.transitions import ADMIN, OWNER, TransitionRefused
+from influfinder.i18n import N_, _, translated
 from influfinder.models import Application, Collaboration, Offer
 from influfinder.services import guards
 from influfinder.services.actors import Actor, require_verified
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.pagination import Page
 
-OFFER_NOT_FOUND = "We could not find that offer."
-CHANGED = "This offer was changed meanwhile. Reload the page and try again."
+OFFER_NOT_FOUND = N_("We could not find that offer.")
+CHANGED = N_("This offer was changed meanwhile. Reload the page and try again.")
 LIVE = (OfferStatus.ACTIVE, OfferStatus.PAUSED)
 
 
@@ -35,6 +36,7 @@ class InvalidOffer(ServiceError):
     """Bad offer input: `message`/`field` name the first problem, `problems` holds them all."""
 
     def __init__(self, problems: dict[str, str], summary: str | None = None) -> None:
+        problems = {name: translated(message) for name, message in problems.items()}  # the reader's language
         name, message = next(iter(problems.items()))
         super().__init__(summary or message, None if name == "form" else name)
         self.problems = problems
@@ -99,10 +101,10 @@ def update_offer(db: Session, actor: Actor | None, offer_id: object, raw: object
         raise InvalidOffer({"form": "The form could not be read. Reload the page and try again."})
     data = _parse(_form_input({**offer_values(offer), **raw}))
     if offer.status in LIVE:
-        _require_complete(data, "A published offer must stay complete: ")
+        _require_complete(data, N_("A published offer must stay complete: "))
     taken = taken_slots(db, offer.id)
     if data.slots < taken:
-        raise ServiceError(f"{taken} creators are already accepted: keep at least {taken} places.", "slots")
+        raise ServiceError(_("{taken} creators are already accepted: keep at least {taken} places.").format(taken=taken), "slots")
     _apply(db, offer, lifecycle.EDIT, role, _form_columns(data))
 
 
@@ -111,7 +113,7 @@ def publish(db: Session, actor: Actor | None, offer_id: object) -> None:
     offer, role = _load(db, actor, offer_id)
     _check(offer, lifecycle.PUBLISH, role)
     require_verified(actor)
-    _require_complete(_parse(offer_values(offer)), "Before publishing: ")
+    _require_complete(_parse(offer_values(offer)), N_("Before publishing: "))
     _apply(db, offer, lifecycle.PUBLISH, role,
            {"published_at": sa.func.coalesce(Offer.published_at, guards.now())})
 
@@ -125,7 +127,7 @@ def resume(db: Session, actor: Actor | None, offer_id: object) -> None:
     """PAUSED -> ACTIVE, under the same conditions as publishing (deadlines still ahead)."""
     offer, role = _load(db, actor, offer_id)
     _check(offer, lifecycle.RESUME, role)
-    _require_complete(_parse(offer_values(offer)), "Before resuming: ")
+    _require_complete(_parse(offer_values(offer)), N_("Before resuming: "))
     _apply(db, offer, lifecycle.RESUME, role)
 
 
@@ -262,7 +264,8 @@ def _require_complete(data: OfferInput, prefix: str) -> None:
     problems = publish_problems(data)
     if problems:
         first = next(iter(problems.values()))
-        raise InvalidOffer(problems, summary=prefix + first[0].lower() + first[1:])
+        first = translated(first)
+        raise InvalidOffer(problems, summary=translated(prefix) + first[0].lower() + first[1:])
 
 
 def _load(db: Session, actor: Actor | None, offer_id: object) -> tuple[Offer, str]:

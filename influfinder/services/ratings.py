@@ -28,6 +28,7 @@ from influfinder.domain import collaboration_lifecycle as lifecycle
 from influfinder.domain.enums import CollaborationStatus, NotificationType
 from influfinder.domain.moments import as_utc
 from influfinder.domain.transitions import CREATOR
+from influfinder.i18n import N_, _
 from influfinder.models import Collaboration, Offer
 from influfinder.services import guards, standing
 from influfinder.services.actors import Actor
@@ -36,15 +37,16 @@ from influfinder.services.collaborations import BUSINESS, SYSTEM_ACTOR, apply_tr
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.events import emit
 from influfinder.services.notifications import notify
+from influfinder.services.notification_text import params_for
 
 log = logging.getLogger(__name__)
 
 MAX_FEEDBACK = 2000
-STARS = "Choose from 1 to 5 stars."
-NOT_YET = "You can rate once the content is approved."
-ALREADY = "You already rated this collaboration."
-BOTH_RATED = "Both parties have rated."
-OVERDUE = "Completed automatically: 7 days passed since approval without both ratings."
+STARS = N_("Choose from 1 to 5 stars.")
+NOT_YET = N_("You can rate once the content is approved.")
+ALREADY = N_("You already rated this collaboration.")
+BOTH_RATED = N_("Both parties have rated.")
+OVERDUE = N_("Completed automatically: 7 days passed since approval without both ratings.")
 
 
 def rate(db: Session, actor: Actor | None, collab_id: object, stars: object, feedback: object = "") -> None:
@@ -89,7 +91,7 @@ def _feedback(value: object) -> str:
         raise ServiceError("Feedback must be text.", "feedback")
     text = value.strip()
     if len(text) > MAX_FEEDBACK:
-        raise ServiceError(f"Keep the feedback under {MAX_FEEDBACK:,} characters.", "feedback")
+        raise ServiceError(_("Keep the feedback under {MAX_FEEDBACK:,} characters.").format(MAX_FEEDBACK=MAX_FEEDBACK), "feedback")
     return text
 
 
@@ -97,10 +99,9 @@ def _tell_rated(db: Session, collab: Collaboration, actor: Actor, rated_id: uuid
     title = db.exec(select(Offer.title).where(Offer.id == collab.offer_id)).one()
     # Double-blind (domain/reputation.py): the stars are told only once both sides have rated.
     both = collab.creator_rating is not None and collab.business_rating is not None
-    body = (f"{actor.display_name} rated you {stars} out of 5." if both else
-            f"{actor.display_name} rated you. You will see their rating once you rate them too, "
-            "or 14 days after the content was approved.")
-    notify(db, rated_id, NotificationType.RATING_RECEIVED, f"New rating: {title}", body, offer_id=collab.offer_id,
+    params = (params_for("rating_received", title=title, name=actor.display_name, stars=stars) if both
+              else params_for("rating_received_blind", title=title, name=actor.display_name))
+    notify(db, rated_id, NotificationType.RATING_RECEIVED, params=params, offer_id=collab.offer_id,
            collaboration_id=collab.id, related_user_id=actor.id)
 
 

@@ -24,6 +24,7 @@ from influfinder.domain.tiers import Standing, standing
 from influfinder.models import Collaboration, Profile
 from influfinder.services import guards
 from influfinder.services.notifications import notify
+from influfinder.services.notification_text import params_for
 
 log = logging.getLogger(__name__)
 
@@ -71,9 +72,8 @@ def refresh_creator(db: Session, creator_id: uuid.UUID) -> TierChange | None:
     )
     change = TierChange(before, now)
     if change.upgraded:
-        notify(db, creator_id, NotificationType.TIER_UPGRADED, f"You reached {now.tier.label}",
-               f"You completed {completed} collaborations and reached the "
-               f"{now.tier.label} tier with {now.karma} karma. See what it unlocks on My progress.")
+        notify(db, creator_id, NotificationType.TIER_UPGRADED,
+               params=params_for("tier_upgraded", tier=int(now.tier), completed=completed, karma=now.karma))
     return change
 
 

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 from sqlmodel import Session
 
 from influfinder.domain.enums import Platform
+from influfinder.i18n import N_, _
 from influfinder.integrations import images, video
 from influfinder.models import Collaboration
 from influfinder.services import collaborations, guards
@@ -40,7 +41,7 @@ MAX_NAME_CHARS = 255
 
 IMAGE_EXTENSIONS = frozenset({"png", "jpg", "jpeg", "jpe", "jfif", "webp"})
 VIDEO_EXTENSIONS = frozenset({"mp4", "m4v"})
-ACCEPTED_KINDS = "Only PNG, JPEG or WebP photos and MP4 videos are accepted."
+ACCEPTED_KINDS = N_("Only PNG, JPEG or WebP photos and MP4 videos are accepted.")
 _POST_ID = re.compile(r"[A-Za-z0-9_.:-]{1,120}")
 
 
@@ -87,10 +88,10 @@ def check_files(files: object) -> list[CheckedFile]:
     if not isinstance(files, (list, tuple)):
         raise ServiceError("The files could not be read. Choose them again.", "files")
     if len(files) > MAX_FILES:
-        raise ServiceError(f"Send at most {MAX_FILES} files at a time.", "files")
+        raise ServiceError(_("Send at most {MAX_FILES} files at a time.").format(MAX_FILES=MAX_FILES), "files")
     pairs = [_pair(item) for item in files]
     if sum(_size(data) for _name, data in pairs) > MAX_TOTAL_BYTES:
-        raise ServiceError(f"The files add up to more than {MAX_TOTAL_BYTES // MEGABYTE} MB.", "files")
+        raise ServiceError(_("The files add up to more than {value} MB.").format(value=MAX_TOTAL_BYTES // MEGABYTE), "files")
     return [check_file(name, data) for name, data in pairs]
 
 
@@ -118,15 +119,15 @@ def check_file(filename: str, data: bytes | BinaryIO) -> CheckedFile:
     label = name or "The file"
     head = data[:16] if isinstance(data, (bytes, bytearray)) else _head(data)
     if not head:
-        raise ServiceError(f"{label} is empty.", "files")
+        raise ServiceError(_("{label} is empty.").format(label=label), "files")
     if video.looks_like_mp4(head):
         if extension and extension not in VIDEO_EXTENSIONS:
-            raise ServiceError(f"{label} is a video, but its name says .{extension}. {ACCEPTED_KINDS}", "files")
+            raise ServiceError(_("{label} is a video, but its name says .{extension}. {ACCEPTED_KINDS}").format(label=label, extension=extension, ACCEPTED_KINDS=ACCEPTED_KINDS), "files")
         return _video(name, label, data)
     if extension in VIDEO_EXTENSIONS:
-        raise ServiceError(f"{label} is not an MP4 video. {ACCEPTED_KINDS}", "files")
+        raise ServiceError(_("{label} is not an MP4 video. {ACCEPTED_KINDS}").format(label=label, ACCEPTED_KINDS=ACCEPTED_KINDS), "files")
     if extension and extension not in IMAGE_EXTENSIONS:
-        raise ServiceError(f"{label}: {ACCEPTED_KINDS}", "files")
+        raise ServiceError(_("{label}: {ACCEPTED_KINDS}").format(label=label, ACCEPTED_KINDS=ACCEPTED_KINDS), "files")
     if not isinstance(data, (bytes, bytearray)):
         data.seek(0)
         data = data.read(IMAGE_MAX_BYTES + 1)  # a photo is decoded in memory anyway; one byte over says "too large"
@@ -142,7 +143,7 @@ def _video(name: str, label: str, data: bytes | BinaryIO) -> CheckedFile:
     try:
         checked = video.check_mp4(data, max_bytes=VIDEO_MAX_BYTES)
     except video.VideoRejected as refusal:
-        raise ServiceError(f"{label}: {refusal.message}", "files") from None
+        raise ServiceError(_("{label}: {message}").format(label=label, message=refusal.message), "files") from None
     return CheckedFile(checked.data, checked.extension, checked.content_type, None, None, name, checked.size)
 
 
@@ -151,7 +152,7 @@ def _image(name: str, label: str, data: bytes) -> CheckedFile:
         clean = images.sanitize_image(data, max_bytes=IMAGE_MAX_BYTES, max_pixels=IMAGE_MAX_PIXELS)
     except images.ImageRejected as refusal:
         message = ACCEPTED_KINDS if refusal.message.startswith("Only ") else refusal.message
-        raise ServiceError(f"{label}: {message}", "files") from None
+        raise ServiceError(_("{label}: {message}").format(label=label, message=message), "files") from None
     return CheckedFile(clean.data, clean.extension, clean.content_type, clean.width, clean.height, name,
                        len(clean.data))
 
@@ -176,10 +177,10 @@ def check_urls(value: object) -> list[str]:
         raise ServiceError("The links could not be read.", "content_urls")
     urls = [u.strip() for u in value if u.strip()]
     if len(urls) > MAX_URLS:
-        raise ServiceError(f"Give at most {MAX_URLS} links.", "content_urls")
+        raise ServiceError(_("Give at most {MAX_URLS} links.").format(MAX_URLS=MAX_URLS), "content_urls")
     for url in urls:
         if not _is_web_link(url):
-            raise ServiceError(f"Links start with http:// or https:// and name a site: {url[:80]}", "content_urls")
+            raise ServiceError(_("Links start with http:// or https:// and name a site: {value}").format(value=url[:80]), "content_urls")
     return list(dict.fromkeys(urls))
 
 
@@ -207,7 +208,7 @@ def check_captions(value: object) -> dict[str, str]:
         if not isinstance(text, str):
             raise ServiceError("Each caption must be text.", "captions")
         if len(text) > MAX_CAPTION_CHARS:
-            raise ServiceError(f"Keep the {name.title()} caption under {MAX_CAPTION_CHARS:,} characters.", "captions")
+            raise ServiceError(_("Keep the {title} caption under {MAX_CAPTION_CHARS:,} characters.").format(title=name.title(), MAX_CAPTION_CHARS=MAX_CAPTION_CHARS), "captions")
         if text.strip():
             captions[name] = text.strip()
     return captions
@@ -217,7 +218,7 @@ def check_platform(value: object, field: str = "platform") -> Platform:
     try:
         return Platform(value.upper() if isinstance(value, str) else value)
     except ValueError:
-        raise ServiceError(f"Choose a platform: {', '.join(p.title() for p in Platform.values())}.", field) from None
+        raise ServiceError(_("Choose a platform: {join}.").format(join=', '.join(p.title() for p in Platform.values())), field) from None
 
 
 def check_post_id(value: object) -> str | None:

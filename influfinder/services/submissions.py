@@ -32,6 +32,7 @@ from influfinder.domain import collaboration_lifecycle as collab_flow
 from influfinder.domain import submission_lifecycle as lifecycle
 from influfinder.domain.enums import AnalysisStatus, CollaborationStatus, NotificationType
 from influfinder.domain.transitions import CREATOR, OWNER, TransitionRefused
+from influfinder.i18n import N_, _
 from influfinder.integrations import storage
 from influfinder.models import Collaboration, ContentSubmission, Offer
 from influfinder.models.submission import SubmissionMedia
@@ -40,15 +41,16 @@ from influfinder.services import submission_checks as checks
 from influfinder.services.actors import Actor
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
+from influfinder.services.notification_text import params_for
 
 log = logging.getLogger(__name__)
 
-SUBMISSION_NOT_FOUND = "We could not find that submission."
-CHANGED = "This submission was changed meanwhile. Reload the page to see where it stands."
-NOT_LATEST = "A newer version of this content exists: review that one."
-CREATOR_ONLY = "Only the creator of this collaboration can submit its content."
-BUSINESS_ONLY = "Only the business of this collaboration can review its content."
-NOTHING_SENT = "Add at least one photo or video, or the link to your published post."
+SUBMISSION_NOT_FOUND = N_("We could not find that submission.")
+CHANGED = N_("This submission was changed meanwhile. Reload the page to see where it stands.")
+NOT_LATEST = N_("A newer version of this content exists: review that one.")
+CREATOR_ONLY = N_("Only the creator of this collaboration can submit its content.")
+BUSINESS_ONLY = N_("Only the business of this collaboration can review its content.")
+NOTHING_SENT = N_("Add at least one photo or video, or the link to your published post.")
 MEDIA_ROUTE = "/media/submissions/{name}"
 NOTES_MIN, NOTES_MAX = 5, 2000
 
@@ -153,8 +155,8 @@ def _record(db: Session, actor: Actor, collaboration: Collaboration, form: _Subm
         ))
     db.flush()
     title = _offer_title(db, collaboration)
-    notify(db, collaboration.business_id, NotificationType.CONTENT_SUBMITTED, f"Content to review: {title}",
-           f"{actor.display_name} submitted version {version} of the content for “{title}”.",
+    notify(db, collaboration.business_id, NotificationType.CONTENT_SUBMITTED,
+           params=params_for("content_submitted", title=title, name=actor.display_name, version=version),
            offer_id=collaboration.offer_id, collaboration_id=collaboration.id, related_user_id=actor.id)
     analysis.schedule_first_analysis(db, submission, actor)
     return submission
@@ -201,9 +203,8 @@ def approve(db: Session, actor: Actor | None, submission_id: object) -> None:
     collaborations.apply_transition(db, collaboration.id, collab_flow.APPROVE, actor,
                                     f"Version {submission.version} approved", values={"approved_at": guards.now()})
     title = _offer_title(db, collaboration)
-    notify(db, collaboration.creator_id, NotificationType.CONTENT_APPROVED, f"Content approved: {title}",
-           f"Your content for “{title}” was approved. Rate the business to complete the collaboration.",
-           offer_id=collaboration.offer_id, collaboration_id=collaboration.id, related_user_id=actor.id)
+    notify(db, collaboration.creator_id, NotificationType.CONTENT_APPROVED,
+           params=params_for("content_approved", title=title), offer_id=collaboration.offer_id, collaboration_id=collaboration.id, related_user_id=actor.id)
 
 
 def request_changes(db: Session, actor: Actor | None, submission_id: object, notes: object) -> None:
@@ -215,9 +216,8 @@ def request_changes(db: Session, actor: Actor | None, submission_id: object, not
     _into_review(db, collaboration, actor, submission.version)
     collaborations.apply_transition(db, collaboration.id, collab_flow.REQUEST_CHANGES, actor, text)
     title = _offer_title(db, collaboration)
-    notify(db, collaboration.creator_id, NotificationType.CONTENT_CHANGES_REQUESTED, f"Changes requested: {title}",
-           f"The business asked for changes to your content for “{title}”: {text}",
-           offer_id=collaboration.offer_id, collaboration_id=collaboration.id, related_user_id=actor.id)
+    notify(db, collaboration.creator_id, NotificationType.CONTENT_CHANGES_REQUESTED,
+           params=params_for("content_changes_requested", title=title, notes=text), offer_id=collaboration.offer_id, collaboration_id=collaboration.id, related_user_id=actor.id)
 
 
 def _load_for_review(db: Session, actor: Actor | None,
@@ -241,7 +241,7 @@ def _into_review(db: Session, collaboration: Collaboration, actor: Actor, versio
 def _notes(value: object) -> str:
     text = value.strip() if isinstance(value, str) else ""
     if not NOTES_MIN <= len(text) <= NOTES_MAX:
-        raise ServiceError(f"Tell the creator what to change, in {NOTES_MIN} to {NOTES_MAX:,} characters.",
+        raise ServiceError(_("Tell the creator what to change, in {NOTES_MIN} to {NOTES_MAX:,} characters.").format(NOTES_MIN=NOTES_MIN, NOTES_MAX=NOTES_MAX),
                            "notes")
     return text
 

@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 
 from influfinder.domain.enums import TokenPurpose
 from influfinder.domain.moments import as_utc
+from influfinder.i18n import N_
 from influfinder.models import OneTimeToken
 from influfinder.services.errors import ServiceError
 from influfinder.services.sessions import hash_secret, new_secret
@@ -23,9 +24,9 @@ LIFETIMES = {
     TokenPurpose.RESET_PASSWORD: timedelta(minutes=30),
 }
 
-INVALID = "This link is not valid. Ask for a new one."
-USED = "This link was already used. Ask for a new one if you still need it."
-EXPIRED = "This link has expired. Ask for a new one."
+INVALID = N_("This link is not valid. Ask for a new one.")
+USED = N_("This link was already used. Ask for a new one if you still need it.")
+EXPIRED = N_("This link has expired. Ask for a new one.")
 
 
 def _now() -> datetime:

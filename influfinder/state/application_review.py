@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 import reflex as rx
 
 from influfinder.domain.transitions import CREATOR
+from influfinder.i18n import N_, _, translated
+from influfinder.i18n.fit import written
 from influfinder.services import applications
 from influfinder.services.applications import ApplicationDetail
 from influfinder.services.errors import ServiceError
@@ -37,6 +39,7 @@ class ApplicationView:
     offer_title: str = ""
     brand: str = ""
     collaboration_id: str = ""
+    other_user_id: str = ""  # whom the viewer messages about it ("" for an admin)
 
 
 @dataclass
@@ -90,11 +93,13 @@ class ApplicationState(FormState, rx.State):
             fee=money(detail.proposed_fee, detail.currency), currency=detail.currency, links=list(detail.links),
             reason=detail.rejection_reason or "", applied=day(detail.created_at), offer_id=detail.offer_id,
             offer_title=detail.offer_title, brand=detail.brand, collaboration_id=detail.collaboration_id or "",
+            other_user_id=detail.other_user_id,
         )
         self.suggested_fee = amount_text(detail.proposed_fee)
         creator = detail.creator
         self.creator = CreatorView(**summary_fields(creator)) if creator else CreatorView()
-        self.fit = [FitRow(c.label, c.met, _for_business(c.detail)) for c in creator.fit] if creator else []
+        self.fit = [FitRow(translated(c.label), c.met, written(c.words, for_business=True) or _for_business(c.detail))
+                    for c in creator.fit] if creator else []
         self.can_accept, self.can_reject = "accept" in detail.actions, "reject" in detail.actions
         self.can_withdraw = "withdraw" in detail.actions and detail.viewer_role == CREATOR
 
@@ -155,7 +160,7 @@ class ApplicationState(FormState, rx.State):
 
 
 DONE = {
-    "accept": "Accepted. The collaboration has started: plan the visit and the content together.",
-    "reject": "Rejected. The creator has been told.",
-    "withdraw": "You withdrew your application.",
+    "accept": N_("Accepted. The collaboration has started: plan the visit and the content together."),
+    "reject": N_("Rejected. The creator has been told."),
+    "withdraw": N_("You withdrew your application."),
 }

@@ -12,6 +12,7 @@ import urllib.parse
 
 import reflex as rx
 
+from influfinder.i18n.routes import page_href
 from influfinder.services import account_settings, accounts, sessions, unit_of_work
 from influfinder.services.actors import Actor, acting
 from influfinder.services.unit_of_work import Credentials
@@ -43,7 +44,7 @@ def current_path(state: rx.State) -> str:
 
 def to_login(state: rx.State) -> rx.event.EventSpec:
     """Send the page to log in, coming back to where it was."""
-    return rx.redirect("/login?next=" + urllib.parse.quote(current_path(state), safe=""))
+    return rx.redirect(page_href("/login?next=") + urllib.parse.quote(current_path(state), safe=""))
 
 
 def backend_url(path: str) -> str:
@@ -102,13 +103,13 @@ class SessionState(rx.State):
     async def require_signed_out(self):
         """Login and sign-up pages send a signed-in visitor home."""
         if await self._signed_in() is not None:
-            return rx.redirect("/")
+            return rx.redirect(page_href("/"))
 
     async def _require(self, allowed):
         actor = await self._signed_in()
         if actor is None:
             return to_login(self)
         if not allowed(actor):
-            return rx.redirect("/forbidden")
+            return rx.redirect(page_href("/forbidden"))
 
     # Log out is not a handler: it is a POST to /auth/signout (components/browser_actions.log_out).

@@ -4,6 +4,7 @@ import reflex as rx
 
 from influfinder.services import accounts
 from influfinder.services.errors import ServiceError
+from influfinder.i18n import translated
 from influfinder.state.forms import UNEXPECTED
 from influfinder.state.service_handler import call_service, service_handler
 
@@ -21,4 +22,4 @@ class VerifyBannerState(rx.State):
         self.sent = error.message
 
     def _unexpected(self) -> None:
-        self.sent = UNEXPECTED
+        self.sent = translated(UNEXPECTED)

@@ -11,6 +11,7 @@ from influfinder.state.display import day, path_part
 from influfinder.state.forms import FormState
 from influfinder.state.offer_cards import OfferCard, offer_card
 from influfinder.state.service_handler import REFUSED, service_handler, try_service
+from influfinder.i18n.routes import page_href
 
 
 @dataclass
@@ -59,5 +60,5 @@ class BusinessProfileState(FormState, rx.State):
         self.rating_count, self.completed = profile.rating_count, profile.completed
         self.badges = list(profile.badges)
         self.offers = [offer_card(o) for o in profile.offers]
-        self.reviews = [BusinessReviewView(r.creator, f"/creators/{r.creator_username}", r.stars, r.text, day(r.on))
+        self.reviews = [BusinessReviewView(r.creator, page_href(f"/creators/{r.creator_username}"), r.stars, r.text, day(r.on))
                         for r in profile.reviews]

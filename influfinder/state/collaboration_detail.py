@@ -19,6 +19,9 @@ import contextlib
 import reflex as rx
 
 from influfinder.components.collaboration_badges import status_label
+from influfinder.domain.collaboration_steps import ADMINS, CONTENT_LATE, EITHER, NOBODY, VISIT_OVERDUE, StepState
+from influfinder.domain.venues import venue_zone
+from influfinder.i18n import N_, _, formats, translated
 from influfinder.services import analysis, collaboration_views, collaborations, live_updates, ratings, submissions
 from influfinder.services.collaboration_page import CollaborationPage, collaboration_page
 from influfinder.services.errors import LogInRequired, ServiceError
@@ -35,18 +38,31 @@ from influfinder.state.service_handler import call_service, service_handler
 DIALOGS = frozenset({"cancel", "dispute", "by_hand", "changes"})
 
 DONE = {
-    "propose": "Date proposed. The business will confirm it or propose another.",
-    "counter": "New date proposed. The other party will confirm it.",
-    "confirm": "Visit confirmed. It is in both calendars' reach: add it with “Add to calendar”.",
-    "visited": "Visit marked. The creator can now submit the content.",
-    "submitted": "Content submitted. The analysis is running; the business has been told.",
-    "retry": "Analysis started again.",
-    "approved": "Content approved. Now rate each other to complete the collaboration.",
-    "changes": "Sent back to the creator with your notes.",
-    "rated": "Thank you! Your rating was saved.",
-    "cancelled": "The collaboration was cancelled.",
-    "disputed": "Dispute opened. The other party and our team have been told.",
+    "propose": N_("Date proposed. The business will confirm it or propose another."),
+    "counter": N_("New date proposed. The other party will confirm it."),
+    "confirm": N_("Visit confirmed. It is in both calendars' reach: add it with “Add to calendar”."),
+    "visited": N_("Visit marked. The creator can now submit the content."),
+    "submitted": N_("Content submitted. The analysis is running; the business has been told."),
+    "retry": N_("Analysis started again."),
+    "approved": N_("Content approved. Now rate each other to complete the collaboration."),
+    "changes": N_("Sent back to the creator with your notes."),
+    "rated": N_("Thank you! Your rating was saved."),
+    "cancelled": N_("The collaboration was cancelled."),
+    "disputed": N_("Dispute opened. The other party and our team have been told."),
 }
+LATE = {
+    VISIT_OVERDUE: N_("The visit date has passed and the visit is not marked yet."),
+    CONTENT_LATE: N_("The content deadline has passed and no content has been submitted."),
+}
+WHO = {
+    "mine": N_("Your move"), "creator": N_("Waiting for the creator"), "owner": N_("Waiting for the business"),
+    EITHER: N_("Both of you: rate each other"), ADMINS: N_("Our team is reviewing the dispute"), NOBODY: "",
+}
+
+
+def who_acts(who: str, role: str) -> str:
+    """Who must act next, as this viewer reads it (a msgid, or "")."""
+    return WHO["mine"] if who == role else WHO.get(who, "")
 
 
 class CollaborationDetailState(FormState, rx.State):
@@ -81,6 +97,8 @@ class CollaborationDetailState(FormState, rx.State):
     code_from_link: str = ""  # ?code= of a scanned QR, to prefill the business's field
     ics_url: str = ""
     time_zone: str = local_time.UTC
+    time_zone_name: str = "UTC"  # the viewer's zone as people name it: "hora de España (Madrid)"
+    venue_when: str = ""  # the visit on the venue's clock, its zone named (when the offer's city has one)
     earliest_visit: str = ""
     spec_hashtags: list[str] = []
     spec_mentions: list[str] = []
@@ -92,6 +110,11 @@ class CollaborationDetailState(FormState, rx.State):
     prechecking: bool = False
     prechecked: bool = False
     precheck: AnalysisView = AnalysisView()
+    other_user_id: str = ""  # the other party's id, for the Message button
+    step: int = -1  # index in collaboration_steps.STEPS; -1 once cancelled or disputed
+    step_who: str = ""  # who must act next, in words for this viewer
+    step_due: str = ""  # by when, in the viewer's zone
+    step_late: str = ""  # the overdue warning, or ""
 
     @rx.var
     def other_name(self) -> str:
@@ -139,8 +162,11 @@ class CollaborationDetailState(FormState, rx.State):
             return  # the tab moved on to another page
         if channel != live_updates.collaboration_channel(self.current_id):
             return
+        was = self.status
         with contextlib.suppress(LogInRequired):  # the session ended: the page keeps what it showed
             self._show(await live.call_for_push(self, collaboration_page, self.current_id))
+        if self.status != was:
+            self.notice = ""  # "Visit marked..." is news of a step that is over now
 
     def _show(self, page: CollaborationPage | None) -> None:
         self.found = page is not None
@@ -160,6 +186,8 @@ class CollaborationDetailState(FormState, rx.State):
         self.awaiting_me = detail.awaiting == detail.viewer_role
         self.confirmed_when = local_time.when(detail.scheduled_date, zone)
         self.visited_when = local_time.when(detail.visited_at, zone)
+        self.time_zone_name = formats.zone_label(zone)
+        self.venue_when = _venue_when(detail.scheduled_date or detail.proposed_date, detail.city)
         self.approved = detail.approved_at is not None
         self.completed_when = local_time.day(detail.completed_date, zone)
         self.dispute_reason = detail.dispute_reason or ""
@@ -172,6 +200,15 @@ class CollaborationDetailState(FormState, rx.State):
         self.spec_hashtags, self.spec_mentions = page.hashtags, page.mentions
         self.timeline = [timeline_row(e, zone) for e in reversed(page.events)]
         self.versions = [version_card(v, zone) for v in page.versions]
+        self.other_user_id = page.other_user_id
+        self._show_steps(page.steps, detail.viewer_role)
+
+    def _show_steps(self, steps: StepState, role: str) -> None:
+        self.step = steps.step
+        who = who_acts(steps.who, role)
+        self.step_who = translated(who) if who else ""
+        self.step_due = local_time.when(steps.due, self.time_zone) if steps.due else ""
+        self.step_late = translated(LATE[steps.late]) if steps.late else ""
 
     def _show_ratings(self, detail: collaboration_views.CollaborationDetail) -> None:
         # creator_rating is what the creator RECEIVED; business_rating what the business received.
@@ -232,7 +269,7 @@ class CollaborationDetailState(FormState, rx.State):
             return
         fields = content_fields(form)
         if fields is None:
-            self.error, self.busy = "The form could not be read. Reload the page and try again.", False
+            self.error, self.busy = _("The form could not be read. Reload the page and try again."), False
             return
         async for update in self._act(submissions.submit_content, self.current_id, read, *fields,
                                       done=DONE["submitted"]):
@@ -250,7 +287,7 @@ class CollaborationDetailState(FormState, rx.State):
         read, fields = await read_files(files), content_fields(form)
         try:
             if isinstance(read, str) or fields is None:
-                raise ServiceError(read if isinstance(read, str) else "The form could not be read.", "files")
+                raise ServiceError(read if isinstance(read, str) else N_("The form could not be read."), "files")
             _urls, captions, platform, _post, paid = fields
             result = await call_service(self, analysis.precheck_draft, self.current_id, read, captions, platform,
                                         paid)
@@ -325,5 +362,12 @@ class CollaborationDetailState(FormState, rx.State):
             await call_service(self, fn, *args)
         finally:
             self.busy = False
-        self.notice, self.dialog = done, ""
+        self.notice, self.dialog = translated(done), ""
         self._show(await call_service(self, collaboration_page, self.current_id))
+
+
+def _venue_when(moment, city: str) -> str:
+    venue = venue_zone(city)
+    if moment is None or venue is None:
+        return ""
+    return _("At the venue: {when} ({zone})").format(when=formats.when(moment, zone=venue), zone=formats.zone_label(venue))

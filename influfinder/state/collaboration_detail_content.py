@@ -10,6 +10,7 @@ import os
 from typing import BinaryIO
 
 from influfinder.domain.enums import Platform
+from influfinder.i18n import _
 from influfinder.services.submission_checks import MAX_FILES, MAX_TOTAL_BYTES, MEGABYTE, VIDEO_MAX_BYTES
 from influfinder.state.forms import form_flag, form_text
 
@@ -23,9 +24,9 @@ async def read_files(files: object) -> list[tuple[str, BinaryIO]] | str:
     and stored from there in chunks, never read whole into memory.
     """
     if not isinstance(files, list):
-        return "The files could not be read. Choose them again."
+        return _("The files could not be read. Choose them again.")
     if len(files) > MAX_FILES:
-        return f"Send at most {MAX_FILES} files at a time."
+        return _("Send at most {MAX_FILES} files at a time.").format(MAX_FILES=MAX_FILES)
     read, total = [], 0
     for upload in files:
         handle = getattr(upload, "file", None)
@@ -37,7 +38,7 @@ async def read_files(files: object) -> list[tuple[str, BinaryIO]] | str:
             return f"{upload.name or 'A file'} is larger than {VIDEO_MAX_BYTES // MEGABYTE} MB."
         total += size
         if total > MAX_TOTAL_BYTES:
-            return f"The files add up to more than {MAX_TOTAL_BYTES // MEGABYTE} MB."
+            return _("The files add up to more than {value} MB.").format(value=MAX_TOTAL_BYTES // MEGABYTE)
         read.append((upload.name or "", handle))
     return read
 

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 import reflex as rx
 
 from influfinder.components.collaboration_badges import status_label
-from influfinder.domain.enums import CollaborationStatus as S
+from influfinder.domain.collaboration_steps import CONTENT_LATE, VISIT_OVERDUE
+from influfinder.domain.enums import CollaborationStatus as S, UserType
+from influfinder.i18n import N_, _, translated
+from influfinder.i18n.labels import label
 from influfinder.services import collaboration_views
 from influfinder.state import local_time
 from influfinder.state.browser import ask_zone
@@ -22,24 +25,25 @@ PAGE_SIZE = 10
 CREATOR, OWNER = "creator", "owner"
 
 # What the viewer does next, by status and role (the brief's words); None: the other side acts.
-PROPOSE = "Propose a visit date"
-CONFIRM = "Confirm the visit"
-SHOW_CODE = "Show your visit code"
-MARK_VISITED = "Mark visited"
-SUBMIT = "Submit content"
-REVIEW = "Review content"
-RATE = "Rate"
+PROPOSE = N_("Propose a visit date")
+CONFIRM = N_("Confirm the visit")
+SHOW_CODE = N_("Show your visit code")
+MARK_VISITED = N_("Mark visited")
+SUBMIT = N_("Submit content")
+REVIEW = N_("Review content")
+RATE = N_("Rate")
 WAITING = {
-    S.ACCEPTED.value: "Waiting for the creator to propose a visit date",
-    S.SCHEDULED.value: "Waiting for the other party to confirm the date",
-    S.VISITED.value: "Waiting for the creator's content",
-    S.CONTENT_SUBMITTED.value: "Waiting for the business's review",
-    S.IN_REVIEW.value: "Waiting for the business's review",
+    S.ACCEPTED.value: N_("Waiting for the creator to propose a visit date"),
+    S.SCHEDULED.value: N_("Waiting for the other party to confirm the date"),
+    S.VISITED.value: N_("Waiting for the creator's content"),
+    S.CONTENT_SUBMITTED.value: N_("Waiting for the business's review"),
+    S.IN_REVIEW.value: N_("Waiting for the business's review"),
 }
-RATED = "Waiting for the other party's rating"
+RATED = N_("Waiting for the other party's rating")
+LATE = {VISIT_OVERDUE: N_("Visit overdue"), CONTENT_LATE: N_("Content late")}
 DONE = {
-    S.COMPLETED.value: "Completed", S.CANCELLED.value: "Cancelled",
-    S.DISPUTED.value: "In dispute: our team will help",
+    S.COMPLETED.value: N_("Completed"), S.CANCELLED.value: N_("Cancelled"),
+    S.DISPUTED.value: N_("In dispute: our team will help"),
 }
 
 
@@ -53,6 +57,7 @@ class CollabRow:
     next_step: str = ""
     my_turn: bool = False
     when: str = ""  # the visit, or the last activity
+    late: str = ""  # "Visit overdue" / "Content late", or ""
 
 
 @dataclass
@@ -124,7 +129,7 @@ class CollaborationListState(FormState, rx.State):
         self.rows = [_row(r, details.get(r.id), self._zone) for r in page.items]
         self.total, self.page, self.pages = page.total, page.page, page.pages
         everything = sum(result.counts.values())
-        self.tabs = [StatusTab("", "All", everything, self.status == "")] + [
+        self.tabs = [StatusTab("", _("All"), everything, self.status == "")] + [
             StatusTab(value, status_label(value), count, self.status == value)
             for value, count in result.counts.items() if count or value == self.status
         ]
@@ -139,9 +144,10 @@ def _row(row: collaboration_views.CollaborationRow, actions: list[str] | None, z
     step = next_step(row, actions)
     visit = row.scheduled_date or row.proposed_date
     live = row.status in (S.SCHEDULED.value,) and visit is not None
-    when = f"Visit {local_time.when(visit, zone)}" if live else f"Updated {local_time.day(row.updated_at, zone)}"
+    when = (_("Visit {when}").format(when=local_time.when(visit, zone)) if live
+            else _("Updated {day}").format(day=local_time.day(row.updated_at, zone)))
     return CollabRow(
         id=row.id, status=row.status, offer_title=row.offer_title, other_party=row.other_party,
-        other_role="Business" if row.viewer_role == CREATOR else "Creator", next_step=step.text, my_turn=step.mine,
-        when=when,
+        other_role=label(UserType.BUSINESS) if row.viewer_role == CREATOR else label(UserType.CREATOR), next_step=translated(step.text), my_turn=step.mine,
+        when=when, late=translated(LATE[row.late]) if row.late else "",
     )

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from influfinder.services.creator_profiles import AudienceFigure, CreatorCard
 from influfinder.state.display import number
 from influfinder.state.offer_cards import platform_label
+from influfinder.i18n.routes import page_href
 
 
 @dataclass
@@ -47,7 +48,7 @@ def figure_view(figure: AudienceFigure) -> FigureView:
 def creator_card_view(card: CreatorCard) -> CreatorCardView:
     words = [w for w in card.name.split() if w[:1].isalnum()]
     return CreatorCardView(
-        username=card.username, href=f"/creators/{card.username}", name=card.name,
+        username=card.username, href=page_href(f"/creators/{card.username}"), name=card.name,
         initials="".join(w[0] for w in words[:2]).upper() or "?", city=card.city, bio=card.bio,
         categories=[c.title() for c in card.categories], figures=[figure_view(f) for f in card.figures],
         followers=number(card.total_followers), tier_level=card.tier_level,

@@ -11,10 +11,11 @@ from decimal import Decimal
 
 import reflex as rx
 
-from influfinder.domain.moments import as_utc, day_label
+from influfinder.domain import enums
+from influfinder.i18n import formats
+from influfinder.i18n.labels import label as enum_label
 from influfinder.services.pagination import MAX_PAGE
 
-SYMBOLS = {"EUR": "€", "USD": "$", "MXN": "MX$"}
 _PAGE = re.compile(r"^[0-9]{1,6}$")
 
 
@@ -43,11 +44,8 @@ def query_choice(state: rx.State, name: str, options: list[str]) -> str:
 
 
 def money(amount: Decimal | float | None, currency: str) -> str:
-    if amount is None:
-        return ""
-    symbol = SYMBOLS.get(currency, currency + " ")
-    text = f"{amount:,.2f}".removesuffix(".00")
-    return f"{symbol}{text}"
+    """In the page's language: 1.234,50 € / €1,234.50; pesos the Mexican way for Spanish readers."""
+    return formats.money(amount, currency)
 
 
 def amount_text(amount: Decimal | None) -> str:
@@ -58,20 +56,23 @@ def amount_text(amount: Decimal | None) -> str:
 
 
 def day(moment: datetime | None) -> str:
-    if moment is None:
-        return ""
-    return day_label(as_utc(moment))
+    """9 dic 2026 / 9 Dec 2026 (UTC)."""
+    return formats.day(moment)
+
+
+# Enums whose values a state shows without saying which enum: the first that knows the value names it.
+_SHOWN = (enums.OfferStatus, enums.ApplicationStatus, enums.CollaborationStatus, enums.SubmissionStatus,
+          enums.OfferCategory, enums.CompensationType, enums.ContentFormat, enums.UserType, enums.Platform)
 
 
 def label(value: str) -> str:
-    """UNDER_REVIEW -> Under review."""
+    """UNDER_REVIEW -> En revisión / Under review (the labels table, domain/labels.py)."""
+    for enum in _SHOWN:
+        if value in enum._value2member_map_:
+            return enum_label(enum(value))
     return value.replace("_", " ").capitalize()
 
 
 def number(value: int) -> str:
-    """Followers as people read them: 950, 12.5K, 1.2M."""
-    if value >= 1_000_000:
-        return f"{value / 1_000_000:.1f}".removesuffix(".0") + "M"
-    if value >= 10_000:
-        return f"{value / 1_000:.1f}".removesuffix(".0") + "K"
-    return f"{value:,}"
+    """Followers as people read them: 950, 12,5 mil / 12.5K, 1,2 M / 1.2M."""
+    return formats.compact_number(value)

@@ -6,9 +6,10 @@ from typing import Any
 
 import reflex as rx
 
+from influfinder.i18n import N_, translated
 from influfinder.services.errors import ServiceError
 
-UNEXPECTED = "Something went wrong on our side. Please try again in a moment."
+UNEXPECTED = N_("Something went wrong on our side. Please try again in a moment.")
 
 
 def form_text(form: Any, name: str, max_len: int = 4096) -> str | None:
@@ -42,4 +43,4 @@ class FormState(rx.State, mixin=True):
 
     def _unexpected(self) -> None:
         """An error that is ours, already logged (state/service_handler.py): the same words for everyone."""
-        self.error = UNEXPECTED
+        self.error = translated(UNEXPECTED)

@@ -20,6 +20,7 @@ from reflex.event import Event
 from reflex.middleware import Middleware
 from reflex.state import StateUpdate
 
+from influfinder.i18n.routes import language_of_path, localized
 from influfinder.integrations.prometheus_metrics import EVENT_SECONDS
 from influfinder.logs import new_id, request_id
 from influfinder.services import sessions, unit_of_work
@@ -52,7 +53,8 @@ def _has_ended_session(state) -> bool:
 
 def _signed_out_page(state) -> StateUpdate:
     """The login page, which brings the person back here once they log in again."""
-    login = "/login?" + urllib.parse.urlencode({"next": current_path(state), "session_ended": "1"})
+    back = current_path(state)  # an English page's login page is English too: /en/login
+    login = localized("/login", language_of_path(back)) + "?" + urllib.parse.urlencode({"next": back, "session_ended": "1"})
     signout = "/auth/signout?" + urllib.parse.urlencode({"next": login})
     return StateUpdate(events=Event.from_event_type(full_page_load(backend_url(signout))))
 

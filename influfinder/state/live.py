@@ -59,6 +59,8 @@ from influfinder.services.actors import acting
 from influfinder.services.errors import ServiceError
 from influfinder.services.subscribers import install_subscribers
 from influfinder.state.auth import backend_url, credentials
+from influfinder.i18n import translated, use_language
+from influfinder.i18n.routes import language_of_path
 from influfinder.state.forms import UNEXPECTED
 from influfinder.state.service_handler import call_service, service_handler
 
@@ -105,6 +107,9 @@ class LiveState(rx.State):
     chat_with: str = ""  # the other person's id when this page shows a chat
     chat_name: str = ""
     chat_username: str = ""
+    chat_about_kind: str = ""  # "application" or "collaboration": what the two work on (the latest)
+    chat_about_id: str = ""
+    chat_about_title: str = ""  # its offer's title
     chat: list[ChatLine] = []  # oldest first
     chat_has_older: bool = False
     chat_can_send: bool = False
@@ -162,13 +167,16 @@ class LiveState(rx.State):
         self.chat_with, self.chat_name, self.chat_username = view.other.id, view.other.display_name, view.other.username
         self.chat = [chat_line(live_updates.payload(m)) for m in view.messages]
         self.chat_has_older, self.chat_can_send = view.has_older, view.can_send
+        about = view.about
+        self.chat_about_kind, self.chat_about_id, self.chat_about_title = \
+            (about.kind, about.id, about.offer_title) if about else ("", "", "")
         self._show_snapshot(await call_service(self, live_updates.page_snapshot))  # the chat was just read
 
     def _refused(self, error: ServiceError) -> None:
         self.chat_error = error.message
 
     def _unexpected(self) -> None:
-        self.chat_error = UNEXPECTED
+        self.chat_error = translated(UNEXPECTED)
 
     async def _register(self, user_id: str) -> None:
         token = self.router.session.client_token
@@ -183,6 +191,7 @@ class LiveState(rx.State):
 
     def _close_chat(self) -> None:
         self.chat_with = self.chat_name = self.chat_username = self.chat_error = ""
+        self.chat_about_kind = self.chat_about_id = self.chat_about_title = ""
         self.chat = []
         self.chat_has_older = self.chat_can_send = False
 
@@ -411,7 +420,9 @@ async def reload(app: rx.App, token: str, cls: type[rx.State], channel: str) -> 
     try:
         async with app.modify_state(rx.BaseStateToken(ident=token, cls=cls)) as root:
             shown = await root.get_state(cls)
-            await shown._reload_live(channel)
+            # No event runs here, so PageLanguage did not set the language: use the page's own.
+            with use_language(language_of_path(shown.router.url.path)):
+                await shown._reload_live(channel)
     except Exception:  # noqa: BLE001 - one page's failure must not stop the others
         log.exception("live: could not reload a page watching %s", channel)
 

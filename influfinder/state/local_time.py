@@ -12,6 +12,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
 from influfinder.domain.moments import as_utc
+from influfinder.i18n import formats
 
 # What the browser runs to name its zone; its answer comes back to a handler as a plain string.
 UTC = "UTC"
@@ -34,19 +35,13 @@ def _zone(name: str) -> ZoneInfo:
 
 
 def when(moment: datetime | None, zone: str) -> str:
-    """ "Fri 12 Dec 2026, 14:30" in the zone; "" for no moment."""
-    if moment is None:
-        return ""
-    local = as_utc(moment).astimezone(_zone(zone))
-    return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
+    """ "vie 12 dic 2026, 14:30" / "Fri 12 Dec 2026, 14:30" in the zone and the page's language."""
+    return formats.when(moment, zone=zone_name(zone))
 
 
 def day(moment: datetime | None, zone: str) -> str:
-    """ "12 Dec 2026" in the zone; "" for no moment."""
-    if moment is None:
-        return ""
-    local = as_utc(moment).astimezone(_zone(zone))
-    return f"{local.day} {local:%b %Y}"
+    """ "12 dic 2026" / "12 Dec 2026" in the zone and the page's language."""
+    return formats.day(moment, zone=zone_name(zone))
 
 
 def field_value(moment: datetime, zone: str) -> str:

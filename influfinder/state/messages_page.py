@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from influfinder.i18n import N_, translated
 from influfinder.services import live_updates, message_files, messages
 from influfinder.services.messages import ConversationView
 from influfinder.state.auth import backend_url
@@ -23,7 +24,7 @@ from influfinder.state.service_handler import call_service, service_handler
 PAGE_SIZE = 20
 UPLOAD_ID = "chat-files"
 DRAFT_LIMIT = messages.MAX_CHARS + 1000  # longer is cut; the counter already shows it is too long
-NO_CHAT = "Open a conversation first."
+NO_CHAT = N_("Open a conversation first.")
 
 
 @dataclass
@@ -38,6 +39,7 @@ class ConversationRow:
     last_at: str = ""  # ISO 8601; the browser shows it in its own zone
     unread: int = 0
     link: str = ""
+    about: str = ""  # the offer the two work on (the latest application or collaboration)
 
 
 def conversation_row(view: ConversationView) -> ConversationRow:
@@ -47,6 +49,7 @@ def conversation_row(view: ConversationView) -> ConversationRow:
         initials=(other.display_name or other.username)[:2].upper(), avatar_url=backend_url(other.avatar_url) if other.avatar_url else "",
         last_text=view.last_text, last_from_me=view.last_from_me,
         last_at=live_updates.payload(view)["last_at"], unread=view.unread, link=view.link,
+        about=view.about.offer_title if view.about else "",
     )
 
 
@@ -91,7 +94,7 @@ class ChatComposerState(FormState, rx.State):
         live = await self.get_state(LiveState)
         self._reset_errors()
         if not live.chat_with:
-            self.error = NO_CHAT
+            self.error = translated(NO_CHAT)
             return
         self.busy = True
         yield

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import reflex as rx
 
 from influfinder.domain.enums import ApplicationStatus
+from influfinder.i18n import N_, translated
 from influfinder.services import applications
 from influfinder.services.applications import MyApplicationRow
 from influfinder.state.display import day, money
@@ -18,7 +19,7 @@ from influfinder.state.service_handler import REFUSED, service_handler, try_serv
 PAGE_SIZE = 10
 STATUSES = ApplicationStatus.values()
 UNDECIDED = (ApplicationStatus.APPLIED.value, ApplicationStatus.UNDER_REVIEW.value)
-WITHDRAWN = "You withdrew your application to “{title}”."
+WITHDRAWN = N_("You withdrew your application to “{title}”.")
 
 
 @dataclass
@@ -79,7 +80,7 @@ class MyApplicationsState(StatusTabsState, FormState, rx.State):
         yield
         try:
             if await try_service(self, applications.withdraw, row.id) is not REFUSED:
-                self.notice = WITHDRAWN.format(title=row.offer_title)
+                self.notice = translated(WITHDRAWN).format(title=row.offer_title)
         finally:
             self.withdrawing = ""
         await self._fetch()  # show where everything stands now, whoever changed it

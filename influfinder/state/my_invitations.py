@@ -11,6 +11,7 @@ from influfinder.state.display import day
 from influfinder.state.forms import FormState
 from influfinder.state.my_applications import MyApplicationsState
 from influfinder.state.service_handler import REFUSED, call_service, service_handler, try_service
+from influfinder.i18n.routes import page_href
 
 ACCEPTED = "You accepted the invitation to “{title}”: your application is sent."
 DECLINED = "You declined the invitation to “{title}”."
@@ -46,7 +47,7 @@ class MyInvitationsState(FormState, rx.State):
     async def _fetch(self) -> None:
         rows = await call_service(self, invitations.my_invitations, True)
         self.invitations = [InvitationCard(r.id, r.offer_id, r.offer_title, r.brand, r.business_id,
-                                           f"/businesses/{r.business_username}", r.note, r.waive_requirements,
+                                           page_href(f"/businesses/{r.business_username}"), r.note, r.waive_requirements,
                                            r.invite_only, day(r.created_at)) for r in rows]
 
     def _row(self, invitation_id: object) -> InvitationCard | None:

@@ -47,6 +47,7 @@ class ApplicantCard(CreatorView):
     applied: str = ""
     fit_met: int = 0
     fit_total: int = 0
+    creator_id: str = ""  # for the Message button
 
 
 def summary_fields(creator: CreatorSummary) -> dict:
@@ -66,6 +67,7 @@ def applicant_card(row: ApplicantRow) -> ApplicantCard:
     return ApplicantCard(
         id=row.id, status=row.status, message=row.message, fee=money(row.proposed_fee, row.currency),
         applied=day(row.created_at), fit_met=sum(c.met for c in row.creator.fit), fit_total=len(row.creator.fit),
+        creator_id=row.creator_id,
         **summary_fields(row.creator),
     )
 

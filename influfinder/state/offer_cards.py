@@ -8,14 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
-from influfinder.domain.enums import Tier
-from influfinder.domain.moments import as_utc, day_label
+from influfinder.domain.enums import CompensationType, ContentFormat, OfferCategory, Platform, Tier
+from influfinder.domain.moments import as_utc
 from influfinder.domain.tier_benefits import EARLY_ACCESS
+from influfinder.i18n import _, formats
+from influfinder.i18n.labels import label
 from influfinder.services import offers as offer_service
 from influfinder.services.offer_covers import cover_path
 from influfinder.state.auth import backend_url
 
-SYMBOLS = {"EUR": "€", "USD": "$", "MXN": "MX$"}
 _KNOWN_CATEGORIES = {"food", "fashion", "beauty", "travel", "tech", "fitness", "lifestyle", "home", "entertainment"}
 
 
@@ -59,27 +60,24 @@ class OfferDetailView(OfferCard):
 
 
 def money(amount, currency: str) -> str:
-    if amount is None:
-        return ""
-    return f"{SYMBOLS.get(currency, currency + ' ')}{amount:,.0f}"
+    """A whole amount in the page's language: 1.200 € / €1,200."""
+    return formats.money(amount, currency, whole=True)
 
 
 def platform_label(value: str) -> str:
-    return value.title().replace("Tiktok", "TikTok")
+    return label(value, Platform)
 
 
 def _budget(summary: offer_service.OfferSummary) -> str:
     budget = money(summary.budget_min, summary.currency)
     if summary.budget_max is not None and summary.budget_max != summary.budget_min:
         budget = f"{budget} – {money(summary.budget_max, summary.currency)}" if budget else \
-            f"Up to {money(summary.budget_max, summary.currency)}"
+            _("Up to {amount}").format(amount=money(summary.budget_max, summary.currency))
     return budget
 
 
 def day(moment: datetime | None, *, year: bool = False) -> str:
-    if moment is None:
-        return ""
-    return day_label(moment, year=year)
+    return formats.short_day(moment, year=year)
 
 
 def cover_url(category: str, cover_image: str | None = None) -> str:
@@ -104,18 +102,18 @@ def _card_fields(summary: offer_service.OfferSummary) -> dict:
         title=summary.title,
         brand=summary.brand,
         description=summary.description,
-        category=summary.category.title(),
+        category=label(summary.category, OfferCategory),
         cover=cover_url(summary.category, summary.cover_image),
         platforms=[platform_label(p) for p in summary.platforms],
         city=summary.city,
         budget=_budget(summary),
         currency=summary.currency,
         compensation_type=summary.compensation_type,
-        compensation=summary.compensation_type.title(),
+        compensation=label(summary.compensation_type, CompensationType),
         deadline=day(summary.application_deadline),
         requires_visit=summary.requires_visit,
         min_tier=summary.min_tier,
-        min_tier_label=Tier(summary.min_tier).label,
+        min_tier_label=label(Tier(summary.min_tier)),
         early_access=_in_early_access(summary.published_at),
     )
 
@@ -134,12 +132,12 @@ def offer_detail(detail: offer_service.OfferDetail) -> OfferDetailView:
         content_deadline=day(detail.content_deadline, year=True),
         address=detail.address,
         slots=s.slots,
-        influencer_followers=f"{req.influencer.min_followers:,}",
+        influencer_followers=formats.number(req.influencer.min_followers),
         influencer_engagement=f"{req.influencer.min_engagement:g}%",
         influencer_verified=req.influencer.verified,
-        regular_followers=f"{req.regular.min_followers:,}",
+        regular_followers=formats.number(req.regular.min_followers),
         regular_engagement=f"{req.regular.min_engagement:g}%",
-        formats=[f.value.title() for f in specs.formats],
+        formats=[label(f, ContentFormat) for f in specs.formats],
         hashtags=list(specs.required_hashtags),
         mentions=list(specs.required_mentions),
     )

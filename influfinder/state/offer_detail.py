@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 
 import reflex as rx
 
+from influfinder.i18n import N_, formats, translated
+from influfinder.i18n.fit import written
+from influfinder.i18n.routes import page_href
 from influfinder.services import applications
 from influfinder.services.applications import ApplyCheck
 from influfinder.services.business_record import BusinessRecord
@@ -26,8 +29,8 @@ from influfinder.state.service_handler import call_service, service_handler
 log = logging.getLogger(__name__)
 
 MAX_LINK_LINES = 20  # the service allows 5 links; more lines than this is not a form a person typed
-UNREADABLE = "The form could not be read. Reload the page and try again."
-NOT_A_CREATOR = "Only creators can apply to offers."
+UNREADABLE = N_("The form could not be read. Reload the page and try again.")
+NOT_A_CREATOR = N_("Only creators can apply to offers.")
 
 
 @dataclass
@@ -56,7 +59,7 @@ def _business(record: BusinessRecord | None) -> BusinessView:
     return BusinessView(
         name=record.name, initials="".join(w[0] for w in words[:2]).upper() or "?", city=record.city,
         rating=f"{record.rating:.1f}" if record.rating is not None else "", rating_count=record.rating_count,
-        completed=record.completed_collaborations, since=f"{record.member_since:%B %Y}",
+        completed=record.completed_collaborations, since=formats.month(record.member_since),
         badges=list(record.badges),
     )
 
@@ -84,7 +87,7 @@ class OfferDetailState(FormState, rx.State):
         self._reset_errors()
         yield  # never show the previous offer while this one is read
         offer_id = path_part(self, 1)
-        self.login_href = "/login?next=" + urllib.parse.quote(current_path(self), safe="")
+        self.login_href = page_href("/login?next=") + urllib.parse.quote(current_path(self), safe="")
         self.found, self._offer_id, self.offer, self.business = False, "", OfferDetailView(), BusinessView()
         try:
             page = await call_service(self, offer_page, offer_id)
@@ -101,8 +104,8 @@ class OfferDetailState(FormState, rx.State):
             await self._count_view()
 
     def _show_check(self, check: ApplyCheck | None) -> None:
-        self.fit = [FitRow(c.label, c.met, c.detail) for c in check.checks] if check else []
-        self.reasons = list(check.reasons) if check else ([NOT_A_CREATOR] if self.viewer != "anonymous" else [])
+        self.fit = [FitRow(translated(c.label), c.met, written(c.words) or c.detail) for c in check.checks] if check else []
+        self.reasons = list(check.reasons) if check else ([translated(NOT_A_CREATOR)] if self.viewer != "anonymous" else [])
         self.can_apply = bool(check and check.can_apply)
         self.application_id = (check.application_id or "") if check else ""
 
@@ -126,7 +129,7 @@ class OfferDetailState(FormState, rx.State):
         self._reset_errors()
         raw = _apply_form(form)
         if raw is None:
-            self.error = UNREADABLE
+            self.error = translated(UNREADABLE)
             return
         self.busy = True
         yield

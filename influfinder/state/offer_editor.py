@@ -20,6 +20,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 import reflex as rx
 
 from influfinder.domain.enums import CompensationType
+from influfinder.i18n.routes import page_href
 from influfinder.services import offer_covers, offer_management
 from influfinder.services.errors import ServiceError
 from influfinder.services.offer_management import EditorPage, InvalidOffer
@@ -161,7 +162,7 @@ class OfferEditorState(FormState, rx.State):
         finally:
             self.saving = False
         if created:
-            yield rx.redirect(f"/offers/{created}/edit?saved=1")
+            yield rx.redirect(page_href(f"/offers/{created}/edit?saved=1"))
         elif created == "":
             self.saved = SAVED if self.status == "DRAFT" else "Changes saved."
         else:
@@ -185,11 +186,11 @@ class OfferEditorState(FormState, rx.State):
             return
         if published is REFUSED:
             if created:  # the draft exists now: go to its address (the reasons show beside Publish)
-                yield rx.redirect(f"/offers/{created}/edit?saved=1")
+                yield rx.redirect(page_href(f"/offers/{created}/edit?saved=1"))
             else:
                 yield self._show_problem()
             return
-        yield rx.redirect(f"/offers/{offer_id}/edit?published=1")
+        yield rx.redirect(page_href(f"/offers/{offer_id}/edit?published=1"))
 
     # ---- the cover photo -----------------------------------------------------------------------
 

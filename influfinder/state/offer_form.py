@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from influfinder.domain.enums import CompensationType, ContentFormat, Currency, OfferCategory, Platform
 from influfinder.domain.offer_rules import OfferInvalid, parse_offer, publish_problems
+from influfinder.i18n import N_, translated
 from influfinder.services.offer_covers import MAX_BYTES as COVER_MAX_BYTES, NO_IMAGE
 from influfinder.state.display import amount_text
 
@@ -24,7 +25,7 @@ BAD_DATE = "Enter a date and time."
 SAVED = "Draft saved."
 PUBLISHED = "Published: creators can find your offer now."
 CHECK_FIELDS = "Check the fields marked below."
-UNVERIFIED = "Confirm your email address (see the banner at the top)."
+UNVERIFIED = N_("Confirm your email address (see the banner at the top).")
 ARCHIVED = "This offer is archived: it can no longer be changed."
 COVER_SAVE_FIRST = "Save the draft first, then add a cover photo."
 # What the browser's drop zone refuses before sending, in the server's own words for the same refusal.
@@ -181,7 +182,7 @@ def form_values(stored: dict, zone: tzinfo) -> dict[str, str | bool]:
 
 def publish_blockers(values: dict, zone: tzinfo, *, verified: bool, with_brand: bool) -> list[str]:
     """Why Publish is not possible yet, in the words shown beside the button (empty: it is)."""
-    reasons = [] if verified else [UNVERIFIED]
+    reasons = [] if verified else [translated(UNVERIFIED)]
     raw, problems = raw_offer(values, zone, with_brand=with_brand)
     now = datetime.now(timezone.utc)
     try:
@@ -189,9 +190,9 @@ def publish_blockers(values: dict, zone: tzinfo, *, verified: bool, with_brand: 
     except OfferInvalid as invalid:
         problems = {**problems, **invalid.problems}
         data = _lenient(raw, problems, now)
-    reasons += [_with_field(name, message) for name, message in problems.items()]
+    reasons += [_with_field(name, translated(message)) for name, message in problems.items()]
     missing = publish_problems(data) if data else {}
-    return reasons + [message for name, message in missing.items() if name not in problems]
+    return reasons + [translated(message) for name, message in missing.items() if name not in problems]
 
 
 def _lenient(raw: dict, problems: dict[str, str], now: datetime):

@@ -13,6 +13,9 @@ from decimal import Decimal
 import reflex as rx
 
 from influfinder.domain.enums import CompensationType, Currency, OfferCategory, Platform
+from influfinder.domain.labels import LABELS
+from influfinder.i18n import N_, _, formats, translated
+from influfinder.i18n.labels import label
 from influfinder.services.offer_filters import SORTS, InvalidSearch, OfferSearch
 from influfinder.services.offer_search import PAGE_SIZE, browse
 from influfinder.state.display import amount_text, money
@@ -30,9 +33,9 @@ ANY = "any"  # what a select sends for "no filter" (Radix select items cannot ha
 TEXT_FIELDS = ("q", "city", "budget_min", "budget_max")
 CHOICE_FIELDS = ("category", "platform", "currency", "compensation_type", "deadline_within_days")
 WITHIN_DAYS = ("3", "7", "14", "30", "60")
-URL_FIXED = "Part of this link could not be used, so it was left out: "
-CREATORS_ONLY = "Log in as a creator to see only the offers you qualify for."
-UNREADABLE = "The search could not be read. Reload the page and try again."
+URL_FIXED = N_("Part of this link could not be used, so it was left out: {problems}")
+CREATORS_ONLY = N_("Log in as a creator to see only the offers you qualify for.")
+UNREADABLE = N_("The search could not be read. Reload the page and try again.")
 
 
 @dataclass
@@ -50,7 +53,7 @@ def search_href(params: dict[str, str]) -> str:
 def _from_url(params: dict[str, str]) -> tuple[OfferSearch, list[str]]:
     """The search a URL asks for; a bad value is dropped (with a message) instead of failing the page."""
     problems: list[str] = []
-    for _ in range(len(OfferSearch.model_fields) + 1):
+    for _attempt in range(len(OfferSearch.model_fields) + 1):
         try:
             return OfferSearch.from_query_params(params), problems
         except InvalidSearch as error:
@@ -71,8 +74,8 @@ def counts_shown(total: int, pages: int, more: bool) -> tuple[str, str]:
     """The number of matches and of pages as Browse shows them. When the search stopped counting
     (`more`), both are lower bounds and say so: "1,000+" offers, page 1 of "50+"."""
     if more:
-        return f"{total:,}+", f"{pages - 1:,}+"  # `pages` counts the one page known to follow
-    return f"{total:,}", f"{pages:,}"
+        return f"{formats.number(total)}+", f"{formats.number(pages - 1)}+"  # `pages` counts the page known to follow
+    return formats.number(total), formats.number(pages)
 
 
 def _chips(params: dict[str, str]) -> list[FilterChip]:
@@ -89,16 +92,16 @@ def _chips(params: dict[str, str]) -> list[FilterChip]:
 
 def _chip_label(name: str, value: str, currency: str) -> str:
     labels = {
-        "q": lambda: f"“{value}”",
-        "category": lambda: value.title(),
+        "q": lambda: _("“{words}”").format(words=value),
+        "category": lambda: label(value.upper(), OfferCategory),
         "platform": lambda: platform_label(value),
         "city": lambda: value,
-        "budget_min": lambda: "From " + money(_amount(value), currency.upper()),
-        "budget_max": lambda: "Up to " + money(_amount(value), currency.upper()),
-        "currency": lambda: "In " + value.upper(),
-        "compensation_type": lambda: value.title(),
-        "deadline_within_days": lambda: f"Closing within {value} days",
-        "qualified_only": lambda: "Offers I qualify for",
+        "budget_min": lambda: _("From {amount}").format(amount=money(_amount(value), currency.upper())),
+        "budget_max": lambda: _("Up to {amount}").format(amount=money(_amount(value), currency.upper())),
+        "currency": lambda: _("In {currency}").format(currency=value.upper()),
+        "compensation_type": lambda: label(value.upper(), CompensationType),
+        "deadline_within_days": lambda: _("Closing within {days} days").format(days=value),
+        "qualified_only": lambda: _("Offers I qualify for"),
     }
     return labels[name]()
 
@@ -148,9 +151,9 @@ class OfferListState(FormState, rx.State):
             page = await call_service(self, browse, search)
         finally:
             self.loading = False
-        problems = [*problems, CREATORS_ONLY] if page.qualified_dropped else problems
+        problems = [*problems, translated(CREATORS_ONLY)] if page.qualified_dropped else problems
         self.can_qualify = page.can_qualify
-        self.url_problem = (URL_FIXED + " ".join(problems)) if problems else ""
+        self.url_problem = translated(URL_FIXED).format(problems=" ".join(problems)) if problems else ""
         result = page.result
         self.offers = [offer_card(s) for s in result.items]
         self.total, self.page, self.pages = result.total, result.page, result.pages
@@ -179,7 +182,7 @@ class OfferListState(FormState, rx.State):
         self._reset_errors()
         raw = _form_params(form)
         if raw is None:
-            self.error = UNREADABLE
+            self.error = translated(UNREADABLE)
             return
         raw["sort"] = self._params.get("sort", "")
         try:
@@ -188,7 +191,7 @@ class OfferListState(FormState, rx.State):
             self._refused(error)
             return
         if search.qualified_only and not self.can_qualify:
-            self.field_errors = {"qualified_only": CREATORS_ONLY}
+            self.field_errors = {"qualified_only": translated(CREATORS_ONLY)}
             return
         self.filters_open = False
         return rx.redirect(search_href(search.to_query_params()))
@@ -235,9 +238,10 @@ def _form_params(form: object) -> dict[str, str] | None:
 
 
 # What the filter form offers; the page module turns these into labelled options.
-CATEGORIES = [(c.value, c.value.title()) for c in OfferCategory]
+# Words are msgids (the labels table's); the page translates them for its language.
+CATEGORIES = [(c.value, LABELS[c]) for c in OfferCategory]
 PLATFORMS = [(p.value, platform_label(p.value)) for p in Platform]
 CURRENCIES = [(c.value, c.value) for c in Currency]
-COMPENSATIONS = [(c.value, c.value.title()) for c in CompensationType]
-SORT_OPTIONS = [("newest", "Newest"), ("closing", "Closing soon"), ("budget_high", "Budget: high to low"),
-                ("budget_low", "Budget: low to high")]
+COMPENSATIONS = [(c.value, LABELS[c]) for c in CompensationType]
+SORT_OPTIONS = [("newest", N_("Newest")), ("closing", N_("Closing soon")), ("budget_high", N_("Budget: high to low")),
+                ("budget_low", N_("Budget: low to high"))]

@@ -10,6 +10,7 @@ from influfinder.services import saved_searches
 from influfinder.state.display import day
 from influfinder.state.forms import FormState
 from influfinder.state.service_handler import REFUSED, call_service, service_handler, try_service
+from influfinder.i18n.routes import page_href
 
 SAVED = "Search saved. We will tell you when new results match, once a day at most."
 KINDS = ("OFFERS", "CREATORS")
@@ -54,7 +55,7 @@ class SavedSearchState(FormState, rx.State):
 
     async def _fetch(self) -> None:
         rows = await call_service(self, saved_searches.mine)
-        self.rows = [SavedSearchView(r.id, r.kind, r.name, r.href, day(r.created_at)) for r in rows]
+        self.rows = [SavedSearchView(r.id, r.kind, r.name, page_href(r.href), day(r.created_at)) for r in rows]
 
     @rx.event
     @service_handler("deleting a saved search")

@@ -31,6 +31,7 @@ from typing import Any, Callable, TypeVar
 
 import reflex as rx
 
+from influfinder.i18n.routes import page_href
 from influfinder.services import unit_of_work
 from influfinder.services.errors import Forbidden, LogInRequired, ServiceError
 from influfinder.state.auth import credentials, current_path, to_login
@@ -76,7 +77,7 @@ def service_handler(doing: str, *, public: bool = False, field: str | None = Non
             if isinstance(error, LogInRequired):
                 return to_login(self)
             if isinstance(error, Forbidden):
-                return rx.redirect(FORBIDDEN)
+                return rx.redirect(page_href(FORBIDDEN))
             if isinstance(error, ServiceError):
                 self._refused(ServiceError(error.message, field or error.field))
             else:

@@ -155,8 +155,9 @@ def test_changing_the_password_in_one_browser_signs_the_other_out(context, other
     expect(first.get_by_text("Password changed. Your other devices have been signed out.")).to_be_visible()
 
     second.get_by_role("button", name="Save profile").click()  # any action of the ended session
-    # A full page load now (the dead cookie is dropped on the way): the static page is /login/.
-    expect(second).to_have_url(re.compile(r"/login/?\?next=%2Fsettings"))
+    # A full page load now (the dead cookie is dropped on the way): the static page is /login/. The
+    # browser reads English, so /settings was /en/settings and its login page is /en/login.
+    expect(second).to_have_url(re.compile(r"/en/login/?\?next=%2Fen%2Fsettings"))
     expect(second.get_by_text("Your session has ended. Log in again.")).to_be_visible()
     first.goto("/settings")
     expect(first.get_by_role("heading", name="Account settings")).to_be_visible()

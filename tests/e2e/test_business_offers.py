@@ -268,7 +268,7 @@ def test_a_creator_applies_the_business_accepts_and_the_creator_is_told(browser,
     applicant = business.get_by_test_id("applicant").filter(has_text="Nora Vidal")
     expect(applicant).to_be_visible()
     expect(applicant.get_by_text("New", exact=True)).to_be_visible()
-    applicant.get_by_role("link").click()
+    applicant.get_by_role("link", name=re.compile("^Open application")).click()  # not its Message button
     expect(business).to_have_url(re.compile(rf"/applications/{application_id}$"))
     detail = business.get_by_test_id("application-detail")
     expect(detail.get_by_text("Under review").first).to_be_visible()
@@ -279,7 +279,7 @@ def test_a_creator_applies_the_business_accepts_and_the_creator_is_told(browser,
     dialog.get_by_role("button", name="Accept").click()
     expect(business.get_by_text("Accepted. The collaboration has started")).to_be_visible()
     expect(business.get_by_role("link", name="Open the collaboration")).to_have_attribute(
-        "href", re.compile(r"^/collaborations/[0-9a-f-]{36}$"))
+        "href", re.compile(r"^/en/collaborations/[0-9a-f-]{36}$"))  # an English page links to English pages
 
     log_in(creator, creator_email, creator_password)
     creator.goto(f"/applications/{application_id}")

@@ -177,7 +177,7 @@ def test_a_creator_finds_an_offer_checks_the_fit_applies_and_follows_it(page, co
     dialog.get_by_role("button", name="Send application").click()
     expect(dialog.get_by_test_id("application-sent")).to_contain_text("Application sent")
     expect(dialog.get_by_role("link", name="Open my application")).to_have_attribute(
-        "href", re.compile(r"^/applications/[0-9a-f-]{36}$"))
+        "href", re.compile(r"^/en/applications/[0-9a-f-]{36}$"))  # an English page links to English pages
     dialog.get_by_role("button", name="Close").click()
 
     # Applying twice is not offered: the reason is given, with the way to the application.
@@ -229,7 +229,7 @@ def test_an_anonymous_visitor_sees_apply_disabled_and_how_to_apply(page, console
     expect(page.get_by_text("Log in as a creator to apply")).to_be_visible()
     expect(page.get_by_test_id("fit-login")).to_be_visible()
     expect(page.get_by_test_id("offer-detail").get_by_role("link", name="Log in")).to_have_attribute(
-        "href", f"/login?next=%2Foffers%2F{market.offer_id}")
+        "href", f"/en/login?next=%2Fen%2Foffers%2F{market.offer_id}")
     assert console.unexpected() == []
 
 

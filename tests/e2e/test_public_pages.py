@@ -58,7 +58,7 @@ def test_the_landing_page_shows_its_headline_and_calls_to_action(page, console, 
     expect(page.get_by_role("heading", name="Real collaborations between creators and the places they love")).to_be_visible()
     browse = page.get_by_role("link", name="Browse offers").first  # the hero's; the page repeats it lower down
     expect(browse).to_be_visible()
-    expect(page.get_by_role("link", name="Sign up").first).to_have_attribute("href", "/signup")
+    expect(page.get_by_role("link", name="Sign up").first).to_have_attribute("href", "/en/signup")  # English pages
     console.wait_for_live_socket(page)
     assert fits_the_screen(page)
     screenshot("landing")
@@ -94,9 +94,9 @@ def test_an_unknown_address_shows_the_404_page(page, live_app, console, screensh
     response = page.goto("/no-such-page")
     assert response.status == 404
     expect(page.get_by_role("heading", name="This page does not exist")).to_be_visible()
-    expect(page.get_by_role("link", name="Go home")).to_have_attribute("href", "/")
+    expect(page.get_by_role("link", name="Go home")).to_have_attribute("href", "/en")  # English pages
     console.wait_for_live_socket(page)
     assert fits_the_screen(page)
     screenshot("not-found")
     # Chromium reports the 404 status of the page itself as a console error: that one is the point.
-    assert console.unexpected(expected_404=f"{live_app.base_url}/no-such-page") == []
+    assert console.unexpected(expected_404=f"{live_app.base_url}/en/no-such-page") == []  # an English browser is sent to /en first

@@ -106,7 +106,7 @@ def test_a_card_opens_the_offers_public_page_with_its_terms(page, console, scree
     offer = newest_public_offer()
     page.goto("/offers")
     console.wait_for_live_socket(page)
-    page.locator(f'{CARDS}[href="/offers/{offer.id}"]').first.click()
+    page.locator(f'{CARDS}[href="/en/offers/{offer.id}"]').first.click()  # an English page links to English pages
     expect(page).to_have_url(re.compile(rf"/offers/{offer.id}$"))
     detail = page.get_by_test_id("offer-detail")
     expect(detail.get_by_role("heading", level=1)).to_have_text(offer.title)

@@ -654,3 +654,25 @@ def test_notifications_link_to_the_collaboration(engine):
     note = inbox(engine, w.owner, NotificationType.COLLABORATION_SCHEDULED)[0]
     listed = call(engine, notifications.list_for_user, w.owner)
     assert any(n.id == str(note.id) and n.link == f"/collaborations/{w.collab}" for n in listed.items)
+
+
+# ---- the steps: where it stands, who acts, late ---------------------------------------------------
+
+
+def test_a_visit_past_its_day_and_not_marked_is_flagged_on_the_page_and_in_both_lists(engine):
+    from influfinder.domain.collaboration_steps import VISIT_OVERDUE
+    from influfinder.services.collaboration_page import collaboration_page
+
+    w = world(engine, "confirmed")
+    with scope(engine) as db:
+        db.get(Collaboration, w.collab).scheduled_date = datetime.now(timezone.utc) - timedelta(days=3)
+    page = call(engine, collaboration_page, w.creator, w.collab)
+    assert (page.steps.step, page.steps.who, page.steps.late) == (1, "owner", VISIT_OVERDUE)
+    assert page.other_user_id == str(w.owner.id)
+    assert call(engine, collaboration_page, w.owner, w.collab).other_user_id == str(w.creator.id)
+    for party in (w.creator, w.owner):
+        [row] = call(engine, collaboration_views.list_my_collaborations, party).page.items
+        assert row.late == VISIT_OVERDUE
+    _visit(engine, w.collab, w)  # marked: the creator's turn, nothing late (no content deadline passed)
+    page = call(engine, collaboration_page, w.owner, w.collab)
+    assert (page.steps.step, page.steps.who, page.steps.late) == (2, "creator", None)

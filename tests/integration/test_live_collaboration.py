@@ -19,6 +19,7 @@ The last hop, `modify_state` sending the change down a browser's socket, is the 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import re
 import socket
 import uuid
@@ -33,6 +34,7 @@ from sqlmodel import select
 
 from influfinder import database
 from influfinder.domain.enums import AnalysisStatus, UserType
+from influfinder.i18n import use_language
 from influfinder.integrations import bus
 from influfinder.models import ContentSubmission, UserSession
 from influfinder.services import analysis, collaborations, effects, live_updates, ratings, sessions, submissions
@@ -390,3 +392,41 @@ def test_a_page_watches_its_collaboration_until_the_tab_loads_another_page():
     assert tab.client not in live._watching
     nosy = Tab(d.id, stranger)  # not a party: "not found", and nothing to watch
     assert not nosy.page.found and nosy.client not in live._watching
+
+
+def test_a_notice_about_a_step_goes_once_the_other_party_moves_on_and_the_stepper_follows():
+    d = deal()
+    propose(d)
+    confirm(d)
+    business = Tab(d.id, d.business)
+    assert (business.page.step, business.page.step_due != "", business.page.step_late) == (1, True, "")
+    business.click("mark_visited_by_hand", {"note": "She came on Saturday."})
+    assert business.page.status == "VISITED" and business.page.notice != ""  # "Visit marked..."
+    assert business.page.step == 2
+
+    submit(d)
+    pushed(d, business)
+    assert business.page.status == "CONTENT_SUBMITTED" and business.page.step == 3
+    assert business.page.notice == ""  # news of the visit is stale now
+
+
+class OneTabApp:
+    """Just enough of the app for `live.reload`: the tab's state tree, as modify_state hands it over."""
+
+    def __init__(self, tab: Tab) -> None:
+        self.tab = tab
+
+    @contextlib.asynccontextmanager
+    async def modify_state(self, _token):
+        yield self.tab.root
+
+
+def test_a_push_to_an_english_page_shows_english_dates_though_the_delivery_task_speaks_spanish():
+    d = deal()
+    business = Tab(d.id, d.business)
+    business.go(f"/en/collaborations/{d.id}")
+    propose(d)
+    settle()
+    with use_language("es"):  # the live_delivery task's own language: no event set it
+        asyncio.run(live.reload(OneTabApp(business), business.client, CollaborationDetailState, d.channel))
+    assert re.match(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ [A-Z][a-z]{2} \d{4}, \d\d:\d\d$", business.page.proposed_when)

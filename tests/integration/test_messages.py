@@ -349,3 +349,33 @@ def test_no_message_row_is_left_when_the_transaction_fails_after_sending(tmp_pat
     assert stored_messages() == [] and uploaded_files(tmp_path) == []
     with database.session_scope() as db:
         assert db.exec(select(sa.func.count()).select_from(Notification)).one() == 0
+
+
+# ---- what a conversation is about -------------------------------------------------------------------
+
+
+def test_the_chat_names_and_links_the_application_the_two_share():
+    creator, business = person(name="Ana"), person(UserType.BUSINESS, name="Café Aurora")
+    application_id = applied(creator, business)
+    for viewer, other in ((creator, business), (business, creator)):
+        about = call(messages.chat, viewer, other.id).about
+        assert (about.kind, about.offer_title, about.link) == (
+            "application", "Brunch for two", f"/applications/{application_id}")
+
+
+def test_once_they_collaborate_the_chat_is_about_the_collaboration_and_the_list_names_its_offer():
+    creator, business = person(), person(UserType.BUSINESS)
+    applied(creator, business)
+    collab_id = collaborating(creator, business)
+    send(business, creator, "See you Saturday")
+    assert call(messages.chat, creator, business.id).about.link == f"/collaborations/{collab_id}"
+    row = call(messages.conversations, creator).items[0]
+    assert (row.about.kind, row.about.offer_title) == ("collaboration", "Brunch for two")
+
+
+def test_an_admin_chat_is_about_nothing_the_two_share():
+    admin, creator, business = person(admin=True), person(), person(UserType.BUSINESS)
+    applied(creator, business)  # the creator's work with someone else is not the admin's to show
+    send(admin, creator, "About your account")
+    assert call(messages.chat, admin, creator.id).about is None
+    assert call(messages.conversations, creator).items[0].about is None

@@ -79,12 +79,12 @@ def test_the_lifetimes_are_settings(store, settings_env):
     assert sessions.resolve(token) is None
 
 
-def _event_through_guard(token: str | None):
+def _event_through_guard(token: str | None, path: str = "/settings"):
     import influfinder.influfinder  # noqa: F401 - registers every state
     from influfinder.state.guards import EventGuard
     from influfinder.state.settings import SettingsState
 
-    root, data = connected_root("/settings", cookie=f"{sessions.cookie_name()}={token}" if token else "")
+    root, data = connected_root(path, cookie=f"{sessions.cookie_name()}={token}" if token else "")
     event = event_for(SettingsState, "load", data)
     return asyncio.run(EventGuard().preprocess(None, root, event))
 
@@ -100,3 +100,11 @@ def test_an_open_page_whose_session_ended_leaves_for_the_login_page_on_its_next_
     url = leave.payload["url"]
     assert urlparse(url).path == "/auth/signout"
     assert parse_qs(urlparse(url).query)["next"] == ["/login?next=%2Fsettings&session_ended=1"]
+
+
+def test_an_english_page_whose_session_ended_leaves_for_the_english_login_page(store):
+    token = _new_session(False)
+    _age(token, timedelta(hours=12))
+    [leave] = _event_through_guard(token, "/en/settings").events
+    url = leave.payload["url"]
+    assert parse_qs(urlparse(url).query)["next"] == ["/en/login?next=%2Fen%2Fsettings&session_ended=1"]

@@ -9,6 +9,7 @@ where there are services for them (offers), and straight into the tables where t
 
 from __future__ import annotations
 
+import contextvars
 import threading
 import uuid
 from collections.abc import Iterator
@@ -142,7 +143,8 @@ def race(count: int, work) -> list:
         except Exception as error:  # noqa: BLE001 - the test reads every outcome
             results[i] = error
 
-    threads = [threading.Thread(target=run, args=(i,)) for i in range(count)]
+    # Each thread runs in a copy of the caller's context, as asyncio.to_thread does (the language, say).
+    threads = [threading.Thread(target=contextvars.copy_context().run, args=(run, i)) for i in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:

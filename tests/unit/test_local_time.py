@@ -4,6 +4,7 @@ from datetime import datetime, timezone
 
 import pytest
 
+from influfinder.i18n import use_language
 from influfinder.state import local_time
 
 MADRID = "Europe/Madrid"
@@ -31,6 +32,9 @@ def test_a_zone_that_does_not_exist_falls_back_to_utc(claimed):
 
 def test_stored_times_without_a_zone_are_utc_and_show_in_the_visitors_zone():
     stored = datetime(2026, 12, 1, 10, 0)  # as SQLite gives it back
-    assert local_time.when(stored, MADRID) == "Tue 1 Dec 2026, 11:00"
+    with use_language("en"):
+        assert local_time.when(stored, MADRID) == "Tue 1 Dec 2026, 11:00"
+    with use_language("es"):
+        assert local_time.when(stored, MADRID) == "mar 1 dic 2026, 11:00"
     assert local_time.field_value(stored, MADRID) == "2026-12-01T11:00"
     assert local_time.day(None, MADRID) == ""

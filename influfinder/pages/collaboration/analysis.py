@@ -3,6 +3,7 @@
 import reflex as rx
 
 from influfinder.components.collaboration_badges import score_badge
+from influfinder.i18n import translated
 from influfinder.pages.collaboration.parts import chips, muted
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
@@ -21,7 +22,7 @@ def _meter(label: str, value, text, high) -> rx.Component:
 def _found_missing(title: str, found, missing) -> rx.Component:
     return rx.vstack(
         rx.text(title, size="2", weight="medium"),
-        rx.cond((found.length() == 0) & (missing.length() == 0), muted(COPY["none"]),
+        rx.cond((found.length() == 0) & (missing.length() == 0), muted(translated(COPY["none"])),
                 rx.hstack(chips(found, "green", "check"), chips(missing, "red", "x"), spacing="2", wrap="wrap")),
         spacing="1", width="100%",
     )
@@ -29,17 +30,17 @@ def _found_missing(title: str, found, missing) -> rx.Component:
 
 def analysis_details(a: AnalysisView) -> rx.Component:
     return rx.vstack(
-        _meter(COPY["quality"], a.quality * 10, a.quality.to_string() + " / 10", a.quality >= 7),
-        _meter(COPY["relevance"], a.relevance * 10, a.relevance.to_string() + " / 10", a.relevance >= 7),
-        rx.text(COPY["compliance"], ": ", rx.text.strong(a.compliance), size="2"),
-        _found_missing(COPY["hashtags"], a.hashtags_found, a.hashtags_missing),
-        _found_missing(COPY["mentions"], a.mentions_found, a.mentions_missing),
-        rx.hstack(rx.text(COPY["disclosure"], size="2", weight="medium"),
-                  rx.cond(a.disclosure, rx.badge(rx.icon("check", size=12), COPY["disclosed"], color_scheme="green"),
-                          rx.badge(rx.icon("x", size=12), COPY["not_disclosed"], color_scheme="red")),
+        _meter(translated(COPY["quality"]), a.quality * 10, a.quality.to_string() + " / 10", a.quality >= 7),
+        _meter(translated(COPY["relevance"]), a.relevance * 10, a.relevance.to_string() + " / 10", a.relevance >= 7),
+        rx.text(translated(COPY["compliance"]), ": ", rx.text.strong(a.compliance), size="2"),
+        _found_missing(translated(COPY["hashtags"]), a.hashtags_found, a.hashtags_missing),
+        _found_missing(translated(COPY["mentions"]), a.mentions_found, a.mentions_missing),
+        rx.hstack(rx.text(translated(COPY["disclosure"]), size="2", weight="medium"),
+                  rx.cond(a.disclosure, rx.badge(rx.icon("check", size=12), translated(COPY["disclosed"]), color_scheme="green"),
+                          rx.badge(rx.icon("x", size=12), translated(COPY["not_disclosed"]), color_scheme="red")),
                   spacing="2", align="center", wrap="wrap"),
         rx.cond(a.suggestions.length() > 0, rx.vstack(
-            rx.text(COPY["suggestions"], size="2", weight="medium"),
+            rx.text(translated(COPY["suggestions"]), size="2", weight="medium"),
             rx.el.ul(rx.foreach(a.suggestions, lambda s: rx.el.li(rx.text(s, size="2"))),
                      style={"paddingLeft": "1.25rem", "margin": "0"}),
             spacing="1", width="100%",
@@ -52,17 +53,17 @@ def analysis_panel(v: VersionCard) -> rx.Component:
     a = v.analysis
     return rx.card(
         rx.vstack(
-            rx.hstack(rx.icon("sparkles", size=16), rx.text(COPY["analysis"], weight="bold"), rx.spacer(),
+            rx.hstack(rx.icon("sparkles", size=16), rx.text(translated(COPY["analysis"]), weight="bold"), rx.spacer(),
                       rx.cond(a.state == "done", score_badge(a.score, a.passed)), align="center", width="100%"),
             rx.match(
                 a.state,
-                ("running", rx.hstack(rx.spinner(size="3"), rx.vstack(rx.text(COPY["analyzing"], weight="medium"),
-                                                                       muted(COPY["analyzing_text"]), spacing="0"),
+                ("running", rx.hstack(rx.spinner(size="3"), rx.vstack(rx.text(translated(COPY["analyzing"]), weight="medium"),
+                                                                       muted(translated(COPY["analyzing_text"])), spacing="0"),
                                       align="center", spacing="3", role="status")),
                 ("failed", rx.vstack(
-                    rx.callout(rx.text(rx.text.strong(COPY["failed"]), ". ", a.error), icon="circle-alert",
+                    rx.callout(rx.text(rx.text.strong(translated(COPY["failed"])), ". ", a.error), icon="circle-alert",
                                color_scheme="red", role="alert", width="100%"),
-                    rx.cond(v.can_retry, rx.button(rx.icon("rotate-ccw", size=16), COPY["retry"], variant="soft",
+                    rx.cond(v.can_retry, rx.button(rx.icon("rotate-ccw", size=16), translated(COPY["retry"]), variant="soft",
                                                    disabled=_S.busy, on_click=_S.retry_analysis(v.id))),
                     spacing="3", width="100%")),
                 analysis_details(a),

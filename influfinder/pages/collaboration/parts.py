@@ -3,6 +3,7 @@
 import reflex as rx
 
 from influfinder.components.forms import field_error, form_error
+from influfinder.i18n import translated
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
 
@@ -67,7 +68,7 @@ def form_dialog(name: str, title: str, text: str, field: rx.Component, submit: r
                 rx.vstack(
                     field,
                     form_error(_S.error),
-                    rx.hstack(rx.alert_dialog.cancel(rx.button(COPY["keep"], variant="soft", color_scheme="gray",
+                    rx.hstack(rx.alert_dialog.cancel(rx.button(translated(COPY["keep"]), variant="soft", color_scheme="gray",
                                                                type="button")),
                               submit,
                               justify="end", spacing="3", width="100%", wrap="wrap"),

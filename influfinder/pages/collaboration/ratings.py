@@ -4,6 +4,7 @@ import reflex as rx
 
 from influfinder.components.collaboration_badges import stars
 from influfinder.components.forms import field_error
+from influfinder.i18n import translated
 from influfinder.pages.collaboration.parts import action_button, muted, step_card, textarea
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
@@ -22,20 +23,20 @@ def _star_choice(n: int) -> rx.Component:
 
 def rate_step() -> rx.Component:
     return step_card(
-        COPY["rate_title"], "star",
-        rx.text(COPY["rate_text"], rx.text.strong(_S.other_name), "?", size="3"),
+        translated(COPY["rate_title"]), "star",
+        rx.text(translated(COPY["rate_text"]), rx.text.strong(_S.other_name), "?", size="3"),
         rx.form(
             rx.vstack(
                 rx.el.fieldset(
-                    rx.el.legend(COPY["your_rating"], style={"fontWeight": "500", "fontSize": "0.9rem",
+                    rx.el.legend(translated(COPY["your_rating"]), style={"fontWeight": "500", "fontSize": "0.9rem",
                                                               "marginBottom": "0.5rem"}),
                     rx.radio_group.root(*[_star_choice(n) for n in range(5, 0, -1)], name="stars", required=True,
                                         direction="column", spacing="2"),
                     style={"border": "none", "padding": "0", "margin": "0"},
                 ),
                 field_error(_S.field_errors.get("stars", "")),
-                textarea(COPY["feedback"], "feedback", rows="3"),
-                action_button(COPY["rate"], type="submit"),
+                textarea(translated(COPY["feedback"]), "feedback", rows="3"),
+                action_button(translated(COPY["rate"]), type="submit"),
                 spacing="4", width="100%", align="start",
             ),
             on_submit=_S.rate, width="100%",
@@ -46,11 +47,11 @@ def rate_step() -> rx.Component:
 
 def ratings_given() -> rx.Component:
     return rx.vstack(
-        rx.cond(_S.rating_given > 0, rx.vstack(rx.text(COPY["you_gave"], size="2", weight="medium"),
+        rx.cond(_S.rating_given > 0, rx.vstack(rx.text(translated(COPY["you_gave"]), size="2", weight="medium"),
                                                stars(_S.rating_given, "You rated them "),
                                                rx.cond(_S.feedback_given != "", muted("“", _S.feedback_given, "”")),
                                                spacing="1")),
-        rx.cond(_S.rating_received > 0, rx.vstack(rx.text(COPY["you_got"], size="2", weight="medium"),
+        rx.cond(_S.rating_received > 0, rx.vstack(rx.text(translated(COPY["you_got"]), size="2", weight="medium"),
                                                   stars(_S.rating_received, "They rated you "),
                                                   rx.cond(_S.feedback_received != "",
                                                           muted("“", _S.feedback_received, "”")),

@@ -4,6 +4,7 @@ import reflex as rx
 
 from influfinder.components.collaboration_badges import score_badge
 from influfinder.components.forms import field, field_error, form_error
+from influfinder.i18n import translated
 from influfinder.pages.collaboration.analysis import analysis_details
 from influfinder.pages.collaboration.parts import action_button, chips, field_label, muted, step_card, textarea
 from influfinder.pages.collaboration.words import COPY
@@ -23,14 +24,14 @@ def _include() -> rx.Component:
     return rx.callout.root(
         rx.callout.icon(rx.icon("list-checks")),
         rx.vstack(
-            rx.text(COPY["include"], weight="bold", size="2"),
+            rx.text(translated(COPY["include"]), weight="bold", size="2"),
             rx.cond(_S.spec_hashtags.length() > 0,
-                    rx.hstack(rx.text(COPY["hashtags"], size="2"), chips(_S.spec_hashtags, "violet", "hash"),
+                    rx.hstack(rx.text(translated(COPY["hashtags"]), size="2"), chips(_S.spec_hashtags, "violet", "hash"),
                               spacing="2", wrap="wrap", align="center")),
             rx.cond(_S.spec_mentions.length() > 0,
-                    rx.hstack(rx.text(COPY["mentions"], size="2"), chips(_S.spec_mentions, "violet", "at-sign"),
+                    rx.hstack(rx.text(translated(COPY["mentions"]), size="2"), chips(_S.spec_mentions, "violet", "at-sign"),
                               spacing="2", wrap="wrap", align="center")),
-            rx.text(COPY["disclosure_hint"], size="2"),
+            rx.text(translated(COPY["disclosure_hint"]), size="2"),
             spacing="2",
         ),
         color_scheme="violet", variant="surface", width="100%",
@@ -39,12 +40,12 @@ def _include() -> rx.Component:
 
 def _dropzone() -> rx.Component:
     return rx.vstack(
-        rx.text(COPY["files"], weight="medium", size="2", as_="div", id="files-label"),
+        rx.text(translated(COPY["files"]), weight="medium", size="2", as_="div", id="files-label"),
         rx.upload.root(
             rx.vstack(
                 rx.icon("image-up", size=28, color=rx.color("accent", 10)),
-                rx.text(COPY["drop"], size="2", color_scheme="gray"),
-                rx.button(COPY["choose"], type="button", variant="soft", size="2"),
+                rx.text(translated(COPY["drop"]), size="2", color_scheme="gray"),
+                rx.button(translated(COPY["choose"]), type="button", variant="soft", size="2"),
                 align="center", spacing="2",
             ),
             id=UPLOAD_ID, accept=ACCEPTED_FILES, multiple=True, max_files=10, max_size=100 * 1024 * 1024,
@@ -54,7 +55,7 @@ def _dropzone() -> rx.Component:
         rx.foreach(rx.selected_files(UPLOAD_ID),
                    lambda name: rx.hstack(rx.icon("paperclip", size=14), rx.text(name, size="2"), align="center",
                                           spacing="2")),
-        muted(COPY["files_hint"]),
+        muted(translated(COPY["files_hint"])),
         field_error(_S.field_errors.get("files", "")),
         spacing="2", width="100%",
     )
@@ -62,7 +63,7 @@ def _dropzone() -> rx.Component:
 
 def _platform_select() -> rx.Component:
     return rx.vstack(
-        field_label(COPY["platform"], "field-platform"),
+        field_label(translated(COPY["platform"]), "field-platform"),
         rx.el.select(*[rx.el.option(label, value=value) for value, label in PLATFORMS], id="field-platform",
                      name="platform", class_name="native-select",
                      style={"height": "40px", "padding": "0 0.75rem", "borderRadius": "var(--radius-3)",
@@ -77,26 +78,26 @@ def _content_form() -> rx.Component:
     return rx.form(
         rx.vstack(
             _dropzone(),
-            textarea(COPY["links"], "links", rows="2", placeholder="https://", aria_describedby="links-hint"),
-            rx.text(COPY["links_hint"], size="1", color_scheme="gray", id="links-hint", margin_top="-0.5rem"),
+            textarea(translated(COPY["links"]), "links", rows="2", placeholder="https://", aria_describedby="links-hint"),
+            rx.text(translated(COPY["links_hint"]), size="1", color_scheme="gray", id="links-hint", margin_top="-0.5rem"),
             field_error(_S.field_errors.get("content_urls", "")),
             rx.grid(_platform_select(),
-                    field(COPY["post_id"], "post_id", required=False,
+                    field(translated(COPY["post_id"]), "post_id", required=False,
                           error=_S.field_errors.get("platform_post_id", "")),
                     columns=rx.breakpoints(initial="1", sm="2"), spacing="3", width="100%"),
-            *[textarea(label + COPY["caption"], f"caption_{value}", rows="3") for value, label in PLATFORMS],
+            *[textarea(label + translated(COPY["caption"]), f"caption_{value}", rows="3") for value, label in PLATFORMS],
             field_error(_S.field_errors.get("captions", "")),
             rx.el.label(rx.hstack(rx.checkbox(name="paid_partnership", id="field-paid"),
-                                  rx.text(COPY["paid"], size="2"), spacing="2", align="center"),
+                                  rx.text(translated(COPY["paid"]), size="2"), spacing="2", align="center"),
                         html_for="field-paid"),
             _precheck_result(),
             form_error(_S.error),
             rx.flex(
                 rx.button(rx.cond(_S.prechecking, rx.spinner(size="2"), rx.icon("scan-search", size=16)),
-                          rx.cond(_S.prechecking, COPY["checking"], COPY["precheck"]), type="button", variant="soft",
+                          rx.cond(_S.prechecking, translated(COPY["checking"]), translated(COPY["precheck"])), type="button", variant="soft",
                           size="3", disabled=_S.prechecking | _S.busy,
                           on_click=_S.run_precheck(rx.upload_files(upload_id=UPLOAD_ID), _FORM_DATA)),
-                action_button(COPY["submit"], type="submit"),
+                action_button(translated(COPY["submit"]), type="submit"),
                 gap="3", wrap="wrap", justify="end", width="100%",
             ),
             spacing="4", width="100%",
@@ -113,9 +114,9 @@ def _precheck_result() -> rx.Component:
         _S.prechecked,
         rx.card(
             rx.vstack(
-                rx.hstack(rx.text(COPY["precheck_title"], weight="bold"), rx.spacer(), score_badge(a.score, a.passed),
+                rx.hstack(rx.text(translated(COPY["precheck_title"]), weight="bold"), rx.spacer(), score_badge(a.score, a.passed),
                           width="100%", align="center"),
-                rx.cond(a.passed, rx.text(COPY["precheck_ok"], size="2", color_scheme="green")),
+                rx.cond(a.passed, rx.text(translated(COPY["precheck_ok"]), size="2", color_scheme="green")),
                 analysis_details(a),
                 spacing="3", width="100%",
             ),
@@ -125,5 +126,5 @@ def _precheck_result() -> rx.Component:
 
 
 def submit_step() -> rx.Component:
-    return step_card(COPY["submit_title"], "upload", muted(COPY["submit_text"]), _include(), _content_form(),
+    return step_card(translated(COPY["submit_title"]), "upload", muted(translated(COPY["submit_text"])), _include(), _content_form(),
                      data_testid="next-step")

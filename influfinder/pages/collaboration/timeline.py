@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from influfinder.i18n import translated
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
 from influfinder.state.collaboration_detail_views import TimelineRow
@@ -28,7 +29,7 @@ def _event(row: TimelineRow) -> rx.Component:
 
 def timeline() -> rx.Component:
     return rx.vstack(
-        rx.heading(COPY["timeline"], size="5", as_="h2"),
+        rx.heading(translated(COPY["timeline"]), size="5", as_="h2"),
         rx.el.ol(rx.foreach(_S.timeline, _event), style={"padding": "0", "margin": "0"}, data_testid="timeline"),
         spacing="3", width="100%",
     )

@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from influfinder.i18n import translated
 from influfinder.pages.collaboration.analysis import analysis_panel
 from influfinder.pages.collaboration.parts import action_button, form_dialog, muted, textarea
 from influfinder.pages.collaboration.words import COPY
@@ -37,8 +38,8 @@ def _submitted_content(v: VersionCard) -> rx.Component:
             rx.link(url, href=url, is_external=True, size="2", style={"overflowWrap": "anywhere"}),
             spacing="2", align="center", min_width="0")),
         rx.hstack(rx.badge(v.platform, variant="outline"),
-                  rx.cond(v.post_id != "", rx.badge(COPY["post"], v.post_id, variant="outline")),
-                  rx.cond(v.paid_partnership, rx.badge(COPY["paid_on"], color_scheme="green", variant="soft")),
+                  rx.cond(v.post_id != "", rx.badge(translated(COPY["post"]), v.post_id, variant="outline")),
+                  rx.cond(v.paid_partnership, rx.badge(translated(COPY["paid_on"]), color_scheme="green", variant="soft")),
                   spacing="2", wrap="wrap"),
         spacing="3", width="100%",
     )
@@ -48,8 +49,8 @@ def _review_buttons(v: VersionCard) -> rx.Component:
     return rx.cond(
         v.can_review,
         rx.flex(
-            action_button(COPY["approve"], on_click=_S.approve(v.id), color_scheme="green"),
-            rx.button(COPY["request_changes"], size="3", variant="soft", disabled=_S.busy,
+            action_button(translated(COPY["approve"]), on_click=_S.approve(v.id), color_scheme="green"),
+            rx.button(translated(COPY["request_changes"]), size="3", variant="soft", disabled=_S.busy,
                       on_click=_S.ask_changes(v.id)),
             gap="3", wrap="wrap", width="100%",
         ),
@@ -60,7 +61,7 @@ def _version_body(v: VersionCard) -> rx.Component:
     return rx.vstack(
         rx.cond(v.reviewer_notes != "", rx.callout.root(
             rx.callout.icon(rx.icon("message-square-warning")),
-            rx.callout.text(rx.text.strong(COPY["notes"]), ": ", v.reviewer_notes),
+            rx.callout.text(rx.text.strong(translated(COPY["notes"])), ": ", v.reviewer_notes),
             color_scheme="amber", width="100%")),
         rx.grid(
             _submitted_content(v),
@@ -73,11 +74,11 @@ def _version_body(v: VersionCard) -> rx.Component:
 
 def _version_title(v: VersionCard) -> rx.Component:
     return rx.hstack(
-        rx.heading(COPY["version"], v.version, size="4", as_="h3"),
+        rx.heading(translated(COPY["version"]), v.version, size="4", as_="h3"),
         rx.badge(v.status_label, variant="soft", color_scheme=rx.match(v.status, ("APPROVED", "green"),
                                                                        ("REJECTED", "amber"), "blue")),
         rx.spacer(),
-        muted(COPY["submitted_on"], v.submitted),
+        muted(translated(COPY["submitted_on"]), v.submitted),
         align="center", spacing="2", wrap="wrap", width="100%",
     )
 
@@ -98,19 +99,19 @@ def _earlier_version(v: VersionCard) -> rx.Component:
 
 
 def _changes_dialog() -> rx.Component:
-    return form_dialog("changes", COPY["changes_title"], COPY["changes_text"],
-                       textarea(COPY["changes_notes"], "notes", rows="4", required=True),
-                       action_button(COPY["send_back"], type="submit"), _S.request_changes)
+    return form_dialog("changes", translated(COPY["changes_title"]), translated(COPY["changes_text"]),
+                       textarea(translated(COPY["changes_notes"]), "notes", rows="4", required=True),
+                       action_button(translated(COPY["send_back"]), type="submit"), _S.request_changes)
 
 
 def content_section() -> rx.Component:
     return rx.cond(
         _S.versions.length() > 0,
         rx.vstack(
-            rx.heading(COPY["content"], size="5", as_="h2"),
+            rx.heading(translated(COPY["content"]), size="5", as_="h2"),
             _latest_version(_S.versions[0]),
             rx.cond(_S.earlier_versions.length() > 0, rx.vstack(
-                rx.heading(COPY["earlier"], size="3", as_="h3", color_scheme="gray"),
+                rx.heading(translated(COPY["earlier"]), size="3", as_="h3", color_scheme="gray"),
                 rx.foreach(_S.earlier_versions, _earlier_version),
                 spacing="3", width="100%",
             )),

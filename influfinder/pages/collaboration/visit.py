@@ -3,6 +3,7 @@
 import reflex as rx
 
 from influfinder.components.forms import field
+from influfinder.i18n import translated
 from influfinder.pages.collaboration.parts import action_button, form_dialog, muted, note_card, step_card, textarea
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
@@ -11,10 +12,10 @@ from influfinder.state.collaboration_detail import CollaborationDetailState as _
 def _date_form(handler, button: str) -> rx.Component:
     return rx.form(
         rx.vstack(
-            field(COPY["visit_date"], "visit_date", type="datetime-local", min=_S.earliest_visit,
+            field(translated(COPY["visit_date"]), "visit_date", type="datetime-local", min=_S.earliest_visit,
                   error=_S.field_errors.get("visit_date", "")),
-            rx.text(COPY["times_in"], _S.time_zone, ".", size="1", color_scheme="gray", margin_top="-0.5rem"),
-            textarea(COPY["note"], "note", rows="2"),
+            rx.text(translated(COPY["times_in"]), _S.time_zone_name, ".", size="1", color_scheme="gray", margin_top="-0.5rem"),
+            textarea(translated(COPY["note"]), "note", rows="2"),
             action_button(button, type="submit"),
             spacing="3", width="100%", align="start",
         ),
@@ -25,83 +26,86 @@ def _date_form(handler, button: str) -> rx.Component:
 def _another_date(summary: str) -> rx.Component:
     return rx.el.details(
         rx.el.summary(summary, style={"cursor": "pointer", "fontWeight": "500", "fontSize": "0.95rem"}),
-        rx.box(_date_form(_S.counter_propose, COPY["send_date"]), padding_top="1rem"),
+        rx.box(_date_form(_S.counter_propose, translated(COPY["send_date"])), padding_top="1rem"),
         width="100%",
     )
 
 
 def schedule() -> rx.Component:
-    return step_card(COPY["schedule_title"], "calendar-plus", muted(COPY["schedule_text"]),
-                     _date_form(_S.propose_visit, COPY["schedule"]), data_testid="next-step")
+    return step_card(translated(COPY["schedule_title"]), "calendar-plus", muted(translated(COPY["schedule_text"])),
+                     _date_form(_S.propose_visit, translated(COPY["schedule"])), data_testid="next-step")
 
 
 def _confirm() -> rx.Component:
     return step_card(
-        COPY["confirm_title"], "calendar-check",
-        rx.text(rx.text.strong(_S.other_name), COPY["proposed_by_other"], rx.text.strong(_S.proposed_when), ".",
+        translated(COPY["confirm_title"]), "calendar-check",
+        rx.text(rx.text.strong(_S.other_name), translated(COPY["proposed_by_other"]), rx.text.strong(_S.proposed_when), ".",
                 size="3"),
-        action_button(COPY["confirm"], on_click=_S.confirm_visit),
-        _another_date(COPY["another"]),
+        action_button(translated(COPY["confirm"]), on_click=_S.confirm_visit),
+        _another_date(translated(COPY["another"])),
         data_testid="next-step",
     )
 
 
 def _waiting_confirmation() -> rx.Component:
     return step_card(
-        COPY["waiting_confirm_title"], "hourglass",
-        rx.text(COPY["you_proposed"], rx.text.strong(_S.proposed_when), COPY["will_confirm"], size="3"),
-        _another_date(COPY["another"]),
+        translated(COPY["waiting_confirm_title"]), "hourglass",
+        rx.text(translated(COPY["you_proposed"]), rx.text.strong(_S.proposed_when), translated(COPY["will_confirm"]), size="3"),
+        _another_date(translated(COPY["another"])),
         data_testid="next-step",
     )
 
 
 def _visit_code() -> rx.Component:
     return step_card(
-        COPY["code_title"], "ticket",
+        translated(COPY["code_title"]), "ticket",
         rx.flex(
             rx.vstack(
                 rx.text(_S.visit_code, size=rx.breakpoints(initial="8", sm="9"), weight="bold", class_name="tabular",
                         data_testid="visit-code",
                         style={"letterSpacing": "0.18em", "fontFamily": "ui-monospace, monospace"}),
-                muted(COPY["code_text"]),
-                rx.text(COPY["code_at"], rx.text.strong(_S.confirmed_when), size="2"),
+                muted(translated(COPY["code_text"])),
+                rx.text(translated(COPY["code_at"]), rx.text.strong(_S.confirmed_when), size="2"),
                 spacing="3", flex="1", width="100%", min_width="0",
             ),
-            rx.image(src=_S.visit_qr, alt=COPY["qr_alt"], width="180px", height="180px",
+            rx.image(src=_S.visit_qr, alt=translated(COPY["qr_alt"]), width="180px", height="180px",
                      style={"imageRendering": "pixelated", "borderRadius": "var(--radius-3)"}),
             direction=rx.breakpoints(initial="column", sm="row"), gap="5", align="center", width="100%",
         ),
-        _another_date(COPY["move"]),
+        _another_date(translated(COPY["move"])),
         data_testid="next-step",
     )
 
 
 def _by_hand_dialog() -> rx.Component:
-    return form_dialog("by_hand", COPY["by_hand_title"], COPY["by_hand_text"],
-                       textarea(COPY["by_hand_note"], "note", rows="2"),
-                       action_button(COPY["by_hand"], type="submit"), _S.mark_visited_by_hand,
-                       trigger=rx.button(COPY["by_hand"], variant="ghost", color_scheme="gray", type="button"))
+    return form_dialog("by_hand", translated(COPY["by_hand_title"]), translated(COPY["by_hand_text"]),
+                       textarea(translated(COPY["by_hand_note"]), "note", rows="2"),
+                       action_button(translated(COPY["by_hand"]), type="submit"), _S.mark_visited_by_hand,
+                       # Secondary: the code is the way; by hand is for a creator without a phone.
+                       trigger=rx.button(translated(COPY["by_hand_link"]), variant="ghost", color_scheme="gray",
+                                         size="1", type="button"))
 
 
 def _mark_visited() -> rx.Component:
     return step_card(
-        COPY["mark_title"], "map-pin-check",
-        muted(COPY["mark_text"]),
-        rx.text(COPY["code_at"], rx.text.strong(_S.confirmed_when), size="2"),
+        translated(COPY["mark_title"]), "map-pin-check",
+        muted(translated(COPY["mark_text"])),
+        rx.text(translated(COPY["code_at"]), rx.text.strong(_S.confirmed_when), size="2"),
         rx.form(
             rx.flex(
-                rx.box(field(COPY["code"], "code", default_value=_S.code_from_link, autocomplete="off",
+                rx.box(field(translated(COPY["code"]), "code", default_value=_S.code_from_link, autocomplete="off",
                              error=_S.field_errors.get("code", ""), placeholder="ABCD2345",
                              style={"textTransform": "uppercase", "letterSpacing": "0.12em"}),
                        flex="1", width="100%"),
-                action_button(COPY["mark"], type="submit"),
+                action_button(translated(COPY["mark"]), type="submit"),
                 direction=rx.breakpoints(initial="column", sm="row"), gap="3",
                 align=rx.breakpoints(initial="stretch", sm="end"), width="100%",
             ),
             on_submit=_S.mark_visited, key=_S.code_from_link, width="100%",
         ),
-        rx.hstack(_by_hand_dialog(), _another_date(COPY["move"]), spacing="4", align="start", width="100%",
-                  wrap="wrap"),
+        rx.hstack(_another_date(translated(COPY["move"])), spacing="4", align="start", width="100%", wrap="wrap"),
+        rx.separator(size="4"),
+        _by_hand_dialog(),
         data_testid="next-step",
     )
 
@@ -109,9 +113,9 @@ def _mark_visited() -> rx.Component:
 def _confirmed() -> rx.Component:
     """A confirmed visit without a code to show (an admin's view, or a code issued before codes existed)."""
     return note_card(
-        COPY["confirmed_title"], "calendar-check",
-        rx.text(COPY["code_at"], rx.text.strong(_S.confirmed_when), ".", size="3"),
-        rx.cond(_S.actions.contains("counter_propose"), _another_date(COPY["move"])),
+        translated(COPY["confirmed_title"]), "calendar-check",
+        rx.text(translated(COPY["code_at"]), rx.text.strong(_S.confirmed_when), ".", size="3"),
+        rx.cond(_S.actions.contains("counter_propose"), _another_date(translated(COPY["move"]))),
     )
 
 
