@@ -1,24 +1,25 @@
-"""The navbar's account area: Log in / Sign up, or the signed-in user's menu; and the verify banner."""
+"""The navbar's account area: Log in / Sign up, or the signed-in user's menu; and the verify banner.
+
+The menu holds only account things (profile, settings, saved searches, log out): the places a
+user works in are the navbar's links (components/role_nav.py).
+"""
 
 import reflex as rx
 
 from influfinder.components.browser_actions import log_out
-from influfinder.components.layout import link_button
+from influfinder.components.buttons import link_button
 from influfinder.components.phrases import filled
+from influfinder.components.role_nav import WIDE
 from influfinder.i18n import N_, _, pgettext, translated
 from influfinder.i18n.routes import page_href
 from influfinder.state.auth import SessionState
 from influfinder.state.banner import VerifyBannerState
 
-
-CREATOR_LINKS = ((N_("My applications"), "/my-applications", "send"), (N_("My progress"), "/progress", "trophy"),
-                 (N_("Saved searches"), "/saved-searches", "bell-plus"))
-BUSINESS_LINKS = ((N_("Create offer"), "/offers/new", "circle-plus"), (N_("My offers"), "/my-offers", "briefcase"),
-                  (N_("Dashboard"), "/dashboard", "chart-column"), (N_("Find creators"), "/creators", "users"),
-                  (N_("Saved searches"), "/saved-searches", "bell-plus"))
+PUBLIC_PROFILE = N_("Public profile")
+ACCOUNT_LINKS = ((N_("Settings"), "/settings", "settings"), (N_("Saved searches"), "/saved-searches", "bell-plus"))
 
 
-def _item(label: str, href: str, icon: str) -> rx.Component:
+def _item(label: str, href, icon: str) -> rx.Component:
     """A menu entry that is a real link: keyboard, middle-click and screen readers treat it as one."""
     return rx.menu.item(rx.el.a(rx.icon(icon, size=16), _(label), href=page_href(href),
                                 style={"display": "flex", "gap": "0.5rem", "alignItems": "center"}), as_child=True)
@@ -36,23 +37,18 @@ def _menu() -> rx.Component:
             rx.menu.trigger(
                 rx.button(
                     rx.avatar(fallback=SessionState.display_name[:2].upper(), size="1", radius="full"),
-                    rx.text(SessionState.display_name, display=["none", "none", "inline"]),
+                    rx.text(SessionState.display_name, display=rx.breakpoints(initial="none", xl="inline")),
                     rx.icon("chevron-down", size=14),
                     variant="ghost", aria_label=_("Account menu"), data_testid="account-menu",
                 ),
             ),
             rx.menu.content(
-                rx.box(rx.text("@", SessionState.username, size="1", color_scheme="gray"), padding_x="0.75rem",
-                       padding_y="0.35rem"),
-                rx.cond(
-                    SessionState.user_type == "CREATOR",
-                    rx.fragment(*[_item(label, href, icon) for label, href, icon in CREATOR_LINKS]),
-                    rx.fragment(*[_item(label, href, icon) for label, href, icon in BUSINESS_LINKS]),
-                ),
-                _item(N_("Collaborations"), "/collaborations", "handshake"),
-                rx.menu.separator(),
-                _item(N_("Settings"), "/settings", "settings"),
-                rx.cond(SessionState.is_admin, _item(N_("Admin"), "/admin", "shield")),
+                rx.box(rx.text(SessionState.display_name, size="2", weight="medium"),
+                       rx.text("@", SessionState.username, size="1", color_scheme="gray"),
+                       padding_x="0.75rem", padding_y="0.35rem"),
+                rx.cond(SessionState.user_type == "CREATOR",
+                        _item(PUBLIC_PROFILE, "/creators/" + SessionState.username, "user-round")),
+                *[_item(label, href, icon) for label, href, icon in ACCOUNT_LINKS],
                 rx.menu.separator(),
                 rx.menu.item(rx.icon("log-out", size=16), _("Log out"), on_click=log_out(), color_scheme="red"),
                 align="end",
@@ -60,11 +56,12 @@ def _menu() -> rx.Component:
             ),
         ),
         rx.hstack(
-            # Short words in the bar: on a phone the logo, both buttons and the menu share 390 px.
+            # On a phone a visitor's Log in and Sign up are in the bottom bar (components/role_nav).
             link_button(pgettext("navbar", "Log in"), href="/login", variant="ghost", color_scheme="gray", size="2"),
             link_button(pgettext("navbar", "Sign up"), href="/signup", size="2"),
             spacing="3",
             align="center",
+            display=WIDE,
         ),
     )
 

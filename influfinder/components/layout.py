@@ -1,49 +1,47 @@
-"""The app shell: navbar, footer and the page frame every page uses."""
+"""The app shell: navbar, footer and the page frame every page uses.
+
+Which links each kind of user sees is decided in components/nav_links.py; components/role_nav.py
+draws them in the top bar (wide screens) or the bottom bar (phones).
+"""
 
 import reflex as rx
 
+from influfinder.components.account_menu import account_menu, verify_banner
 from influfinder.components.browser_actions import browser_actions
+from influfinder.components.buttons import link_button
 from influfinder.components.language_switcher import language_switcher
-from influfinder.components.phrases import counted_phrase
+from influfinder.components.nav_links import admin_only, by_role
+from influfinder.components.role_nav import (
+    BOTTOM_BAR_HEIGHT, WIDE, bottom_bar, create_offer_button, notifications_button, top_links,
+)
 from influfinder.i18n import N_, _
 from influfinder.i18n.routes import page_href
+from influfinder.state.auth import SessionState
 
-from influfinder.state.live import LiveState
+__all__ = ["link_button", "logo", "page"]  # link_button lives in components/buttons; pages import it from here
 
 BRAND = "Influfinder"
 TAGLINE = N_("The creator marketplace for local brands.")
 HOME_LABEL = N_("Influfinder home")
 SKIP_TO_CONTENT = N_("Skip to content")
-NAV_LINKS = ((N_("Offers"), "/offers", "search"), (N_("Messages"), "/messages", "message-circle"))
-NOTIFICATIONS = N_("Notifications")
-NOTIFICATIONS_HREF = "/notifications"
 TOGGLE_COLOR_MODE = N_("Toggle dark mode")
-DARK_MODE = N_("Dark mode")
-LIGHT_MODE = N_("Light mode")
-OPEN_MENU = N_("Open menu")
-LOG_IN = N_("Log in")
-SIGN_UP = N_("Sign up")
-FOOTER_COLUMNS = (
-    (N_("Marketplace"), ((N_("Browse offers"), "/offers"), (N_("How it works"), "/#how-it-works"),
-                         (N_("Creator tiers"), "/#tiers"))),
-    (N_("Get started"), ((N_("Sign up"), "/signup"), (N_("Log in"), "/login"), (N_("Create offer"), "/offers/new"))),
-)
+MARKETPLACE = (N_("Marketplace"), ((N_("Browse offers"), "/offers"), (N_("How it works"), "/#how-it-works"),
+                                   (N_("Creator tiers"), "/#tiers")))
+# The footer's second column follows the navbar's rules: what this kind of user can do here.
+VISITOR_COLUMN = (N_("Get started"), ((N_("Sign up"), "/signup"), (N_("Log in"), "/login")))
+CREATOR_COLUMN = (N_("Your work"), ((N_("My applications"), "/my-applications"),
+                                    (N_("Collaborations"), "/collaborations"), (N_("My progress"), "/progress"),
+                                    (N_("Saved searches"), "/saved-searches")))
+BUSINESS_COLUMN = (N_("Your business"), ((N_("Dashboard"), "/dashboard"), (N_("My offers"), "/my-offers"),
+                                         (N_("Create offer"), "/offers/new"), (N_("Find creators"), "/creators"),
+                                         (N_("Saved searches"), "/saved-searches")))
+ADMIN_COLUMN = (N_("Platform"), ((N_("Admin"), "/admin"),))
 FOOTER_NOTE = N_("Made for creators and the places they love.")
 COPYRIGHT = f"© 2026 {BRAND}"
 STATUS = N_("Status")
 
 MAX_WIDTH = "1200px"
 MAIN_ID = "main"
-
-
-def link_button(*children, href: str | rx.Var, **props) -> rx.Component:
-    """A button that navigates: one <a> styled as a button (never a button inside a link).
-
-    A plain path is put in the page's language here; a Var is taken as it is, already localized
-    (page_href("/offers/") + id, or built by the state): localizing it again gave /en/en/...
-    """
-    href = page_href(href) if isinstance(href, str) else href
-    return rx.button(rx.el.a(*children, href=href), as_child=True, **props)
 
 
 def logo(size: str = "28px") -> rx.Component:
@@ -62,89 +60,6 @@ def logo(size: str = "28px") -> rx.Component:
     )
 
 
-def _in_section(href: str):
-    """Whether the page is in the nav link's section. The offer editor lives under /offers but
-    belongs to My offers (the account menu), so Browse is not marked there."""
-    path = rx.State.router.url.path
-    href = page_href(href)
-    if not href.endswith("/offers"):
-        return path.startswith(href)
-    # The router's path may end in a slash ("/offers/new/"), hence prefixes rather than equality.
-    return path.startswith(href) & ~path.contains("/edit") & ~path.startswith(page_href("/offers/new"))
-
-
-def nav_link(label: str, href: str) -> rx.Component:
-    # The current section is marked for screen readers and drawn in the accent colour.
-    active = _in_section(href)
-    return rx.link(
-        _(label),
-        href=page_href(href),
-        weight="medium",
-        size="2",
-        underline="none",
-        color=rx.cond(active, rx.color("accent", 11), rx.color("gray", 11)),
-        aria_current=rx.cond(active, "page", ""),
-        class_name="nav-link",
-    )
-
-
-def _unread_label(label: str, count) -> rx.Var:
-    return counted_phrase("{label}, {n} unread", "{label}, {n} unread", count, label=_(label))
-
-
-def _count_badge(count, test_id: str) -> rx.Component:
-    """The small number on the bell and on Messages: 1..99, then "99+"; nothing at zero."""
-    return rx.cond(
-        count > 0,
-        rx.el.span(
-            rx.cond(count > 99, "99+", count.to_string()),
-            aria_hidden="true",
-            data_testid=test_id,
-            style={"position": "absolute", "top": "-4px", "right": "-8px", "minWidth": "18px", "height": "18px",
-                   "padding": "0 5px", "borderRadius": "999px", "background": rx.color("red", 9), "color": "white",
-                   "fontSize": "11px", "fontWeight": "600", "lineHeight": "18px", "textAlign": "center",
-                   "fontVariantNumeric": "tabular-nums", "pointerEvents": "none"},
-        ),
-    )
-
-
-def notifications_button() -> rx.Component:
-    count = LiveState.unread_notifications
-    return rx.icon_button(
-        rx.el.a(rx.icon("bell", size=18), _count_badge(count, "bell-count"), href=page_href(NOTIFICATIONS_HREF),
-                aria_label=rx.cond(count > 0, _unread_label(NOTIFICATIONS, count), _(NOTIFICATIONS)),
-                style={"position": "relative"}),
-        as_child=True,
-        variant="ghost",
-        color_scheme="gray",
-        size="2",
-    )
-
-
-def messages_link(label: str, href: str) -> rx.Component:
-    """The Messages nav link with the live count of unread messages in its badge and its name."""
-    count = LiveState.unread_messages
-    active = _in_section(href)
-    return rx.link(
-        _(label),
-        _count_badge(count, "messages-count"),
-        href=page_href(href),
-        weight="medium",
-        size="2",
-        underline="none",
-        color=rx.cond(active, rx.color("accent", 11), rx.color("gray", 11)),
-        aria_current=rx.cond(active, "page", ""),
-        aria_label=rx.cond(count > 0, _unread_label(label, count), _(label)),
-        class_name="nav-link",
-        position="relative",
-        padding_right=rx.cond(count > 0, "14px", "0"),  # room for the badge beside the word
-    )
-
-
-def _nav_item(label: str, href: str) -> rx.Component:
-    return messages_link(label, href) if href == "/messages" else nav_link(label, href)
-
-
 def color_mode_button() -> rx.Component:
     return rx.icon_button(
         rx.color_mode_cond(light=rx.icon("moon", size=18), dark=rx.icon("sun", size=18)),
@@ -156,61 +71,17 @@ def color_mode_button() -> rx.Component:
     )
 
 
-def account_area() -> rx.Component:
-    """Log in / Sign up, or the signed-in user's menu (components.account_menu)."""
-    from influfinder.components.account_menu import account_menu
-
-    return account_menu()
-
-
-def _menu_link(label: str, href: str, icon: str, count=None) -> rx.Component:
-    badge = rx.cond(count > 0, rx.badge(count, color_scheme="red", radius="full")) if count is not None else rx.fragment()
-    return rx.menu.item(rx.el.a(rx.icon(icon, size=16), _(label), badge, href=page_href(href)), as_child=True)
-
-
-def _unread_dot() -> rx.Component:
-    """On phones the counts live in the menu; a dot on its button says there is something new."""
-    return rx.cond(
-        (LiveState.unread_messages + LiveState.unread_notifications) > 0,
-        rx.box(position="absolute", top="2px", right="2px", width="8px", height="8px", border_radius="50%",
-               background_color=rx.color("red", 9), aria_hidden="true"),
-    )
-
-
-def mobile_menu() -> rx.Component:
-    return rx.menu.root(
-        rx.menu.trigger(
-            rx.icon_button(rx.icon("menu", size=20), _unread_dot(), variant="ghost", color_scheme="gray", size="2",
-                           aria_label=_(OPEN_MENU), position="relative"),
-        ),
-        rx.menu.content(
-            *[_menu_link(label, href, icon, LiveState.unread_messages if href == "/messages" else None)
-              for label, href, icon in NAV_LINKS],
-            _menu_link(NOTIFICATIONS, NOTIFICATIONS_HREF, "bell", LiveState.unread_notifications),
-            rx.menu.separator(),
-            rx.menu.item(
-                rx.color_mode_cond(light=rx.icon("moon", size=16), dark=rx.icon("sun", size=16)),
-                rx.color_mode_cond(light=_(DARK_MODE), dark=_(LIGHT_MODE)),
-                on_click=rx.toggle_color_mode,
-            ),
-            align="end",
-            min_width="12rem",
-        ),
-    )
-
-
 def navbar() -> rx.Component:
-    desktop = rx.breakpoints(initial="none", sm="flex")
-    mobile = rx.breakpoints(initial="flex", sm="none")
+    signed_in = SessionState.signed_in
     return rx.el.header(
         rx.hstack(
             logo(),
-            rx.hstack(*[_nav_item(label, href) for label, href, _ in NAV_LINKS], notifications_button(),
-                      spacing="5", align="center", display=desktop, margin_left="1.5rem"),
+            top_links(),
             rx.spacer(),
-            rx.box(color_mode_button(), display=desktop),
-            account_area(),
-            rx.box(mobile_menu(), display=mobile),
+            rx.cond(signed_in & (SessionState.user_type != "CREATOR"), rx.box(create_offer_button(), display=WIDE)),
+            color_mode_button(),
+            rx.cond(signed_in, notifications_button()),
+            account_menu(),  # or a visitor's Log in / Sign up
             align="center",
             width="100%",
             max_width=MAX_WIDTH,
@@ -241,7 +112,11 @@ def footer() -> rx.Component:
         rx.vstack(
             rx.flex(
                 rx.vstack(logo("24px"), rx.text(_(TAGLINE), size="2", color_scheme="gray"), spacing="3", max_width="320px"),
-                rx.hstack(*[_footer_column(title, links) for title, links in FOOTER_COLUMNS], spacing="9"),
+                rx.hstack(_footer_column(*MARKETPLACE),
+                          by_role(_footer_column(*CREATOR_COLUMN), _footer_column(*BUSINESS_COLUMN),
+                                  _footer_column(*VISITOR_COLUMN)),
+                          admin_only(_footer_column(*ADMIN_COLUMN)),
+                          spacing=rx.breakpoints(initial="7", sm="9"), wrap="wrap"),
                 direction=rx.breakpoints(initial="column", sm="row"),
                 justify="between",
                 spacing="7",
@@ -271,17 +146,12 @@ def footer() -> rx.Component:
     )
 
 
-def verify_banner() -> rx.Component:
-    from influfinder.components.account_menu import verify_banner as banner
-
-    return banner()
-
-
 def page(*children: rx.Component, **props) -> rx.Component:
     return rx.flex(
         # A plain anchor: the browser moves focus to <main>, no client-side routing involved.
         rx.el.elements.a(_(SKIP_TO_CONTENT), href=f"#{MAIN_ID}", class_name="skip-link"),
         navbar(),
+        bottom_bar(),  # fixed at a phone's bottom edge, but read and tabbed right after the header
         browser_actions(),  # what the server asks of the browser (log in/out, time zone, scroll)
         verify_banner(),
         rx.el.main(
@@ -299,4 +169,6 @@ def page(*children: rx.Component, **props) -> rx.Component:
         footer(),
         direction="column",
         min_height="100vh",
+        # On a phone the bottom bar is fixed over the page's end: the footer stops above it.
+        padding_bottom=rx.breakpoints(initial=f"calc({BOTTOM_BAR_HEIGHT} + env(safe-area-inset-bottom))", lg="0"),
     )

@@ -41,7 +41,9 @@ from influfinder.services.application_views import (
     application_detail, creator_summary, my_counts, my_row,
 )
 from influfinder.services.creator_fit import eligibility, offer_conditions
+from influfinder.services.domain_events import CountsChanged
 from influfinder.services.errors import NotAllowed, ServiceError
+from influfinder.services.events import emit
 from influfinder.services.notifications import notify
 from influfinder.services.notification_text import params_for
 from influfinder.services.offer_management import LIVE, OFFER_NOT_FOUND, OwnerOffer, taken_slot_filter
@@ -120,8 +122,9 @@ def _open_application_cap(db: Session, creator_id: uuid.UUID) -> str | None:
 
 
 def withdraw(db: Session, actor: Actor | None, application_id: object) -> None:
-    application, _offer, role = _load(db, actor, application_id)
+    application, offer, role = _load(db, actor, application_id)
     _apply_move(db, application, lifecycle.WITHDRAW, role)
+    emit(db, CountsChanged(offer.business_id))  # one applicant fewer in the business's navbar
 
 
 def my_applications(db: Session, actor: Actor | None, status: object = None, page: object = 1,
@@ -232,6 +235,7 @@ def accept(db: Session, actor: Actor | None, application_id: object, agreed_fee:
     notify(db, application.creator_id, NotificationType.APPLICATION_ACCEPTED,
            params=params_for("application_accepted", title=offer.title), offer_id=offer.id, application_id=application.id, collaboration_id=collaboration.id,
            related_user_id=offer.business_id)
+    emit(db, CountsChanged(offer.business_id))  # one applicant fewer in the business's navbar
     return collaboration.id
 
 
@@ -243,6 +247,7 @@ def reject(db: Session, actor: Actor | None, application_id: object, reason: obj
     words = (params_for("application_rejected_reason", title=offer.title, reason=text) if text
              else params_for("application_rejected", title=offer.title))
     notify(db, application.creator_id, NotificationType.APPLICATION_REJECTED, params=words, offer_id=offer.id, application_id=application.id, related_user_id=offer.business_id)
+    emit(db, CountsChanged(offer.business_id))  # one applicant fewer in the business's navbar
 
 
 # ---- loading and roles ------------------------------------------------------------------------

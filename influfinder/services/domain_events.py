@@ -28,7 +28,7 @@ class NotificationCreated(DomainEvent):
 
 @dataclass(frozen=True)
 class CountsChanged(DomainEvent):
-    """Something changed the user's unread counts (marking read, deleting)."""
+    """Something changed the user's navbar counts (marking read, deleting, deciding an application)."""
 
     user_id: uuid.UUID
 

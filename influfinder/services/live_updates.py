@@ -10,8 +10,9 @@ A user's news goes to the channel of the one user it is for (`user:<id>`) and sa
 `seq` numbers the user's live updates 1, 2, 3... (`live_sequences` in the database, so a Redis
 restart cannot reset it). A page applies update n+1 after n; a page that sees a bigger jump missed
 one and reloads what it shows from the database (`snapshot`); a number it has seen is a duplicate.
-`counts` are the user's unread notifications and messages, counted in the transaction that took
-the number: a later number never carries older counts.
+`counts` are the user's unread notifications and messages and, for a business, the applicants
+and content waiting for them (services/waiting_work), counted in the transaction that took the
+number: a later number never carries older counts.
 
 A change to a collaboration (a move, a rating, a submission, an analysis result) goes to the
 collaboration's own channel (`collaboration:<id>`) as `{"kind": "changed", "collaboration_id"}`:
@@ -35,8 +36,8 @@ from sqlmodel import Session, select
 from influfinder.database import session_scope
 from influfinder.domain.moments import as_utc
 from influfinder.integrations import bus
-from influfinder.models import ContentSubmission, LiveSequence, Message
-from influfinder.services import messages
+from influfinder.models import Collaboration, ContentSubmission, LiveSequence, Message
+from influfinder.services import messages, waiting_work
 from influfinder.services.actors import Actor
 from influfinder.services.domain_events import (
     AnalysisFinished, CollaborationChanged, CountsChanged, MessageSent, MessagesRead, NotificationCreated,
@@ -82,7 +83,12 @@ def snapshot(db: Session, user_id: uuid.UUID) -> dict[str, Any]:
     """
     db.exec(_dialect(db).insert(LiveSequence).values(user_id=user_id, last=0).on_conflict_do_nothing())
     seq = db.exec(select(LiveSequence.last).where(LiveSequence.user_id == user_id).with_for_update()).one()
-    return {"seq": seq, "counts": messages.unread_counts(db, user_id)}
+    return {"seq": seq, "counts": live_counts(db, user_id)}
+
+
+def live_counts(db: Session, user_id: uuid.UUID) -> dict[str, int]:
+    """Every number the navbar shows: unread notifications and messages, applicants, content to review."""
+    return {**messages.unread_counts(db, user_id), **waiting_work.waiting_counts(db, user_id)}
 
 
 @dataclass(frozen=True)
@@ -94,7 +100,7 @@ class PageSnapshot:
     counts: dict[str, int]
 
 
-NOBODY = PageSnapshot("", 0, {"notifications": 0, "messages": 0})
+NOBODY = PageSnapshot("", 0, {"notifications": 0, "messages": 0, **waiting_work.NOTHING})
 
 
 def page_snapshot(db: Session, actor: Actor | None) -> PageSnapshot:
@@ -129,7 +135,7 @@ def _publish(user_id: uuid.UUID, kind: str, *, with_counts: bool = False, **fiel
     with session_scope() as db:
         seq = next_sequence(db, user_id)
         if with_counts:
-            fields["counts"] = messages.unread_counts(db, user_id)
+            fields["counts"] = live_counts(db, user_id)
     bus.publish(user_channel(user_id), {"kind": kind, "user_id": str(user_id), "seq": seq, **fields})
 
 
@@ -157,7 +163,7 @@ def messages_read(event: MessagesRead) -> None:
 
 
 def counts_changed(event: CountsChanged) -> None:
-    """After anything that changes a user's unread counts (marking read, deleting)."""
+    """After anything that changes a user's counts (marking read, deleting, deciding an application)."""
     _counts(event.user_id)
 
 
@@ -170,8 +176,13 @@ def collaboration_channel(collab_id: uuid.UUID | str) -> str:
 
 
 def collaboration_changed(event: CollaborationChanged) -> None:
-    """Every open page showing the collaboration reloads it."""
+    """Every open page showing the collaboration reloads it; the business's "to review" count follows."""
     _reload_collaboration(event.collaboration_id)
+    with session_scope() as db:
+        business_id = db.exec(select(Collaboration.business_id)
+                              .where(Collaboration.id == event.collaboration_id)).first()
+    if business_id is not None:
+        _counts(business_id)
 
 
 def _reload_collaboration(collab_id: uuid.UUID) -> None:

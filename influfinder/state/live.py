@@ -100,10 +100,12 @@ def chat_line(data: dict) -> ChatLine:
 
 
 class LiveState(rx.State):
-    """The bell, the messages badge and the open chat of one page, kept live."""
+    """The navbar's counts (the bell, messages, a business's to-dos) and the open chat of one page, kept live."""
 
     unread_notifications: int = 0
     unread_messages: int = 0
+    waiting_applicants: int = 0  # a business's applications not yet decided
+    waiting_reviews: int = 0  # a business's submitted content not yet approved or sent back
     chat_with: str = ""  # the other person's id when this page shows a chat
     chat_name: str = ""
     chat_username: str = ""
@@ -197,6 +199,9 @@ class LiveState(rx.State):
 
     def _set_counts(self, counts: dict) -> None:
         self.unread_notifications, self.unread_messages = counts["notifications"], counts["messages"]
+        # An update published by a process started before these counts existed carries none: keep what is shown.
+        self.waiting_applicants = counts.get("applicants", self.waiting_applicants)
+        self.waiting_reviews = counts.get("reviews", self.waiting_reviews)
 
     def _show_snapshot(self, snapshot: live_updates.PageSnapshot) -> None:
         """Counts read from the database with the number they are as new as (live_updates.page_snapshot)."""

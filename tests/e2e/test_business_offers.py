@@ -137,8 +137,11 @@ def test_a_business_drafts_fixes_publishes_pauses_and_archives_an_offer(browser,
 
     page.goto("/offers/new")
     expect(page.get_by_role("heading", name="Create offer")).to_be_visible()
-    if viewport.name == "desktop":  # the editor belongs to My offers: Browse is not the current section
-        expect(page.locator("header").get_by_role("link", name="Offers")).not_to_have_attribute("aria-current", "page")
+    # The editor is the business's Create offer place, marked as the current one (the top bar or the bottom bar).
+    places = page.locator("header") if viewport.name == "desktop" else page.get_by_test_id("bottom-bar")
+    expect(places.get_by_role("link", name="Create offer" if viewport.name == "desktop" else "Create")).to_have_attribute(
+        "aria-current", "page")
+    expect(places.get_by_role("link", name=re.compile("^My offers"))).not_to_have_attribute("aria-current", "page")
     expect(page.get_by_role("button", name="Publish")).to_be_disabled()
     expect(page.get_by_text("Set an application deadline.")).to_be_visible()
     fill_offer(page, title)

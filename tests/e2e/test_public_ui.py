@@ -34,31 +34,25 @@ def fits_the_screen(page) -> bool:
     return page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
 
-def test_the_navbar_offers_its_links_on_desktop_and_a_menu_on_a_phone(page, viewport, console):
+def test_the_navbar_offers_a_visitors_places_in_the_top_bar_or_on_a_phone_in_the_bottom_bar(page, viewport, console):
     page.goto("/")
     console.wait_for_live_socket(page)
-    nav = page.locator("header")
-    expect(nav.get_by_role("link", name="Log in")).to_be_visible()
-    expect(nav.get_by_role("link", name="Sign up")).to_be_visible()
-    if viewport.name == "desktop":
-        expect(nav.get_by_role("link", name="Offers")).to_be_visible()
-        expect(nav.get_by_role("link", name="Messages")).to_be_visible()
-        expect(nav.get_by_role("link", name="Notifications")).to_be_visible()
-        expect(nav.get_by_role("button", name="Toggle dark mode")).to_be_visible()
-        expect(nav.get_by_role("button", name="Open menu")).to_be_hidden()
-        nav.get_by_role("link", name="Offers").click()
-    else:
-        expect(nav.get_by_role("link", name="Messages")).to_be_hidden()
-        nav.get_by_role("button", name="Open menu").click()
-        menu = page.get_by_role("menu")
-        for name in ("Offers", "Messages", "Notifications"):
-            expect(menu.get_by_role("menuitem", name=name)).to_be_visible()
-        menu.get_by_role("menuitem", name="Offers").click()
+    # A visitor's places: Offers, Log in, Sign up; never Messages or the bell (tests/e2e/test_navigation.py).
+    places = page.locator("header") if viewport.name == "desktop" else page.get_by_test_id("bottom-bar")
+    for name in ("Offers", "Log in", "Sign up"):
+        expect(places.get_by_role("link", name=name)).to_be_visible()
+    expect(page.get_by_role("link", name="Messages")).to_have_count(0)
+    expect(page.get_by_role("link", name="Notifications")).to_have_count(0)
+    expect(page.get_by_role("button", name="Toggle dark mode")).to_be_visible()
+    if viewport.name == "mobile":
+        expect(page.get_by_test_id("bottom-bar")).to_be_visible()
+        expect(page.locator("header").get_by_role("link", name="Offers")).to_be_hidden()
+    places.get_by_role("link", name="Offers").click()
     expect(page).to_have_url(re.compile(r"/offers/?$"))
     expect(page.locator(CARDS).first).to_be_visible()
-    if viewport.name == "desktop":  # the current section is marked for screen readers
-        expect(nav.get_by_role("link", name="Offers")).to_have_attribute("aria-current", "page")
-        expect(nav.get_by_role("link", name="Messages")).not_to_have_attribute("aria-current", "page")
+    # the current section is marked for screen readers
+    expect(places.get_by_role("link", name="Offers")).to_have_attribute("aria-current", "page")
+    expect(places.get_by_role("link", name="Log in")).not_to_have_attribute("aria-current", "page")
     assert console.unexpected() == []
 
 
@@ -68,16 +62,12 @@ def test_the_colour_mode_switches_to_dark_and_back(page, viewport, console):
     html = page.locator("html")
     expect(html).not_to_have_class(re.compile(r"\bdark\b"))
 
-    def toggle(label: str) -> None:
-        if viewport.name == "desktop":
-            page.get_by_role("button", name="Toggle dark mode").click()
-        else:
-            page.get_by_role("button", name="Open menu").click()
-            page.get_by_role("menuitem", name=label).click()
+    def toggle() -> None:  # in the top bar at every width (the phone has no second menu to hide it in)
+        page.get_by_role("button", name="Toggle dark mode").click()
 
-    toggle("Dark mode")
+    toggle()
     expect(html).to_have_class(re.compile(r"\bdark\b"))
-    toggle("Light mode")
+    toggle()
     expect(html).not_to_have_class(re.compile(r"\bdark\b"))
     assert console.unexpected() == []
 
@@ -93,13 +83,13 @@ def test_the_keyboard_reaches_the_page_with_a_visible_focus_ring(page, viewport,
     home = page.get_by_role("link", name="Influfinder home").first
     expect(home).to_be_focused()
     assert home.evaluate("el => getComputedStyle(el).outlineStyle") != "none"
-    if viewport.name == "mobile":
-        # The menu opens from the keyboard too.
-        page.get_by_role("button", name="Open menu").focus()
-        page.keyboard.press("Enter")
-        expect(page.get_by_role("menuitem", name="Offers")).to_be_visible()
-        page.keyboard.press("Escape")
-        expect(page.get_by_role("menu")).to_be_hidden()
+    page.keyboard.press("Tab")
+    if viewport.name == "mobile":  # the header's own button first: on a phone the places sit below it
+        expect(page.get_by_role("button", name="Toggle dark mode")).to_be_focused()
+        page.keyboard.press("Tab")
+    # Next come the places: the top bar's on a wide screen, on a phone the bottom bar's (read right after the header).
+    places = page.locator("header") if viewport.name == "desktop" else page.get_by_test_id("bottom-bar")
+    expect(places.get_by_role("link", name="Offers")).to_be_focused()
 
 
 def test_a_card_opens_the_offers_public_page_with_its_terms(page, console, screenshot):
