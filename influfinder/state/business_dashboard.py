@@ -33,7 +33,7 @@ class OfferLine:
 
 
 def rate_text(value: float | None) -> str:
-    return NOTHING if value is None else formats.number(value) + " %"
+    return NOTHING if value is None else formats.percent(value)
 
 
 def offer_line(row: OfferRow) -> OfferLine:

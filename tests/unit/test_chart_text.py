@@ -32,3 +32,10 @@ def test_the_karma_caption_lists_each_completion_and_says_when_there_is_none():
         assert chart_text.karma_caption([Point(date(2026, 1, 5), 100), Point(date(2026, 2, 9), 200)]).endswith(
             "5 ene: 100; 9 feb: 200.")
         assert chart_text.karma_caption([])
+
+
+def test_a_success_rate_is_written_as_the_reader_writes_percentages():
+    from influfinder.i18n import formats
+
+    assert (formats.percent(100.0, "en"), formats.percent(33.3, "en")) == ("100%", "33.3%")
+    assert (formats.percent(50.0, "es"), formats.percent(33.3, "es")) == ("50\xa0%", "33,3\xa0%")
