@@ -19,12 +19,12 @@ class Line:
     color: str  # a Radix color name
 
 
-def _axes(data_key: str = "label") -> list[rx.Component]:
+def _axes(data_key: str = "label", whole: bool = True) -> list[rx.Component]:
     return [
         rx.recharts.cartesian_grid(stroke_dasharray="3 3", stroke=rx.color("gray", 5), vertical=False),
         rx.recharts.x_axis(data_key=data_key, stroke=rx.color("gray", 9), tick_line=False, font_size=11,
                            min_tick_gap=12),
-        rx.recharts.y_axis(stroke=rx.color("gray", 9), tick_line=False, width=44, font_size=11),
+        rx.recharts.y_axis(stroke=rx.color("gray", 9), tick_line=False, width=44, font_size=11, allow_decimals=not whole),
         rx.recharts.graphing_tooltip(),
     ]
 
@@ -32,7 +32,7 @@ def _axes(data_key: str = "label") -> list[rx.Component]:
 def line_chart(data, lines: list[Line], height: int = 220) -> rx.Component:
     return rx.recharts.line_chart(
         *[rx.recharts.line(data_key=line.key, name=line.label, stroke=rx.color(line.color, 9), stroke_width=2,
-                           type_="monotone", is_animation_active=False,
+                           type_="linear", is_animation_active=False,  # a curve would overshoot the counts
                            dot={"stroke": rx.color(line.color, 9), "fill": rx.color(line.color, 3), "r": 2.5})
           for line in lines],
         *_axes(),

@@ -5,8 +5,8 @@
 - `bucket(events, ...)`: each (day, amount) added to the period it falls in; periods with nothing
   are 0, so a chart has a point for every period, not only for busy ones. Events outside the window
   are left out.
-- `karma_points(days)`: the creator's karma after each completion, from the brief's formula
-  (domain/tiers.py): the n-th completion leaves standing(n).karma.
+- `karma_points(days, start)`: the creator's karma after each completion, from the brief's formula
+  (domain/tiers.py): the n-th completion leaves standing(n).karma; 0 on the day they joined.
 - `days_to_backfill(first_recorded, today, count)`: the days of the window before the first
   recorded daily snapshot (all of them when there is none), for which figures are computed from the records.
 """
@@ -53,9 +53,12 @@ def count_per_period(days_of_events: Iterable[date], end: date, count: int, days
     return bucket(((d, 1) for d in days_of_events), end, count, days)
 
 
-def karma_points(completion_days: Iterable[date]) -> list[Point]:
-    """Karma after each completion, in completion order (the days are sorted here)."""
-    return [Point(day, standing(n).karma) for n, day in enumerate(sorted(completion_days), start=1)]
+def karma_points(completion_days: Iterable[date], start: date | None = None) -> list[Point]:
+    """Karma after each completion, in completion order (the days are sorted here), after 0 on `start`
+    (the day the creator joined), so that even one completion draws a line, not a lone dot."""
+    days = sorted(completion_days)
+    first = [Point(start, 0)] if start is not None and days and start <= days[0] else []
+    return first + [Point(day, standing(n).karma) for n, day in enumerate(days, start=1)]
 
 
 def days_to_backfill(first_recorded: date | None, today: date, count: int) -> list[date]:

@@ -18,7 +18,7 @@ from influfinder.domain.moments import as_utc
 from influfinder.domain.enums import CollaborationStatus, Tier
 from influfinder.domain.tiers import standing
 from influfinder.domain.time_series import Point, karma_points
-from influfinder.models import Collaboration, Offer, Profile
+from influfinder.models import Collaboration, Offer, Profile, User
 from influfinder.services import guards
 from influfinder.services.actors import Actor
 from influfinder.services.errors import ServiceError
@@ -91,11 +91,12 @@ def _karma_row(number: int, collab_id, completed_date: datetime | None, title: s
 
 
 def karma_over_time(db: Session, actor: Actor) -> list[Point]:
-    """The creator's karma after each completed collaboration, oldest first (the chart's points)."""
+    """The creator's karma from the day they joined (0) and after each completed collaboration, oldest first."""
     days = db.exec(select(Collaboration.completed_date).where(
         Collaboration.creator_id == actor.id, Collaboration.status == CollaborationStatus.COMPLETED,
         Collaboration.completed_date.is_not(None))).all()
-    return karma_points(as_utc(d).date() for d in days)
+    joined = db.exec(select(User.created_at).where(User.id == actor.id)).first()
+    return karma_points((as_utc(d).date() for d in days), as_utc(joined).date() if joined else None)
 
 
 @dataclass(frozen=True)

@@ -51,4 +51,5 @@ def money_writer(currency: str) -> Callable[[Any], str]:
 def karma_caption(points: list[Point]) -> str:
     if not points:
         return _("No karma yet: the chart starts with your first completed collaboration.")
-    return _("Your karma after each completed collaboration, oldest first: {values}.").format(values=listed(points))
+    return _("Your karma on the day you joined, then after each completed collaboration: {values}.").format(
+        values=listed(points))

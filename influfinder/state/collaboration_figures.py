@@ -20,6 +20,8 @@ class CollabFigure:
 def _days(value: float | None) -> str:
     if value is None:
         return NOTHING
+    if value < 1:
+        return _("Less than a day")
     return ngettext("{n} day", "{n} days", 1 if value == 1 else 2).format(n=formats.number(value))
 
 

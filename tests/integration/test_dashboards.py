@@ -128,7 +128,7 @@ def test_a_completed_collaboration_shows_its_numbers_to_both_parties_only(engine
 def test_the_creators_karma_over_time_has_a_point_per_completion(engine, business):
     people, _, _ = business
     shown = call(engine, progress.progress_page, people["creator"], 1, 10)
-    assert [p.value for p in shown.karma] == [100]
+    assert [p.value for p in shown.karma] == [0, 100]  # from the day they joined
     fresh = make_user(engine)
     assert call(engine, progress.progress_page, fresh, 1, 10).karma == []
 

@@ -38,7 +38,9 @@ def test_karma_follows_the_brief_after_each_completion_in_date_order():
     assert karma_points(days) == [Point(date(2026, 1, 1), 100), Point(date(2026, 2, 1), 200),
                                   Point(date(2026, 3, 1), 300), Point(date(2026, 4, 1), 350),
                                   Point(date(2026, 5, 1), 400)]
-    assert karma_points([]) == []
+    assert karma_points([]) == [] and karma_points([], start=date(2025, 1, 1)) == []
+    assert karma_points([date(2026, 1, 1)], start=date(2025, 12, 1)) == [Point(date(2025, 12, 1), 0),
+                                                                        Point(date(2026, 1, 1), 100)]
 
 
 def test_backfill_fills_the_window_before_the_first_snapshot_only():
