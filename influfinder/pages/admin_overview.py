@@ -65,8 +65,9 @@ def _status_chip(item: StatusCount) -> rx.Component:
 
 
 def _chart() -> rx.Component:
-    lines = (("Users", "total_users", "violet"), ("Active offers", "active_offers", "green"),
-             ("Applications", "applications", "cyan"), ("Completed", "completed", "amber"))
+    # (the data key of the state's rows, the COPY key of its name, its color)
+    lines = (("total_users", "total_users", "violet"), ("active_offers", "active_offers", "green"),
+             ("applications", "applications", "cyan"), ("completed", "completed", "amber"))
     return rx.recharts.line_chart(
         *[rx.recharts.line(data_key=key, name=translated(COPY[word]), stroke=rx.color(color, 9), stroke_width=2,
                            type_="monotone", is_animation_active=False,
