@@ -16,6 +16,7 @@ from influfinder.pages import application_review as _application_page
 from influfinder.pages import collaboration_detail as _collab_detail_page
 from influfinder.pages import collaborations as _collabs_page
 from influfinder.pages import dashboard as _dashboard_page
+from influfinder.pages import offer_insights as _offer_insights_page
 from influfinder.pages import messages as _messages_pages
 from influfinder.pages import my_applications as _my_applications_page
 from influfinder.pages import my_offers as _my_offers_page
@@ -59,7 +60,9 @@ from influfinder.state.offer_applications import OfferApplicationsState
 from influfinder.state.offer_editor import OfferEditorState
 from influfinder.state.offers import OfferDetailState, OfferListState
 from influfinder.state.outbox import OutboxState
-from influfinder.state.progress import DashboardState, ProgressState
+from influfinder.state.business_dashboard import DashboardState
+from influfinder.state.offer_insights import OfferInsightsState
+from influfinder.state.progress import ProgressState
 from influfinder.state.recommendations import RecommendationsState
 from influfinder.state.settings import SettingsState
 from influfinder.state.upload_rules import UPLOAD_RULES
@@ -108,6 +111,8 @@ app.add_page(_progress_page.progress_page, route=_progress_page.ROUTE, title=N_(
              on_load=[*Access.CREATOR, ProgressState.start, RecommendationsState.load_offers])
 app.add_page(_dashboard_page.dashboard_page, route=_dashboard_page.ROUTE, title=N_("Dashboard | Influfinder"),
              on_load=[*Access.BUSINESS, DashboardState.load])
+app.add_page(_offer_insights_page.offer_insights_page, route=_offer_insights_page.ROUTE,
+             title=N_("Offer numbers | Influfinder"), on_load=[*Access.SIGNED_IN, OfferInsightsState.load])
 
 # Business side of the marketplace: offer form, my offers, reviewing applications, notifications (issue 4).
 

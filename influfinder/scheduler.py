@@ -13,12 +13,15 @@ EVERY_SECONDS = 3600
 
 
 def snapshot_today() -> None:
-    """Today's platform figures (Analytics); the last round before midnight UTC closes the day."""
+    """Today's platform figures (Analytics); the last round before midnight UTC closes the day. The
+    days of the 30-day window before the first snapshot are computed once from the records."""
     from influfinder.database import session_scope
-    from influfinder.services.admin_analytics import snapshot_analytics
+    from influfinder.services.admin_analytics import backfill_analytics, snapshot_analytics
 
+    today = datetime.now(timezone.utc).date()
     with session_scope() as db:
-        snapshot_analytics(db, datetime.now(timezone.utc).date())
+        snapshot_analytics(db, today)
+        backfill_analytics(db, today)
 
 
 def saved_search_alerts() -> None:

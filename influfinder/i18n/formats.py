@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_date, format_datetime, format_timedelta, get_timezone_location
-from babel.numbers import format_compact_decimal, format_currency, format_decimal
+from babel.numbers import format_compact_decimal, format_currency, format_decimal, format_percent
 
 from influfinder.i18n.language import current_language, normalized
 
@@ -56,6 +56,12 @@ def money(amount: Decimal | float | int | None, currency: str, lang: str | None 
 
 def number(value: int | float | Decimal, lang: str | None = None) -> str:
     return format_decimal(value, locale=locale_for(lang))
+
+
+def percent(value: float, lang: str | None = None) -> str:
+    """A share given in percent (50.0): 50 % (es), 50% (en); one decimal where it has one."""
+    share = Decimal(str(round(value, 1))) / 100  # exact: 33.3 stays 33,3 %, never 33,29999
+    return format_percent(share, locale=locale_for(lang), decimal_quantization=False)
 
 
 def compact_number(value: int, lang: str | None = None) -> str:

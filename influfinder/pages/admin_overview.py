@@ -65,19 +65,22 @@ def _status_chip(item: StatusCount) -> rx.Component:
 
 
 def _chart() -> rx.Component:
-    lines = (("Users", "violet"), ("Active offers", "green"), ("Applications", "cyan"), ("Completed", "amber"))
+    # (the data key of the state's rows, the COPY key of its name, its color)
+    lines = (("total_users", "total_users", "violet"), ("active_offers", "active_offers", "green"),
+             ("applications", "applications", "cyan"), ("completed", "completed", "amber"))
     return rx.recharts.line_chart(
-        *[rx.recharts.line(data_key=key, stroke=rx.color(color, 9), stroke_width=2, type_="monotone",
+        *[rx.recharts.line(data_key=key, name=translated(COPY[word]), stroke=rx.color(color, 9), stroke_width=2,
+                           type_="monotone", is_animation_active=False,
                            dot={"stroke": rx.color(color, 9), "fill": rx.color(color, 3), "r": 3},
                            active_dot={"stroke": rx.color(color, 2), "fill": rx.color(color, 9)})
-          for key, color in lines],
+          for key, word, color in lines],
         rx.recharts.cartesian_grid(stroke_dasharray="3 3", stroke=rx.color("gray", 5), vertical=False),
-        rx.recharts.x_axis(data_key="day", stroke=rx.color("gray", 9), tick_line=False, font_size=12),
+        rx.recharts.x_axis(data_key="day", stroke=rx.color("gray", 9), tick_line=False, font_size=11, min_tick_gap=12),
         rx.recharts.y_axis(stroke=rx.color("gray", 9), allow_decimals=False, tick_line=False, width=40,
-                           font_size=12),
+                           font_size=11),
         rx.recharts.graphing_tooltip(),
         rx.recharts.legend(),
-        data=O.chart, height=300, width="100%", margin={"top": 12, "right": 16, "left": 0, "bottom": 0},
+        data=O.chart, height=280, width="100%", margin={"top": 12, "right": 8, "left": 0, "bottom": 0},
     )
 
 
@@ -124,7 +127,10 @@ def _history() -> rx.Component:
             ),
             rx.cond(
                 O.chart.length() > 0,
-                rx.vstack(rx.box(_chart(), width="100%", data_testid="history-chart"), _day_table(),
+                rx.vstack(rx.el.figure(rx.box(_chart(), width="100%", min_width="0", aria_hidden="true"),
+                                      rx.el.figcaption(rx.text(O.chart_caption, size="1", color_scheme="gray")),
+                                      data_testid="history-chart", style={"margin": "0", "width": "100%"}),
+                          _day_table(),
                           spacing="4", width="100%"),
                 empty_state("chart-line", translated(COPY["history_empty_title"]), translated(COPY["history_empty_text"])),
             ),

@@ -14,8 +14,12 @@ BROWSE = N_("Browse offers")
 
 
 def not_found_page() -> rx.Component:
-    return page(
-        rx.center(
+    return page(not_found_body())
+
+
+def not_found_body() -> rx.Component:
+    """What the 404 page says; pages whose object the viewer may not see show it too (nothing revealed)."""
+    return rx.center(
             rx.vstack(
                 rx.box(rx.icon("map-pin-off", size=28), class_name="step-icon", width="64px", height="64px"),
                 rx.text(CODE, size="9", weight="bold", class_name="gradient-text tabular", aria_hidden="true"),
@@ -33,4 +37,3 @@ def not_found_page() -> rx.Component:
             ),
             padding_y=rx.breakpoints(initial="3rem", sm="6rem"),
         )
-    )

@@ -51,6 +51,7 @@ COPY = {
     "sign_up": N_("Sign up"),
     "why_not": N_("Why you cannot apply"),
     "not_creator": N_("Only creators can apply to offers."),
+    "numbers": N_("See this offer's numbers"),
     "your_application": N_("View your application"),
     "fit": N_("Your fit"),
     "fit_met": N_(" of "),
@@ -239,6 +240,9 @@ def _apply_for_others() -> rx.Component:
                   data_testid="apply-button"),
         rx.text(rx.cond(anonymous, translated(APPLY_NOTE), translated(COPY["not_creator"])), id="apply-note", size="2", color_scheme="gray",
                 text_align="center", width="100%"),
+        rx.cond(S.mine, link_button(rx.icon("chart-line", size=16), translated(COPY["numbers"]),
+                                    href="/my-offers/" + S.offer.id + "/metrics", variant="soft", size="2",
+                                    width="100%")),
         rx.cond(anonymous, rx.hstack(
             link_button(translated(COPY["log_in"]), href=S.login_href, variant="soft", size="2", flex="1"),
             link_button(translated(COPY["sign_up"]), href=page_href("/signup"), variant="outline", size="2", flex="1"),

@@ -3,6 +3,7 @@
 import reflex as rx
 
 from influfinder.components.badges import tier_badge
+from influfinder.components.charts import Line, chart_figure, line_chart
 from influfinder.components.layout import link_button, page
 from influfinder.components.recommendations import recommended_offers_panel
 from influfinder.components.reputation_card import reputation_card
@@ -31,6 +32,7 @@ COPY = {
     "ratings": N_(" ratings"),
     "applications": N_("Applications sent"),
     "history": N_("Karma history"),
+    "karma_chart": N_("Karma over time"),
     "col_n": "#",
     "col_offer": N_("Collaboration"),
     "col_date": N_("Completed"),
@@ -155,6 +157,9 @@ def _history() -> rx.Component:
         rx.cond(
             _S.history_total > 0,
             rx.vstack(
+                rx.card(chart_figure(translated(COPY["karma_chart"]),
+                                     line_chart(_S.karma_chart, [Line("karma", translated(COPY["col_total"]), "violet")]),
+                                     _S.karma_caption, "karma-chart"), size="2", width="100%"),
                 rx.box(rx.table.root(
                     rx.table.header(rx.table.row(*[rx.table.column_header_cell(h) for h in head])),
                     rx.table.body(rx.foreach(_S.history, _history_row)),

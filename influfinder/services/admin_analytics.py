@@ -13,6 +13,12 @@ Counting rules (the brief names the columns, not how to count them):
 - total_revenue adds the fees agreed in completed collaborations in EUR, the platform's main
   currency. There are no exchange rates here, so fees in other currencies are left out rather than
   added up as if they were euros.
+
+Backfill: the days of the last 30 before the first recorded snapshot (a new installation, or the
+days before this table existed) are computed from the records once, so the chart has a point for
+every day. The cumulative columns are exact; for active_offers, a past day counts the offers
+published by then that are active now, and avg_tier_level is today's (neither has a history).
+A backfilled day is never rewritten, and a real snapshot is never replaced by a backfilled one.
 """
 
 from __future__ import annotations
@@ -27,6 +33,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
 from influfinder.domain.enums import CollaborationStatus, Currency, OfferStatus, UserType
+from influfinder.domain.time_series import days_to_backfill
 from influfinder.models import Analytics, Application, Collaboration, Offer, Profile, User
 from influfinder.services import guards
 from influfinder.services.actors import Actor
@@ -41,9 +48,10 @@ def _day_bounds(day: date) -> tuple[datetime, datetime]:
     return start, start + timedelta(days=1)
 
 
-def _day_figures(db: Session, day: date) -> dict:
+def _day_figures(db: Session, day: date, *, past: bool = False) -> dict:
     """The Analytics columns for `day`, counted in SQL (the rules are in the module's docstring)."""
     start, end = _day_bounds(day)
+    active = [Offer.status == OfferStatus.ACTIVE] + ([Offer.published_at < end] if past else [])
     present = sa.or_(User.deleted_at.is_(None), User.deleted_at >= end)
     completed = (Collaboration.status == CollaborationStatus.COMPLETED, Collaboration.completed_date < end)
     revenue = db.exec(select(sa.func.sum(Collaboration.agreed_fee))
@@ -54,7 +62,7 @@ def _day_figures(db: Session, day: date) -> dict:
         total_users=count_rows(db, User, User.created_at < end, present),
         new_users=count_rows(db, User, User.created_at >= start, User.created_at < end, present),
         total_offers_created=count_rows(db, Offer, Offer.created_at < end),
-        active_offers=count_rows(db, Offer, Offer.status == OfferStatus.ACTIVE),
+        active_offers=count_rows(db, Offer, *active),
         total_applications=count_rows(db, Application, Application.created_at < end),
         total_collaborations_completed=count_rows(db, Collaboration, *completed),
         total_revenue=Decimal(revenue or 0).quantize(Decimal("0.01")),
@@ -74,10 +82,29 @@ def snapshot_analytics(db: Session, day: date) -> Analytics:
     return db.exec(select(Analytics).where(Analytics.date == day).execution_options(populate_existing=True)).one()
 
 
+def backfill_analytics(db: Session, today: date) -> int:
+    """Rows for the window's days before the first recorded snapshot, computed from the records;
+    existing rows are left alone (ON CONFLICT DO NOTHING). Returns how many days it wrote."""
+    first = db.exec(select(sa.func.min(Analytics.date))).one()
+    days = days_to_backfill(first, today, HISTORY_DAYS)
+    insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}[db.get_bind().dialect.name]
+    written = 0
+    for day in days:
+        statement = insert(Analytics).values(id=uuid.uuid4(), date=day, created_at=guards.now(),
+                                             **_day_figures(db, day, past=True))
+        # RETURNING gives a row only when it inserted (rowcount is not reliable for this on every driver).
+        inserted = db.exec(statement.on_conflict_do_nothing(index_elements=["date"]).returning(Analytics.date))
+        written += inserted.first() is not None
+    return written
+
+
 def take_snapshot(db: Session, actor: Actor | None) -> Analytics:
     """Today's figures now, without waiting for the periodic job (the dashboard's button)."""
     admin_only(actor)
-    return snapshot_analytics(db, guards.now().date())
+    today = guards.now().date()
+    row = snapshot_analytics(db, today)
+    backfill_analytics(db, today)
+    return row
 
 
 @dataclass(frozen=True)

@@ -7,11 +7,13 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from influfinder.domain.collaboration_steps import StepState
+from influfinder.domain.enums import CollaborationStatus
 from influfinder.models import Offer
 from influfinder.services import collaboration_views, collaborations, guards, submissions
 from influfinder.services import offers as offer_service
 from influfinder.services.actors import Actor
 from influfinder.services.errors import NotAllowed
+from influfinder.services.metrics import CollaborationMetrics, collaboration_metrics
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class CollaborationPage:
     mentions: list[str]
     steps: StepState  # the stepper: the current step, who acts, by when, late
     other_user_id: str  # whom the viewer messages about it ("" for an admin, who sees both)
+    figures: CollaborationMetrics | None = None  # once completed: duration, quality, both ratings
 
 
 def collaboration_page(db: Session, actor: Actor | None, collab_id: object) -> CollaborationPage | None:
@@ -44,5 +47,6 @@ def collaboration_page(db: Session, actor: Actor | None, collab_id: object) -> C
     other = {"creator": detail.business.id, "owner": detail.creator.id}.get(role, "")
     offer = offer_service.get_public_offer_detail(db, detail.offer_id)
     specs = offer.content_specs if offer else None
+    figures = collaboration_metrics(db, actor, collab_id) if collab.status is CollaborationStatus.COMPLETED else None
     return CollaborationPage(detail, events, versions, code, list(specs.required_hashtags) if specs else [],
-                             list(specs.required_mentions) if specs else [], steps, other)
+                             list(specs.required_mentions) if specs else [], steps, other, figures)

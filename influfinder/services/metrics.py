@@ -50,6 +50,7 @@ class UserMetrics:
 
 @dataclass(frozen=True)
 class OfferMetrics:
+    offer_id: object  # uuid.UUID
     views: int
     applications: int
     collaborations: int  # not cancelled
@@ -91,7 +92,7 @@ def user_metrics(db: Session, actor: Actor | None, user_id: object = None) -> Us
     offers, received, sent, collabs, completed, ended, average, count = row
     return UserMetrics(
         offers_created=offers, applications_received=received, applications_sent=sent, collaborations=collabs,
-        completed=completed, completion_rate=_percent(completed, ended),
+        completed=completed, completion_rate=percent(completed, ended),
         average_rating=None if average is None else round(float(average), 2), rating_count=count,
         karma=profile.karma_score, tier=Tier(profile.tier_level).label, tier_level=profile.tier_level,
     )
@@ -111,8 +112,8 @@ def offer_metrics(db: Session, actor: Actor | None, offer_id: object) -> OfferMe
         select(sa.func.avg(Collaboration.agreed_fee)).where(done).scalar_subquery(),
     )).one()
     return OfferMetrics(
-        views=offer.views_count, applications=applications, collaborations=collabs, completed=completed,
-        success_rate=_percent(completed, applications),
+        offer_id=offer.id, views=offer.views_count, applications=applications, collaborations=collabs, completed=completed,
+        success_rate=percent(completed, applications),
         average_cost=None if cost is None else Decimal(cost).quantize(Decimal("0.01")),
         currency=offer.currency.value,
     )
@@ -139,6 +140,6 @@ def _count(query) -> sa.ScalarSelect:
     return select(sa.func.count()).select_from(query.subquery()).scalar_subquery()
 
 
-def _percent(part: int, whole: int) -> float | None:
+def percent(part: int, whole: int) -> float | None:
     return None if not whole else round(100.0 * part / whole, 1)
 

@@ -3,11 +3,13 @@ whether they may apply (each requirement met or not, and why)."""
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from sqlmodel import Session
 
+from influfinder.models import Offer
 from influfinder.services import applications
 from influfinder.services import offers as offer_service
 from influfinder.services.actors import Actor
@@ -24,6 +26,7 @@ class OfferPage:
     record: BusinessRecord | None
     check: ApplyCheck | None  # for a creator only
     viewer: str  # "anonymous", "creator" or "other" (a business, an agency, an admin)
+    mine: bool = False  # the viewer owns the offer (or is an admin): the page links its numbers
 
 
 def offer_page(db: Session, actor: Actor | None, offer_id: object) -> OfferPage:
@@ -38,7 +41,9 @@ def offer_page(db: Session, actor: Actor | None, offer_id: object) -> OfferPage:
             check = applications.check_apply(db, actor, offer_id)
         except ServiceError as error:  # read-only: nothing to roll back; the panel says why
             check = ApplyCheck(False, [error.message], [], None)
-    return OfferPage(detail, business_record(db, offer_id), check, viewer)
+    owner = db.get(Offer, uuid.UUID(detail.summary.id)) if actor is not None else None
+    mine = owner is not None and (owner.business_id == actor.id or actor.is_admin)
+    return OfferPage(detail, business_record(db, offer_id), check, viewer, mine)
 
 
 def count_view(db: Session, actor: Actor | None, offer_id: object, ip_address: str, user_agent: str) -> bool:

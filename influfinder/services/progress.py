@@ -17,7 +17,8 @@ from influfinder.domain import tier_benefits
 from influfinder.domain.moments import as_utc
 from influfinder.domain.enums import CollaborationStatus, Tier
 from influfinder.domain.tiers import standing
-from influfinder.models import Collaboration, Offer, Profile
+from influfinder.domain.time_series import Point, karma_points
+from influfinder.models import Collaboration, Offer, Profile, User
 from influfinder.services import guards
 from influfinder.services.actors import Actor
 from influfinder.services.errors import ServiceError
@@ -89,12 +90,22 @@ def _karma_row(number: int, collab_id, completed_date: datetime | None, title: s
     )
 
 
+def karma_over_time(db: Session, actor: Actor) -> list[Point]:
+    """The creator's karma from the day they joined (0) and after each completed collaboration, oldest first."""
+    days = db.exec(select(Collaboration.completed_date).where(
+        Collaboration.creator_id == actor.id, Collaboration.status == CollaborationStatus.COMPLETED,
+        Collaboration.completed_date.is_not(None))).all()
+    joined = db.exec(select(User.created_at).where(User.id == actor.id)).first()
+    return karma_points((as_utc(d).date() for d in days), as_utc(joined).date() if joined else None)
+
+
 @dataclass(frozen=True)
 class ProgressPage:
-    """The creator's progress page as one read: tier, karma history and their numbers."""
+    """The creator's progress page as one read: tier, karma history, its chart and their numbers."""
 
     progress: Progress
     numbers: UserMetrics
+    karma: list[Point]
 
 
 def progress_page(db: Session, actor: Actor | None, page: object, page_size: object) -> ProgressPage | None:
@@ -107,4 +118,4 @@ def progress_page(db: Session, actor: Actor | None, page: object, page_size: obj
         mine = my_progress(db, actor, page, page_size)
     except ServiceError:
         mine = my_progress(db, actor, 1, page_size)
-    return ProgressPage(mine, user_metrics(db, actor))
+    return ProgressPage(mine, user_metrics(db, actor), karma_over_time(db, actor))

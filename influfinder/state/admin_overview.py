@@ -11,6 +11,8 @@ from influfinder.domain.enums import CollaborationStatus
 from influfinder.domain.moments import day_label
 from influfinder.services import admin_analytics, admin_overview
 from influfinder.state.admin_page import AdminPageState, counted
+from influfinder.i18n import formats, ngettext
+from influfinder.state import chart_text
 from influfinder.state.display import money
 from influfinder.state.service_handler import call_service, service_handler
 
@@ -86,9 +88,26 @@ def _day_row(figures: admin_analytics.DayFigures) -> DayRow:
 
 
 def _chart_point(figures: admin_analytics.DayFigures) -> dict[str, Any]:
-    return {"day": day_label(figures.day, year=False), "Users": figures.total_users,
-            "Active offers": figures.active_offers, "Applications": figures.total_applications,
-            "Completed": figures.total_collaborations_completed}
+    return {"day": chart_text.day_text(figures.day), "total_users": figures.total_users,
+            "active_offers": figures.active_offers, "applications": figures.total_applications,
+            "completed": figures.total_collaborations_completed}
+
+
+def chart_caption(days: list[admin_analytics.DayFigures]) -> str:
+    """The first and the last day's figures in words; the table below the chart has every day."""
+    if not days:
+        return ""
+    first, last = days[0], days[-1]
+    n = formats.number
+    return ngettext(
+        "{days} day, from {first} to {last}: users {u0} to {u1}, active offers {o0} to {o1}, "
+        "applications {a0} to {a1}, completed collaborations {c0} to {c1}.",
+        "{days} days, from {first} to {last}: users {u0} to {u1}, active offers {o0} to {o1}, "
+        "applications {a0} to {a1}, completed collaborations {c0} to {c1}.", len(days),
+    ).format(days=len(days), first=chart_text.day_text(first.day), last=chart_text.day_text(last.day),
+             u0=n(first.total_users), u1=n(last.total_users), o0=n(first.active_offers), o1=n(last.active_offers),
+             a0=n(first.total_applications), a1=n(last.total_applications),
+             c0=n(first.total_collaborations_completed), c1=n(last.total_collaborations_completed))
 
 
 class AdminOverviewState(AdminPageState):
@@ -96,6 +115,7 @@ class AdminOverviewState(AdminPageState):
     collaborations: list[StatusCount] = []
     history: list[DayRow] = []  # newest first, for the table
     chart: list[dict[str, Any]] = []  # oldest first, for the chart
+    chart_caption: str = ""  # the chart's figures in words (its text alternative, with the table)
     snapshotting: bool = False
 
     @rx.event
@@ -127,3 +147,4 @@ class AdminOverviewState(AdminPageState):
     def _show_history(self, days: list[admin_analytics.DayFigures]) -> None:
         self.history = [_day_row(d) for d in reversed(days)]
         self.chart = [_chart_point(d) for d in days]
+        self.chart_caption = chart_caption(days)

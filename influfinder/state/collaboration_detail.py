@@ -33,6 +33,7 @@ from influfinder.state.collaboration_detail_views import (
     AnalysisView, TimelineRow, VersionCard, analysis_view, money, qr_data_uri, timeline_row, version_card,
 )
 from influfinder.state.forms import FormState, form_text
+from influfinder.state.collaboration_figures import CollabFigure, collaboration_figures
 from influfinder.state.service_handler import call_service, service_handler
 
 DIALOGS = frozenset({"cancel", "dispute", "by_hand", "changes"})
@@ -115,6 +116,7 @@ class CollaborationDetailState(FormState, rx.State):
     step_who: str = ""  # who must act next, in words for this viewer
     step_due: str = ""  # by when, in the viewer's zone
     step_late: str = ""  # the overdue warning, or ""
+    figures: list[CollabFigure] = []  # once completed: duration, quality score, both ratings
 
     @rx.var
     def other_name(self) -> str:
@@ -202,6 +204,7 @@ class CollaborationDetailState(FormState, rx.State):
         self.versions = [version_card(v, zone) for v in page.versions]
         self.other_user_id = page.other_user_id
         self._show_steps(page.steps, detail.viewer_role)
+        self.figures = collaboration_figures(page.figures)
 
     def _show_steps(self, steps: StepState, role: str) -> None:
         self.step = steps.step

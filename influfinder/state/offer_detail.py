@@ -74,6 +74,7 @@ class OfferDetailState(FormState, rx.State):
     reasons: list[str] = []
     can_apply: bool = False
     application_id: str = ""  # the viewer's own application to this offer, once they applied
+    mine: bool = False  # the viewer's own offer (or an admin): a link to its numbers
     apply_open: bool = False
     sent: bool = False
     login_href: str = "/login"
@@ -97,7 +98,7 @@ class OfferDetailState(FormState, rx.State):
         self._offer_id = offer_id if page.detail else ""
         self.offer = offer_detail(page.detail) if page.detail else OfferDetailView()
         self.business = _business(page.record)
-        self.viewer = page.viewer
+        self.viewer, self.mine = page.viewer, page.mine
         self._show_check(page.check)
         if page.detail is not None:
             yield

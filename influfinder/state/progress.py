@@ -5,12 +5,13 @@ a business's dashboard: each user's own numbers only (services/progress.py, serv
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import reflex as rx
 
 from influfinder.domain.reputation import Reputation
 from influfinder.services import metrics, progress, reputation
-from influfinder.state import local_time
+from influfinder.state import chart_text, local_time
 from influfinder.state.browser import ask_zone
 from influfinder.state.forms import FormState
 from influfinder.state.service_handler import call_service, service_handler
@@ -107,6 +108,8 @@ class ProgressState(FormState, rx.State):
     pages: int = 1
     numbers: Numbers = Numbers()
     record: RecordView = RecordView()
+    karma_chart: list[dict[str, Any]] = []  # karma after each completion, oldest first
+    karma_caption: str = ""  # the chart's figures in words
     _zone: str = local_time.UTC
 
     @rx.event
@@ -123,6 +126,8 @@ class ProgressState(FormState, rx.State):
             return  # not a creator: the page's Access.CREATOR sends everyone else away
         self._show(shown.progress)
         self.numbers = _numbers(shown.numbers)
+        self.karma_chart = chart_text.rows(karma=shown.karma)
+        self.karma_caption = chart_text.karma_caption(shown.karma)
         self.record = record_view(await call_service(self, reputation.my_reputation))
         self.loading = False
 
@@ -140,16 +145,3 @@ class ProgressState(FormState, rx.State):
             for r in page.items
         ]
         self.history_total, self.page, self.pages = page.total, page.page, page.pages
-
-
-class DashboardState(FormState, rx.State):
-    loading: bool = True
-    numbers: Numbers = Numbers()
-    record: RecordView = RecordView()
-
-    @rx.event
-    @service_handler("showing the dashboard")
-    async def load(self):
-        self.numbers = _numbers(await call_service(self, metrics.user_metrics))
-        self.record = record_view(await call_service(self, reputation.my_reputation))
-        self.loading = False

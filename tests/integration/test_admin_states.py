@@ -62,7 +62,9 @@ def test_the_overview_shows_the_counts_and_records_the_day_for_the_chart(boss):
                        "disputes": 0}
     assert page.chart == [] and not page.loading
     run(page, "take_snapshot")
-    assert [point["Users"] for point in page.chart] == [3] and page.history[0].total_users == 3
+    # Today's snapshot, and the 29 days before it backfilled from the records (nobody existed then).
+    assert [point["total_users"] for point in page.chart] == [0] * 29 + [3] and page.history[0].total_users == 3
+    assert page.chart_caption.startswith("30 ")
     assert page.notice and not page.error
 
 
