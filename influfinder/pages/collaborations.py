@@ -107,7 +107,7 @@ def _pager() -> rx.Component:
         parts = (rx.icon(icon, size=16), label) if icon_first else (label, rx.icon(icon, size=16))
         return rx.cond(
             enabled,
-            link_button(*parts, href=page_href("/collaborations?page=") + target.to_string() + _S.status_query,
+            link_button(*parts, href="/collaborations?page=" + target.to_string() + _S.status_query,
                         variant="soft", size="2"),
             rx.button(*parts, variant="soft", size="2", disabled=True),
         )

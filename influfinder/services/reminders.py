@@ -54,16 +54,17 @@ def due(db: Session, now: datetime) -> list[tuple[uuid.UUID, str]]:
     soon = sa.and_(Collaboration.status == CollaborationStatus.SCHEDULED,
                    Collaboration.schedule_confirmed_at.is_not(None),
                    Collaboration.scheduled_date > now, Collaboration.scheduled_date <= now + VISIT_LOOKAHEAD)
-    late = sa.and_(Collaboration.status == CollaborationStatus.VISITED, Offer.content_deadline < now)
+    already_late = sa.exists().where(CollaborationReminder.collaboration_id == Collaboration.id,
+                                     CollaborationReminder.kind == rule.CONTENT_LATE)
+    # Late content stays late for good: those already reminded are not read again every hour.
+    late = sa.and_(Collaboration.status == CollaborationStatus.VISITED, Offer.content_deadline < now, ~already_late)
     rows = db.exec(select(Collaboration, Offer.city, Offer.content_deadline)
                    .join(Offer, Offer.id == Collaboration.offer_id).where(sa.or_(soon, late))
                    .order_by(Collaboration.id)).all()
     sent = _sent(db, [collab.id for collab, _city, _deadline in rows])
     found = []
     for collab, city, deadline in rows:
-        kind = rule.reminder_due(rule.ReminderFacts(
-            collab.status, collab.schedule_confirmed_at is not None, as_utc_or_none(collab.scheduled_date),
-            as_utc_or_none(deadline)), now, zone_or_default(city))
+        kind = _kind_due(collab, city, deadline, now)
         if kind is not None and (collab.id, kind) not in sent:
             found.append((collab.id, kind))
     return found
@@ -79,11 +80,12 @@ def _sent(db: Session, ids: list[uuid.UUID]) -> set[tuple[uuid.UUID, str]]:
 
 def send(db: Session, collab_id: uuid.UUID, kind: str, now: datetime) -> bool:
     """Record the reminder and notify both parties, or do nothing if it was already recorded (by
-    this process earlier, or by another one now). True when this call sent it."""
-    if not _claim(db, collab_id, kind, now):
-        return False
+    this process earlier, or by another one now) or is no longer due (the visit was marked since the
+    round read it). True when this call sent it."""
     collab = db.get(Collaboration, collab_id)
-    offer = db.get(Offer, collab.offer_id)
+    offer = db.get(Offer, collab.offer_id) if collab else None
+    if offer is None or _kind_due(collab, offer.city, offer.content_deadline, now) != kind or not _claim(db, collab_id, kind, now):
+        return False
     names = display_names(db, [collab.creator_id, collab.business_id])
     moments = {"deadline_at": as_utc(offer.content_deadline)} if kind == rule.CONTENT_LATE else \
         {"visit_at": as_utc(collab.scheduled_date)}
@@ -94,6 +96,12 @@ def send(db: Session, collab_id: uuid.UUID, kind: str, now: datetime) -> bool:
                related_user_id=other, params=params_for(text, title=offer.title, name=names.get(other, ""),
                                                         zone=zone_or_default(offer.city), **moments))
     return True
+
+
+def _kind_due(collab: Collaboration, offer_city: str, deadline: datetime | None, now: datetime) -> str | None:
+    return rule.reminder_due(rule.ReminderFacts(
+        collab.status, collab.schedule_confirmed_at is not None, as_utc_or_none(collab.scheduled_date),
+        as_utc_or_none(deadline)), now, zone_or_default(offer_city))
 
 
 def _claim(db: Session, collab_id: uuid.UUID, kind: str, now: datetime) -> bool:

@@ -41,6 +41,7 @@ WAITING = {
     S.IN_REVIEW.value: N_("Waiting for the business's review"),
 }
 RATED = N_("Waiting for the other party's rating")
+WAITING_MARK = N_("Waiting for the business to mark the visit")
 LATE = {VISIT_OVERDUE: N_("Visit overdue"), CONTENT_LATE: N_("Content late")}
 # Who must act on what is late, as this viewer reads it: (late, the viewer is the one) -> words.
 LATE_WHO = {
@@ -90,6 +91,8 @@ def next_step(row: collaboration_views.CollaborationRow, actions: list[str] | No
     if status == S.IN_REVIEW.value and actions is not None and "approve" not in actions:
         return _Step(RATE, True) if "rate" in actions else _Step(RATED, False)
     if status == S.SCHEDULED.value and row.scheduled_date is not None:
+        if row.late and role == CREATOR:  # the visit day passed: only the business can move it on now
+            return _Step(WAITING_MARK, False)
         return _Step(SHOW_CODE if role == CREATOR else MARK_VISITED, True)
     mine = {
         (S.ACCEPTED.value, CREATOR): PROPOSE, (S.VISITED.value, CREATOR): SUBMIT,

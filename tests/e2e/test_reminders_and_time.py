@@ -3,7 +3,8 @@
 A creator whose browser is in Mexico City and a business in Madrid share a collaboration whose
 confirmed visit (in Madrid) was three days ago and never marked. Each one's Collaborations list
 flags it and says who must act; the visit reads on the venue's clock with its zone named, the
-page names the viewer's own zone, and the creator's zone is kept on their account.
+page names the viewer's own zone, and the creator's zone is kept on their account. Signed out,
+the offer's deadlines read on the venue's clock too.
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ ZONES = {"creator": "America/Mexico_City", "business": "Europe/Madrid"}
 
 
 @pytest.fixture
-def overdue(live_app) -> Iterator[tuple[Actor, Actor, str, str]]:
-    """(creator, business, collaboration id, offer title): a Madrid visit confirmed for three days ago."""
+def overdue(live_app) -> Iterator[tuple[Actor, Actor, str, str, str]]:
+    """(creator, business, collaboration id, offer title, offer id): a Madrid visit confirmed for three days ago."""
     engine = database.make_engine(live_app.database_url)
     tag = uuid.uuid4().hex[:8]
     business = _person(engine, UserType.BUSINESS, tag, f"Aurora Brunch {tag}", company_name=f"Aurora Brunch {tag}")
@@ -51,7 +52,7 @@ def overdue(live_app) -> Iterator[tuple[Actor, Actor, str, str]]:
         row = db.get(Collaboration, collab_id)
         row.proposed_date = row.scheduled_date = datetime.now(timezone.utc) - timedelta(days=3)
         db.commit()
-    yield creator, business, str(collab_id), title
+    yield creator, business, str(collab_id), title, str(offer_id)
     engine.dispose()
 
 
@@ -70,8 +71,11 @@ def browsers(browser, live_app) -> Iterator[dict]:
 
 def test_an_overdue_visit_is_flagged_for_both_sides_with_who_acts_and_times_name_their_zones(overdue, browsers,
                                                                                               live_app):
-    creator, business, collab_id, title = overdue
+    creator, business, collab_id, title, offer_id = overdue
     page = browsers["creator"]
+    page.goto(f"/offers/{offer_id}")  # signed out, in Mexico City: the offer's deadlines are Madrid's
+    expect(page.get_by_text(re.compile(r"^\w{3} \d{1,2} \w{3} \d{4}, \d\d:\d\d \(Spain \(Madrid\) Time\)$"))
+           .filter(visible=True)).to_have_count(2)
     log_in(page, creator.email)
     page.goto("/collaborations")
     card = page.get_by_role("link").filter(has_text=title)
@@ -83,8 +87,11 @@ def test_an_overdue_visit_is_flagged_for_both_sides_with_who_acts_and_times_name
 
     page.goto(f"/collaborations/{collab_id}")
     expect(page.get_by_test_id("stepper").get_by_test_id("step-late")).to_contain_text("The visit date has passed")
-    expect(page.get_by_text(re.compile(r"At the venue: .*\(Spain \(Madrid\) Time\)")).first).to_be_visible()
-    expect(page.get_by_text(re.compile(r"Times are in Mexico \(Mexico City\) Time")).first).to_be_visible()
+    # (the phone layout also holds a hidden copy of the aside: the visible one counts)
+    expect(page.get_by_text(re.compile(r"At the venue: .*\(Spain \(Madrid\) Time\)")).filter(visible=True)
+           .first).to_be_visible()
+    expect(page.get_by_text(re.compile(r"Times are in Mexico \(Mexico City\) Time")).filter(visible=True)
+           .first).to_be_visible()
     with Session(database.make_engine(live_app.database_url)) as db:  # the browser's zone, kept on the account
         assert db.get(User, creator.id).time_zone == "America/Mexico_City"
 

@@ -197,3 +197,12 @@ def _due(now: datetime) -> list:
 def _send_alone(collab_id: uuid.UUID, kind: str) -> bool:
     with database.session_scope() as db:
         return reminders.send(db, collab_id, kind, THURSDAY_TEN)
+
+
+def test_a_reminder_read_as_due_is_not_sent_once_the_step_moved_on(smtp):
+    pair = Pair(CollaborationStatus.SCHEDULED)
+    [(collab_id, kind)] = [d for d in _due(THURSDAY_TEN) if d[0] == pair.collab]
+    with database.session_scope() as db:  # the visit is marked between the round's read and its send
+        db.get(Collaboration, pair.collab).status = CollaborationStatus.VISITED
+    assert _send_alone(collab_id, kind) is False
+    assert reminders_of(pair) == [] and titles(pair.creator, "en") == []
