@@ -44,6 +44,15 @@ def forget_old_reputation() -> None:
         forget_old_days(db, datetime.now(timezone.utc))
 
 
+def collaboration_reminders() -> None:
+    """Visits tomorrow and today, content late: each reminder once per collaboration (services/reminders.py)."""
+    from influfinder.services.reminders import send_due
+
+    sent = send_due()
+    if sent:
+        log.info("sent %d collaboration reminders", sent)
+
+
 def hourly_round() -> None:
     from influfinder.services.ratings import run_periodic_jobs as complete_overdue
 
@@ -52,6 +61,7 @@ def hourly_round() -> None:
         log.info("completed %d collaborations whose rating was overdue", completed)
     snapshot_today()
     saved_search_alerts()
+    collaboration_reminders()
     forget_old_reputation()
     from influfinder.services.audience_refresh import refresh_due
 
@@ -62,7 +72,7 @@ def hourly_round() -> None:
 
 async def run_periodic_jobs(interval: float = EVERY_SECONDS) -> None:
     """Completes collaborations whose second rating is 7 days overdue, records the day's figures, sends
-    the saved-search alerts and refreshes connected accounts' audience figures once a day each."""
+    the saved-search alerts and the collaborations' reminders, and refreshes connected accounts' audience figures once a day each."""
     while True:
         try:
             await asyncio.to_thread(hourly_round)

@@ -117,7 +117,7 @@ class AnalysisStatus(StrEnum):
 
 
 class NotificationType(StrEnum):
-    """The brief's eleven notification types, and the two of discovery (issue 13)."""
+    """The brief's eleven notification types, the two of discovery (issue 13) and reminders (issue 11)."""
 
     APPLICATION_RECEIVED = "APPLICATION_RECEIVED"
     APPLICATION_ACCEPTED = "APPLICATION_ACCEPTED"
@@ -133,6 +133,8 @@ class NotificationType(StrEnum):
     # Discovery (issue 13)
     INVITATION_RECEIVED = "INVITATION_RECEIVED"
     SAVED_SEARCH_MATCH = "SAVED_SEARCH_MATCH"
+    # A collaboration's reminders (issue 11): a visit tomorrow or today, content late
+    COLLABORATION_REMINDER = "COLLABORATION_REMINDER"
 
 
 class InvitationStatus(StrEnum):

@@ -65,6 +65,7 @@ LABELS: dict[object, str] = {
     NotificationType.TIER_UPGRADED: N_("New tier"),
     NotificationType.MESSAGE_RECEIVED: N_("New message"),
     NotificationType.DISPUTE_OPENED: N_("Dispute opened"),
+    NotificationType.COLLABORATION_REMINDER: N_("Reminder"),
 }
 
 # Where one side reads a status differently: the creator who sent an application reads "Sent".

@@ -28,3 +28,11 @@ def _plain(city: str) -> str:
 def venue_zone(city: str | None) -> str | None:
     """Europe/Madrid for "Sevilla", America/Mexico_City for "Ciudad de México"; None when unknown."""
     return CITY_ZONES.get(_plain(city or ""))
+
+
+DEFAULT_ZONE = "Europe/Madrid"  # the demo's and most venues' zone: for a city we do not know
+
+
+def zone_or_default(city: str | None) -> str:
+    """The venue's zone, else Madrid's: what reminders and anonymous visitors go by."""
+    return venue_zone(city) or DEFAULT_ZONE

@@ -14,6 +14,7 @@ from influfinder.models.notification_preference import NotificationPreference
 from influfinder.models.oauth_identity import OAuthIdentity
 from influfinder.models.offer import Offer
 from influfinder.models.offer_view import OfferView
+from influfinder.models.reminder import CollaborationReminder
 from influfinder.models.reputation_day import ReputationDay
 from influfinder.models.saved_search import SavedSearch
 from influfinder.models.submission import ContentSubmission
@@ -26,6 +27,7 @@ __all__ = [
     "AudienceSnapshot",
     "BusinessMute",
     "Collaboration",
+    "CollaborationReminder",
     "CollaborationEvent",
     "ConnectedAccount",
     "ContentSubmission",

@@ -28,6 +28,8 @@ class User(SQLModel, table=True):
     is_active: bool = True
     auth_providers: dict = json_column(dict)  # {"google": "<subject>", ...}
     language: str | None = Field(default=None, max_length=5)  # "es"/"en" once chosen; None: never chose
+    # The IANA zone the user's browser last named ("America/Mexico_City"); None until a page learnt it.
+    time_zone: str | None = Field(default=None, max_length=64)
     email_verified_at: datetime | None = timestamp(nullable=True)
     last_login_at: datetime | None = timestamp(nullable=True)
     deleted_at: datetime | None = timestamp(nullable=True)

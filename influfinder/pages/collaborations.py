@@ -6,6 +6,7 @@ from influfinder.components.collaboration_badges import status_badge
 from influfinder.components.empty_state import empty_state
 from influfinder.components.layout import link_button, page
 from influfinder.components.list_nav import count_tab, tab_row
+from influfinder.components.phrases import filled
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.routes import page_href
 from influfinder.state.collaborations import CollabRow, CollaborationListState, StatusTab
@@ -31,6 +32,7 @@ COPY = {
     "previous": N_("Previous"),
     "next": N_("Next"),
     "pages": N_("Pages of collaborations"),
+    "zone": N_("Dates in your time zone, {zone}; visits on the venue's clock."),
 }
 
 _S = CollaborationListState
@@ -41,6 +43,8 @@ def _header() -> rx.Component:
         rx.text(translated(COPY["eyebrow"]), size="2", weight="bold", color=rx.color("accent", 11)),
         rx.heading(translated(COPY["title"]), size="8", as_="h1"),
         rx.text(translated(COPY["subtitle"]), color_scheme="gray", size="3"),
+        rx.text(*filled(translated(COPY["zone"]), zone=_S.zone_name), size="1", color_scheme="gray",
+                data_testid="viewer-zone"),
         spacing="2",
         margin_bottom="1.5rem",
     )
@@ -77,6 +81,10 @@ def _row(row: CollabRow) -> rx.Component:
                               spacing="2", wrap="wrap"),
                     rx.heading(row.offer_title, size="4", as_="h2", class_name="line-clamp-2"),
                     rx.text(row.other_role, " · ", rx.text.strong(row.other_party), size="2", color_scheme="gray"),
+                    rx.cond(row.late_who != "", rx.hstack(
+                        rx.icon("user-round", size=14, color=rx.color("red", 11), aria_hidden="true"),
+                        rx.text(row.late_who, size="2", weight="bold", color=rx.color("red", 11)),
+                        align="center", spacing="1", data_testid="late-who")),
                     spacing="2", min_width="0", flex="1",
                 ),
                 rx.vstack(
@@ -99,7 +107,7 @@ def _pager() -> rx.Component:
         parts = (rx.icon(icon, size=16), label) if icon_first else (label, rx.icon(icon, size=16))
         return rx.cond(
             enabled,
-            link_button(*parts, href=page_href("/collaborations?page=") + target.to_string() + _S.status_query,
+            link_button(*parts, href="/collaborations?page=" + target.to_string() + _S.status_query,
                         variant="soft", size="2"),
             rx.button(*parts, variant="soft", size="2", disabled=True),
         )

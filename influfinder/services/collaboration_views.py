@@ -19,6 +19,7 @@ from influfinder.domain.calendar import CalendarEvent, to_ics
 from influfinder.domain.enums import CollaborationStatus
 from influfinder.domain.moments import as_utc, as_utc_or_none
 from influfinder.domain.reputation import review_visible
+from influfinder.domain.venues import zone_or_default
 from influfinder.domain.transitions import CREATOR, TransitionRefused
 from influfinder.i18n import _
 from influfinder.models import Collaboration, CollaborationEvent, Offer, Profile, User
@@ -78,6 +79,8 @@ class CollaborationRow:
     awaiting_me: bool  # a proposed date waits for this viewer
     updated_at: datetime
     late: str | None = None  # domain/collaboration_steps.py: an overdue visit or late content
+    late_who: str | None = None  # who must act on it: "creator" or "owner"
+    venue_zone: str = "Europe/Madrid"  # the offer city's zone (domain/venues.py): visits read on its clock
 
 
 @dataclass(frozen=True)
@@ -187,7 +190,7 @@ def list_my_collaborations(db: Session, actor: Actor | None, status: object = No
     where = [mine] + ([Collaboration.status == wanted] if wanted else [])
     other_id = Collaboration.business_id if actor.is_creator else Collaboration.creator_id
     rows = db.exec(
-        select(Collaboration, Offer.title, Offer.content_deadline, User.username, Profile.display_name,
+        select(Collaboration, Offer.title, Offer.content_deadline, Offer.city, User.username, Profile.display_name,
                Profile.company_name)
         .join(Offer, Offer.id == Collaboration.offer_id).join(User, User.id == other_id)
         .join(Profile, Profile.user_id == other_id, isouter=True)
@@ -196,8 +199,8 @@ def list_my_collaborations(db: Session, actor: Actor | None, status: object = No
     ).all()
     role = CREATOR if actor.is_creator else BUSINESS
     now = guards.now()
-    items = [_row(c, role, title, company or display or username, steps_of(c, due, now))
-             for c, title, due, username, display, company in rows]
+    items = [_row(c, role, title, company or display or username, steps_of(c, due, now), zone_or_default(city))
+             for c, title, due, city, username, display, company in rows]
     total = counts[wanted.value] if wanted else sum(counts.values())
     return MyCollaborations(Page(items, total, page, page_size), counts)
 
@@ -211,14 +214,16 @@ def steps_of(collab: Collaboration, content_deadline: datetime | None, now: date
     ), now)
 
 
-def _row(collab: Collaboration, role: str, title: str, other: str, steps: StepState) -> CollaborationRow:
+def _row(collab: Collaboration, role: str, title: str, other: str, steps: StepState,
+         venue_zone: str) -> CollaborationRow:
     turn = lifecycle.schedule_turn(collab.proposed_by, collab.schedule_confirmed_at is not None)
     return CollaborationRow(
         id=str(collab.id), status=collab.status.value, viewer_role=role, offer_id=str(collab.offer_id),
         offer_title=title, other_party=other, proposed_date=as_utc_or_none(collab.proposed_date),
         scheduled_date=as_utc_or_none(collab.scheduled_date),
         awaiting_me=collab.status is CollaborationStatus.SCHEDULED and turn == role,
-        updated_at=as_utc(collab.updated_at), late=steps.late,
+        updated_at=as_utc(collab.updated_at), late=steps.late, late_who=steps.who if steps.late else None,
+        venue_zone=venue_zone,
     )
 
 
@@ -259,7 +264,8 @@ def _parties(db: Session, user_ids: list[uuid.UUID]) -> dict[uuid.UUID, Party]:
     return {uid: Party(str(uid), username, company or display or username) for uid, username, display, company in rows}
 
 
-def _names(db: Session, user_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+def display_names(db: Session, user_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+    """The names people read: company name, else display name, else username."""
     return {uid: party.display_name for uid, party in _parties(db, user_ids).items()}
 
 
@@ -270,7 +276,7 @@ def visit_ics(db: Session, actor: Actor | None, collab_id: object) -> str:
         raise ServiceError("The visit date is not confirmed yet.")
     offer = db.get(Offer, collab.offer_id)
     start = as_utc(collab.scheduled_date)
-    names = _names(db, [collab.creator_id, collab.business_id])
+    names = display_names(db, [collab.creator_id, collab.business_id])
     event = CalendarEvent(
         uid=f"visit-{collab.id}@influfinder", stamp=guards.now(), start=start, end=start + VISIT_LENGTH,
         summary=_("Influfinder visit: {title}").format(title=offer.title),

@@ -28,8 +28,9 @@ from influfinder.services.domain_events import NotificationCreated
 from influfinder.services.errors import ServiceError
 from influfinder.services.events import subscribe, unsubscribe
 
+# Reminders come by email too: a visit tomorrow is news to read away from the app (issue 11).
 EMAIL_BY_DEFAULT = frozenset({NotificationType.APPLICATION_ACCEPTED, NotificationType.CONTENT_APPROVED,
-                              NotificationType.INVITATION_RECEIVED})
+                              NotificationType.INVITATION_RECEIVED, NotificationType.COLLABORATION_REMINDER})
 LABELS = {
     NotificationType.APPLICATION_RECEIVED: "Application received",
     NotificationType.APPLICATION_ACCEPTED: "Application accepted",
@@ -44,6 +45,7 @@ LABELS = {
     NotificationType.DISPUTE_OPENED: "Dispute opened",
     NotificationType.INVITATION_RECEIVED: "Invitation to an offer",
     NotificationType.SAVED_SEARCH_MATCH: "New matches for a saved search",
+    NotificationType.COLLABORATION_REMINDER: "Reminders: visits and late content",
 }
 
 

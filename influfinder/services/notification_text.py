@@ -40,6 +40,24 @@ TEXTS: dict[str, tuple[str, str]] = {
                        N_("{name} proposed a visit on {visit_at}. Confirm it or propose another date.")),
     "visit_confirmed": (N_("Visit confirmed: {title}"), N_("{name} confirmed the visit on {visit_at}.")),
     "dispute_opened": (N_("Dispute opened: {title}"), N_("{name} opened a dispute: {reason}")),
+    # Reminders (services/reminders.py): {name} is the other party, times on the venue's clock.
+    "reminder_tomorrow_creator": (N_("Visit tomorrow: {title}"),
+                                  N_("Your visit to {name} for “{title}” is tomorrow, {visit_at}. "
+                                     "Show your visit code at the venue.")),
+    "reminder_tomorrow_business": (N_("Visit tomorrow: {title}"),
+                                   N_("{name} visits you for “{title}” tomorrow, {visit_at}. "
+                                      "Mark the visit with their code.")),
+    "reminder_today_creator": (N_("Visit today: {title}"),
+                               N_("Your visit to {name} for “{title}” is today, {visit_at}. "
+                                  "Show your visit code at the venue.")),
+    "reminder_today_business": (N_("Visit today: {title}"),
+                                N_("{name} visits you for “{title}” today, {visit_at}. Mark the visit with their code.")),
+    "reminder_late_creator": (N_("Content late: {title}"),
+                              N_("The content deadline for “{title}” passed on {deadline_at}. "
+                                 "Submit your content now, or message {name}.")),
+    "reminder_late_business": (N_("Content late: {title}"),
+                               N_("{name} has not submitted the content for “{title}”; the deadline passed on "
+                                  "{deadline_at}. Message them, or open a dispute if it does not come.")),
 }
 
 

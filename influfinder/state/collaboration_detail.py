@@ -25,6 +25,7 @@ from influfinder.i18n import N_, _, formats, translated
 from influfinder.services import analysis, collaboration_views, collaborations, live_updates, ratings, submissions
 from influfinder.services.collaboration_page import CollaborationPage, collaboration_page
 from influfinder.services.errors import LogInRequired, ServiceError
+from influfinder.services.time_zone_choice import viewer_zone
 from influfinder.state.browser import ask_zone
 from influfinder.state import live, local_time
 from influfinder.state.auth import backend_url
@@ -138,7 +139,7 @@ class CollaborationDetailState(FormState, rx.State):
     @rx.event
     @service_handler("opening a collaboration")
     async def load(self, zone: str = ""):
-        self.time_zone = local_time.zone_name(zone) if zone else self.time_zone
+        self.time_zone = await call_service(self, viewer_zone, zone) or self.time_zone
         self.current_id = self._route_id()
         code = self.router.url.query_parameters.get("code", "")
         self.code_from_link = code[:16] if code.isalnum() else ""

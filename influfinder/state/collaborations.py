@@ -13,9 +13,10 @@ import reflex as rx
 from influfinder.components.collaboration_badges import status_label
 from influfinder.domain.collaboration_steps import CONTENT_LATE, VISIT_OVERDUE
 from influfinder.domain.enums import CollaborationStatus as S, UserType
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, _, formats, translated
 from influfinder.i18n.labels import label
 from influfinder.services import collaboration_views
+from influfinder.services.time_zone_choice import viewer_zone
 from influfinder.state import local_time
 from influfinder.state.browser import ask_zone
 from influfinder.state.forms import FormState
@@ -40,7 +41,14 @@ WAITING = {
     S.IN_REVIEW.value: N_("Waiting for the business's review"),
 }
 RATED = N_("Waiting for the other party's rating")
+WAITING_MARK = N_("Waiting for the business to mark the visit")
 LATE = {VISIT_OVERDUE: N_("Visit overdue"), CONTENT_LATE: N_("Content late")}
+# Who must act on what is late, as this viewer reads it: (late, the viewer is the one) -> words.
+LATE_WHO = {
+    (VISIT_OVERDUE, True): N_("You must mark the visit"), (VISIT_OVERDUE, False): N_("The business must mark the visit"),
+    (CONTENT_LATE, True): N_("You must submit the content"),
+    (CONTENT_LATE, False): N_("The creator must submit the content"),
+}
 DONE = {
     S.COMPLETED.value: N_("Completed"), S.CANCELLED.value: N_("Cancelled"),
     S.DISPUTED.value: N_("In dispute: our team will help"),
@@ -58,6 +66,7 @@ class CollabRow:
     my_turn: bool = False
     when: str = ""  # the visit, or the last activity
     late: str = ""  # "Visit overdue" / "Content late", or ""
+    late_who: str = ""  # who must act on it: "You must mark the visit", ...
 
 
 @dataclass
@@ -82,6 +91,8 @@ def next_step(row: collaboration_views.CollaborationRow, actions: list[str] | No
     if status == S.IN_REVIEW.value and actions is not None and "approve" not in actions:
         return _Step(RATE, True) if "rate" in actions else _Step(RATED, False)
     if status == S.SCHEDULED.value and row.scheduled_date is not None:
+        if row.late and role == CREATOR:  # the visit day passed: only the business can move it on now
+            return _Step(WAITING_MARK, False)
         return _Step(SHOW_CODE if role == CREATOR else MARK_VISITED, True)
     mine = {
         (S.ACCEPTED.value, CREATOR): PROPOSE, (S.VISITED.value, CREATOR): SUBMIT,
@@ -100,6 +111,7 @@ class CollaborationListState(FormState, rx.State):
     pages: int = 1
     status: str = ""
     loading: bool = True
+    zone_name: str = "UTC"  # the viewer's zone as people name it: "hora de España (Madrid)"
     _zone: str = local_time.UTC
 
     @rx.event
@@ -111,7 +123,8 @@ class CollaborationListState(FormState, rx.State):
     @rx.event
     @service_handler("listing collaborations")
     async def load(self, zone: str = ""):
-        self._zone = local_time.zone_name(zone) if zone else self._zone
+        self._zone = await call_service(self, viewer_zone, zone) or self._zone
+        self.zone_name = formats.zone_label(self._zone)
         params = self.router.url.query_parameters
         wanted = params.get("status", "")
         self.status = wanted if wanted in S.values() else ""
@@ -144,10 +157,13 @@ def _row(row: collaboration_views.CollaborationRow, actions: list[str] | None, z
     step = next_step(row, actions)
     visit = row.scheduled_date or row.proposed_date
     live = row.status in (S.SCHEDULED.value,) and visit is not None
-    when = (_("Visit {when}").format(when=local_time.when(visit, zone)) if live
+    # A visit reads on the venue's clock, its zone named; the rest in the viewer's zone.
+    when = (_("Visit {when} ({zone})").format(when=formats.when(visit, zone=row.venue_zone),
+                                                zone=formats.zone_label(row.venue_zone)) if live
             else _("Updated {day}").format(day=local_time.day(row.updated_at, zone)))
     return CollabRow(
         id=row.id, status=row.status, offer_title=row.offer_title, other_party=row.other_party,
         other_role=label(UserType.BUSINESS) if row.viewer_role == CREATOR else label(UserType.CREATOR), next_step=translated(step.text), my_turn=step.mine,
         when=when, late=translated(LATE[row.late]) if row.late else "",
+        late_who=translated(LATE_WHO[row.late, row.late_who == row.viewer_role]) if row.late else "",
     )

@@ -8,26 +8,19 @@ in that zone and is turned into an aware datetime before any service sees it.
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
-from functools import lru_cache
-from zoneinfo import ZoneInfo, available_timezones
+from zoneinfo import ZoneInfo
 
 from influfinder.domain.moments import as_utc
+from influfinder.domain.time_zones import is_zone
 from influfinder.i18n import formats
 
 # What the browser runs to name its zone; its answer comes back to a handler as a plain string.
 UTC = "UTC"
 
 
-@lru_cache(maxsize=1)
-def _known() -> frozenset[str]:
-    return frozenset(available_timezones())
-
-
 def zone_name(value: object) -> str:
     """The zone name the browser sent, if it is a real one; else UTC."""
-    if isinstance(value, str) and len(value) <= 64 and value in _known():
-        return value
-    return UTC
+    return value if is_zone(value) else UTC
 
 
 def _zone(name: str) -> ZoneInfo:

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from influfinder.domain.enums import CompensationType, ContentFormat, OfferCategory, Platform, Tier
 from influfinder.domain.moments import as_utc
 from influfinder.domain.tier_benefits import EARLY_ACCESS
+from influfinder.domain.venues import zone_or_default
 from influfinder.i18n import _, formats
 from influfinder.i18n.labels import label
 from influfinder.services import offers as offer_service
@@ -80,6 +81,15 @@ def day(moment: datetime | None, *, year: bool = False) -> str:
     return formats.short_day(moment, year=year)
 
 
+def venue_moment(moment: datetime | None, city: str) -> str:
+    """A deadline on the venue's clock, its zone named (Madrid's for a city we do not know), the
+    same for every viewer: "Thu 10 Dec 2026, 23:59 (Spain (Madrid) Time)"."""
+    if moment is None:
+        return ""
+    zone = zone_or_default(city)
+    return _("{when} ({zone})").format(when=formats.when(moment, zone=zone), zone=formats.zone_label(zone))
+
+
 def cover_url(category: str, cover_image: str | None = None) -> str:
     """The offer's uploaded cover, else its category's illustration (a static asset of the frontend)."""
     key = category.lower()
@@ -128,8 +138,8 @@ def offer_detail(detail: offer_service.OfferDetail) -> OfferDetailView:
         **_card_fields(s),
         compensation_details=detail.compensation_details,
         compensation_value=money(s.compensation_value, s.currency),
-        application_deadline=day(s.application_deadline, year=True),
-        content_deadline=day(detail.content_deadline, year=True),
+        application_deadline=venue_moment(s.application_deadline, s.city),
+        content_deadline=venue_moment(detail.content_deadline, s.city),
         address=detail.address,
         slots=s.slots,
         influencer_followers=formats.number(req.influencer.min_followers),

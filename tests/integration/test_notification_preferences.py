@@ -62,12 +62,12 @@ def notify(user, kind: NotificationType, title: str = "Your application was acce
         notifications.notify(db, user.id, kind, title, "Café Aurora wants you for the brunch.")
 
 
-def test_accepted_applications_approved_content_and_invitations_come_by_email_by_default():
+def test_accepted_applications_approved_content_invitations_and_reminders_come_by_email_by_default():
     creator = person()
     by_default = (NotificationType.APPLICATION_ACCEPTED, NotificationType.CONTENT_APPROVED,
-                  NotificationType.INVITATION_RECEIVED)
+                  NotificationType.INVITATION_RECEIVED, NotificationType.COLLABORATION_REMINDER)
     assert choices(creator) == {t.value: t in by_default for t in NotificationType}
-    assert len(call(prefs.preferences, creator)) == 13
+    assert len(call(prefs.preferences, creator)) == 14
 
 
 def test_a_user_changes_their_own_choices_and_nobody_else_s():

@@ -15,9 +15,9 @@ def names(enum) -> list[str]:
     return [member.name for member in enum]
 
 
-def test_there_are_the_briefs_eleven_notification_types_and_discoverys_two():
-    assert len(NotificationType) == 13
-    assert {"INVITATION_RECEIVED", "SAVED_SEARCH_MATCH"} <= set(names(NotificationType))
+def test_there_are_the_briefs_eleven_notification_types_discoverys_two_and_reminders():
+    assert len(NotificationType) == 14
+    assert {"INVITATION_RECEIVED", "SAVED_SEARCH_MATCH", "COLLABORATION_REMINDER"} <= set(names(NotificationType))
     named_in_brief = {
         "APPLICATION_RECEIVED", "APPLICATION_ACCEPTED", "APPLICATION_REJECTED", "COLLABORATION_SCHEDULED",
         "CONTENT_SUBMITTED", "TIER_UPGRADED", "MESSAGE_RECEIVED",

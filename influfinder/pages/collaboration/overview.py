@@ -56,7 +56,7 @@ def aside() -> rx.Component:
                 rx.cond((_S.ics_url != "") & (_S.status == "SCHEDULED"), rx.button(rx.el.a(rx.icon("calendar-plus", size=16), translated(COPY["calendar"]),
                                                             href=_S.ics_url, download="influfinder-visit.ics"),
                                                     as_child=True, variant="soft", width="100%")),
-                link_button(rx.icon("external-link", size=16), translated(COPY["view_offer"]), href=page_href("/offers/") + _S.offer_id,
+                link_button(rx.icon("external-link", size=16), translated(COPY["view_offer"]), href="/offers/" + _S.offer_id,
                             variant="outline", width="100%"),
                 rx.cond(_S.venue_when != "", muted(_S.venue_when)),
                 muted(translated(COPY["times_in"]), _S.time_zone_name, "."),
