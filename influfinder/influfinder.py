@@ -58,6 +58,7 @@ from influfinder.state.notifications_page import NotificationsPageState
 from influfinder.state.offer_applications import OfferApplicationsState
 from influfinder.state.offer_editor import OfferEditorState
 from influfinder.state.offers import OfferDetailState, OfferListState
+from influfinder.state.portfolio import PortfolioSwitchState
 from influfinder.state.outbox import OutboxState
 from influfinder.state.progress import DashboardState, ProgressState
 from influfinder.state.recommendations import RecommendationsState
@@ -103,7 +104,8 @@ app.add_page(outbox_page, route="/dev/outbox", title=N_("Outbox | Influfinder"),
 app.add_page(_collabs_page.collaborations_page, route=_collabs_page.ROUTE, title=N_("Collaborations | Influfinder"),
              on_load=[*Access.SIGNED_IN, CollaborationListState.start])
 app.add_page(_collab_detail_page.collaboration_detail_page, route=_collab_detail_page.ROUTE,
-             title=N_("Collaboration | Influfinder"), on_load=[*Access.SIGNED_IN, CollaborationDetailState.start])
+             title=N_("Collaboration | Influfinder"),
+             on_load=[*Access.SIGNED_IN, CollaborationDetailState.start, PortfolioSwitchState.load])
 app.add_page(_progress_page.progress_page, route=_progress_page.ROUTE, title=N_("My progress | Influfinder"),
              on_load=[*Access.CREATOR, ProgressState.start, RecommendationsState.load_offers])
 app.add_page(_dashboard_page.dashboard_page, route=_dashboard_page.ROUTE, title=N_("Dashboard | Influfinder"),
