@@ -52,6 +52,7 @@ from influfinder.state.live import live_delivery
 from influfinder.state.live import LiveState
 from influfinder.state.messages_page import ChatComposerState, ConversationsState
 from influfinder.state.my_applications import MyApplicationsState
+from influfinder.state.muted_businesses import MutedBusinessesState
 from influfinder.state.my_invitations import MyInvitationsState
 from influfinder.state.my_offers import MyOffersState
 from influfinder.state.notifications_page import NotificationsPageState
@@ -125,7 +126,7 @@ app.add_page(_application_page.application_page, route=_application_page.ROUTE, 
              on_load=[*Access.SIGNED_IN, ApplicationState.load])
 app.add_page(_my_applications_page.my_applications_page, route=_my_applications_page.ROUTE,
              title=N_("My applications | Influfinder"),
-             on_load=[*Access.CREATOR, MyApplicationsState.load, MyInvitationsState.load])
+             on_load=[*Access.CREATOR, MyApplicationsState.load, MyInvitationsState.load, MutedBusinessesState.load])
 app.add_page(_notifications_page.notifications_page, route=_notifications_page.ROUTE,
              title=N_("Notifications | Influfinder"), on_load=[*Access.SIGNED_IN, NotificationsPageState.load])
 

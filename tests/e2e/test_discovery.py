@@ -261,3 +261,26 @@ def test_a_creator_shows_a_collaboration_in_the_portfolio_and_a_visitor_sees_it(
     assert page.evaluate("(img) => img.naturalWidth", image.element_handle()) > 0  # served to a visitor
     screenshot("creator-portfolio")
     assert console.unexpected() == []
+
+
+def test_a_creator_mutes_a_business_from_an_invitation_and_unmutes_it(page, console, world):
+    title = f"Lynx{world.tag} tasting menu"
+    offer_id = publish(world, title=title)
+    with Session(world.engine, expire_on_commit=False) as db:
+        invitations.invite(db, world.brand, offer_id, world.creator.username, "Come taste.")
+        db.commit()
+    log_in(page, world.creator_email)
+    page.goto("/my-applications")
+    page.get_by_test_id("invitation").filter(has_text=title).get_by_role("button", name="Mute this business").click()
+    expect(page.get_by_text(f"You will get no more invitations from Lynx Bakery {world.tag}.")).to_be_visible()
+    muted = page.get_by_test_id("muted-business").filter(has_text=f"Lynx Bakery {world.tag}")
+    expect(muted).to_have_count(1)
+
+    muted.get_by_role("button", name=f"Unmute Lynx Bakery {world.tag}").click()
+    expect(page.get_by_text(f"Lynx Bakery {world.tag} can invite you again.")).to_be_visible()
+    expect(page.get_by_test_id("muted-business")).to_have_count(0)
+    with Session(world.engine, expire_on_commit=False) as db:  # and it can
+        invitations.invite(db, world.brand, publish(world, title=f"Lynx{world.tag} second menu"),
+                           world.creator.username, "")
+        db.commit()
+    assert console.unexpected() == []
