@@ -53,12 +53,14 @@ from influfinder.state.live import live_delivery
 from influfinder.state.live import LiveState
 from influfinder.state.messages_page import ChatComposerState, ConversationsState
 from influfinder.state.my_applications import MyApplicationsState
+from influfinder.state.muted_businesses import MutedBusinessesState
 from influfinder.state.my_invitations import MyInvitationsState
 from influfinder.state.my_offers import MyOffersState
 from influfinder.state.notifications_page import NotificationsPageState
 from influfinder.state.offer_applications import OfferApplicationsState
 from influfinder.state.offer_editor import OfferEditorState
 from influfinder.state.offers import OfferDetailState, OfferListState
+from influfinder.state.portfolio import PortfolioSwitchState
 from influfinder.state.outbox import OutboxState
 from influfinder.state.business_dashboard import DashboardState
 from influfinder.state.offer_insights import OfferInsightsState
@@ -106,7 +108,8 @@ app.add_page(outbox_page, route="/dev/outbox", title=N_("Outbox | Influfinder"),
 app.add_page(_collabs_page.collaborations_page, route=_collabs_page.ROUTE, title=N_("Collaborations | Influfinder"),
              on_load=[*Access.SIGNED_IN, CollaborationListState.start])
 app.add_page(_collab_detail_page.collaboration_detail_page, route=_collab_detail_page.ROUTE,
-             title=N_("Collaboration | Influfinder"), on_load=[*Access.SIGNED_IN, CollaborationDetailState.start])
+             title=N_("Collaboration | Influfinder"),
+             on_load=[*Access.SIGNED_IN, CollaborationDetailState.start, PortfolioSwitchState.load])
 app.add_page(_progress_page.progress_page, route=_progress_page.ROUTE, title=N_("My progress | Influfinder"),
              on_load=[*Access.CREATOR, ProgressState.start, RecommendationsState.load_offers])
 app.add_page(_dashboard_page.dashboard_page, route=_dashboard_page.ROUTE, title=N_("Dashboard | Influfinder"),
@@ -128,7 +131,7 @@ app.add_page(_application_page.application_page, route=_application_page.ROUTE, 
              on_load=[*Access.SIGNED_IN, ApplicationState.load])
 app.add_page(_my_applications_page.my_applications_page, route=_my_applications_page.ROUTE,
              title=N_("My applications | Influfinder"),
-             on_load=[*Access.CREATOR, MyApplicationsState.load, MyInvitationsState.load])
+             on_load=[*Access.CREATOR, MyApplicationsState.load, MyInvitationsState.load, MutedBusinessesState.load])
 app.add_page(_notifications_page.notifications_page, route=_notifications_page.ROUTE,
              title=N_("Notifications | Influfinder"), on_load=[*Access.SIGNED_IN, NotificationsPageState.load])
 

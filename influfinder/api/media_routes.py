@@ -1,8 +1,9 @@
 """Uploaded media over HTTP: private submission files, and public offer covers.
 
 GET /media/submissions/{name} answers the collaboration's creator, its business and admins,
-identified by the session cookie (services/media_access.py decides). Anyone else, signed in or
-not, gets the same 404 as for a name that does not exist, so the route never tells whether a file
+identified by the session cookie (services/media_access.py decides), and anyone once the file is
+approved content its creator shows in the portfolio (services/portfolio.py). Anyone else, signed in
+or not, gets the same 404 as for a name that does not exist, so the route never tells whether a file
 is there.
 
 The file's type comes from its extension, which our code chose when it stored the checked

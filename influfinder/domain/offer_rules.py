@@ -56,6 +56,7 @@ class OfferInput(BaseModel):
     application_deadline: datetime | None = None
     content_deadline: datetime | None = None
     requires_visit: bool = False
+    portfolio_allowed: bool = True  # creators may show the content on their public profile
     city: str = Field(default="", max_length=80)
     address: str = Field(default="", max_length=200)
     slots: int = Field(default=1, ge=1, le=MAX_SLOTS)
@@ -168,6 +169,7 @@ FIELD_MESSAGES = {
     "compensation_details": N_("Keep the compensation details under 500 characters."),
     "is_public": _YES_NO,
     "requires_visit": _YES_NO,
+    "portfolio_allowed": _YES_NO,
     "application_deadline": N_("Enter a date and time."),
     "content_deadline": N_("Enter a date and time."),
     "city": N_("Keep the city under 80 characters."),

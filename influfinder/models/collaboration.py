@@ -53,6 +53,9 @@ class Collaboration(SQLModel, table=True):
     creator_feedback: str | None = Field(default=None, max_length=2000)
     business_feedback: str | None = Field(default=None, max_length=2000)
     dispute_reason: str | None = Field(default=None, max_length=2000)
+    # The creator shows this one on the public profile (off by default; the offer may forbid it).
+    in_portfolio: bool = Field(default=False, sa_column=sa.Column(sa.Boolean(), nullable=False,
+                                                                   server_default=sa.false()))
     # Bumped by every transition: a conditional UPDATE on it makes concurrent clicks lose cleanly.
     version: int = 1
     created_at: datetime = timestamp()

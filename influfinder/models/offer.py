@@ -49,6 +49,9 @@ class Offer(SQLModel, table=True):
     application_deadline: datetime | None = timestamp(nullable=True)
     content_deadline: datetime | None = timestamp(nullable=True)
     requires_visit: bool = False
+    # Creators may show this offer's collaborations on their public profile (services/portfolio.py).
+    portfolio_allowed: bool = Field(default=True, sa_column=sa.Column(sa.Boolean(), nullable=False,
+                                                                       server_default=sa.true()))
     city: str = Field(default="", max_length=80)
     address: str = Field(default="", max_length=200)
     slots: int = 1

@@ -10,6 +10,7 @@ import reflex as rx
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import form_error, notice
 from influfinder.components.layout import link_button, page
+from influfinder.components.portfolio import portfolio_switch
 from influfinder.i18n import translated
 from influfinder.i18n.routes import page_href
 from influfinder.pages.collaboration.figures import figures_section
@@ -38,7 +39,8 @@ def _detail() -> rx.Component:
     return rx.vstack(
         header(),
         rx.grid(
-            rx.vstack(stepper(), _messages(), next_step(), figures_section(), content_section(), timeline(), spacing="6", width="100%",
+            rx.vstack(stepper(), _messages(), next_step(), figures_section(), portfolio_switch(), content_section(),
+                      timeline(), spacing="6", width="100%",
                       min_width="0"),
             rx.box(aside()),
             columns=rx.breakpoints(initial="1", md="minmax(0, 2fr) minmax(0, 1fr)"),

@@ -8,6 +8,7 @@ from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import notice
 from influfinder.components.invite_dialog import invite_button, invite_dialog, invite_notice
 from influfinder.components.layout import page
+from influfinder.components.portfolio import portfolio_section
 from influfinder.components.list_nav import nav_button
 from influfinder.state.creator_profile import CreatorProfileState, ReviewView
 from influfinder.i18n.routes import page_href
@@ -119,6 +120,7 @@ def _profile() -> rx.Component:
                               spacing="3"), width="100%"),
             columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%",
         ),
+        portfolio_section(),
         rx.card(
             rx.vstack(
                 rx.heading(COPY["reviews"], size="4", as_="h2"),

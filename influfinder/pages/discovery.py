@@ -9,6 +9,7 @@ from influfinder.state.access import Access
 from influfinder.state.business_profile import BusinessProfileState
 from influfinder.state.creator_profile import CreatorProfileState
 from influfinder.state.find_creators import FindCreatorsState
+from influfinder.state.portfolio import PortfolioState
 from influfinder.state.saved_searches import SavedSearchState
 
 PROFILE_DESCRIPTION = N_("A creator's media kit on Influfinder: audience, categories, tier, rating and reviews.")
@@ -19,7 +20,7 @@ def register(app: rx.App) -> None:
                  on_load=[*Access.SIGNED_IN, FindCreatorsState.load])  # businesses, agencies, admins: the service says
     app.add_page(creator_profile.creator_profile_page, route=creator_profile.ROUTE, title=N_("Creator | Influfinder"),
                  description=PROFILE_DESCRIPTION, meta=[{"property": "og:site_name", "content": "Influfinder"}],
-                 on_load=[*Access.ANYONE, CreatorProfileState.load])
+                 on_load=[*Access.ANYONE, CreatorProfileState.load, PortfolioState.load])
     app.add_page(business_profile.business_profile_page, route=business_profile.ROUTE, title=N_("Business | Influfinder"),
                  on_load=[*Access.ANYONE, BusinessProfileState.load])
     app.add_page(saved_searches.saved_searches_page, route=saved_searches.ROUTE, title=N_("Saved searches | Influfinder"),

@@ -5,6 +5,7 @@ import reflex as rx
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import form_error, notice
 from influfinder.components.invitations_panel import invitations_panel
+from influfinder.components.muted_businesses import muted_businesses_panel
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, pager, status_tabs
 from influfinder.components.status_badges import application_status_badge
@@ -147,6 +148,7 @@ def my_applications_page() -> rx.Component:
                                 nav_button(translated(COPY["browse"]), href=page_href("/offers"))),
                 ),
             ),
+            muted_businesses_panel(),
             spacing="5", width="100%", max_width="860px", margin_x="auto",
         ),
     )

@@ -66,6 +66,8 @@ COPY = {
     "content_deadline": N_("Content deadline"),
     "zone": N_("Times are in your time zone: "),
     "city": N_("City"),
+    "portfolio": N_("Creators may show it in their portfolio"),
+    "portfolio_hint": N_("Each creator chooses whether to show their approved content on their public profile."),
     "visit": N_("Requires a visit"),
     "visit_hint": N_("Creators come to your place; you confirm the visit with a code on the day."),
     "address": N_("Address of the visit"),
@@ -304,6 +306,7 @@ def _content() -> rx.Component:
         _text(translated(COPY["mentions"]), "content_specs.required_mentions", hint=translated(COPY["mentions_hint"]),
               placeholder="@yourbrand"),
         _chips(S.mentions),
+        _switch(translated(COPY["portfolio"]), "portfolio_allowed", translated(COPY["portfolio_hint"])),
     )
 
 

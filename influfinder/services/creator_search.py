@@ -11,6 +11,7 @@ tests/benchmarks/test_creator_search_bench.py.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 import sqlalchemy as sa
 from sqlmodel import Session, select
@@ -67,6 +68,18 @@ def search_creators(db: Session, actor: Actor | None, search: object) -> Creator
     more = limit is not None and total >= limit
     items = [creator_card(user, profile) for profile, user, _total in rows]
     return CreatorPage(items, limit - 1 if more else total, search.page, PAGE_SIZE, more=more)
+
+
+def count_joined_since(db: Session, actor: Actor | None, search: CreatorSearch, since: datetime) -> int:
+    """How many creators matching `search` joined after `since`, over all pages (saved-search alerts)."""
+    actor = guards.signed_in(actor)
+    if not can_search(actor):
+        raise NotAllowed(FOR_BUSINESSES)
+    dialect = db.get_bind().dialect.name
+    words = search_words(search.q)
+    text = _text_match(dialect, words, _facet_words(search)) if words else None
+    conditions = _conditions(search, dialect, words) + (text.conditions if text else [])
+    return db.exec(_count_query([*conditions, User.created_at > since], text, None)).one()
 
 
 def _followers():

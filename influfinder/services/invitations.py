@@ -237,6 +237,20 @@ def set_muted(db: Session, actor: Actor | None, business_id: object, muted: obje
         db.flush()
 
 
-def muted_businesses(db: Session, actor: Actor | None) -> set[str]:
+@dataclass(frozen=True)
+class MutedBusiness:
+    business_id: str
+    name: str
+    username: str
+
+
+def muted_list(db: Session, actor: Actor | None) -> list[MutedBusiness]:
+    """The businesses this creator muted, by name, so each can be unmuted."""
     actor = guards.creator(actor)
-    return {str(b) for b in db.exec(select(BusinessMute.business_id).where(BusinessMute.creator_id == actor.id))}
+    rows = db.exec(
+        select(User.id, User.username, Profile.company_name, Profile.display_name)
+        .join(BusinessMute, BusinessMute.business_id == User.id)
+        .join(Profile, Profile.user_id == User.id, isouter=True)
+        .where(BusinessMute.creator_id == actor.id).order_by(User.username)
+    ).all()
+    return [MutedBusiness(str(i), company or display or username, username) for i, username, company, display in rows]

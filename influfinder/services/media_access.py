@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 from influfinder.integrations import storage
 from influfinder.models import Collaboration, ContentSubmission
 from influfinder.models.submission import SubmissionMedia
-from influfinder.services import messages
+from influfinder.services import messages, portfolio
 from influfinder.services.actors import Actor
 
 CONTENT_TYPES = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp", "mp4": "video/mp4"}
@@ -24,24 +24,29 @@ def content_type(name: str) -> str | None:
 
 
 def submission_file(db: Session, actor: Actor | None, name: str) -> tuple[Path, str] | None:
-    """A submission's file and its type, for the collaboration's creator, its business and admins."""
+    """A submission's file and its type, for the collaboration's creator, its business and admins,
+    and for anyone once it is approved content its creator shows in the portfolio."""
     key = f"{storage.SUBMISSIONS}/{name}"
     kind = content_type(name)
     try:
         path = storage.open_path(key)
     except storage.InvalidKey:
         return None
-    if kind is None or actor is None:
+    if kind is None or not (_is_party(db, actor, key) or portfolio.shown_in_portfolio(db, key)):
         return None
+    return (path, kind) if path.is_file() else None
+
+
+def _is_party(db: Session, actor: Actor | None, key: str) -> bool:
+    if actor is None:
+        return False
     parties = db.exec(
         select(Collaboration.creator_id, Collaboration.business_id)
         .join(ContentSubmission, ContentSubmission.collaboration_id == Collaboration.id)
         .join(SubmissionMedia, SubmissionMedia.submission_id == ContentSubmission.id)
         .where(SubmissionMedia.storage_key == key)
     ).first()
-    if parties is None or not (actor.id in parties or actor.is_admin):
-        return None
-    return (path, kind) if path.is_file() else None
+    return parties is not None and (actor.id in parties or actor.is_admin)
 
 
 def public_file(folder: str, name: str) -> tuple[Path, str] | None:

@@ -5,8 +5,8 @@ the page. The hourly job runner (influfinder/scheduler.py) calls `send_alerts`: 
 whose last alert is at least a day old and that has new matches since then gets one notification
 (SAVED_SEARCH_MATCH) naming how many: a daily digest per search, in the app, and by email for those
 who turn that notification's email on in Settings (off by default). New means published since the
-last check for offers (among the 20 newest matches), joined since the last check for creators (among
-the search's first page: a creator search has no "newest" order).
+last check for offers (among the 20 newest matches), joined since the last check for creators (all
+of them, counted in SQL with the search's own conditions).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from influfinder.models import Profile, SavedSearch, User
 from influfinder.services import guards
 from influfinder.services.actors import Actor
 from influfinder.services.creator_filters import CreatorSearch
-from influfinder.services.creator_search import search_creators
+from influfinder.services.creator_search import count_joined_since
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
 from influfinder.services.offer_filters import OfferSearch
@@ -149,9 +149,4 @@ def _new_matches(db: Session, saved: SavedSearch, owner: Actor, now: datetime) -
         return sum(1 for o in newest if as_utc(o.published_at or o.created_at) > since)
     if not (owner.is_business or owner.is_admin):
         return 0
-    creators = search_creators(db, owner, search.model_copy(update={"page": 1})).items
-    joined = {c.user_id for c in creators}
-    if not joined:
-        return 0
-    return db.exec(select(sa.func.count()).select_from(User).where(
-        User.id.in_([uuid.UUID(i) for i in joined]), User.created_at > since)).one()
+    return count_joined_since(db, owner, search, since)

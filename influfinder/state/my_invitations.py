@@ -9,6 +9,7 @@ import reflex as rx
 from influfinder.services import invitations
 from influfinder.state.display import day
 from influfinder.state.forms import FormState
+from influfinder.state.muted_businesses import MutedBusinessesState
 from influfinder.state.my_applications import MyApplicationsState
 from influfinder.state.service_handler import REFUSED, call_service, service_handler, try_service
 from influfinder.i18n.routes import page_href
@@ -91,3 +92,4 @@ class MyInvitationsState(FormState, rx.State):
         self._reset_errors()
         if await try_service(self, invitations.set_muted, row.business_id, True) is not REFUSED:
             self.invitation_notice = MUTED.format(brand=row.brand)
+            return MutedBusinessesState.load

@@ -52,7 +52,7 @@ CHOICES = {
 }
 PLATFORM_KEYS = [f"platforms.{p.value}" for p in Platform]
 FORMAT_KEYS = [f"content_specs.formats.{f.value}" for f in ContentFormat]
-FLAGS = {"is_public", "requires_visit", "requirements.influencer.verified", *PLATFORM_KEYS, *FORMAT_KEYS}
+FLAGS = {"is_public", "requires_visit", "portfolio_allowed", "requirements.influencer.verified", *PLATFORM_KEYS, *FORMAT_KEYS}
 # Groups of checkboxes that send their checked values together; each value is kept as its own flag.
 LISTS = {"platforms": Platform.values(), "content_specs.formats": ContentFormat.values()}
 DATES = ("application_deadline", "content_deadline")
@@ -63,7 +63,7 @@ def blank_values() -> dict[str, str | bool]:
     values.update(category="", currency=Currency.EUR.value, compensation_type=CompensationType.PAID.value,
                   min_tier="0", slots="1")
     values.update({name: False for name in FLAGS})
-    values["is_public"] = True
+    values["is_public"] = values["portfolio_allowed"] = True
     return values
 
 
@@ -118,7 +118,7 @@ def raw_offer(values: dict, zone: tzinfo, *, with_brand: bool) -> tuple[dict, di
     problems: dict[str, str] = {}
     raw: dict = {name: values[name] for name in (
         "title", "description", "category", "budget_min", "budget_max", "currency", "compensation_type",
-        "compensation_value", "compensation_details", "is_public", "requires_visit", "city", "address", "slots",
+        "compensation_value", "compensation_details", "is_public", "requires_visit", "portfolio_allowed", "city", "address", "slots",
     )}
     if with_brand:
         raw["brand_name"] = values["brand_name"]
@@ -159,6 +159,7 @@ def form_values(stored: dict, zone: tzinfo) -> dict[str, str | bool]:
         values[name] = amount_text(stored.get(name))
     values["slots"], values["min_tier"] = str(stored.get("slots", 1)), str(stored.get("min_tier", 0))
     values["is_public"], values["requires_visit"] = bool(stored.get("is_public")), bool(stored.get("requires_visit"))
+    values["portfolio_allowed"] = bool(stored.get("portfolio_allowed", True))
     for name in DATES:
         values[name] = to_local(stored.get(name), zone)
     for platform in stored.get("platforms") or []:

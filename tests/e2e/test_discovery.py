@@ -1,7 +1,8 @@
 """Discovery in Chromium: a business finds a creator (words and a filter in the URL), opens the media
 kit and invites them; the creator gets the mail, sees the invitation in My applications and accepts
 it into an application, or declines; an invite-only offer is visible to the invited creator only; a
-creator saves a search and the alert arrives when a matching offer is published.
+creator saves a search and the alert arrives when a matching offer is published; a creator shows a
+completed collaboration in the portfolio and a visitor sees it on the public profile.
 
 Each test makes its own people and offers in the live app's database. Desktop width only: these
 flows have no layout of their own on phones, and the production build is slow on shared machines.
@@ -22,11 +23,15 @@ from sqlmodel import Session, select
 from influfinder import database
 from influfinder.domain.enums import UserType
 from influfinder.models import Profile, SavedSearch, User
-from influfinder.services import guards, invitations, offer_management, saved_searches
+from influfinder.services import (
+    analysis, applications, collaborations, effects, guards, invitations, offer_management, ratings, saved_searches, submissions,
+)
 from influfinder.services.actors import Actor
 from influfinder.services.passwords import hash_password
 from tests.support.browser import DESKTOP
 from tests.support.early_access import released
+from tests.support.live_app import configured_like
+from tests.support.media import photo
 from tests.support.marketplace import offer_form
 
 pytestmark = pytest.mark.e2e
@@ -200,4 +205,82 @@ def test_a_creator_saves_a_search_and_is_alerted_to_a_new_matching_offer(page, c
     expect(page.get_by_text(f"1 new offer for “{word}”")).to_be_visible()
     page.goto("/saved-searches")
     expect(page.get_by_test_id("saved-search")).to_contain_text(word)
+    assert console.unexpected() == []
+
+
+def _completed_collaboration(world: World, live_app, title: str) -> str:
+    """Offer, application, visit, content with a photo and a post link, approval, both ratings: through
+    the services, configured as the server is (its database, its media folder)."""
+    offer_id = publish(world, title=title)
+    with configured_like(live_app, ("DATABASE_URL", "UPLOAD_DIR", "SECRET_KEY")), \
+            Session(database.engine(), expire_on_commit=False) as db:
+        application = applications.apply(db, world.creator, offer_id, {"message": "Pastry reels every week here."})
+        collab_id = applications.accept(db, world.brand, application)
+        collaborations.propose_visit(db, world.creator, collab_id, guards.now() + timedelta(days=2))
+        collaborations.mark_visited_by_hand(db, world.brand, collab_id, "Came on Saturday.")
+        sid = submissions.submit_content(db, world.creator, collab_id, [("croissant.jpg", photo())],
+                                         [PORTFOLIO_POST], {"INSTAGRAM": f"Croissants at Lynx {world.tag} #ad"})
+        submissions.start_review(db, world.brand, sid)
+        submissions.approve(db, world.brand, sid)
+        ratings.rate(db, world.brand, collab_id, 5, "Lovely photos")
+        ratings.rate(db, world.creator, collab_id, 5, "Great bakery")
+        db.commit()
+        effects.drain()  # the analysis and notifications it queued run here, on the server's database
+        analysis.drain()
+    return str(collab_id)
+
+
+PORTFOLIO_POST = "https://www.instagram.com/p/CxLynxCroissant/"
+
+
+def test_a_creator_shows_a_collaboration_in_the_portfolio_and_a_visitor_sees_it(page, console, world, live_app,
+                                                                               screenshot):
+    title = f"Lynx{world.tag} croissant portfolio"
+    collab_id = _completed_collaboration(world, live_app, title)
+    page.goto(f"/creators/{world.creator.username}")
+    expect(page.get_by_role("heading", name=f"Ocelot {world.tag}")).to_be_visible()
+    expect(page.get_by_role("heading", name="Portfolio")).to_have_count(0)  # off until the creator shows it
+
+    log_in(page, world.creator_email)
+    page.goto(f"/collaborations/{collab_id}")
+    switch = page.get_by_role("switch", name="Show this collaboration in my portfolio")
+    expect(switch).not_to_be_checked()
+    switch.press("Space")  # keyboard only
+    expect(page.get_by_text("Shown on your public profile.")).to_be_visible()
+    expect(switch).to_be_checked()
+    log_out(page)
+
+    page.goto(f"/creators/{world.creator.username}")
+    portfolio = page.get_by_test_id("portfolio")
+    expect(portfolio.get_by_role("heading", name="Portfolio")).to_be_visible()
+    expect(portfolio).to_contain_text(title)
+    expect(portfolio).to_contain_text(f"Lynx Bakery {world.tag}")
+    expect(portfolio.get_by_role("link", name="View the post")).to_have_attribute("href", PORTFOLIO_POST)
+    image = portfolio.get_by_role("img", name=title)
+    expect(image).to_be_visible()
+    assert page.evaluate("(img) => img.naturalWidth", image.element_handle()) > 0  # served to a visitor
+    screenshot("creator-portfolio")
+    assert console.unexpected() == []
+
+
+def test_a_creator_mutes_a_business_from_an_invitation_and_unmutes_it(page, console, world):
+    title = f"Lynx{world.tag} tasting menu"
+    offer_id = publish(world, title=title)
+    with Session(world.engine, expire_on_commit=False) as db:
+        invitations.invite(db, world.brand, offer_id, world.creator.username, "Come taste.")
+        db.commit()
+    log_in(page, world.creator_email)
+    page.goto("/my-applications")
+    page.get_by_test_id("invitation").filter(has_text=title).get_by_role("button", name="Mute this business").click()
+    expect(page.get_by_text(f"You will get no more invitations from Lynx Bakery {world.tag}.")).to_be_visible()
+    muted = page.get_by_test_id("muted-business").filter(has_text=f"Lynx Bakery {world.tag}")
+    expect(muted).to_have_count(1)
+
+    muted.get_by_role("button", name=f"Unmute Lynx Bakery {world.tag}").click()
+    expect(page.get_by_text(f"Lynx Bakery {world.tag} can invite you again.")).to_be_visible()
+    expect(page.get_by_test_id("muted-business")).to_have_count(0)
+    with Session(world.engine, expire_on_commit=False) as db:  # and it can
+        invitations.invite(db, world.brand, publish(world, title=f"Lynx{world.tag} second menu"),
+                           world.creator.username, "")
+        db.commit()
     assert console.unexpected() == []

@@ -111,10 +111,14 @@ def test_who_may_invite_whom_and_inviting_twice(engine):
 def test_a_muted_business_cannot_invite_and_unmuting_lets_it_again(engine):
     brand, creator = make_user(engine, UserType.BUSINESS), make_user(engine)
     call(engine, invitations.set_muted, creator, str(brand.id), True)
-    assert call(engine, invitations.muted_businesses, creator) == {str(brand.id)}
+    [muted] = call(engine, invitations.muted_list, creator)
+    assert (muted.business_id, muted.username) == (str(brand.id), brand.username)
+    with pytest.raises(NotAllowed):
+        call(engine, invitations.muted_list, brand)  # a creator's own list
     with pytest.raises(ServiceError, match="not taking invitations"):
         call(engine, invitations.invite, brand, published(engine, brand), creator.username)
     call(engine, invitations.set_muted, creator, str(brand.id), False)
+    assert call(engine, invitations.muted_list, creator) == []
     call(engine, invitations.invite, brand, published(engine, brand), creator.username)
 
 

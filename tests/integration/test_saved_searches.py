@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlmodel import select
 
 from influfinder.domain.enums import NotificationType, UserType
-from influfinder.models import Notification, SavedSearch
+from influfinder.models import Notification, Profile, SavedSearch
 from influfinder.services import guards, saved_searches
 from influfinder.services.errors import NotAllowed, ServiceError
 from tests.support.marketplace import DATABASES, call, make_user, migrated_database, published, scope
@@ -62,3 +62,18 @@ def test_the_daily_alert_names_new_matching_offers_once(engine):
     call(engine, saved_searches.send_alerts)  # checked just now: nothing more today
     call(engine, saved_searches.send_alerts, guards.now() + timedelta(days=2))  # nothing new since
     assert len(alerts_for(engine, creator)) == 1
+
+
+def test_a_business_alert_counts_every_new_matching_creator_not_only_the_first_page(engine):
+    brand = make_user(engine, UserType.BUSINESS)
+    city = "Zanzibarcity"
+    saved_id = call(engine, saved_searches.save, brand, "CREATORS", {"city": city})
+    with scope(engine) as db:  # saved two days ago
+        db.get(SavedSearch, saved_id).checked_at = guards.now() - timedelta(days=2)
+    joined = [make_user(engine) for _ in range(25)]  # more than a page (20) of new creators
+    make_user(engine)  # new, elsewhere
+    with scope(engine) as db:
+        db.exec(sa.update(Profile).where(Profile.user_id.in_([c.id for c in joined])).values(city=city))
+    call(engine, saved_searches.send_alerts)
+    [alert] = alerts_for(engine, brand)
+    assert alert.title.startswith("25 new creators for")
