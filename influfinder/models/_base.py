@@ -1,16 +1,18 @@
 """Column helpers shared by every table: UUID keys, UTC timestamps, enums stored as text."""
 
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime
 from enum import Enum
 from typing import Any
 
 import sqlalchemy as sa
 from sqlmodel import Field
 
+from influfinder import clock
+
 
 def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()  # the real time, or the moment of a replay (influfinder/clock.py)
 
 
 def uuid_pk() -> Any:

@@ -7,8 +7,9 @@ is checked here before it reaches a query. Refusals say nothing about objects th
 from __future__ import annotations
 
 import uuid
-from datetime import datetime, timezone
+from datetime import datetime
 
+from influfinder import clock
 from influfinder.i18n import N_, _
 from influfinder.services.actors import Actor
 from influfinder.services.errors import LogInRequired, NotAllowed, ServiceError
@@ -20,7 +21,7 @@ CREATORS_ONLY = N_("Only creators can do that.")
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc)
+    return clock.now()
 
 
 def signed_in(actor: Actor | None) -> Actor:

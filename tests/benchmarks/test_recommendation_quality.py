@@ -16,15 +16,18 @@ random offers and the most applied-to offers.
 from __future__ import annotations
 
 import random
+import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
 import pytest
+from sqlmodel import Session, select
 
 from influfinder.domain import recommendations as rec
 from influfinder.domain.enums import OfferCategory, OfferStatus, UserType
-from influfinder.services.demo_data import build_demo
+from influfinder.models import Application, Offer, Profile, User
+from tests.support.demo import demo_engine
 
 pytestmark = pytest.mark.benchmark
 
@@ -151,18 +154,22 @@ def baselines(items, kept, held, seed: int = 9) -> tuple[float, float]:
 
 
 def demo_world():
-    """The demo's creators, active offers and applications, in the shapes above."""
-    data = build_demo(datetime(2026, 12, 6, tzinfo=timezone.utc), "not-a-hash")
-    profiles = {p.user_id: p for p in data.profiles}
-    people = [Creator(str(u.id), profiles[u.id].city, frozenset(profiles[u.id].preferred_categories),
-                      profiles[u.id].tier_level, profiles[u.id].total_followers)
-              for u in data.users if u.user_type is UserType.CREATOR]
+    """The demo's creators, offers and applications (loaded into a scratch SQLite), in the shapes above."""
+    with tempfile.TemporaryDirectory() as folder:
+        engine = demo_engine(f"sqlite:///{folder}/demo.db", datetime(2026, 12, 6, tzinfo=timezone.utc))
+        with Session(engine) as db:
+            rows = db.exec(select(User, Profile).join(Profile, Profile.user_id == User.id)
+                           .where(User.user_type == UserType.CREATOR)).all()
+            offers = db.exec(select(Offer).where(Offer.status != OfferStatus.DRAFT)).all()
+            applied = db.exec(select(Application.creator_id, Application.offer_id)).all()
+        engine.dispose()
+    people = [Creator(str(u.id), p.city, frozenset(p.preferred_categories), p.tier_level, p.total_followers)
+              for u, p in rows]
     items = [Item(str(o.id), str(o.business_id), o.city, o.category.value, o.min_tier,
-                  o.requirements.get("regular", {}).get("min_followers", 0)) for o in data.offers
-             if o.status is not OfferStatus.DRAFT]
+                  o.requirements.get("regular", {}).get("min_followers", 0)) for o in offers]
     applications = defaultdict(list)
-    for a in data.applications:
-        applications[str(a.creator_id)].append(str(a.offer_id))
+    for creator_id, offer_id in applied:
+        applications[str(creator_id)].append(str(offer_id))
     return people, items, {p.id: applications.get(p.id, []) for p in people}
 
 

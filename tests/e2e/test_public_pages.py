@@ -13,7 +13,7 @@ from influfinder.database import make_engine
 from influfinder.domain.enums import OfferStatus
 from influfinder.domain.tier_benefits import EARLY_ACCESS
 from influfinder.models import Offer
-from influfinder.services.demo_data import build_demo
+from influfinder.services.demo_data import planned_offers
 from influfinder.state.offers import PAGE_SIZE
 from tests.support.demo import NOW
 
@@ -22,7 +22,7 @@ pytestmark = pytest.mark.e2e  # tests/conftest.py gives e2e tests time for the f
 
 def demo_open_offers() -> int:
     """How many demo offers a visitor sees: active, public and out of the Pro creators' early-access day."""
-    return sum(1 for o in build_demo(NOW, "unused").offers
+    return sum(1 for o in planned_offers(NOW)
                if o.status is OfferStatus.ACTIVE and o.is_public and o.published_at <= NOW - EARLY_ACCESS)
 
 

@@ -1,32 +1,52 @@
 """The public UI a visitor uses: navbar on desktop and phone, colour mode, keyboard, offer detail."""
 
 import re
+from datetime import datetime, timezone
 
 import pytest
 from playwright.sync_api import expect
 
+from sqlmodel import Session, select
+
+from influfinder.database import make_engine
 from influfinder.domain.enums import OfferStatus
 from influfinder.domain.tier_benefits import EARLY_ACCESS
-from influfinder.services.demo_data import build_demo
-from tests.support.demo import NOW
+from influfinder.domain.moments import as_utc
+from influfinder.models import Offer, User
+from influfinder.services.demo_data import BUSINESSES, planned_offers
 
 pytestmark = [pytest.mark.e2e, pytest.mark.timeout(900)]  # the first test may wait for the build
 
 CARDS = '[data-testid="offer-card"]'
 
 
-def demo_offers(keep) -> list:
-    return [o for o in build_demo(NOW, "unused").offers if keep(o)]
+@pytest.fixture(scope="module")
+def live_offers(live_app) -> list[Offer]:
+    """The demo's current offers in the live app's database (the demo loaded them at start-up), not
+    those other tests publish for the same businesses."""
+    engine = make_engine(live_app.database_url)
+    try:
+        with Session(engine, expire_on_commit=False) as db:
+            return list(db.exec(select(Offer).join(User, User.id == Offer.business_id)
+                                .where(User.email.in_([b.email for b in BUSINESSES]),
+                                       Offer.title.in_([p.title for p in planned_offers(datetime.now(timezone.utc))]))
+                                .order_by(Offer.created_at)).all())
+    finally:
+        engine.dispose()
+
+
+def demo_offers(live_offers, keep) -> list:
+    return [o for o in live_offers if keep(o)]
 
 
 def in_early_access(offer) -> bool:
     """Published less than a day ago: only Pro creators and up see it yet."""
-    return offer.published_at > NOW - EARLY_ACCESS
+    return as_utc(offer.published_at) > datetime.now(timezone.utc) - EARLY_ACCESS
 
 
-def newest_public_offer():
+def newest_public_offer(live_offers):
     """The newest open demo offer a visitor sees: on the first page of /offers, whatever other tests published."""
-    offers = demo_offers(lambda o: o.status is OfferStatus.ACTIVE and o.is_public and not in_early_access(o))
+    offers = demo_offers(live_offers, lambda o: o.status is OfferStatus.ACTIVE and o.is_public and not in_early_access(o))
     return max(offers, key=lambda o: o.created_at)
 
 
@@ -92,8 +112,8 @@ def test_the_keyboard_reaches_the_page_with_a_visible_focus_ring(page, viewport,
     expect(places.get_by_role("link", name="Offers")).to_be_focused()
 
 
-def test_a_card_opens_the_offers_public_page_with_its_terms(page, console, screenshot):
-    offer = newest_public_offer()
+def test_a_card_opens_the_offers_public_page_with_its_terms(page, console, screenshot, live_offers):
+    offer = newest_public_offer(live_offers)
     page.goto("/offers")
     console.wait_for_live_socket(page)
     page.locator(f'{CARDS}[href="/en/offers/{offer.id}"]').first.click()  # an English page links to English pages
@@ -121,11 +141,11 @@ KEEP = {
 
 
 @pytest.mark.parametrize("which", ["draft", "private", "early-access", "not-an-id"])
-def test_an_offer_that_is_not_public_shows_offer_not_found(page, console, which):
+def test_an_offer_that_is_not_public_shows_offer_not_found(page, console, which, live_offers):
     if which == "not-an-id":
         offer_id = "not-an-id"
     else:
-        offer = demo_offers(KEEP[which])[0]
+        offer = demo_offers(live_offers, KEEP[which])[0]
         offer_id = str(offer.id)
     page.goto(f"/offers/{offer_id}")
     not_found = page.get_by_test_id("offer-not-found")

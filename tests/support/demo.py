@@ -1,18 +1,23 @@
-"""A fixed clock and a stable fingerprint of the demo rows."""
+"""A fixed clock, and a database with the demo loaded into it."""
 
-import hashlib
-import json
+from __future__ import annotations
+
 from datetime import datetime, timezone
 
-from influfinder.services.demo_data import DemoData, build_demo
+import sqlalchemy as sa
+from sqlmodel import Session
+
+from influfinder import database
+from influfinder.services.demo_data import load_demo_data
 
 NOW = datetime(2026, 11, 26, 12, 0, tzinfo=timezone.utc)
 
 
-def rows_as_data(data: DemoData) -> list[tuple[str, dict]]:
-    return [(type(row).__name__, row.model_dump()) for row in data.rows()]
-
-
-def demo_digest(now: datetime) -> str:
-    text = json.dumps(rows_as_data(build_demo(now, "not-a-real-hash")), default=str, sort_keys=True)
-    return hashlib.sha256(text.encode()).hexdigest()
+def demo_engine(url: str, now: datetime = NOW) -> sa.Engine:
+    """The migrated database at `url` with the demo loaded (as of `now`); dispose it when done."""
+    database.migrate(url)
+    engine = database.make_engine(url)
+    with Session(engine) as db:
+        assert load_demo_data(db, now=now) is True
+        db.commit()
+    return engine

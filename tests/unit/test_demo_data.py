@@ -1,115 +1,61 @@
-"""The demo data: the same arguments give the same rows, and it shows every part of the product."""
+"""The demo's plan: who the accounts are and which offers the businesses publish. The same `now`
+gives the same plan in any process; what loading it makes is in tests/integration/test_demo_invariants.py."""
 
 import subprocess
 import sys
-from collections import Counter
 from datetime import datetime, timezone
 
-import pytest
-
-from influfinder.domain.enums import (
-    ApplicationStatus,
-    CollaborationStatus,
-    Currency,
-    OfferCategory,
-    OfferStatus,
-    Platform,
-    Tier,
-    UserType,
-)
-from influfinder.services.demo_data import build_demo
+from influfinder.domain.enums import Currency, OfferCategory, OfferStatus, Platform, Tier, UserType
+from influfinder.domain.tiers import standing
+from influfinder.services.demo_data import ACCOUNTS, CREATORS, DEMO_PASSWORD, planned_offers
 from tests.support import ROOT
-from tests.support.demo import NOW, demo_digest, rows_as_data
+from tests.support.demo import NOW
+
+PLAN_DIGEST = ("import hashlib, json; from influfinder.services.demo_data import planned_offers; "
+               "from tests.support.demo import NOW; "
+               "print(hashlib.sha256(json.dumps([(p.form, p.status, p.created_at, p.published_at) "
+               "for p in planned_offers(NOW)], default=str).encode()).hexdigest())")
 
 
-@pytest.fixture(scope="module")
-def demo():
-    return build_demo(NOW, "not-a-real-hash")
+def test_the_same_now_gives_the_same_plan_in_another_process():
+    digests = {subprocess.run([sys.executable, "-c", PLAN_DIGEST], cwd=ROOT, capture_output=True, text=True,
+                              env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}, check=True).stdout.strip()
+               for seed in ("1", "4242")}
+    assert len(digests) == 1 and digests != {""}
 
 
-def test_same_now_and_hash_give_identical_rows_ids_included(demo):
-    again = build_demo(NOW, "not-a-real-hash")
-    assert rows_as_data(again) == rows_as_data(demo)
+def test_another_now_moves_the_dates_and_keeps_the_offers():
+    later = planned_offers(datetime(2027, 3, 1, tzinfo=timezone.utc))
+    now = planned_offers(NOW)
+    assert [p.title for p in later] == [p.title for p in now]
+    assert later[0].created_at > now[0].created_at
 
 
-def test_the_rows_do_not_depend_on_the_process(demo):
-    """Another interpreter with another hash seed builds the same rows (no set or dict-order luck)."""
-    script = "from tests.support.demo import NOW, demo_digest; print(demo_digest(NOW))"
-    for seed in ("1", "4242"):
-        result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True,
-                                env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"}, check=True)
-        assert result.stdout.strip() == demo_digest(NOW)
+def test_ten_accounts_one_admin_three_businesses_one_an_agency_six_creators():
+    assert len(ACCOUNTS) == 10 and len({a.email for a in ACCOUNTS}) == 10
+    assert [a.is_admin for a in ACCOUNTS].count(True) == 1
+    businesses = [a for a in ACCOUNTS if a.user_type in (UserType.BUSINESS, UserType.AGENCY) and not a.is_admin]
+    assert len(businesses) == 3 and [b.user_type for b in businesses].count(UserType.AGENCY) == 1
+    assert all(a.email == a.email.lower() for a in ACCOUNTS) and len(DEMO_PASSWORD) >= 12
 
 
-def test_another_now_moves_the_dates_but_keeps_the_ids(demo):
-    later = build_demo(datetime(2027, 3, 1, tzinfo=timezone.utc), "not-a-real-hash")
-    assert [r.id for r in later.rows()] == [r.id for r in demo.rows()]
-    assert later.offers[0].created_at > demo.offers[0].created_at
+def test_the_creators_complete_enough_to_stand_in_each_tier():
+    assert [standing(c.completed).tier for c in CREATORS] == list(Tier)
 
 
-def test_accounts_one_admin_three_businesses_one_an_agency(demo):
-    admins = [u for u in demo.users if u.is_admin]
-    businesses = [u for u in demo.users if u.user_type in (UserType.BUSINESS, UserType.AGENCY) and not u.is_admin]
-    assert len(admins) == 1
-    assert len(businesses) == 3
-    assert [b.user_type for b in businesses].count(UserType.AGENCY) == 1
-    assert all(u.is_verified and u.email == u.email.lower() for u in demo.users)
-
-
-def test_six_creators_one_in_each_tier(demo):
-    creator_ids = {u.id for u in demo.users if u.user_type is UserType.CREATOR}
-    tiers = sorted(p.tier_level for p in demo.profiles if p.user_id in creator_ids)
-    assert tiers == [int(t) for t in Tier]
-
-
-def test_forty_offers_across_categories_platforms_currencies_and_statuses(demo):
-    offers = demo.offers
+def test_forty_offers_across_categories_platforms_currencies_and_statuses():
+    offers = planned_offers(NOW)
     assert len(offers) == 40
     assert len({o.category for o in offers}) >= len(OfferCategory) - 1  # OTHER is the only one left out
-    assert {p for o in offers for p in o.platforms} == set(Platform.values())
-    assert {o.currency for o in offers} == set(Currency)
+    assert {p for o in offers for p in o.form["platforms"]} == set(Platform.values())
+    assert {o.form["currency"] for o in offers} == {c.value for c in Currency}
     assert {o.status for o in offers} == set(OfferStatus)
     assert any(not o.is_public for o in offers if o.status is OfferStatus.ACTIVE)
 
 
-def test_applications_and_collaborations_in_every_state(demo):
-    assert {a.status for a in demo.applications} == set(ApplicationStatus)
-    assert {c.status for c in demo.collaborations} == set(CollaborationStatus)
-    assert max(Counter((a.offer_id, a.creator_id) for a in demo.applications).values()) == 1
-
-
-def test_every_reference_points_at_a_demo_row(demo):
-    users = {u.id for u in demo.users}
-    offers = {o.id for o in demo.offers}
-    applications = {a.id for a in demo.applications}
-    assert all(o.business_id in users for o in demo.offers)
-    assert all(a.offer_id in offers and a.creator_id in users for a in demo.applications)
-    assert all(c.application_id in applications and c.offer_id in offers for c in demo.collaborations)
-    assert len({r.id for r in demo.rows()}) == len(demo.rows())
-
-
-def test_one_creator_has_verified_instagram_and_tiktok_figures_and_one_only_typed_hers():
-    from influfinder.services.demo_data import SELF_REPORTED_CREATOR, VERIFIED_CREATOR, demo_id
-
-    demo = build_demo(NOW, "hash")
-    profiles = {p.user_id: p for p in demo.profiles}
-    verified = profiles[demo_id("user", VERIFIED_CREATOR.username)]
-    typed = profiles[demo_id("user", SELF_REPORTED_CREATOR.username)]
-
-    assert sorted(verified.verified_audience) == ["instagram", "tiktok"]
-    assert {a.provider for a in demo.connected} == {"instagram", "tiktok"}
-    assert len({(s.account_id, s.taken_on) for s in demo.snapshots}) == 6  # three dated readings each
-    assert verified.verified_audience["tiktok"]["followers"] == max(
-        s.followers for s in demo.snapshots if s.account_id == demo_id("connected", VERIFIED_CREATOR.username, "tiktok"))
-    assert typed.verified_audience == {} and typed.instagram_followers > 0
-
-
-def test_discovery_an_invitation_to_an_invite_only_offer_and_a_saved_search_each_side():
-    demo = build_demo(NOW, "not-a-real-hash")
-    [invitation] = demo.invitations
-    offer = next(o for o in demo.offers if o.id == invitation.offer_id)
-    creator = next(u for u in demo.users if u.id == invitation.creator_id)
-    assert creator.username == "lucia.eats" and not offer.is_public and offer.status is OfferStatus.ACTIVE
-    assert invitation.business_id == offer.business_id
-    assert not any(a.offer_id == offer.id and a.creator_id == creator.id for a in demo.applications)
-    assert sorted(s.kind.value for s in demo.saved_searches) == ["CREATORS", "OFFERS"]
+def test_every_date_of_the_plan_is_in_order_and_in_the_past():
+    for offer in planned_offers(NOW):
+        assert offer.created_at <= NOW
+        assert offer.published_at is None or offer.published_at == offer.created_at
+        assert offer.changed_at is None or offer.created_at < offer.changed_at <= NOW
+        assert offer.created_at < offer.form["application_deadline"] < offer.form["content_deadline"]
