@@ -19,6 +19,8 @@ from influfinder.settings import Settings, reset_settings_cache
 OAUTH_PREFIXES = ("GOOGLE_", "FACEBOOK_", "INSTAGRAM_", "TIKTOK_")
 # Not in Settings but read by it: `run --prod` sets it, and it switches production rules on.
 EXTRA_VARIABLES = ("REFLEX_ENV_MODE",)
+# Set by in-process tests of the backend; a server started for a test must build its frontend.
+PROCESS_ONLY_VARIABLES = ("REFLEX_SKIP_COMPILE",)
 
 
 def contract_variable(name: str) -> bool:
@@ -30,7 +32,7 @@ def contract_variable(name: str) -> bool:
 
 def clean_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
     """os.environ without the deployment contract, plus `extra`: for subprocesses."""
-    env = {k: v for k, v in os.environ.items() if not contract_variable(k)}
+    env = {k: v for k, v in os.environ.items() if not contract_variable(k) and k not in PROCESS_ONLY_VARIABLES}
     env.update(extra or {})
     return env
 

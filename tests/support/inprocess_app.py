@@ -33,6 +33,9 @@ def backend_client(workdir: Path, env: dict[str, str]) -> Iterator[TestClient]:
             mp.delenv(name)
     for name, value in env.items():
         mp.setenv(name, value)
+    # Through the monkeypatch, so it is undone: a REFLEX_SKIP_COMPILE left in os.environ would reach
+    # the e2e server started later in this process, which would then never install its packages.
+    mp.setenv("REFLEX_SKIP_COMPILE", "true")
     environment.REFLEX_SKIP_COMPILE.set(True)
     drop_app_caches()
     _drop_service_caches()

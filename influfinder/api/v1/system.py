@@ -1,9 +1,11 @@
-"""/api/v1/health and /api/v1/info: the same answers as /health and /info (api/routes.py)."""
+"""/api/v1/health and /api/v1/info: the same answers as /health and /info (api/health_routes.py)."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
+
+from influfinder.api import health_routes
 
 router = APIRouter(tags=["system"])
 
@@ -23,13 +25,9 @@ INFO = {"200": {"description": "What runs here; never a secret.", "content": {"a
 
 @router.get("/health", responses=HEALTH, summary="Is the service up")
 async def health(request: Request) -> JSONResponse:
-    from influfinder.api.routes import health as site_health
-
-    return await site_health(request)
+    return await health_routes.health(request)
 
 
 @router.get("/info", responses=INFO, summary="Version and the integrations that are on")
 async def info(request: Request) -> JSONResponse:
-    from influfinder.api.routes import info as site_info
-
-    return await site_info(request)
+    return await health_routes.info(request)
