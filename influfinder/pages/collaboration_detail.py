@@ -10,7 +10,7 @@ import reflex as rx
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import form_error, notice
 from influfinder.components.layout import link_button, page
-from influfinder.i18n import translated
+from influfinder.i18n import _, translated
 from influfinder.i18n.routes import page_href
 from influfinder.pages.collaboration.next_step import next_step
 from influfinder.pages.collaboration.overview import aside, header
@@ -49,8 +49,8 @@ def _detail() -> rx.Component:
 
 def _loading() -> rx.Component:
     return rx.vstack(
-        rx.skeleton(rx.text("All collaborations"), width="160px"),
-        rx.skeleton(rx.heading("A collaboration is loading", size="8")),
+        rx.skeleton(rx.text(_("All collaborations")), width="160px"),
+        rx.skeleton(rx.heading(_("A collaboration is loading"), size="8")),
         rx.skeleton(height="220px", width="100%"),
         spacing="4", width="100%", aria_busy="true",
     )

@@ -506,7 +506,7 @@ def _editor() -> rx.Component:
 
 def _loading() -> rx.Component:
     return rx.vstack(
-        rx.skeleton(rx.heading("Create offer", size="8")),
+        rx.skeleton(rx.heading(_("Create offer"), size="8")),
         rx.skeleton(height="320px", width="100%"),
         rx.skeleton(height="240px", width="100%"),
         spacing="4", width="100%", aria_busy="true",

@@ -12,6 +12,8 @@ from decimal import Decimal
 
 from influfinder.components.collaboration_badges import status_label
 from influfinder.components.qr_code import qr_svg
+from influfinder.i18n import translated
+from influfinder.i18n.advice import suggestions_for_reader
 from influfinder.services import analysis, collaboration_views, submissions
 from influfinder.settings import get_settings
 from influfinder.state import local_time
@@ -96,7 +98,7 @@ def qr_data_uri(collab_id: str, code: str) -> str:
 def timeline_row(entry: collaboration_views.TimelineEntry, zone: str) -> TimelineRow:
     moved = entry.from_status and entry.from_status != entry.to_status
     change = f"{status_label(entry.from_status)} → {status_label(entry.to_status)}" if moved else ""
-    return TimelineRow(when=local_time.when(entry.at, zone), label=entry.label, who=entry.actor_name or "Influfinder",
+    return TimelineRow(when=local_time.when(entry.at, zone), label=translated(entry.label), who=entry.actor_name or "Influfinder",
                        change=change, note=entry.note)
 
 
@@ -131,5 +133,5 @@ def analysis_view(data: dict | None, state: str, error: str, score: float | None
         compliance=f"{float(data.get('compliance_percentage', 0)):g}%",
         hashtags_found=list(data.get("hashtags_found", [])), hashtags_missing=list(data.get("hashtags_missing", [])),
         mentions_found=list(data.get("mentions_found", [])), mentions_missing=list(data.get("mentions_missing", [])),
-        disclosure=bool(data.get("disclosure_found")), suggestions=list(data.get("suggestions", [])),
+        disclosure=bool(data.get("disclosure_found")), suggestions=suggestions_for_reader(data),
     )
