@@ -4,6 +4,7 @@ import reflex as rx
 
 from influfinder.components.phrases import filled
 from influfinder.i18n import N_, translated
+from influfinder.i18n.routes import page_href
 from influfinder.components.badges import reputation_badges
 from influfinder.components.empty_state import empty_state
 from influfinder.components.layout import page
@@ -59,4 +60,4 @@ def business_profile_page() -> rx.Component:
     return page(rx.cond(S.loading, rx.center(rx.spinner(size="3"), padding="4rem", width="100%"),
                         rx.cond(S.found, _profile(),
                                 empty_state("store", translated(COPY["not_found_title"]), translated(COPY["not_found_text"]),
-                                            nav_button(translated(COPY["browse"]), href="/offers")))))
+                                            nav_button(translated(COPY["browse"]), href=page_href("/offers"))))))

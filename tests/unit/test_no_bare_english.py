@@ -13,6 +13,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2] / "influfinder"
 MODULES = sorted([*ROOT.glob("pages/**/*.py"), *ROOT.glob("components/*.py")])
+STATES = sorted(ROOT.glob("state/*.py"))
+SENTENCE = re.compile(r"^[A-Z][^\s]*\s+\S")  # "Profile saved.", not "done", "relevance" or "INSTAGRAM"
 
 # Components whose positional arguments are shown to the reader.
 SHOWN_BY = {
@@ -82,6 +84,31 @@ def bare_strings(source: str) -> list[tuple[int, str]]:
     return found
 
 
+def _sentences(node: ast.expr) -> list[ast.Constant]:
+    """The English sentences an assigned value can be: a literal, either side of `a if c else b`, a dict's values."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str) and SENTENCE.match(node.value):
+        return [node]
+    if isinstance(node, ast.IfExp):
+        return _sentences(node.body) + _sentences(node.orelse)
+    if isinstance(node, ast.Dict):
+        return [found for value in node.values for found in _sentences(value)]
+    return []
+
+
+def bare_state_sentences(source: str) -> list[tuple[int, str]]:
+    """`self.notice = "Profile saved."` in a state: a message shown in English on a Spanish page."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, (ast.Assign, ast.AnnAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self"
+                   for target in targets for t in ast.walk(target)) and node.value is not None:
+                found += [(c.lineno, c.value) for c in _sentences(node.value)]
+        if isinstance(node, ast.Return) and node.value is not None:
+            found += [(c.lineno, c.value) for c in _sentences(node.value)]
+    return found
+
+
 def test_the_check_sees_a_bare_word_and_lets_translated_ones_and_symbols_pass():
     source = (
         'rx.text("Find creators")\n'
@@ -105,5 +132,26 @@ def test_no_page_or_component_shows_a_bare_english_string():
         f"{path.relative_to(ROOT.parent)}:{line}: {text!r}"
         for path in MODULES
         for line, text in bare_strings(path.read_text(encoding="utf-8"))
+    ]
+    assert problems == [], "wrap these in _() (and run the catalog commands):\n" + "\n".join(problems)
+
+
+def test_the_state_check_sees_a_message_set_without_translation():
+    source = (
+        'self.notice = "Profile saved."\n'
+        'self.notice = _("Profile saved.")\n'
+        'self.sort = "relevance"\n'
+        'self.field_errors = {"confirm": "The two passwords do not match."}\n'
+        'self.error = "A" if x else "Your session has ended."\n'
+    )
+    assert [text for _line, text in bare_state_sentences(source)] == [
+        "Profile saved.", "The two passwords do not match.", "Your session has ended."]
+
+
+def test_no_state_sets_a_bare_english_message():
+    problems = [
+        f"{path.relative_to(ROOT.parent)}:{line}: {text!r}"
+        for path in STATES
+        for line, text in bare_state_sentences(path.read_text(encoding="utf-8"))
     ]
     assert problems == [], "wrap these in _() (and run the catalog commands):\n" + "\n".join(problems)
