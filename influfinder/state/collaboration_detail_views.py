@@ -12,15 +12,15 @@ from decimal import Decimal
 
 from influfinder.components.collaboration_badges import status_label
 from influfinder.components.qr_code import qr_svg
-from influfinder.i18n import translated
+from influfinder.i18n import formats, translated
 from influfinder.i18n.advice import suggestions_for_reader
+from influfinder.i18n.event_notes import note_words
 from influfinder.services import analysis, collaboration_views, submissions
 from influfinder.settings import get_settings
 from influfinder.state import local_time
 from influfinder.state.auth import backend_url
 
 PLATFORM_LABELS = {"INSTAGRAM": "Instagram", "TIKTOK": "TikTok", "FACEBOOK": "Facebook"}
-_SYMBOLS = {"EUR": "€", "USD": "$", "MXN": "MX$"}
 
 
 @dataclass
@@ -83,10 +83,8 @@ class TimelineRow:
 
 
 def money(amount: Decimal | None, currency: str) -> str:
-    if amount is None:
-        return ""
-    symbol = _SYMBOLS.get(currency, currency + " ")
-    return f"{symbol}{amount:,.0f}" if amount == amount.to_integral() else f"{symbol}{amount:,.2f}"
+    """The agreed fee for the reader: "150 €" / "€150" (influfinder/i18n/formats.py)."""
+    return "" if amount is None else formats.money(amount, currency)
 
 
 def qr_data_uri(collab_id: str, code: str) -> str:
@@ -99,7 +97,7 @@ def timeline_row(entry: collaboration_views.TimelineEntry, zone: str) -> Timelin
     moved = entry.from_status and entry.from_status != entry.to_status
     change = f"{status_label(entry.from_status)} → {status_label(entry.to_status)}" if moved else ""
     return TimelineRow(when=local_time.when(entry.at, zone), label=translated(entry.label), who=entry.actor_name or "Influfinder",
-                       change=change, note=entry.note)
+                       change=change, note=note_words(entry.note, local_time.zone_name(zone)))
 
 
 def version_card(view: submissions.SubmissionView, zone: str) -> VersionCard:
