@@ -76,3 +76,31 @@ def test_find_creators_choices_follow_the_page_language():
         assert all(" or " not in text for _key, text in tiers())
     with use_language("en"):
         assert ("4.5", "4.5 or more") in ratings()
+
+
+def test_the_timeline_notes_the_services_write_read_in_the_readers_language_and_zone():
+    from influfinder.i18n.event_notes import note_words
+
+    with use_language("es"):
+        assert note_words("Proposed Wed 09 Dec 2026, 10:00 UTC. Vamos a las 11", "Europe/Madrid") == (
+            "Propuesta para el mié 9 dic 2026, 11:00 (hora de España (Madrid)). Vamos a las 11")
+        assert note_words("Version 2: 3 photos, 1 link", "UTC") == "Versión 2: 3 fotos, 1 enlace"
+        assert note_words("Checked with the creator's visit code.", "UTC") == "Comprobada con el código de visita del creador."
+        assert note_words("The creator never came", "UTC") == "The creator never came"  # typed: as typed
+    with use_language("en"):
+        assert note_words("Visit confirmed for Wed 09 Dec 2026, 10:00 UTC.", "America/Mexico_City").startswith(
+            "Visit confirmed for Wed 9 Dec 2026, 04:00")
+
+
+def test_where_the_audience_figures_come_from_reads_in_spanish():
+    from datetime import datetime, timedelta, timezone
+
+    from influfinder.i18n.audience import source_words, verified_words
+
+    now = datetime(2026, 12, 9, 12, tzinfo=timezone.utc)
+    with use_language("es"):
+        assert verified_words("instagram", now - timedelta(days=2), now) == "Verificado en Instagram, actualizado hace 2 días"
+        assert verified_words("tiktok", now - timedelta(hours=30), now) == "Verificado en TikTok, actualizado ayer"
+        assert source_words(None) == "Declarado por el creador"
+    with use_language("en"):
+        assert verified_words("instagram", now, now) == "Verified via Instagram, updated today"
