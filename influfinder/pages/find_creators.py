@@ -3,7 +3,7 @@
 import reflex as rx
 
 from influfinder.components.phrases import counted_phrase
-from influfinder.i18n import N_, translated
+from influfinder.i18n import N_, _, translated
 from influfinder.components.creator_card import creator_card
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import field_error, form_error
@@ -78,7 +78,7 @@ def _filters() -> rx.Component:
     return rx.card(
         rx.vstack(
             rx.heading(translated(COPY["filters"]), size="4", as_="h2"),
-            _input(translated(COPY["city"]), "city", S.city, placeholder="Any city", max_length=80),
+            _input(translated(COPY["city"]), "city", S.city, placeholder=_("Any city"), max_length=80),
             _select(translated(COPY["category"]), "category", S.category, categories()),
             _select(translated(COPY["platform"]), "platform", S.platform, platforms()),
             _select(translated(COPY["tier"]), "tier", S.tier, tiers()),

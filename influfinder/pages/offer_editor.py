@@ -299,10 +299,10 @@ def _content() -> rx.Component:
         _group(translated(COPY["formats"]), "content_specs.formats", [(f.value, f.value.title()) for f in ContentFormat],
                rx.breakpoints(initial="2", sm="4")),
         _text(translated(COPY["hashtags"]), "content_specs.required_hashtags", hint=translated(COPY["hashtags_hint"]),
-              placeholder="#YourBrand"),
+              placeholder=_("#YourBrand")),
         _chips(S.hashtags),
         _text(translated(COPY["mentions"]), "content_specs.required_mentions", hint=translated(COPY["mentions_hint"]),
-              placeholder="@yourbrand"),
+              placeholder=_("@yourbrand")),
         _chips(S.mentions),
     )
 

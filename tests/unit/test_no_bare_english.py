@@ -26,7 +26,7 @@ SHOWN_BY = {
 SHOWN_AS = {"placeholder", "aria_label", "title", "content", "alt", "label", "text"}
 # Literals that are not words in any language.
 ALLOWED = {"Influfinder", "Instagram", "TikTok", "YouTube", "Google", "PDF", "EUR", "USD", "MXN", "AI", "OK", "QR",
-           "ICS", "Español", "English", "ES", "EN"}
+           "ICS", "Español", "English", "ES", "EN", "https://", "ABCD2345"}  # ABCD2345: a visit code's shape
 HAS_LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -73,7 +73,11 @@ def bare_strings(source: str) -> list[tuple[int, str]]:
         if not isinstance(node, ast.Call):
             continue
         name = _is_rx_call(node.func)
-        if name is None or name == "meta":  # <meta> content is for machines (og:type="profile")
+        if name is None:  # our own helpers pass these on to rx: _input(..., placeholder="Any city")
+            found += [(kw.value.lineno, text) for kw in node.keywords if kw.arg in ("placeholder", "aria_label")
+                      and (text := _bare(kw.value)) is not None]
+            continue
+        if name == "meta":  # <meta> content is for machines (og:type="profile")
             continue
         candidates = list(node.args) if name in SHOWN_BY else []
         candidates += [kw.value for kw in node.keywords if kw.arg in SHOWN_AS]
@@ -115,6 +119,7 @@ def test_the_check_sees_a_bare_word_and_lets_translated_ones_and_symbols_pass():
         'rx.text(_("Find creators"))\n'
         'rx.text.strong("Top rated", size="2")\n'
         'rx.input(placeholder="Search")\n'
+        '_input("City", placeholder="Any city")\n'
         'rx.text(" · ", "%", "—")\n'
         'rx.icon("arrow-left")\n'
         'rx.text("Instagram")\n'
@@ -124,7 +129,7 @@ def test_the_check_sees_a_bare_word_and_lets_translated_ones_and_symbols_pass():
         'rx.heading(translated(COPY["ok"]))\n'
     )
     assert sorted(text for _line, text in bare_strings(source)) == sorted(
-        ["Find creators", "Top rated", "Search", "f'Save {name}'", "My offers", "COPY['ok']"])
+        ["Find creators", "Top rated", "Search", "Any city", "f'Save {name}'", "My offers", "COPY['ok']"])
 
 
 def test_no_page_or_component_shows_a_bare_english_string():
