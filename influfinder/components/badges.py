@@ -3,7 +3,7 @@
 import reflex as rx
 from reflex.vars import Var
 
-from influfinder.domain.enums import Tier
+from influfinder.domain.enums import ReputationBadge, Tier
 from influfinder.i18n import N_, translated
 from influfinder.i18n.labels import label
 
@@ -71,6 +71,7 @@ def reputation_badges(names: Var) -> rx.Component:
     """The reputation badges a person earned (domain/reputation.py): "Top rated", "Reliable", ..."""
     return rx.foreach(
         names,
-        lambda name: rx.badge(name, color_scheme=rx.cond(name == "Newcomer", "gray", "teal"), variant="surface",
+        lambda name: rx.badge(rx.match(name, *[(badge.value, label(badge)) for badge in ReputationBadge], name),
+                              color_scheme=rx.cond(name == ReputationBadge.NEWCOMER.value, "gray", "teal"), variant="surface",
                               radius="full", size="1", data_testid="reputation-badge"),
     )

@@ -6,6 +6,7 @@ import reflex as rx
 from reflex.vars import Var
 
 from influfinder.domain.enums import CollaborationStatus as S
+from influfinder.i18n import _
 from influfinder.i18n.labels import label
 # Live states in cool colours, the happy end in green, trouble in red, the rest grey.
 _STATUS_STYLE = {
@@ -39,11 +40,13 @@ def score_badge(score: Var, passed: Var) -> rx.Component:
     )
 
 
-def stars(count: Var, label: str = "") -> rx.Component:
-    """Five stars, `count` of them filled; read aloud as "4 out of 5 stars"."""
+def stars(count: Var, spoken: str = "") -> rx.Component:
+    """Five stars, `count` of them filled; read aloud as `spoken` (a translated sentence with {n}),
+    by default "4 out of 5 stars"."""
+    before, _mark, after = (spoken or _("{n} out of 5 stars")).partition("{n}")
     return rx.hstack(
         *[rx.icon("star", size=16, fill=rx.cond(count >= n, "currentColor", "none"),
                   color=rx.cond(count >= n, rx.color("amber", 9), rx.color("gray", 8)), aria_hidden="true")
           for n in range(1, 6)],
-        spacing="0", align="center", role="img", aria_label=label + count.to_string() + " out of 5 stars",
+        spacing="0", align="center", role="img", aria_label=before + count.to_string() + after,
     )

@@ -3,8 +3,9 @@
 import reflex as rx
 
 from influfinder.components.badges import platform_badge, tier_badge
+from influfinder.components.phrases import counted_phrase
+from influfinder.i18n import _
 
-FOLLOWERS, NO_RATING, COMPLETED, NOT_AVAILABLE = "followers", "No rating yet", "completed", "Not taking new work"
 
 
 def audience_figure(figure) -> rx.Component:
@@ -12,7 +13,7 @@ def audience_figure(figure) -> rx.Component:
     a verified source later), so a business knows how far to trust the numbers."""
     return rx.hstack(
         platform_badge(figure.label),
-        rx.text(figure.followers, " ", FOLLOWERS, size="2", weight="medium", class_name="tabular"),
+        rx.text(counted_phrase("{n} follower", "{n} followers", figure.followers_count, figure.followers), size="2", weight="medium", class_name="tabular"),
         rx.text(figure.engagement, size="2", color_scheme="gray", class_name="tabular"),
         rx.badge(figure.source, variant="outline", color_scheme="gray", size="1", data_testid="figure-source"),
         spacing="2", align="center", wrap="wrap",
@@ -25,7 +26,7 @@ def rating_line(creator) -> rx.Component:
         rx.hstack(rx.icon("star", size=14, color=rx.color("amber", 9)),
                   rx.text(creator.rating, " (", creator.rating_count, ")", size="2", class_name="tabular"),
                   spacing="1", align="center"),
-        rx.text(NO_RATING, size="2", color_scheme="gray"),
+        rx.text(_("No rating yet"), size="2", color_scheme="gray"),
     )
 
 
@@ -47,14 +48,15 @@ def creator_card(creator) -> rx.Component:
                     rx.cond(creator.city != "", rx.hstack(rx.icon("map-pin", size=14), rx.text(creator.city, size="2"),
                                                           spacing="1", align="center")),
                     rating_line(creator),
-                    rx.text(creator.completed, " ", COMPLETED, size="2", color_scheme="gray"),
+                    rx.text(counted_phrase("{n} completed", "{n} completed", creator.completed),
+                            size="2", color_scheme="gray"),
                     spacing="3", wrap="wrap", align="center",
                 ),
                 rx.hstack(rx.foreach(creator.categories, lambda c: rx.badge(c, variant="soft", size="1")),
                           spacing="1", wrap="wrap"),
                 rx.text(creator.bio, size="2", color_scheme="gray", class_name="line-clamp-2"),
                 rx.vstack(rx.foreach(creator.figures, audience_figure), spacing="1"),
-                rx.cond(~creator.available, rx.badge(NOT_AVAILABLE, color_scheme="gray", variant="soft")),
+                rx.cond(~creator.available, rx.badge(_("Not taking new work"), color_scheme="gray", variant="soft")),
                 spacing="3",
             ),
             href=creator.href,

@@ -7,7 +7,7 @@ from influfinder.components.badges import reputation_badges
 
 TITLE = N_("Your record")
 HINT = N_("What businesses and creators see of you, from what happened: refreshed once a day. "
-         "\"New\" until 3 collaborations have finished.")
+         "\"Newcomer\" until 3 collaborations have finished.")
 
 
 def reputation_card(record) -> rx.Component:

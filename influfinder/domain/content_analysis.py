@@ -23,6 +23,9 @@ Definitions:
   (1 if disclosure_found else 0)) / (required hashtags + required mentions + 1), rounded to
   one decimal. The disclosure always counts as one item, so an offer with no required tags
   scores 100 with a disclosure and 0 without.
+- Advice is stored as an English msgid and its values (`Advice`), so the page writes it in the
+  language of whoever reads it (influfinder/i18n/advice.py); `suggestions` holds the same advice in
+  English (the brief's field, the API's) plus any free-text suggestion a model wrote.
 - ai_score = compliance × 0.5 + quality × 10 × 0.25 + relevance × 10 × 0.25, rounded to one
   decimal. Quality and relevance are rated 1-10, so they are scaled ×10 to the 0-100 range of
   compliance; the score therefore runs from 5.0 (nothing complies, lowest ratings) to 100.0.
@@ -88,6 +91,37 @@ def ai_score(compliance: float, quality: int, relevance: int) -> float:
     return round(compliance * 0.5 + quality * 10 * 0.25 + relevance * 10 * 0.25, 1)
 
 
+def N_(message: str) -> str:
+    """Marks an English msgid for the catalogs (Babel extracts it); domain imports nothing of ours."""
+    return message
+
+
+class Advice(BaseModel):
+    """One suggestion as an English msgid with {placeholders} and its values. `platforms` is a list
+    of platform codes (written as their names, joined as the reader's language joins a list);
+    `plural` is the msgid used when more than one platform is named (both are msgids of their own:
+    Spanish and English both have two forms, one and other)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    text: str = Field(max_length=MAX_SUGGESTION_CHARS)
+    values: dict[str, str | int | list[str]] = Field(default_factory=dict)
+    plural: str = ""
+
+    def written(self, gettext=lambda m: m, join=lambda names: " and ".join(names)) -> str:
+        values = dict(self.values)
+        count = 1
+        if isinstance(values.get("platforms"), list):
+            count = len(values["platforms"])
+            values["platforms"] = join([_PLATFORM_NAMES.get(p, p.title()) for p in values["platforms"]])
+        template = self.plural if self.plural and count != 1 else self.text
+        return gettext(template).format(**values)
+
+    @property
+    def english(self) -> str:
+        return self.written()
+
+
 @dataclass(frozen=True)
 class CaptionCheck:
     """The deterministic half of an analysis (see the module's definitions)."""
@@ -98,7 +132,7 @@ class CaptionCheck:
     mentions_missing: list[str]
     disclosure_found: bool
     compliance_percentage: float
-    suggestions: list[str]
+    suggestions: list[Advice]
 
 
 def check_captions(
@@ -115,7 +149,7 @@ def check_captions(
     compliance = round(100 * (len(h_found) + len(m_found) + int(disclosed)) / items, 1)
     suggestions = _hashtag_advice(h_lacking, len(texts)) + _mention_advice(m_lacking, len(texts))
     if not disclosed:
-        suggestions.append("Add a disclosure such as #ad or #publi, or turn on the paid-partnership label")
+        suggestions.append(Advice(text=N_("Add a disclosure such as #ad or #publi, or turn on the paid-partnership label")))
     return CaptionCheck(h_found, h_missing, m_found, m_missing, disclosed, compliance, suggestions)
 
 
@@ -142,20 +176,23 @@ def _disclosed(tags: dict[str, set[str]], platform: str, paid_partnership: bool)
 _PLATFORM_NAMES = {"INSTAGRAM": "Instagram", "TIKTOK": "TikTok", "FACEBOOK": "Facebook"}
 
 
-def _where(platforms: list[str], caption_count: int, preposition: str) -> str:
+def _advice(plain: str, where: str, where_plural: str, value: dict, platforms: list[str], caption_count: int) -> Advice:
     # Naming the platforms only helps when some captions already have the tag.
     if not platforms or len(platforms) == caption_count:
-        return ""
-    names = " and ".join(_PLATFORM_NAMES.get(p, p.title()) for p in platforms)
-    return f" {preposition} the {names} caption" + ("s" if len(platforms) > 1 else "")
+        return Advice(text=plain, values=value)
+    return Advice(text=where, values={**value, "platforms": platforms}, plural=where_plural)
 
 
-def _hashtag_advice(lacking: dict[str, list[str]], caption_count: int) -> list[str]:
-    return [f"Add the required hashtag {t}{_where(ps, caption_count, 'to')}" for t, ps in lacking.items()]
+def _hashtag_advice(lacking: dict[str, list[str]], caption_count: int) -> list[Advice]:
+    return [_advice(N_("Add the required hashtag {tag}"), N_("Add the required hashtag {tag} to the {platforms} caption"),
+                    N_("Add the required hashtag {tag} to the {platforms} captions"), {"tag": t}, ps, caption_count)
+            for t, ps in lacking.items()]
 
 
-def _mention_advice(lacking: dict[str, list[str]], caption_count: int) -> list[str]:
-    return [f"Mention {m}{_where(ps, caption_count, 'in')}" for m, ps in lacking.items()]
+def _mention_advice(lacking: dict[str, list[str]], caption_count: int) -> list[Advice]:
+    return [_advice(N_("Mention {handle}"), N_("Mention {handle} in the {platforms} caption"),
+                    N_("Mention {handle} in the {platforms} captions"), {"handle": m}, ps, caption_count)
+            for m, ps in lacking.items()]
 
 
 class AnalysisResult(BaseModel):
@@ -175,6 +212,7 @@ class AnalysisResult(BaseModel):
     relevance_rating: int = Field(ge=1, le=10)
     compliance_percentage: float = Field(ge=0, le=100)
     suggestions: list[str] = Field(default_factory=list, max_length=MAX_SUGGESTIONS)
+    advice: list[Advice] = Field(default_factory=list, max_length=MAX_SUGGESTIONS)  # the rules' part, as msgids
     disclosure_found: bool
 
     @model_validator(mode="before")
@@ -190,8 +228,11 @@ class AnalysisResult(BaseModel):
         return ai_score(self.compliance_percentage, self.quality_rating, self.relevance_rating)
 
     @classmethod
-    def build(cls, check: CaptionCheck, quality: int, relevance: int, suggestions: Iterable[str] = ()) -> AnalysisResult:
-        """Join the caption check with an analyzer's ratings; caption advice comes first."""
+    def build(cls, check: CaptionCheck, quality: int, relevance: int,
+              suggestions: Iterable[str | Advice] = ()) -> AnalysisResult:
+        """Join the caption check with an analyzer's ratings; caption advice comes first. A model's
+        suggestions are free text (str); the rules' are Advice, kept as msgids for the reader."""
+        every = [*check.suggestions, *suggestions]
         return cls(
             hashtags_found=check.hashtags_found,
             hashtags_missing=check.hashtags_missing,
@@ -200,9 +241,19 @@ class AnalysisResult(BaseModel):
             quality_rating=quality,
             relevance_rating=relevance,
             compliance_percentage=check.compliance_percentage,
-            suggestions=_tidy([*check.suggestions, *suggestions]),
+            suggestions=_tidy(a.english if isinstance(a, Advice) else a for a in every),
+            advice=_distinct_advice(a for a in every if isinstance(a, Advice))[:MAX_SUGGESTIONS],
             disclosure_found=check.disclosure_found,
         )
+
+
+def _distinct_advice(advice: Iterable[Advice]) -> list[Advice]:
+    seen, kept = set(), []
+    for item in advice:
+        if item.english not in seen:
+            seen.add(item.english)
+            kept.append(item)
+    return kept
 
 
 def _tidy(suggestions: Iterable[str]) -> list[str]:

@@ -156,6 +156,16 @@ class AuthProvider(StrEnum):
     TIKTOK = "TIKTOK"
 
 
+class ReputationBadge(StrEnum):
+    """Earned from what happened (domain/reputation.py). The value is the English name, which is also
+    what a day's cached figures hold; people read it through the label table."""
+
+    NEWCOMER = "Newcomer"
+    RESPONSIVE = "Responds within a day"
+    TOP_RATED = "Top rated"
+    RELIABLE = "Reliable"
+
+
 class TokenPurpose(StrEnum):
     VERIFY_EMAIL = "VERIFY_EMAIL"
     RESET_PASSWORD = "RESET_PASSWORD"

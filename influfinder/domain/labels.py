@@ -17,6 +17,7 @@ from influfinder.domain.enums import (
     OfferCategory,
     OfferStatus,
     Platform,
+    ReputationBadge,
     SubmissionStatus,
     Tier,
     UserType,
@@ -66,6 +67,8 @@ LABELS: dict[object, str] = {
     NotificationType.MESSAGE_RECEIVED: N_("New message"),
     NotificationType.DISPUTE_OPENED: N_("Dispute opened"),
     NotificationType.COLLABORATION_REMINDER: N_("Reminder"),
+    ReputationBadge.NEWCOMER: N_("Newcomer"), ReputationBadge.RESPONSIVE: N_("Responds within a day"),
+    ReputationBadge.TOP_RATED: N_("Top rated"), ReputationBadge.RELIABLE: N_("Reliable"),
 }
 
 # Where one side reads a status differently: the creator who sent an application reads "Sent".

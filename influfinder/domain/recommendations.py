@@ -26,10 +26,42 @@ COMPLETED = 2  # per completed collaboration, up to 5
 AVAILABLE = 5
 
 
+def N_(message: str) -> str:
+    """Marks an English msgid for the catalogs; the reader's words are chosen where it is shown."""
+    return message
+
+
 @dataclass(frozen=True)
 class Reason:
+    """A reason as an English msgid and its values, so it is written in the reader's language where it
+    is shown (influfinder/i18n/reasons.py); `plural` is the msgid used when the value `n` is not 1
+    (both are msgids of their own: Spanish and English both have two forms, one and other).
+    Values named `category`, `kind` (a category in lower case) and `tier` are codes (OfferCategory, Tier level), written as their labels."""
+
     points: int
-    text: str
+    template: str
+    values: tuple[tuple[str, object], ...] = ()
+    plural: str = ""
+
+    def written(self, gettext=lambda m: m, word=lambda name, value: value) -> str:
+        values = dict(self.values)
+        template = self.plural if self.plural and int(values["n"]) != 1 else self.template
+        return gettext(template).format(**{name: word(name, value) for name, value in values.items()})
+
+    @property
+    def text(self) -> str:
+        """In English, with the codes as the English table would write them (tests, logs)."""
+        return self.written(word=_english_word)
+
+
+def _english_word(name: str, value: object) -> object:
+    if name == "category":
+        return str(value).title()
+    if name == "kind":  # a category inside a sentence: "2 food collaborations"
+        return str(value).lower()
+    if name == "tier":
+        return Tier(int(value)).label
+    return value
 
 
 @dataclass(frozen=True)
@@ -39,10 +71,14 @@ class Scored:
     reasons: tuple[Reason, ...] = field(default_factory=tuple)
 
     @property
+    def top_reasons(self) -> list[Reason]:
+        """The two or three biggest reasons: what a card shows under the title."""
+        return sorted(self.reasons, key=lambda r: -r.points)[:3]
+
+    @property
     def why(self) -> str:
-        """The two or three biggest reasons, in one line: what a card shows under the title."""
-        top = sorted(self.reasons, key=lambda r: -r.points)[:3]
-        return " · ".join(r.text for r in top)
+        """In English, in one line (the pages write it in the reader's language: i18n/reasons.py)."""
+        return " · ".join(r.text for r in self.top_reasons)
 
 
 @dataclass(frozen=True)
@@ -66,22 +102,23 @@ class OfferFacts:
 
 def score_offer(creator: CreatorTaste, offer: OfferFacts) -> Scored:
     reasons = []
-    label = offer.category.title()
+    category = (("category", offer.category),)
     if offer.category in creator.categories:
-        reasons.append(Reason(CATEGORY, f"{label}, one of your categories"))
+        reasons.append(Reason(CATEGORY, N_("{category}, one of your categories"), category))
     if creator.city and _same_city(offer.city, creator.city):
-        reasons.append(Reason(CITY, f"In {offer.city}, your city"))
+        reasons.append(Reason(CITY, N_("In {city}, your city"), (("city", offer.city),)))
     if offer.eligible:
-        reasons.append(Reason(ELIGIBLE, "You meet its requirements"))
+        reasons.append(Reason(ELIGIBLE, N_("You meet its requirements")))
     done = min(creator.completed_by_category.get(offer.category, 0), 3)
     if done:
-        reasons.append(Reason(PAST_CATEGORY * done, f"You completed {done} {label.lower()} collaboration"
-                                                    + ("s" if done > 1 else "")))
+        reasons.append(Reason(PAST_CATEGORY * done, N_("You completed {n} {kind} collaboration"),
+                              (("n", done), ("kind", offer.category)), N_("You completed {n} {kind} collaborations")))
     if offer.business_id in creator.businesses_worked_with:
-        reasons.append(Reason(SAME_BUSINESS, f"You worked with {offer.brand} before"))
+        reasons.append(Reason(SAME_BUSINESS, N_("You worked with {brand} before"), (("brand", offer.brand),)))
     similar = min(offer.similar_applicants, 5)
     if similar:
-        reasons.append(Reason(SIMILAR_APPLIED * similar, f"{similar} creator{'s' if similar > 1 else ''} like you applied"))
+        reasons.append(Reason(SIMILAR_APPLIED * similar, N_("{n} creator like you applied"), (("n", similar),),
+                              N_("{n} creators like you applied")))
     return Scored(offer.id, sum(r.points for r in reasons), tuple(reasons))
 
 
@@ -103,17 +140,20 @@ def score_creator(offer_category: str, offer_city: str, creator: CreatorFacts) -
     fits = offer_category in creator.categories
     local = bool(offer_city) and _same_city(creator.city, offer_city)
     if fits or local:
-        who = f"{offer_category.title()} creator" if fits else "Creator"
-        reasons.append(Reason(CATEGORY * fits + CITY * local, who + (f" in {creator.city}" if local else "")))
+        values = (("category", offer_category), ("city", creator.city))
+        template = (N_("{category} creator in {city}") if fits and local else N_("{category} creator") if fits
+                    else N_("Creator in {city}"))
+        reasons.append(Reason(CATEGORY * fits + CITY * local, template, values))
     if creator.eligible:
-        reasons.append(Reason(ELIGIBLE, "meets your requirements"))
+        reasons.append(Reason(ELIGIBLE, N_("meets your requirements")))
     if creator.rating is not None:
-        reasons.append(Reason(round(RATING * creator.rating), f"{creator.rating:.1f} rating"))
+        reasons.append(Reason(round(RATING * creator.rating), N_("{rating} rating"), (("rating", creator.rating),)))
     done = min(creator.completed, 5)
     if done:
-        reasons.append(Reason(COMPLETED * done, f"{Tier(creator.tier).label}, {creator.completed} completed"))
+        reasons.append(Reason(COMPLETED * done, N_("{tier}, {n} completed"),
+                              (("tier", creator.tier), ("n", creator.completed))))
     if creator.available:
-        reasons.append(Reason(AVAILABLE, "Available now"))
+        reasons.append(Reason(AVAILABLE, N_("Available now")))
     return Scored(creator.id, sum(r.points for r in reasons), tuple(reasons))
 
 

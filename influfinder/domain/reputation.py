@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from statistics import median
 
+from influfinder.domain.enums import ReputationBadge
 from influfinder.domain.moments import as_utc
 
 NEW_UNDER = 3
@@ -39,7 +40,8 @@ RESPONDS_WITHIN = timedelta(hours=24)
 VISIT_GRACE = timedelta(days=1)
 REVIEW_WINDOW = timedelta(days=14)
 
-NEW, RESPONSIVE, TOP, RELIABLE_BADGE = "Newcomer", "Responds within a day", "Top rated", "Reliable"
+NEW, RESPONSIVE, TOP, RELIABLE_BADGE = (ReputationBadge.NEWCOMER, ReputationBadge.RESPONSIVE, ReputationBadge.TOP_RATED,
+                                        ReputationBadge.RELIABLE)
 
 
 @dataclass(frozen=True)

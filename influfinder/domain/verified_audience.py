@@ -21,7 +21,7 @@ from influfinder.domain.moments import as_utc
 
 CONNECTABLE = ("instagram", "tiktok", "facebook")
 LABELS = {"instagram": "Instagram", "tiktok": "TikTok", "facebook": "Facebook"}
-SELF_REPORTED = "Self-reported"
+SELF_REPORTED = "Self-reported"  # an English msgid: influfinder/i18n/audience.py writes these for the reader
 DISAGREEMENT = 0.20
 ENGAGEMENT_POSTS = 30
 

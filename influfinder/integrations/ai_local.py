@@ -35,7 +35,7 @@ from dataclasses import dataclass
 
 from PIL import ImageFilter, ImageStat
 
-from influfinder.domain.content_analysis import AnalysisResult, check_captions
+from influfinder.domain.content_analysis import N_, Advice, AnalysisResult, check_captions
 from influfinder.integrations.ai import AnalysisRequest, load_image
 
 MEASURE_SIDE = 1024
@@ -88,7 +88,7 @@ class LocalAnalyzer:
             str(request.offer_category),
         )
         if relevance <= 3:
-            advice.append("Say more about the offer in the caption: what you visited and what you liked")
+            advice.append(Advice(text=N_("Say more about the offer in the caption: what you visited and what you liked")))
         return AnalysisResult.build(check, quality, relevance, advice)
 
 
@@ -127,32 +127,48 @@ def photo_quality(m: PhotoMeasures) -> int:
     return 1 + round(9 * sum(_WEIGHTS[k] * s[k] for k in _WEIGHTS))
 
 
-def photo_advice(m: PhotoMeasures) -> list[str]:
+# Each photo problem: (the msgid for one photo, the msgid naming the photo among several).
+PHOTO_ADVICE = {
+    "blurry": (N_("The photo looks blurry"), N_("Photo {number} looks blurry")),
+    "dark": (N_("The photo is too dark"), N_("Photo {number} is too dark")),
+    "bright": (N_("The photo is too bright"), N_("Photo {number} is too bright")),
+    "flat": (N_("The photo looks flat: add contrast or better light"),
+             N_("Photo {number} looks flat: add contrast or better light")),
+    "small": (N_("Use a photo at least 1080 px on its shorter side"),
+              N_("Photo {number} is small: use one at least 1080 px on its shorter side")),
+}
+
+
+def photo_problems(m: PhotoMeasures) -> list[str]:
     s = scores(m)
-    advice = []
+    problems = []
     if s["sharpness"] < 0.5:
-        advice.append("The photo looks blurry")
+        problems.append("blurry")
     if s["exposure"] < 0.6:
-        advice.append("The photo is too dark" if m.mean < 128 else "The photo is too bright")
+        problems.append("dark" if m.mean < 128 else "bright")
     if s["contrast"] < 0.5:
-        advice.append("The photo looks flat: add contrast or better light")
+        problems.append("flat")
     if s["resolution"] < 0.6:
-        advice.append("Use a photo at least 1080 px on its shorter side")
-    return advice
+        problems.append("small")
+    return problems
 
 
-def rate_photos(images: Sequence[bytes]) -> tuple[int, list[str]]:
+def photo_advice(m: PhotoMeasures, number: int | None = None) -> list[Advice]:
+    """Advice about one photo; `number` names it when there are several ("Photo 2 looks blurry")."""
+    if number is None:
+        return [Advice(text=PHOTO_ADVICE[p][0]) for p in photo_problems(m)]
+    return [Advice(text=PHOTO_ADVICE[p][1], values={"number": number}) for p in photo_problems(m)]
+
+
+def rate_photos(images: Sequence[bytes]) -> tuple[int, list[Advice]]:
     """(quality 1-10, suggestions); the suggestions name the photo when there are several."""
     if not images:
-        return NO_IMAGE_QUALITY, ["Add a photo or video of your visit so its quality can be rated"]
+        return NO_IMAGE_QUALITY, [Advice(text=N_("Add a photo or video of your visit so its quality can be rated"))]
     qualities, advice = [], []
     for number, data in enumerate(images, start=1):
         m = measure(data, number)
         qualities.append(photo_quality(m))
-        lines = photo_advice(m)
-        if len(images) > 1:  # "Photo 2: the photo looks blurry"
-            lines = [f"Photo {number}: {line[0].lower()}{line[1:]}" for line in lines]
-        advice += lines
+        advice += photo_advice(m, number if len(images) > 1 else None)
     return round(sum(qualities) / len(qualities)), advice
 
 

@@ -46,7 +46,7 @@ D = AdminDisputesState
 
 def _party(role: str, name, username) -> rx.Component:
     return rx.vstack(
-        rx.text(COPY[role], size="1", color_scheme="gray", weight="medium"),
+        rx.text(translated(COPY[role]), size="1", color_scheme="gray", weight="medium"),
         rx.text(name, size="2", weight="bold"),
         rx.text("@", username, size="1", color_scheme="gray"),
         spacing="0", min_width="0",
@@ -93,7 +93,7 @@ def _outcome_choice(value: str) -> rx.Component:
     return rx.el.label(
         rx.hstack(
             rx.radio_group.item(value=value, id=f"outcome-{value.lower()}"),
-            rx.vstack(rx.text(COPY[key], weight="bold", size="2"), rx.text(COPY[key + "_text"], size="1",
+            rx.vstack(rx.text(translated(COPY[key]), weight="bold", size="2"), rx.text(translated(COPY[key + "_text"]), size="1",
                                                                              color_scheme="gray"),
                       spacing="0"),
             spacing="3", align="start",

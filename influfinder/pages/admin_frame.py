@@ -31,7 +31,7 @@ def _section_link(key: str, href: str, icon: str) -> rx.Component:
     return tab_link(
         # Icons from 520 px up: at phone width the four names alone fit on one line.
         rx.hstack(rx.box(rx.icon(icon, size=16), display=rx.breakpoints(initial="none", xs="flex")),
-                  rx.text(COPY[key], size="2", weight="medium"), spacing="2", align="center"),
+                  rx.text(translated(COPY[key]), size="2", weight="medium"), spacing="2", align="center"),
         href, (path == href) | (path == href + "/"),
     )
 

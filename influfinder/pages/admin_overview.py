@@ -99,7 +99,7 @@ def _day_table() -> rx.Component:
         rx.el.summary(translated(COPY["as_table"]), style={"cursor": "pointer", "fontSize": "0.9rem", "fontWeight": "500"}),
         rx.box(
             rx.table.root(
-                rx.table.header(rx.table.row(*[rx.table.column_header_cell(COPY[h]) for h in heads])),
+                rx.table.header(rx.table.row(*[rx.table.column_header_cell(translated(COPY[h])) for h in heads])),
                 rx.table.body(rx.foreach(O.history, _day_table_row)),
                 size="1", variant="surface",
             ),

@@ -224,7 +224,7 @@ def _status_words() -> rx.Component:
     creator = S.viewer == "creator"
     return rx.match(
         A.status,
-        *[(key, rx.text(rx.cond(creator, COPY[key][0], COPY[key][1]), size="2"))
+        *[(key, rx.text(rx.cond(creator, translated(COPY[key])[0], translated(COPY[key])[1]), size="2"))
           for key in ("APPLIED", "UNDER_REVIEW", "ACCEPTED", "REJECTED", "WITHDRAWN")],
         rx.fragment(),
     )
@@ -269,7 +269,7 @@ def _detail() -> rx.Component:
 
 
 def _loading() -> rx.Component:
-    return rx.vstack(rx.skeleton(rx.heading("Offer title", size="7")), rx.skeleton(height="220px", width="100%"),
+    return rx.vstack(rx.skeleton(rx.heading(_("Offer title"), size="7")), rx.skeleton(height="220px", width="100%"),
                      rx.skeleton(height="160px", width="100%"), spacing="4", width="100%", aria_busy="true")
 
 

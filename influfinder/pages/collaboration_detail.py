@@ -11,7 +11,7 @@ from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import form_error, notice
 from influfinder.components.layout import link_button, page
 from influfinder.components.portfolio import portfolio_switch
-from influfinder.i18n import translated
+from influfinder.i18n import _, translated
 from influfinder.i18n.routes import page_href
 from influfinder.pages.collaboration.figures import figures_section
 from influfinder.pages.collaboration.next_step import next_step
@@ -52,8 +52,8 @@ def _detail() -> rx.Component:
 
 def _loading() -> rx.Component:
     return rx.vstack(
-        rx.skeleton(rx.text("All collaborations"), width="160px"),
-        rx.skeleton(rx.heading("A collaboration is loading", size="8")),
+        rx.skeleton(rx.text(_("All collaborations")), width="160px"),
+        rx.skeleton(rx.heading(_("A collaboration is loading"), size="8")),
         rx.skeleton(height="220px", width="100%"),
         spacing="4", width="100%", aria_busy="true",
     )

@@ -2,6 +2,8 @@
 
 import reflex as rx
 
+from influfinder.components.phrases import filled
+from influfinder.i18n import N_, _, translated
 from influfinder.components.badges import reputation_badges, tier_badge
 from influfinder.components.creator_card import audience_figure, rating_line
 from influfinder.components.empty_state import empty_state
@@ -15,13 +17,13 @@ from influfinder.i18n.routes import page_href
 
 ROUTE = "/creators/[username]"
 COPY = {
-    "not_found_title": "Creator not found", "not_found_text": "This profile does not exist or is no longer public.",
-    "find": "Find creators", "audience": "Audience", "about": "About", "reviews": "Reviews from businesses",
-    "no_reviews": "No reviews yet.", "completed": "Completed collaborations", "since": "Member since ",
-    "yours": "Your public profile", "hidden": "Hide my profile from Find creators",
-    "hidden_hint": "Businesses will not find you by searching; this link still works for people you share it with.",
-    "available": "I am available for new collaborations", "save": "Save", "not_available": "Not taking new work",
-    "share": "Share this profile: ",
+    "not_found_title": N_("Creator not found"), "not_found_text": N_("This profile does not exist or is no longer public."),
+    "find": N_("Find creators"), "audience": N_("Audience"), "about": N_("About"), "reviews": N_("Reviews from businesses"),
+    "no_reviews": N_("No reviews yet."), "completed": N_("Completed collaborations"), "since": N_("Member since {date}"),
+    "yours": N_("Your public profile"), "hidden": N_("Hide my profile from Find creators"),
+    "hidden_hint": N_("Businesses will not find you by searching; this link still works for people you share it with."),
+    "available": N_("I am available for new collaborations"), "save": N_("Save"), "not_available": N_("Not taking new work"),
+    "share": N_("Share this profile: {link}"),
 }
 S = CreatorProfileState
 
@@ -64,9 +66,9 @@ def _header() -> rx.Component:
 def _stats() -> rx.Component:
     return rx.hstack(
         rating_line(S.creator),
-        rx.text(COPY["completed"], ": ", rx.text.strong(S.creator.completed), size="2"),
-        rx.text(COPY["since"], S.since, size="2", color_scheme="gray"),
-        rx.cond(~S.creator.available, rx.badge(COPY["not_available"], color_scheme="gray", variant="soft")),
+        rx.text(translated(COPY["completed"]), ": ", rx.text.strong(S.creator.completed), size="2"),
+        rx.text(*filled(translated(COPY["since"]), date=S.since), size="2", color_scheme="gray"),
+        rx.cond(~S.creator.available, rx.badge(translated(COPY["not_available"]), color_scheme="gray", variant="soft")),
         spacing="4", wrap="wrap", align="center",
     )
 
@@ -85,15 +87,15 @@ def _own_switches() -> rx.Component:
     return rx.card(
         rx.form(
             rx.vstack(
-                rx.heading(COPY["yours"], size="4", as_="h2"),
+                rx.heading(translated(COPY["yours"]), size="4", as_="h2"),
                 rx.hstack(rx.switch(id="profile-hidden", name="hidden_from_search", default_checked=S.hidden_from_search,
                                     value="on"),
-                          rx.el.label(COPY["hidden"], html_for="profile-hidden"), spacing="2", align="center"),
-                rx.text(COPY["hidden_hint"], size="1", color_scheme="gray"),
+                          rx.el.label(translated(COPY["hidden"]), html_for="profile-hidden"), spacing="2", align="center"),
+                rx.text(translated(COPY["hidden_hint"]), size="1", color_scheme="gray"),
                 rx.hstack(rx.switch(id="profile-available", name="available", default_checked=S.creator.available,
                                     value="on"),
-                          rx.el.label(COPY["available"], html_for="profile-available"), spacing="2", align="center"),
-                rx.button(COPY["save"], type="submit", size="2", variant="soft"),
+                          rx.el.label(translated(COPY["available"]), html_for="profile-available"), spacing="2", align="center"),
+                rx.button(translated(COPY["save"]), type="submit", size="2", variant="soft"),
                 spacing="2",
             ),
             on_submit=S.save_visibility, reset_on_submit=False,
@@ -110,22 +112,22 @@ def _profile() -> rx.Component:
         invite_notice(),
         notice(S.notice),
         _stats(),
-        rx.text(COPY["share"], rx.link(S.share_url, href=S.share_url, data_testid="share-link"), size="2",
+        rx.text(*filled(translated(COPY["share"]), link=rx.link(S.share_url, href=S.share_url, data_testid="share-link")), size="2",
                 color_scheme="gray"),
         rx.cond(S.is_own, _own_switches()),
         rx.grid(
-            rx.card(rx.vstack(rx.heading(COPY["audience"], size="4", as_="h2"),
+            rx.card(rx.vstack(rx.heading(translated(COPY["audience"]), size="4", as_="h2"),
                               rx.foreach(S.creator.figures, audience_figure), spacing="3"), width="100%"),
-            rx.card(rx.vstack(rx.heading(COPY["about"], size="4", as_="h2"), rx.text(S.creator.bio, size="3"),
+            rx.card(rx.vstack(rx.heading(translated(COPY["about"]), size="4", as_="h2"), rx.text(S.creator.bio, size="3"),
                               spacing="3"), width="100%"),
             columns=rx.breakpoints(initial="1", md="2"), spacing="4", width="100%",
         ),
         portfolio_section(),
         rx.card(
             rx.vstack(
-                rx.heading(COPY["reviews"], size="4", as_="h2"),
+                rx.heading(translated(COPY["reviews"]), size="4", as_="h2"),
                 rx.cond(S.reviews.length() > 0, rx.vstack(rx.foreach(S.reviews, _review), spacing="3", width="100%"),
-                        rx.text(COPY["no_reviews"], color_scheme="gray")),
+                        rx.text(translated(COPY["no_reviews"]), color_scheme="gray")),
                 spacing="3", width="100%",
             ),
             width="100%",
@@ -140,7 +142,7 @@ def creator_profile_page() -> rx.Component:
             S.loading,
             rx.center(rx.spinner(size="3"), padding="4rem", width="100%"),
             rx.cond(S.found, _profile(),
-                    empty_state("user-x", COPY["not_found_title"], COPY["not_found_text"],
-                                nav_button(COPY["find"], href=page_href("/creators")))),
+                    empty_state("user-x", translated(COPY["not_found_title"]), translated(COPY["not_found_text"]),
+                                nav_button(translated(COPY["find"]), href=page_href("/creators")))),
         ),
     )

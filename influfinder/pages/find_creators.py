@@ -2,6 +2,8 @@
 
 import reflex as rx
 
+from influfinder.components.phrases import counted_phrase
+from influfinder.i18n import N_, _, translated
 from influfinder.components.creator_card import creator_card
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import field_error, form_error
@@ -9,20 +11,20 @@ from influfinder.components.invite_dialog import invite_button, invite_dialog, i
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, pager
 from influfinder.state.find_creators import (
-    ANY, CATEGORIES, PLATFORMS, RATINGS, ROUTE, SORT_OPTIONS, TIERS, FindCreatorsState,
+    ANY, ROUTE, FindCreatorsState, categories, platforms, ratings, sort_options, tiers,
 )
 from influfinder.components.save_search import save_search_button
 
 COPY = {
-    "eyebrow": "Discovery", "title": "Find creators",
-    "subtitle": "Search creators by name, handle, bio or category, then invite them to your offers.",
-    "search_label": "Search creators", "search_placeholder": "Try “brunch”, “yoga” or a handle", "search": "Search",
-    "filters": "Filters", "any": "Any", "city": "City", "category": "Category", "platform": "Platform",
-    "tier": "Tier", "rating": "Rating", "followers": "Followers", "engagement": "Engagement (%)",
-    "minimum": "Minimum", "maximum": "Maximum", "verified": "Verified accounts only",
-    "available": "Available for new work", "apply": "Apply filters", "clear": "Clear filters", "sort": "Sort by",
-    "found": " creators", "pages": "Pages of creators", "none_title": "No creators match",
-    "none_text": "Try other words or fewer filters.",
+    "eyebrow": N_("Discovery"), "title": N_("Find creators"),
+    "subtitle": N_("Search creators by name, handle, bio or category, then invite them to your offers."),
+    "search_label": N_("Search creators"), "search_placeholder": N_("Try “brunch”, “yoga” or a handle"), "search": N_("Search"),
+    "filters": N_("Filters"), "any": N_("Any"), "city": N_("City"), "category": N_("Category"), "platform": N_("Platform"),
+    "tier": N_("Tier"), "rating": N_("Rating"), "followers": N_("Followers"), "engagement": N_("Engagement (%)"),
+    "minimum": N_("Minimum"), "maximum": N_("Maximum"), "verified": N_("Verified accounts only"),
+    "available": N_("Available for new work"), "apply": N_("Apply filters"), "clear": N_("Clear filters"), "sort": N_("Sort by"),
+     "pages": N_("Pages of creators"), "none_title": N_("No creators match"),
+    "none_text": N_("Try other words or fewer filters."),
 }
 S = FindCreatorsState
 
@@ -37,7 +39,7 @@ def _select(label: str, name: str, value, options) -> rx.Component:
         _label(label, field_id),
         rx.select.root(
             rx.select.trigger(id=field_id, width="100%"),
-            rx.select.content(rx.select.item(COPY["any"], value=ANY),
+            rx.select.content(rx.select.item(translated(COPY["any"]), value=ANY),
                               *[rx.select.item(text, value=key) for key, text in options]),
             name=name, default_value=value, size="2",
         ),
@@ -65,7 +67,7 @@ def _switch(label: str, name: str, value) -> rx.Component:
 def _range(label: str, low: str, high: str, low_value, high_value, **props) -> rx.Component:
     return rx.vstack(
         rx.text(label, size="2", weight="medium"),
-        rx.grid(_input(COPY["minimum"], low, low_value, **props), _input(COPY["maximum"], high, high_value, **props),
+        rx.grid(_input(translated(COPY["minimum"]), low, low_value, **props), _input(translated(COPY["maximum"]), high, high_value, **props),
                 columns="2", spacing="2", width="100%"),
         spacing="1", width="100%",
     )
@@ -75,19 +77,19 @@ def _filters() -> rx.Component:
     number = {"type": "number", "min": "0", "input_mode": "numeric"}
     return rx.card(
         rx.vstack(
-            rx.heading(COPY["filters"], size="4", as_="h2"),
-            _input(COPY["city"], "city", S.city, placeholder="Any city", max_length=80),
-            _select(COPY["category"], "category", S.category, CATEGORIES),
-            _select(COPY["platform"], "platform", S.platform, PLATFORMS),
-            _select(COPY["tier"], "tier", S.tier, TIERS),
-            _select(COPY["rating"], "rating_min", S.rating_min, RATINGS),
-            _range(COPY["followers"], "followers_min", "followers_max", S.followers_min, S.followers_max, **number),
-            _range(COPY["engagement"], "engagement_min", "engagement_max", S.engagement_min, S.engagement_max,
+            rx.heading(translated(COPY["filters"]), size="4", as_="h2"),
+            _input(translated(COPY["city"]), "city", S.city, placeholder=_("Any city"), max_length=80),
+            _select(translated(COPY["category"]), "category", S.category, categories()),
+            _select(translated(COPY["platform"]), "platform", S.platform, platforms()),
+            _select(translated(COPY["tier"]), "tier", S.tier, tiers()),
+            _select(translated(COPY["rating"]), "rating_min", S.rating_min, ratings()),
+            _range(translated(COPY["followers"]), "followers_min", "followers_max", S.followers_min, S.followers_max, **number),
+            _range(translated(COPY["engagement"]), "engagement_min", "engagement_max", S.engagement_min, S.engagement_max,
                    step="0.1", **{k: v for k, v in number.items() if k != "input_mode"}),
-            _switch(COPY["verified"], "verified_only", S.verified_only),
-            _switch(COPY["available"], "available_only", S.available_only),
-            rx.button(rx.icon("sliders-horizontal", size=16), COPY["apply"], type="submit", size="3", width="100%"),
-            rx.cond(S.filtering, rx.link(COPY["clear"], href=ROUTE, size="2", align_self="center")),
+            _switch(translated(COPY["verified"]), "verified_only", S.verified_only),
+            _switch(translated(COPY["available"]), "available_only", S.available_only),
+            rx.button(rx.icon("sliders-horizontal", size=16), translated(COPY["apply"]), type="submit", size="3", width="100%"),
+            rx.cond(S.filtering, rx.link(translated(COPY["clear"]), href=ROUTE, size="2", align_self="center")),
             spacing="4", width="100%",
         ),
         size="2", width="100%",
@@ -96,11 +98,11 @@ def _filters() -> rx.Component:
 
 def _search_bar() -> rx.Component:
     return rx.vstack(
-        _label(COPY["search_label"], "creator-q"),
+        _label(translated(COPY["search_label"]), "creator-q"),
         rx.hstack(
             rx.input(rx.input.slot(rx.icon("search", size=16)), id="creator-q", name="q", type="search",
-                     default_value=S.q, placeholder=COPY["search_placeholder"], max_length=100, size="3", width="100%"),
-            rx.button(COPY["search"], type="submit", size="3"),
+                     default_value=S.q, placeholder=translated(COPY["search_placeholder"]), max_length=100, size="3", width="100%"),
+            rx.button(translated(COPY["search"]), type="submit", size="3"),
             spacing="2", width="100%",
         ),
         field_error(S.field_errors.get("q", "")),
@@ -110,14 +112,14 @@ def _search_bar() -> rx.Component:
 
 def _toolbar() -> rx.Component:
     return rx.flex(
-        rx.text(S.total_text, COPY["found"], size="2", color_scheme="gray", data_testid="creator-count"),
+        rx.text(counted_phrase("{n} creator", "{n} creators", S.total, S.total_text), size="2", color_scheme="gray", data_testid="creator-count"),
         rx.spacer(),
         save_search_button("CREATORS"),
         rx.hstack(
-            _label(COPY["sort"], "creator-sort"),
+            _label(translated(COPY["sort"]), "creator-sort"),
             rx.select.root(
                 rx.select.trigger(id="creator-sort", variant="ghost"),
-                rx.select.content(*[rx.select.item(text, value=key) for key, text in SORT_OPTIONS]),
+                rx.select.content(*[rx.select.item(text, value=key) for key, text in sort_options()]),
                 value=S.sort, on_change=S.set_sort, size="2",
             ),
             align="center", spacing="2",
@@ -142,11 +144,11 @@ def _results() -> rx.Component:
             rx.vstack(
                 rx.grid(rx.foreach(S.creators, _result), columns=rx.breakpoints(initial="1", sm="2"),
                         spacing="4", width="100%"),
-                pager(S.page, S.pages, S.page_base, COPY["pages"], pages_text=S.pages_text),
+                pager(S.page, S.pages, S.page_base, translated(COPY["pages"]), pages_text=S.pages_text),
                 width="100%", spacing="0",
             ),
-            empty_state("search-x", COPY["none_title"], COPY["none_text"],
-                        nav_button(rx.icon("rotate-ccw", size=16), COPY["clear"], href=ROUTE), data_testid="no-creators"),
+            empty_state("search-x", translated(COPY["none_title"]), translated(COPY["none_text"]),
+                        nav_button(rx.icon("rotate-ccw", size=16), translated(COPY["clear"]), href=ROUTE), data_testid="no-creators"),
         ),
     )
 
@@ -154,9 +156,9 @@ def _results() -> rx.Component:
 def find_creators_page() -> rx.Component:
     return page(
         rx.vstack(
-            rx.text(COPY["eyebrow"], size="2", weight="bold", color=rx.color("accent", 11)),
-            rx.heading(COPY["title"], size="8", as_="h1"),
-            rx.text(COPY["subtitle"], color_scheme="gray", size="3"),
+            rx.text(translated(COPY["eyebrow"]), size="2", weight="bold", color=rx.color("accent", 11)),
+            rx.heading(translated(COPY["title"]), size="8", as_="h1"),
+            rx.text(translated(COPY["subtitle"]), color_scheme="gray", size="3"),
             spacing="2", margin_bottom="1.5rem",
         ),
         rx.form(

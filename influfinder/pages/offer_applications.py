@@ -43,7 +43,7 @@ COPY = {
     "not_found": N_("Offer not found"),
     "not_found_text": N_("It may belong to another account, or the link may be mistyped."),
 }
-STATUS_TABS = [(s, COPY[s]) for s in ("APPLIED", "UNDER_REVIEW", "ACCEPTED", "REJECTED", "WITHDRAWN")]
+STATUS_TABS = [(s, translated(COPY[s])) for s in ("APPLIED", "UNDER_REVIEW", "ACCEPTED", "REJECTED", "WITHDRAWN")]
 
 S = OfferApplicationsState
 
@@ -158,7 +158,7 @@ def _body() -> rx.Component:
 
 
 def _loading() -> rx.Component:
-    return rx.vstack(rx.skeleton(rx.heading("Offer title", size="7")),
+    return rx.vstack(rx.skeleton(rx.heading(_("Offer title"), size="7")),
                      *[rx.skeleton(height="170px", width="100%") for _ in range(3)],
                      spacing="3", width="100%", aria_busy="true")
 

@@ -479,8 +479,8 @@ def _detail() -> rx.Component:
 def _loading() -> rx.Component:
     return rx.vstack(
         rx.skeleton(height="240px", width="100%", border_radius="var(--radius-5)"),
-        rx.skeleton(rx.heading("An offer title is loading", size="8")),
-        rx.skeleton(rx.text("Brand and city"), width="30%"),
+        rx.skeleton(rx.heading(_("An offer title is loading"), size="8")),
+        rx.skeleton(rx.text(_("Brand and city")), width="30%"),
         rx.skeleton(height="160px", width="100%"),
         spacing="4",
         width="100%",

@@ -301,10 +301,10 @@ def _content() -> rx.Component:
         _group(translated(COPY["formats"]), "content_specs.formats", [(f.value, f.value.title()) for f in ContentFormat],
                rx.breakpoints(initial="2", sm="4")),
         _text(translated(COPY["hashtags"]), "content_specs.required_hashtags", hint=translated(COPY["hashtags_hint"]),
-              placeholder="#YourBrand"),
+              placeholder=_("#YourBrand")),
         _chips(S.hashtags),
         _text(translated(COPY["mentions"]), "content_specs.required_mentions", hint=translated(COPY["mentions_hint"]),
-              placeholder="@yourbrand"),
+              placeholder=_("@yourbrand")),
         _chips(S.mentions),
         _switch(translated(COPY["portfolio"]), "portfolio_allowed", translated(COPY["portfolio_hint"])),
     )
@@ -509,7 +509,7 @@ def _editor() -> rx.Component:
 
 def _loading() -> rx.Component:
     return rx.vstack(
-        rx.skeleton(rx.heading("Create offer", size="8")),
+        rx.skeleton(rx.heading(_("Create offer"), size="8")),
         rx.skeleton(height="320px", width="100%"),
         rx.skeleton(height="240px", width="100%"),
         spacing="4", width="100%", aria_busy="true",

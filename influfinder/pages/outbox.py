@@ -22,9 +22,9 @@ def _mail(m: OutboxMail) -> rx.Component:
         rx.vstack(
             rx.hstack(rx.text(m.subject, weight="bold"), rx.spacer(), rx.text(m.sent_at, size="1", color_scheme="gray"),
                       width="100%"),
-            rx.text("To: ", m.recipient, size="2", color_scheme="gray"),
+            rx.text(_("To: "), m.recipient, size="2", color_scheme="gray"),
             rx.cond(m.link != "", link_button(translated(COPY["open"]), size="2", href=m.link, data_testid="outbox-link")),
-            rx.el.details(rx.el.summary("Plain text"), rx.el.pre(m.text, style={"whiteSpace": "pre-wrap", "fontSize": "0.85rem"})),
+            rx.el.details(rx.el.summary(_("Plain text")), rx.el.pre(m.text, style={"whiteSpace": "pre-wrap", "fontSize": "0.85rem"})),
             spacing="2", width="100%",
         ),
         width="100%", data_testid="outbox-mail",

@@ -151,7 +151,7 @@ def _pager() -> rx.Component:
 
 
 def _history() -> rx.Component:
-    head = [COPY[k] for k in ("col_n", "col_offer", "col_date", "col_gain", "col_total", "col_tier")]
+    head = [translated(COPY[k]) for k in ("col_n", "col_offer", "col_date", "col_gain", "col_total", "col_tier")]
     return rx.vstack(
         rx.heading(translated(COPY["history"]), size="5", as_="h2"),
         rx.cond(

@@ -363,7 +363,7 @@ def settings_page() -> rx.Component:
         rx.vstack(
             rx.heading(translated(COPY["title"]), size="8"),
             rx.cond(SettingsState.username != "", rx.text("@", SettingsState.username, color_scheme="gray"),
-                    rx.skeleton(rx.text("@username"), width="120px")),
+                    rx.skeleton(rx.text(_("@username")), width="120px")),
             _profile_section(),
             _photo_section(),
             _email_section(),

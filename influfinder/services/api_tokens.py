@@ -30,6 +30,7 @@ from joserfc import jwt
 from joserfc.jwk import KeySet, OctKey
 from sqlmodel import Session, select
 
+from influfinder.i18n import N_
 from influfinder.integrations import expiring_keys
 from influfinder.models import ApiRefreshToken, User
 from influfinder.services.actors import Actor, actor_for_user
@@ -43,7 +44,7 @@ AUDIENCE = "influfinder-api"
 ALGORITHM = "HS256"
 ACCESS = "access"
 
-INVALID = "The access token is missing, expired, revoked or not valid here. Log in again or refresh it."
+INVALID = N_("The access token is missing, expired, revoked or not valid here. Log in again or refresh it.")
 REFRESH_INVALID = "The refresh token is not valid, expired or revoked. Log in again."
 REFRESH_REUSED = "This refresh token was already used: every token of this login is now revoked. Log in again."
 

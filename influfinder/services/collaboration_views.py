@@ -21,7 +21,7 @@ from influfinder.domain.moments import as_utc, as_utc_or_none
 from influfinder.domain.reputation import review_visible
 from influfinder.domain.venues import zone_or_default
 from influfinder.domain.transitions import CREATOR, TransitionRefused
-from influfinder.i18n import _
+from influfinder.i18n import N_, _
 from influfinder.models import Collaboration, CollaborationEvent, Offer, Profile, User
 from influfinder.services import guards
 from influfinder.services.actors import Actor
@@ -227,15 +227,15 @@ def _row(collab: Collaboration, role: str, title: str, other: str, steps: StepSt
     )
 
 
-EVENT_LABELS = {
-    "accept": "Application accepted", lifecycle.PROPOSE_VISIT: "Visit proposed",
-    lifecycle.COUNTER_PROPOSE: "Another date proposed", lifecycle.CONFIRM_VISIT: "Visit confirmed",
-    "mark_visited_by_code": "Visit checked with the visit code", "mark_visited_by_hand": "Visit marked by hand",
-    lifecycle.MARK_VISITED: "Visit marked", lifecycle.SUBMIT_CONTENT: "Content submitted",
-    lifecycle.START_REVIEW: "Review started", lifecycle.REQUEST_CHANGES: "Changes requested",
-    lifecycle.APPROVE: "Content approved", lifecycle.COMPLETE: "Completed", lifecycle.OPEN_DISPUTE: "Dispute opened",
-    lifecycle.CANCEL: "Cancelled", lifecycle.RESOLVE_COMPLETED: "Dispute resolved: completed",
-    lifecycle.RESOLVE_CANCELLED: "Dispute resolved: cancelled",
+EVENT_LABELS = {  # English msgids: the page translates them (state/collaboration_detail_views.py)
+    "accept": N_("Application accepted"), lifecycle.PROPOSE_VISIT: N_("Visit proposed"),
+    lifecycle.COUNTER_PROPOSE: N_("Another date proposed"), lifecycle.CONFIRM_VISIT: N_("Visit confirmed"),
+    "mark_visited_by_code": N_("Visit checked with the visit code"), "mark_visited_by_hand": N_("Visit marked by hand"),
+    lifecycle.MARK_VISITED: N_("Visit marked"), lifecycle.SUBMIT_CONTENT: N_("Content submitted"),
+    lifecycle.START_REVIEW: N_("Review started"), lifecycle.REQUEST_CHANGES: N_("Changes requested"),
+    lifecycle.APPROVE: N_("Content approved"), lifecycle.COMPLETE: N_("Completed"), lifecycle.OPEN_DISPUTE: N_("Dispute opened"),
+    lifecycle.CANCEL: N_("Cancelled"), lifecycle.RESOLVE_COMPLETED: N_("Dispute resolved: completed"),
+    lifecycle.RESOLVE_CANCELLED: N_("Dispute resolved: cancelled"),
 }
 
 

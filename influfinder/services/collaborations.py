@@ -263,6 +263,7 @@ def _parse_moment(value: object) -> datetime:
 
 
 def _when(moment: datetime) -> str:
+    # The timeline writes it again for the reader (influfinder/i18n/event_notes.py reads this shape back).
     return f"{as_utc(moment):%a %d %b %Y, %H:%M} UTC"
 
 
@@ -308,7 +309,7 @@ def mark_visited_by_code(db: Session, actor: Actor | None, collab_id: object, co
             wait_message=wait_message(decision.retry_after_s)), "code", retry_after=decision.retry_after_s)
     if not visit_code.matches(_secret(), str(collab.id), code, collab.visit_code_hash):
         raise ServiceError(WRONG_CODE, "code")
-    apply_transition(db, collab.id, lifecycle.MARK_VISITED, actor, "Checked with the creator's visit code.",
+    apply_transition(db, collab.id, lifecycle.MARK_VISITED, actor, N_("Checked with the creator's visit code."),
                      values=_visited(), event_action="mark_visited_by_code")
 
 

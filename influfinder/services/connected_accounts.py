@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from influfinder.i18n.audience import verified_words
 from influfinder.domain import verified_audience as va
 from influfinder.domain.moments import as_utc, as_utc_or_none
 from influfinder.integrations import audience_api, oauth_providers, token_vault
@@ -274,7 +275,7 @@ def _view(db: Session, row: ConnectedAccount, profile: Profile | None, now: date
         followers=snapshot.followers if snapshot else 0, following=snapshot.following if snapshot else None,
         posts=snapshot.posts if snapshot else 0, engagement=snapshot.engagement if snapshot else None,
         provider_verified=bool(snapshot and snapshot.provider_verified),
-        source=va.verified_line(row.provider, snapshot.taken_at, now) if snapshot else "",
+        source=verified_words(row.provider, snapshot.taken_at, now) if snapshot else "",
         problem=problem, overruled=_overruled(row.provider, profile, snapshot),
     )
 

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from influfinder.domain.enums import OfferCategory, Platform
+from influfinder.i18n import N_, _, translated
 from influfinder.services.errors import ServiceError
 from influfinder.services.pagination import MAX_PAGE
 
@@ -15,8 +16,8 @@ MAX_QUERY_LENGTH = 100
 MAX_FOLLOWERS = 1_000_000_000
 Sort = Literal["relevance", "followers", "rating", "active"]
 SORTS: tuple[str, ...] = ("relevance", "followers", "rating", "active")
-FOLLOWERS_ORDER = "The minimum followers cannot be more than the maximum."
-ENGAGEMENT_ORDER = "The minimum engagement cannot be more than the maximum."
+FOLLOWERS_ORDER = N_("The minimum followers cannot be more than the maximum.")
+ENGAGEMENT_ORDER = N_("The minimum engagement cannot be more than the maximum.")
 
 
 class InvalidCreatorSearch(ServiceError):
@@ -108,21 +109,26 @@ def _param(value: Any) -> str:
     return str(value)
 
 
-_MESSAGES = {
-    "q": f"Search text can be at most {MAX_QUERY_LENGTH} characters.",
-    "city": "City can be at most 80 characters.",
-    "category": "Unknown category: choose one of " + ", ".join(c.value.lower() for c in OfferCategory) + ".",
-    "platform": "Unknown platform: choose one of " + ", ".join(p.value.lower() for p in Platform) + ".",
-    "followers_min": "Minimum followers must be a whole number of 0 or more.",
-    "followers_max": "Maximum followers must be a whole number of 0 or more.",
-    "engagement_min": "Minimum engagement must be a percentage from 0 to 100.",
-    "engagement_max": "Maximum engagement must be a percentage from 0 to 100.",
-    "tier": "Tier must be a level from 0 (Newbie) to 5 (Legend).",
-    "rating_min": "Minimum rating must be from 1 to 5.",
-    "verified_only": "“Verified only” must be yes or no.",
-    "available_only": "“Available only” must be yes or no.",
-    "sort": f"Unknown sort: choose one of {', '.join(SORTS)}.",
-    "page": f"Page must be a whole number from 1 to {MAX_PAGE}.",
+_MESSAGES = {  # English msgids; {n}, {choices} filled after translation (_readable)
+    "q": N_("Search text can be at most {n} characters."),
+    "city": N_("City can be at most 80 characters."),
+    "category": N_("Unknown category: choose one of {choices}."),
+    "platform": N_("Unknown platform: choose one of {choices}."),
+    "followers_min": N_("Minimum followers must be a whole number of 0 or more."),
+    "followers_max": N_("Maximum followers must be a whole number of 0 or more."),
+    "engagement_min": N_("Minimum engagement must be a percentage from 0 to 100."),
+    "engagement_max": N_("Maximum engagement must be a percentage from 0 to 100."),
+    "tier": N_("Tier must be a level from 0 (Newbie) to 5 (Legend)."),
+    "rating_min": N_("Minimum rating must be from 1 to 5."),
+    "verified_only": N_("“Verified only” must be yes or no."),
+    "available_only": N_("“Available only” must be yes or no."),
+    "sort": N_("Unknown sort: choose one of {choices}."),
+    "page": N_("Page must be a whole number from 1 to {n}."),
+}
+_VALUES = {
+    "q": {"n": MAX_QUERY_LENGTH}, "page": {"n": MAX_PAGE}, "sort": {"choices": ", ".join(SORTS)},
+    "category": {"choices": ", ".join(c.value.lower() for c in OfferCategory)},
+    "platform": {"choices": ", ".join(p.value.lower() for p in Platform)},
 }
 
 
@@ -130,8 +136,8 @@ def _readable(error: ValidationError) -> InvalidCreatorSearch:
     first = error.errors()[0]
     field = str(first["loc"][0]) if first["loc"] else None
     if first["type"] == "extra_forbidden":
-        return InvalidCreatorSearch(f"Unknown search filter: {str(field)[:40]}.")
+        return InvalidCreatorSearch(_("Unknown search filter: {name}.").format(name=str(field)[:40]))
     if field in _MESSAGES:
-        return InvalidCreatorSearch(_MESSAGES[field], field=field)
+        return InvalidCreatorSearch(translated(_MESSAGES[field]).format(**_VALUES.get(field, {})), field=field)
     message = str(first.get("ctx", {}).get("error") or first["msg"])
     return InvalidCreatorSearch(message, field="followers_min" if message == FOLLOWERS_ORDER else "engagement_min")

@@ -13,7 +13,7 @@ from influfinder.domain.eligibility import (
 )
 from influfinder.domain.enums import Platform
 from influfinder.domain.offer_terms import Requirements
-from influfinder.domain.verified_audience import verified_line
+from influfinder.i18n.audience import source_words, verified_words
 from influfinder.models import Offer, Profile
 from influfinder.services import guards
 from influfinder.services.offer_management import taken_slots
@@ -53,8 +53,8 @@ def source_line(profile: Profile | None, account: Account) -> str:
     name = account.platform.value.lower()
     reading = (profile.verified_audience or {}).get(name) if profile is not None and account.verified else None
     if not reading or not reading.get("taken_at"):
-        return account.source
-    return verified_line(name, datetime.fromisoformat(reading["taken_at"]), datetime.now(timezone.utc))
+        return source_words(name if account.verified else None)
+    return verified_words(name, datetime.fromisoformat(reading["taken_at"]), datetime.now(timezone.utc))
 
 
 def _requirements(offer: Offer) -> Requirements:

@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from influfinder.domain.eligibility import PLATFORM_LABELS
+from influfinder.i18n import N_
 from influfinder.domain.enums import CollaborationStatus, Platform, UserType
 from influfinder.models import Collaboration, Offer, Profile, User
 from influfinder.services import guards
@@ -28,8 +29,8 @@ from influfinder.services.creator_fit import creator_numbers, source_line
 from influfinder.services.reputation import reputation_of
 from influfinder.services.errors import NotAllowed
 
-NOT_FOUND = "We could not find that creator."
-SELF_REPORTED = "Self-reported"
+NOT_FOUND = N_("We could not find that creator.")
+SELF_REPORTED = N_("Self-reported")  # translated where it is shown
 MAX_REVIEWS = 10
 
 

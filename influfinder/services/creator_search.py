@@ -16,6 +16,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from influfinder.i18n import N_
 from influfinder.domain.enums import Platform
 from influfinder.models import Profile, User
 from influfinder.models.creator_index import FTS_TABLE, SEARCH_FACETS_COLUMN, SEARCH_VECTOR_COLUMN
@@ -33,7 +34,7 @@ PAGE_SIZE = 20
 # cheap for a page, but each counted match is a row read and joined (the offer search counts to 1,000;
 # creators carry no column that narrows as well as an offer's closing date).
 COUNT_LIMIT = 200
-FOR_BUSINESSES = "Only businesses, agencies and admins can search creators."
+FOR_BUSINESSES = N_("Only businesses, agencies and admins can search creators.")
 
 
 @dataclass(frozen=True)

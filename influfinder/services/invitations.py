@@ -19,6 +19,8 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from influfinder.i18n import N_, _
+from influfinder.i18n.formats import number
 from influfinder.domain import invitations as rules
 from influfinder.domain.enums import InvitationStatus, NotificationType, OfferStatus
 from influfinder.domain.transitions import CREATOR, TransitionRefused
@@ -30,13 +32,13 @@ from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
 from influfinder.services.offer_management import OFFER_NOT_FOUND
 
-NOT_FOUND = "We could not find that invitation."
-CREATOR_NOT_FOUND = "We could not find that creator."
-ALREADY_INVITED = "You already invited this creator to this offer."
-ALREADY_APPLIED = "This creator already applied to this offer."
-MUTED = "This creator is not taking invitations from you."
-NOT_PUBLISHED = "Invite creators to a published offer: this one is not active."
-CHANGED = "This invitation was answered meanwhile. Reload the page to see where it stands."
+NOT_FOUND = N_("We could not find that invitation.")
+CREATOR_NOT_FOUND = N_("We could not find that creator.")
+ALREADY_INVITED = N_("You already invited this creator to this offer.")
+ALREADY_APPLIED = N_("This creator already applied to this offer.")
+MUTED = N_("This creator is not taking invitations from you.")
+NOT_PUBLISHED = N_("Invite creators to a published offer: this one is not active.")
+CHANGED = N_("This invitation was answered meanwhile. Reload the page to see where it stands.")
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,7 @@ def _note(value: object) -> str:
     if value is None:
         return ""
     if not isinstance(value, str) or len(value.strip()) > rules.MAX_NOTE:
-        raise ServiceError(f"Write a note of at most {rules.MAX_NOTE:,} characters.", "note")
+        raise ServiceError(_("Write a note of at most {n} characters.").format(n=number(rules.MAX_NOTE)), "note")
     return value.strip()
 
 

@@ -9,7 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from influfinder.domain.enums import CompensationType, Currency, OfferCategory, Platform
-from influfinder.i18n import N_
+from influfinder.i18n import N_, _
 from influfinder.services.errors import ServiceError
 from influfinder.services.pagination import MAX_PAGE
 
@@ -84,7 +84,7 @@ class OfferSearch(BaseModel):
             raw = params.get(name)
             if isinstance(raw, (list, tuple)):
                 if len(raw) != 1:
-                    raise InvalidSearch(f"Give “{name}” once in the link.", field=name)
+                    raise InvalidSearch(_("Give “{name}” once in the link.").format(name=name), field=name)
                 raw = raw[0]
             if raw is not None and str(raw).strip() != "":
                 values[name] = str(raw)
@@ -135,7 +135,7 @@ def _readable(error: ValidationError) -> InvalidSearch:
     first = error.errors()[0]
     field = str(first["loc"][0]) if first["loc"] else None
     if first["type"] == "extra_forbidden":
-        return InvalidSearch(f"Unknown search filter: {field[:40]}.", field=None)
+        return InvalidSearch(_("Unknown search filter: {name}.").format(name=field[:40]), field=None)
     if field in _MESSAGES:
         return InvalidSearch(_MESSAGES[field], field=field)
     # A rule across fields (the budget range): its own message is already written for people.

@@ -25,6 +25,7 @@ import sqlalchemy as sa
 from sqlmodel import Session, select
 
 from influfinder.domain.eligibility import Account
+from influfinder.i18n import _
 from influfinder.domain.enums import OfferStatus, Platform
 from influfinder.domain.money import EUROS_PER_UNIT
 from influfinder.models import Offer, Profile, User
@@ -318,7 +319,7 @@ def _sort_columns(columns) -> tuple:
 
 def _creator_profile(db: Session, actor: Actor | None) -> Profile | None:
     if actor is None or not actor.is_creator:
-        raise InvalidSearch("Log in as a creator to see the offers you qualify for.", field="qualified_only")
+        raise InvalidSearch(_("Log in as a creator to see the offers you qualify for."), field="qualified_only")
     return db.exec(select(Profile).where(Profile.user_id == actor.id)).first()
 
 

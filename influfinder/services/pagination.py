@@ -4,6 +4,8 @@ from dataclasses import dataclass
 from math import ceil
 from typing import Generic, TypeVar
 
+from influfinder.i18n import _
+
 T = TypeVar("T")
 
 MAX_PAGE = 10_000
@@ -16,9 +18,9 @@ class InvalidPage(ValueError):
 def check_page(page: object, page_size: object, *, max_size: int = 100) -> tuple[int, int]:
     """Validate a page request from the outside world; bool and non-int values are refused."""
     if type(page) is not int or not 1 <= page <= MAX_PAGE:
-        raise InvalidPage(f"Page must be a whole number from 1 to {MAX_PAGE}.")
+        raise InvalidPage(_("Page must be a whole number from 1 to {n}.").format(n=MAX_PAGE))
     if type(page_size) is not int or not 1 <= page_size <= max_size:
-        raise InvalidPage(f"Page size must be a whole number from 1 to {max_size}.")
+        raise InvalidPage(_("Page size must be a whole number from 1 to {n}.").format(n=max_size))
     return page, page_size
 
 

@@ -19,6 +19,7 @@ from sqlmodel import Session, select
 from influfinder.domain import recommendations as rules
 from influfinder.domain.eligibility import OfferConditions, evaluate
 from influfinder.domain.enums import CollaborationStatus, OfferStatus, Platform
+from influfinder.i18n.reasons import why
 from influfinder.domain.offer_terms import Requirements
 from influfinder.models import Application, Collaboration, Invitation, Offer, Profile, User
 from influfinder.services import guards
@@ -72,7 +73,7 @@ def recommended_offers(db: Session, actor: Actor | None, count: int = SHOWN) -> 
                                  offer.category.value, offer.city, eligible, similar.get(offer.id, 0))
         scored.append(rules.score_offer(taste, facts))
         by_id[str(offer.id)] = (offer, company or username)
-    return [RecommendedOffer(_summary(*by_id[s.key]), s.score, s.why) for s in rules.top(scored, count) if s.score > 0]
+    return [RecommendedOffer(_summary(*by_id[s.key]), s.score, why(s)) for s in rules.top(scored, count) if s.score > 0]
 
 
 def _taste(db: Session, creator_id: uuid.UUID, profile: Profile) -> rules.CreatorTaste:
@@ -138,4 +139,4 @@ def suggested_creators(db: Session, actor: Actor | None, offer_id: object, count
             evaluate(conditions, creator_numbers(profile), now).can_apply)
         scored.append(rules.score_creator(offer.category.value, offer.city, facts))
         cards[str(user.id)] = creator_card(user, profile)
-    return [SuggestedCreator(cards[s.key], s.score, s.why) for s in rules.top(scored, count)]
+    return [SuggestedCreator(cards[s.key], s.score, why(s)) for s in rules.top(scored, count)]

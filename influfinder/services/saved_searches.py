@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
+from influfinder.i18n import N_, _
 from influfinder.domain.enums import NotificationType, SavedSearchKind, UserType
 from influfinder.domain.moments import as_utc
 from influfinder.models import Profile, SavedSearch, User
@@ -32,7 +33,7 @@ from influfinder.services.offer_search import search_offers
 
 MAX_SAVED = 20
 ALERT_EVERY = timedelta(days=1)
-NOT_FOUND = "We could not find that saved search."
+NOT_FOUND = N_("We could not find that saved search.")
 ROUTES = {SavedSearchKind.OFFERS: "/offers", SavedSearchKind.CREATORS: "/creators"}
 
 
@@ -70,7 +71,7 @@ def save(db: Session, actor: Actor | None, kind: object, params: object, name: o
     title = name.strip()[:120] if isinstance(name, str) and name.strip() else describe(query)
     count = db.exec(select(sa.func.count()).select_from(SavedSearch).where(SavedSearch.user_id == actor.id)).one()
     if count >= MAX_SAVED:
-        raise ServiceError(f"You can keep {MAX_SAVED} saved searches: delete one first.")
+        raise ServiceError(_("You can keep {n} saved searches: delete one first.").format(n=MAX_SAVED))
     row = SavedSearch(user_id=actor.id, kind=which, name=title, params=query)
     db.add(row)
     db.flush()

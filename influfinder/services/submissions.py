@@ -33,6 +33,7 @@ from influfinder.domain import submission_lifecycle as lifecycle
 from influfinder.domain.enums import AnalysisStatus, CollaborationStatus, NotificationType
 from influfinder.domain.transitions import CREATOR, OWNER, TransitionRefused
 from influfinder.i18n import N_, _
+from influfinder.i18n.labels import label
 from influfinder.integrations import storage
 from influfinder.models import Collaboration, ContentSubmission, Offer
 from influfinder.models.submission import SubmissionMedia
@@ -339,7 +340,7 @@ def _view(row: ContentSubmission, collaboration: Collaboration, role: str, media
     failed = row.analysis_status is AnalysisStatus.FAILED
     return SubmissionView(
         id=str(row.id), collaboration_id=str(row.collaboration_id), version=row.version, is_latest=is_latest,
-        status=row.status.value, status_label=lifecycle.LABELS[row.status], content_urls=list(row.content_urls),
+        status=row.status.value, status_label=label(row.status), content_urls=list(row.content_urls),
         media=media, captions=dict(row.captions), platform=row.platform.value,
         platform_post_id=row.platform_post_id, paid_partnership=row.paid_partnership,
         analysis_status=row.analysis_status.value, ai_score=row.ai_score if done else None,

@@ -6,6 +6,7 @@ import urllib.parse
 
 import reflex as rx
 
+from influfinder.i18n import _
 from influfinder.api.auth_routes import safe_next
 from influfinder.domain.password_policy import strength
 from influfinder.services import accounts, oauth_accounts, sessions, sign_in
@@ -49,9 +50,9 @@ class LoginState(OAuthButtons, FormState, rx.State):
         self._load_oauth_providers()
         params = self.router.url.query_parameters
         self.notice = (
-            "You have been logged out." if "signed_out" in params
-            else "Your session has ended. Log in again." if "session_ended" in params
-            else "That sign-in link expired. Log in again." if "expired" in params
+            _("You have been logged out.") if "signed_out" in params
+            else _("Your session has ended. Log in again.") if "session_ended" in params
+            else _("That sign-in link expired. Log in again.") if "expired" in params
             else ""
         )
         # A sign-in with a provider that failed comes back here with a code, never with free text.
@@ -68,7 +69,7 @@ class LoginState(OAuthButtons, FormState, rx.State):
         self._reset_errors()
         identifier, password = form_text(form, "identifier", 254), form_text(form, "password", 1024)
         if identifier is None or password is None:
-            self.error = "The form could not be read. Reload the page and try again."
+            self.error = _("The form could not be read. Reload the page and try again.")
             return
         nonce = _browser_nonce(self)
         if nonce is None:
@@ -187,7 +188,7 @@ class ResetState(FormState, rx.State):
         token = self.router.url.query_parameters.get("token", "")
         password, confirm = form_text(form, "password", 1024), form_text(form, "confirm", 1024)
         if password is not None and password != confirm:
-            self.field_errors = {"confirm": "The two passwords do not match."}
+            self.field_errors = {"confirm": _("The two passwords do not match.")}
             return
         self.busy = True
         yield

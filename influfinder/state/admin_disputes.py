@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from influfinder.i18n import _
 from influfinder.services import admin_disputes
 from influfinder.state.admin_page import PAGE_SIZE, AdminPageState
 from influfinder.state.display import day
@@ -79,7 +80,7 @@ class AdminDisputesState(AdminPageState):
         outcome, note = form_text(form, "outcome", 20), form_text(form, "note", 100_000)
         self._reset_errors()
         if outcome not in OUTCOMES:
-            self.field_errors = {"outcome": "Choose how the collaboration ends: completed or cancelled."}
+            self.field_errors = {"outcome": _("Choose how the collaboration ends: completed or cancelled.")}
             return
         if not self.resolving:
             return

@@ -7,6 +7,7 @@ from typing import Any
 
 import reflex as rx
 
+from influfinder.i18n import _
 from influfinder.domain.enums import CollaborationStatus
 from influfinder.domain.moments import day_label
 from influfinder.services import admin_analytics, admin_overview
@@ -140,7 +141,7 @@ class AdminOverviewState(AdminPageState):
         yield
         try:
             self._show_history(await call_service(self, admin_analytics.record_today))
-            self.notice = "Today's figures are recorded."
+            self.notice = _("Today's figures are recorded.")
         finally:
             self.snapshotting = False
 

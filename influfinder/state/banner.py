@@ -4,7 +4,7 @@ import reflex as rx
 
 from influfinder.services import accounts
 from influfinder.services.errors import ServiceError
-from influfinder.i18n import translated
+from influfinder.i18n import _, translated
 from influfinder.state.forms import UNEXPECTED
 from influfinder.state.service_handler import call_service, service_handler
 
@@ -16,7 +16,7 @@ class VerifyBannerState(rx.State):
     @service_handler("sending the verification link again")
     async def resend(self):
         await call_service(self, accounts.resend_verification)
-        self.sent = "Sent. Check your inbox."
+        self.sent = _("Sent. Check your inbox.")
 
     def _refused(self, error: ServiceError) -> None:
         self.sent = error.message

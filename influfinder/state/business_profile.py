@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from influfinder.i18n import formats
+
 from influfinder.services.business_profiles import BusinessProfile, public_business_profile
 from influfinder.state.display import day, path_part
 from influfinder.state.forms import FormState
@@ -55,7 +57,7 @@ class BusinessProfileState(FormState, rx.State):
 
     def _show(self, profile: BusinessProfile) -> None:
         self.name, self.city, self.category = profile.name, profile.city, profile.category.title()
-        self.website, self.bio, self.since = profile.website, profile.bio, f"{profile.member_since:%B %Y}"
+        self.website, self.bio, self.since = profile.website, profile.bio, formats.month(profile.member_since)
         self.rating = f"{profile.rating:.1f}" if profile.rating is not None else ""
         self.rating_count, self.completed = profile.rating_count, profile.completed
         self.badges = list(profile.badges)

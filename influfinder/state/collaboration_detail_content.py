@@ -31,7 +31,7 @@ async def read_files(files: object) -> list[tuple[str, BinaryIO]] | str:
     for upload in files:
         handle = getattr(upload, "file", None)
         if handle is None or not hasattr(handle, "seek"):
-            return "The files could not be read. Choose them again."
+            return _("The files could not be read. Choose them again.")
         size = handle.seek(0, os.SEEK_END)
         handle.seek(0)
         if size > VIDEO_MAX_BYTES:

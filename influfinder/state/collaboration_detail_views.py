@@ -12,13 +12,15 @@ from decimal import Decimal
 
 from influfinder.components.collaboration_badges import status_label
 from influfinder.components.qr_code import qr_svg
+from influfinder.i18n import formats, translated
+from influfinder.i18n.advice import suggestions_for_reader
+from influfinder.i18n.event_notes import note_words
 from influfinder.services import analysis, collaboration_views, submissions
 from influfinder.settings import get_settings
 from influfinder.state import local_time
 from influfinder.state.auth import backend_url
 
 PLATFORM_LABELS = {"INSTAGRAM": "Instagram", "TIKTOK": "TikTok", "FACEBOOK": "Facebook"}
-_SYMBOLS = {"EUR": "€", "USD": "$", "MXN": "MX$"}
 
 
 @dataclass
@@ -81,10 +83,8 @@ class TimelineRow:
 
 
 def money(amount: Decimal | None, currency: str) -> str:
-    if amount is None:
-        return ""
-    symbol = _SYMBOLS.get(currency, currency + " ")
-    return f"{symbol}{amount:,.0f}" if amount == amount.to_integral() else f"{symbol}{amount:,.2f}"
+    """The agreed fee for the reader: "150 €" / "€150" (influfinder/i18n/formats.py)."""
+    return "" if amount is None else formats.money(amount, currency)
 
 
 def qr_data_uri(collab_id: str, code: str) -> str:
@@ -96,8 +96,8 @@ def qr_data_uri(collab_id: str, code: str) -> str:
 def timeline_row(entry: collaboration_views.TimelineEntry, zone: str) -> TimelineRow:
     moved = entry.from_status and entry.from_status != entry.to_status
     change = f"{status_label(entry.from_status)} → {status_label(entry.to_status)}" if moved else ""
-    return TimelineRow(when=local_time.when(entry.at, zone), label=entry.label, who=entry.actor_name or "Influfinder",
-                       change=change, note=entry.note)
+    return TimelineRow(when=local_time.when(entry.at, zone), label=translated(entry.label), who=entry.actor_name or "Influfinder",
+                       change=change, note=note_words(entry.note, local_time.zone_name(zone)))
 
 
 def version_card(view: submissions.SubmissionView, zone: str) -> VersionCard:
@@ -131,5 +131,5 @@ def analysis_view(data: dict | None, state: str, error: str, score: float | None
         compliance=f"{float(data.get('compliance_percentage', 0)):g}%",
         hashtags_found=list(data.get("hashtags_found", [])), hashtags_missing=list(data.get("hashtags_missing", [])),
         mentions_found=list(data.get("mentions_found", [])), mentions_missing=list(data.get("mentions_missing", [])),
-        disclosure=bool(data.get("disclosure_found")), suggestions=list(data.get("suggestions", [])),
+        disclosure=bool(data.get("disclosure_found")), suggestions=suggestions_for_reader(data),
     )

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from influfinder.i18n import _
 from influfinder.services import connected_accounts
 from influfinder.state.auth import backend_url, full_page_load
 from influfinder.state.display import number, query
@@ -63,7 +64,7 @@ class ConnectedAccountsState(SettingsCardState, rx.State):
         self._reset_errors()
         self.notice = ""
         await call_service(self, connected_accounts.disconnect, provider)
-        self.notice = "Disconnected. Its figures were deleted; your typed figures are shown as self-reported."
+        self.notice = _("Disconnected. Its figures were deleted; your typed figures are shown as self-reported.")
         await self._refresh()
 
 

@@ -7,6 +7,9 @@ from dataclasses import dataclass, field
 from influfinder.services.creator_profiles import AudienceFigure, CreatorCard
 from influfinder.state.display import number
 from influfinder.state.offer_cards import platform_label
+from influfinder.domain.enums import OfferCategory
+from influfinder.i18n import translated
+from influfinder.i18n.labels import label
 from influfinder.i18n.routes import page_href
 
 
@@ -17,7 +20,8 @@ class FigureView:
     platform: str = ""
     label: str = ""
     handle: str = ""
-    followers: str = ""
+    followers: str = ""  # written for the reader: "12.400"
+    followers_count: int = 0
     engagement: str = ""
     source: str = ""
 
@@ -42,7 +46,8 @@ class CreatorCardView:
 
 def figure_view(figure: AudienceFigure) -> FigureView:
     return FigureView(platform=figure.platform, label=platform_label(figure.platform), handle=figure.handle,
-                      followers=number(figure.followers), engagement=f"{figure.engagement:.1f}%", source=figure.source)
+                      followers=number(figure.followers), followers_count=figure.followers,
+                      engagement=f"{figure.engagement:.1f}%", source=translated(figure.source))
 
 
 def creator_card_view(card: CreatorCard) -> CreatorCardView:
@@ -50,7 +55,7 @@ def creator_card_view(card: CreatorCard) -> CreatorCardView:
     return CreatorCardView(
         username=card.username, href=page_href(f"/creators/{card.username}"), name=card.name,
         initials="".join(w[0] for w in words[:2]).upper() or "?", city=card.city, bio=card.bio,
-        categories=[c.title() for c in card.categories], figures=[figure_view(f) for f in card.figures],
+        categories=[label(c.upper(), OfferCategory) for c in card.categories], figures=[figure_view(f) for f in card.figures],
         followers=number(card.total_followers), tier_level=card.tier_level,
         rating=f"{card.rating:.1f}" if card.rating is not None else "", rating_count=card.rating_count,
         completed=card.completed, available=card.available,

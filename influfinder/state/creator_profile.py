@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from influfinder.i18n import formats
+
 from influfinder.services import creator_profiles
 from influfinder.services.actors import acting
 from influfinder.services.creator_profiles import CreatorProfile
@@ -68,7 +70,7 @@ class CreatorProfileState(FormState, rx.State):
         self.badges = list(profile.badges)
         self.creator = creator_card_view(profile.card)
         self.reviews = [ReviewView(r.business, r.stars, r.text, r.offer_title, day(r.on)) for r in profile.reviews]
-        self.since = f"{profile.member_since:%B %Y}"
+        self.since = formats.month(profile.member_since)
         self.is_own, self.hidden_from_search = profile.is_own, profile.hidden_from_search
         self.og_description = creator_profiles.summary_line(profile)
         self.share_url = backend_url(f"/share/creators/{profile.card.username}")

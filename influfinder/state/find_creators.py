@@ -8,6 +8,9 @@ import urllib.parse
 import reflex as rx
 
 from influfinder.domain.enums import OfferCategory, Platform, Tier
+from influfinder.i18n import N_, _, translated
+from influfinder.i18n.formats import number
+from influfinder.i18n.labels import label
 from influfinder.services.actors import acting
 from influfinder.services.creator_filters import SORTS, CreatorSearch, InvalidCreatorSearch
 from influfinder.services.creator_search import PAGE_SIZE, search_creators
@@ -22,8 +25,8 @@ ANY = "any"
 TEXT_FIELDS = ("q", "city", "followers_min", "followers_max", "engagement_min", "engagement_max")
 CHOICE_FIELDS = ("category", "platform", "tier", "rating_min")
 FLAG_FIELDS = ("verified_only", "available_only")
-UNREADABLE = "The search could not be read. Reload the page and try again."
-URL_FIXED = "Part of this link could not be used, so it was left out: "
+UNREADABLE = N_("The search could not be read. Reload the page and try again.")
+URL_FIXED = N_("Part of this link could not be used, so it was left out: {problem}")
 
 
 def search_href(params: dict[str, str]) -> str:
@@ -92,7 +95,7 @@ class FindCreatorsState(FormState, rx.State):
         self._reset_errors()
         yield
         search, problem = _from_url(dict(self.router.url.query_parameters))
-        self.url_problem = (URL_FIXED + problem) if problem else ""
+        self.url_problem = translated(URL_FIXED).format(problem=problem) if problem else ""
         self._show_search(search)
         try:
             actor = await call_service(self, acting)
@@ -129,7 +132,7 @@ class FindCreatorsState(FormState, rx.State):
         self._reset_errors()
         raw = _form_params(form)
         if raw is None:
-            self.error = UNREADABLE
+            self.error = translated(UNREADABLE)
             return
         raw["sort"] = self._params.get("sort", "")
         try:
@@ -157,9 +160,24 @@ class FindCreatorsState(FormState, rx.State):
         return min(self.page * PAGE_SIZE, self.total)
 
 
-CATEGORIES = [(c.value, c.value.title()) for c in OfferCategory]
-PLATFORMS = [(p.value, platform_label(p.value)) for p in Platform]
-TIERS = [(str(int(t)), t.label + ("" if t is Tier.LEGEND else " or higher")) for t in Tier if t is not Tier.NEWBIE]
-RATINGS = [("4.5", "4.5 or more"), ("4", "4 or more"), ("3", "3 or more")]
-SORT_OPTIONS = [("relevance", "Relevance"), ("followers", "Most followers"), ("rating", "Best rated"),
-                ("active", "Recently active")]
+def categories() -> list[tuple[str, str]]:
+    """The filters' choices in the current language (the page is built once per language)."""
+    return [(c.value, label(c)) for c in OfferCategory]
+
+
+def platforms() -> list[tuple[str, str]]:
+    return [(p.value, platform_label(p.value)) for p in Platform]
+
+
+def tiers() -> list[tuple[str, str]]:
+    return [(str(int(t)), label(t) if t is Tier.LEGEND else _("{tier} or higher").format(tier=label(t)))
+            for t in Tier if t is not Tier.NEWBIE]
+
+
+def ratings() -> list[tuple[str, str]]:
+    return [(value, _("{rating} or more").format(rating=number(float(value)))) for value in ("4.5", "4", "3")]
+
+
+def sort_options() -> list[tuple[str, str]]:
+    return [("relevance", _("Relevance")), ("followers", _("Most followers")), ("rating", _("Best rated")),
+            ("active", _("Recently active"))]

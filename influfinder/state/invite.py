@@ -7,14 +7,15 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from influfinder.i18n import N_, translated
 from influfinder.services import invitations
 from influfinder.services.actors import acting
 from influfinder.state.forms import FormState, form_flag, form_text
 from influfinder.state.service_handler import REFUSED, call_service, service_handler, try_service
 
-INVITED = "Invitation sent to {name}. They will find it in My applications."
-UNREADABLE = "The form could not be read. Reload the page and try again."
-CHOOSE = "Choose one of your published offers."
+INVITED = N_("Invitation sent to {name}. They will find it in My applications.")
+UNREADABLE = N_("The form could not be read. Reload the page and try again.")
+CHOOSE = N_("Choose one of your published offers.")
 
 
 @dataclass
@@ -57,10 +58,10 @@ class InviteState(FormState, rx.State):
         self._reset_errors()
         offer_id, note = form_text(form, "offer_id", 64), form_text(form, "note", 2000)
         if offer_id is None or note is None:
-            self.error = UNREADABLE
+            self.error = translated(UNREADABLE)
             return
         if offer_id not in {o.id for o in self.offers}:
-            self.field_errors = {"offer_id": CHOOSE}
+            self.field_errors = {"offer_id": translated(CHOOSE)}
             return
         self.busy = True
         yield
@@ -68,6 +69,6 @@ class InviteState(FormState, rx.State):
             sent = await try_service(self, invitations.invite, offer_id, self.username, note,
                                      form_flag(form, "waive_requirements"))
             if sent is not REFUSED:
-                self.notice, self.open = INVITED.format(name=self.name), False
+                self.notice, self.open = translated(INVITED).format(name=self.name), False
         finally:
             self.busy = False

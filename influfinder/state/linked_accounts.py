@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from influfinder.i18n import _
 from influfinder.domain.moments import day_label
 from influfinder.services import oauth_accounts
 from influfinder.services.errors import ServiceError
@@ -36,7 +37,7 @@ class LinkedAccountsState(SettingsCardState, rx.State):
         self._reset_errors()
         self.notice = ""
         await call_service(self, oauth_accounts.unlink, provider)
-        self.notice = "Unlinked. Sign in with your email and password from now on."
+        self.notice = _("Unlinked. Sign in with your email and password from now on.")
         await self._show()
 
     def _refused(self, error: ServiceError) -> None:

@@ -60,6 +60,7 @@ from influfinder.services.errors import ServiceError
 from influfinder.services.subscribers import install_subscribers
 from influfinder.state.auth import backend_url, credentials
 from influfinder.i18n import translated, use_language
+from influfinder.i18n.language import set_language
 from influfinder.i18n.routes import language_of_path
 from influfinder.state.forms import UNEXPECTED
 from influfinder.state.service_handler import call_service, service_handler
@@ -348,6 +349,7 @@ async def push(app: rx.App, token: str, user_id: str, event: dict) -> None:
     try:
         async with app.modify_state(rx.BaseStateToken(ident=token, cls=LiveState)) as root:
             live = await root.get_state(LiveState)
+            set_language(language_of_path(live.router.url.path))  # this task only: see reload()
             if not live._user_id and _local_pages.get(token) == user_id:
                 lost = True  # this process registered the page for the user: its Reflex state is gone
             elif live._user_id != user_id or await asyncio.to_thread(_session_user, live) != user_id:
@@ -425,7 +427,8 @@ async def reload(app: rx.App, token: str, cls: type[rx.State], channel: str) -> 
     try:
         async with app.modify_state(rx.BaseStateToken(ident=token, cls=cls)) as root:
             shown = await root.get_state(cls)
-            # No event runs here, so PageLanguage did not set the language: use the page's own.
+            # A push runs outside any event of the page (no PageLanguage middleware): its words and
+            # dates are written in the page's language all the same.
             with use_language(language_of_path(shown.router.url.path)):
                 await shown._reload_live(channel)
     except Exception:  # noqa: BLE001 - one page's failure must not stop the others

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from influfinder.i18n import N_, translated
 from influfinder.services import invitations
 from influfinder.state.display import day
 from influfinder.state.forms import FormState
@@ -14,9 +15,9 @@ from influfinder.state.my_applications import MyApplicationsState
 from influfinder.state.service_handler import REFUSED, call_service, service_handler, try_service
 from influfinder.i18n.routes import page_href
 
-ACCEPTED = "You accepted the invitation to “{title}”: your application is sent."
-DECLINED = "You declined the invitation to “{title}”."
-MUTED = "You will get no more invitations from {brand}."
+ACCEPTED = N_("You accepted the invitation to “{title}”: your application is sent.")
+DECLINED = N_("You declined the invitation to “{title}”.")
+MUTED = N_("You will get no more invitations from {brand}.")
 
 
 @dataclass
@@ -77,7 +78,7 @@ class MyInvitationsState(FormState, rx.State):
         yield
         try:
             if await try_service(self, service, row.id) is not REFUSED:
-                self.invitation_notice = done.format(title=row.offer_title)
+                self.invitation_notice = translated(done).format(title=row.offer_title)
         finally:
             self.answering = ""
         await self._fetch()
@@ -91,5 +92,5 @@ class MyInvitationsState(FormState, rx.State):
             return
         self._reset_errors()
         if await try_service(self, invitations.set_muted, row.business_id, True) is not REFUSED:
-            self.invitation_notice = MUTED.format(brand=row.brand)
+            self.invitation_notice = translated(MUTED).format(brand=row.brand)
             return MutedBusinessesState.load

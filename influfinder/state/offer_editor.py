@@ -19,6 +19,7 @@ from datetime import datetime, timedelta, timezone, tzinfo
 
 import reflex as rx
 
+from influfinder.i18n import _
 from influfinder.domain.enums import CompensationType
 from influfinder.i18n.routes import page_href
 from influfinder.services import offer_covers, offer_management
@@ -164,7 +165,7 @@ class OfferEditorState(FormState, rx.State):
         if created:
             yield rx.redirect(page_href(f"/offers/{created}/edit?saved=1"))
         elif created == "":
-            self.saved = SAVED if self.status == "DRAFT" else "Changes saved."
+            self.saved = SAVED if self.status == "DRAFT" else _("Changes saved.")
         else:
             yield self._show_problem()
 
@@ -257,7 +258,7 @@ class OfferEditorState(FormState, rx.State):
         self._reset_errors()
         self.saved = ""
         if not self._values or not self.can_edit:
-            self.error = ARCHIVED if not self.can_edit else "Reload the page and try again."
+            self.error = ARCHIVED if not self.can_edit else _("Reload the page and try again.")
             return None
         raw, problems = raw_offer(self._values, self._zone_info(), with_brand=self.is_agency)
         if problems:

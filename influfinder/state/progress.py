@@ -10,6 +10,7 @@ from typing import Any
 import reflex as rx
 
 from influfinder.domain.reputation import Reputation
+from influfinder.i18n import _, ngettext
 from influfinder.services import metrics, progress, reputation
 from influfinder.state import chart_text, local_time
 from influfinder.state.browser import ask_zone
@@ -69,20 +70,25 @@ def _percent(value: float | None) -> str:
 def _hours(value: float | None) -> str:
     if value is None:
         return "—"
-    return f"{value:.0f} h" if value < 48 else f"{value / 24:.0f} days"
+    if value < 48:
+        return _("{n} h").format(n=f"{value:.0f}")
+    days = round(value / 24)
+    return ngettext("{n} day", "{n} days", days).format(n=days)
 
 
 def record_view(rep: Reputation | None) -> RecordView:
+    """Words in the reader's language (the event's): the cached figures hold numbers only."""
     if rep is None:
         return RecordView()
     if rep.role == "creator":
-        figures = [["Completed", _percent(rep.completion_rate)], ["Visits on time", _percent(rep.on_time_visits)],
-                   ["Content on time", _percent(rep.on_time_content)]]
+        figures = [[_("Completed"), _percent(rep.completion_rate)], [_("Visits on time"), _percent(rep.on_time_visits)],
+                   [_("Content on time"), _percent(rep.on_time_content)]]
     else:
-        figures = [["Answers applications in", _hours(rep.decision_hours)],
-                   ["Reviews content in", _hours(rep.review_hours)],
-                   ["Visits confirmed", _percent(rep.visit_confirmation)], ["Disputes lost", str(rep.disputes_lost)]]
-    figures.append(["Replies to messages in", _hours(rep.response_hours)])
+        figures = [[_("Answers applications in"), _hours(rep.decision_hours)],
+                   [_("Reviews content in"), _hours(rep.review_hours)],
+                   [_("Visits confirmed"), _percent(rep.visit_confirmation)],
+                   [_("Disputes lost"), str(rep.disputes_lost)]]
+    figures.append([_("Replies to messages in"), _hours(rep.response_hours)])
     return RecordView(badges=list(rep.badges), figures=figures)
 
 

@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from influfinder.i18n import N_, translated
 from influfinder.services import saved_searches
 from influfinder.state.display import day
 from influfinder.state.forms import FormState
 from influfinder.state.service_handler import REFUSED, call_service, service_handler, try_service
 from influfinder.i18n.routes import page_href
 
-SAVED = "Search saved. We will tell you when new results match, once a day at most."
+SAVED = N_("Search saved. We will tell you when new results match, once a day at most.")
 KINDS = ("OFFERS", "CREATORS")
 
 
@@ -40,7 +41,7 @@ class SavedSearchState(FormState, rx.State):
             return
         params = {k: v for k, v in dict(self.router.url.query_parameters).items() if isinstance(v, str)}
         if await try_service(self, saved_searches.save, kind, params) is not REFUSED:
-            self.notice = SAVED
+            self.notice = translated(SAVED)
 
     @rx.event
     @service_handler("listing saved searches")

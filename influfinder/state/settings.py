@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import reflex as rx
 
+from influfinder.i18n import _
 from influfinder.domain.moments import day_label
 from influfinder.services import account_settings, accounts, profiles
 from influfinder.state.auth import backend_url, full_page_load, session_token
@@ -32,7 +33,7 @@ def _browser(user_agent: str) -> str:
             label = {"Edg": "Edge", "OPR": "Opera"}.get(name, name)
             system = next((s for s in ("Android", "iPhone", "iPad", "Mac OS", "Windows", "Linux") if s in user_agent), "")
             return f"{label} on {system}".replace("Mac OS", "macOS") if system else label
-    return "Unknown browser"
+    return _("Unknown browser")
 
 
 class SettingsState(FormState, rx.State):
@@ -85,10 +86,10 @@ class SettingsState(FormState, rx.State):
         self.saved = ""
         raw = _profile_form(form)
         if raw is None:
-            self.error = "The form could not be read. Reload the page and try again."
+            self.error = _("The form could not be read. Reload the page and try again.")
             return
         await call_service(self, profiles.update_profile, raw)
-        self.saved = "Profile saved."
+        self.saved = _("Profile saved.")
         return SettingsState.load
 
     @rx.event
@@ -96,12 +97,12 @@ class SettingsState(FormState, rx.State):
     async def upload_avatar(self, files: list[rx.UploadFile]):
         self._reset_errors()
         if not files or len(files) != 1:
-            self.field_errors = {"avatar": "Choose one image."}
+            self.field_errors = {"avatar": _("Choose one image.")}
             return
         data = await files[0].read(MAX_AVATAR_BYTES + 1)
         key = await call_service(self, profiles.set_avatar, data)
         self.avatar_url = backend_url(f"/media/{key}")
-        self.saved = "Photo updated."
+        self.saved = _("Photo updated.")
 
     @rx.event
     @service_handler("changing a password")
@@ -110,7 +111,7 @@ class SettingsState(FormState, rx.State):
         self.security_notice = ""
         current, new, confirm = (form_text(form, k, 1024) for k in ("current_password", "password", "confirm"))
         if new is not None and new != confirm:
-            self.field_errors = {"confirm": "The two passwords do not match."}
+            self.field_errors = {"confirm": _("The two passwords do not match.")}
             return
         self.busy = True
         yield
@@ -118,9 +119,9 @@ class SettingsState(FormState, rx.State):
             await call_service(self, accounts.change_password, current, new, keep_token=session_token(self) or "")
         finally:
             self.busy = False
-        self.security_notice = ("Password changed. Your other devices have been signed out." if self.has_password
-                                else "Password set. You can now also log in with your username and this password. "
-                                     "Your other devices have been signed out.")
+        self.security_notice = (_("Password changed. Your other devices have been signed out.") if self.has_password
+                                else _("Password set. You can now also log in with your username and this password. "
+                                     "Your other devices have been signed out."))
         self.has_password = True
         # The other cards read it too: the email card asks for it, linked accounts can now be unlinked.
         yield EmailSettingsState.load

@@ -122,12 +122,13 @@ def photo(path) -> None:
 
 @pytest.fixture
 def browse(browser, live_app):
-    """new() opens a desktop context in the test's time zone; all are closed at the end."""
+    """new() opens a desktop context in the test's time zone, reading English unless another locale
+    is named (tests/e2e/test_spanish_collaboration.py); all are closed at the end."""
     contexts = []
 
-    def new():
+    def new(locale: str = "en-US"):
         context = browser.new_context(base_url=live_app.base_url, viewport={"width": 1280, "height": 900},
-                                      timezone_id=ZONE)
+                                      timezone_id=ZONE, locale=locale)
         context.set_default_timeout(30_000)
         contexts.append(context)
         page = context.new_page()

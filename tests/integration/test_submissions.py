@@ -49,7 +49,7 @@ BARE_CAPTION = "Weekend brunch: pancakes and coffee on the terrace"
 NOTES = "Please show the terrace and add the required hashtag."
 BRIEF_FIELDS = {
     "hashtags_found", "hashtags_missing", "mentions_found", "mentions_missing", "quality_rating",
-    "relevance_rating", "compliance_percentage", "suggestions", "disclosure_found", "ai_score",
+    "relevance_rating", "compliance_percentage", "suggestions", "advice", "disclosure_found", "ai_score",
 }
 
 

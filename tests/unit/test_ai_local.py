@@ -105,7 +105,7 @@ def test_several_photos_are_averaged_and_named_in_the_advice():
     sharp = scene()
     result = analyze(jpeg(sharp), jpeg(blurred()))
     assert result.quality_rating < analyze(jpeg(sharp)).quality_rating
-    assert "Photo 2: the photo looks blurry" in result.suggestions
+    assert "Photo 2 looks blurry" in result.suggestions
 
 
 def test_without_a_photo_quality_is_neutral_and_a_photo_is_asked_for():

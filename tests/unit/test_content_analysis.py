@@ -79,7 +79,7 @@ def test_every_requirement_met_in_any_case_gives_full_compliance():
     assert check.mentions_found == ["@cafe.aurora"]
     assert check.disclosure_found
     assert check.compliance_percentage == 100.0
-    assert check.suggestions == []
+    assert [a.english for a in check.suggestions] == []
 
 
 def test_missing_hashtags_and_mentions_are_listed_with_suggestions():
@@ -89,15 +89,15 @@ def test_missing_hashtags_and_mentions_are_listed_with_suggestions():
     assert check.mentions_missing == ["@cafe.aurora"]
     # found: 1 hashtag + the disclosure, out of 2 hashtags + 1 mention + 1 disclosure
     assert check.compliance_percentage == 50.0
-    assert check.suggestions == ["Add the required hashtag #CafeAurora", "Mention @cafe.aurora"]
+    assert [a.english for a in check.suggestions] == ["Add the required hashtag #CafeAurora", "Mention @cafe.aurora"]
 
 
 def test_a_requirement_counts_only_when_every_caption_has_it():
     captions = {"INSTAGRAM": "#summer2026 #cafeaurora @cafe.aurora #ad", "TIKTOK": "#summer2026 #ad", "FACEBOOK": ""}
     check = check_captions(captions, "INSTAGRAM", False, SPECS)
     assert check.hashtags_missing == ["#CafeAurora"]
-    assert "Add the required hashtag #CafeAurora to the TikTok caption" in check.suggestions
-    assert "Mention @cafe.aurora in the TikTok caption" in check.suggestions
+    assert "Add the required hashtag #CafeAurora to the TikTok caption" in [a.english for a in check.suggestions]
+    assert "Mention @cafe.aurora in the TikTok caption" in [a.english for a in check.suggestions]
     assert check.compliance_percentage == 50.0  # #Summer2026 and the disclosure, of 4
 
 
@@ -112,7 +112,7 @@ def test_without_disclosure_compliance_loses_the_disclosure_item_and_says_so():
     check = check_captions({"INSTAGRAM": "#adventure #advert time"}, "INSTAGRAM", False, ContentSpecs())
     assert not check.disclosure_found  # #adventure is not #ad
     assert check.compliance_percentage == 0.0
-    assert check.suggestions == ["Add a disclosure such as #ad or #publi, or turn on the paid-partnership label"]
+    assert [a.english for a in check.suggestions] == ["Add a disclosure such as #ad or #publi, or turn on the paid-partnership label"]
 
 
 def test_the_paid_partnership_label_discloses_only_its_own_platform():
@@ -142,7 +142,7 @@ def test_the_result_has_the_brief_fields_and_its_score_follows_them():
     stored = _result().model_dump(mode="json")
     assert set(stored) == {
         "hashtags_found", "hashtags_missing", "mentions_found", "mentions_missing", "quality_rating",
-        "relevance_rating", "compliance_percentage", "suggestions", "disclosure_found", "ai_score",
+        "relevance_rating", "compliance_percentage", "suggestions", "advice", "disclosure_found", "ai_score",
     }
     assert stored["ai_score"] == 60.0  # 50 × 0.5 + 8 × 2.5 + 6 × 2.5
     assert stored["suggestions"][-1] == "Consider better lighting"  # caption advice first

@@ -4,14 +4,15 @@ import reflex as rx
 
 from influfinder.components.collaboration_badges import stars
 from influfinder.components.forms import field_error
-from influfinder.i18n import translated
+from influfinder.components.phrases import filled
+from influfinder.i18n import _, ngettext, translated
 from influfinder.pages.collaboration.parts import action_button, muted, step_card, textarea
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
 
 
 def _star_choice(n: int) -> rx.Component:
-    label = "1 star" if n == 1 else f"{n} stars"
+    label = ngettext("{n} star", "{n} stars", n).format(n=n)
     return rx.el.label(
         rx.hstack(rx.radio_group.item(value=str(n), id=f"stars-{n}", aria_label=label),
                   rx.hstack(*[rx.icon("star", size=14, fill="currentColor", color=rx.color("amber", 9))
@@ -24,7 +25,7 @@ def _star_choice(n: int) -> rx.Component:
 def rate_step() -> rx.Component:
     return step_card(
         translated(COPY["rate_title"]), "star",
-        rx.text(translated(COPY["rate_text"]), rx.text.strong(_S.other_name), "?", size="3"),
+        rx.text(*filled(translated(COPY["rate_text"]), name=rx.text.strong(_S.other_name)), size="3"),
         rx.form(
             rx.vstack(
                 rx.el.fieldset(
@@ -48,11 +49,11 @@ def rate_step() -> rx.Component:
 def ratings_given() -> rx.Component:
     return rx.vstack(
         rx.cond(_S.rating_given > 0, rx.vstack(rx.text(translated(COPY["you_gave"]), size="2", weight="medium"),
-                                               stars(_S.rating_given, "You rated them "),
+                                               stars(_S.rating_given, _("You rated them {n} out of 5 stars")),
                                                rx.cond(_S.feedback_given != "", muted("“", _S.feedback_given, "”")),
                                                spacing="1")),
         rx.cond(_S.rating_received > 0, rx.vstack(rx.text(translated(COPY["you_got"]), size="2", weight="medium"),
-                                                  stars(_S.rating_received, "They rated you "),
+                                                  stars(_S.rating_received, _("They rated you {n} out of 5 stars")),
                                                   rx.cond(_S.feedback_received != "",
                                                           muted("“", _S.feedback_received, "”")),
                                                   spacing="1")),

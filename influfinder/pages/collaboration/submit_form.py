@@ -85,7 +85,7 @@ def _content_form() -> rx.Component:
                     field(translated(COPY["post_id"]), "post_id", required=False,
                           error=_S.field_errors.get("platform_post_id", "")),
                     columns=rx.breakpoints(initial="1", sm="2"), spacing="3", width="100%"),
-            *[textarea(label + translated(COPY["caption"]), f"caption_{value}", rows="3") for value, label in PLATFORMS],
+            *[textarea(translated(COPY["caption"]).format(platform=label), f"caption_{value}", rows="3") for value, label in PLATFORMS],
             field_error(_S.field_errors.get("captions", "")),
             rx.el.label(rx.hstack(rx.checkbox(name="paid_partnership", id="field-paid"),
                                   rx.text(translated(COPY["paid"]), size="2"), spacing="2", align="center"),

@@ -66,7 +66,7 @@ COPY = {
     "links_hint": N_("One per line."),
     "platform": N_("Platform"),
     "post_id": N_("Post id (optional)"),
-    "caption": N_(" caption"),
+    "caption": N_("{platform} caption"),
     "paid": N_("The post carries the platform's paid-partnership label"),
     "precheck": N_("Check before submitting"),
     "checking": N_("Checking…"),
@@ -111,7 +111,7 @@ COPY = {
     "send_back": N_("Send back"),
     # ratings
     "rate_title": N_("Rate"),
-    "rate_text": N_("How was it to work with "),
+    "rate_text": N_("How was it to work with {name}?"),
     "your_rating": N_("Your rating"),
     "feedback": N_("Feedback (optional)"),
     "rate": N_("Rate"),
