@@ -22,11 +22,19 @@ NOT_PAGES = frozenset({"auth", "media", "health", "info", "api", "_event", "_upl
                        "language", "share", "metrics"})
 
 
+# What the build serves as files. Anything else is a page, a dot in it or not: a username may have one
+# (/creators/lucia.romero), and that page must open in the reader's language too.
+FILE_EXTENSIONS = frozenset({"js", "mjs", "css", "map", "json", "txt", "xml", "ico", "png", "jpg", "jpeg", "gif",
+                             "svg", "webp", "avif", "mp4", "woff", "woff2", "ttf", "otf", "gz", "br", "html", "webmanifest",
+                             "ics", "csv", "pdf"})
+
+
 def _is_page_path(path: str) -> bool:
     segments = [s for s in path.split("/") if s]
     if segments and segments[0] in NOT_PAGES:
         return False
-    return not segments or "." not in segments[-1]
+    name = segments[-1] if segments else ""
+    return "." not in name or name.rpartition(".")[2].lower() not in FILE_EXTENSIONS
 
 
 def _cookie(headers: Headers, name: str) -> str | None:

@@ -35,3 +35,12 @@ def test_an_english_browser_is_not_sent_to_an_english_copy_of_a_backend_route():
         scope = {"type": "http", "method": "GET", "path": path, "query_string": b"",
                  "headers": [(b"accept", b"text/html"), (b"cookie", b"lang=en")]}
         assert english_target(scope) is None, path
+
+
+def test_an_english_browser_opening_a_profile_whose_username_has_a_dot_gets_the_english_page():
+    def target(path: str) -> str | None:
+        return english_target({"type": "http", "method": "GET", "path": path, "query_string": b"",
+                               "headers": [(b"accept", b"text/html"), (b"accept-language", b"en-US,en;q=0.9")]})
+
+    assert target("/creators/lucia.romero") == "/en/creators/lucia.romero"
+    assert target("/favicon.ico") is None and target("/assets/app-3f2a.js") is None  # files stay as they are
