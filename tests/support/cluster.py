@@ -116,7 +116,12 @@ def start_backends(env: dict[str, str], logs: Path, count: int = 2, name: str = 
     try:
         for n in range(1, count + 1):
             port = free_port()
-            own = {**env, "PUBLIC_URL": f"http://localhost:{port}", "GRANIAN_WORKERS": "1"}
+            # A web folder of its own: Reflex writes its markers there, and the repository's .web belongs
+            # to the production build the browser tests make later in the same run.
+            web = logs / f"{name}-{n}-web"
+            shutil.rmtree(web, ignore_errors=True)
+            web.mkdir(parents=True)
+            own = {**env, "PUBLIC_URL": f"http://localhost:{port}", "GRANIAN_WORKERS": "1", "REFLEX_WEB_WORKDIR": str(web)}
             backend = BackendOnly(port=port, env=own, log_path=logs / f"{name}-{n}.log", frontend=False)
             backends.append(backend)
             backend.start()

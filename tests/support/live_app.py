@@ -58,6 +58,9 @@ class LiveApp:
 
     def start(self) -> None:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        # Reflex skips compiling (and so installing the frontend's packages) while this marker of a
+        # backend-only run is in .web: the build would then fail with "react-router: not found".
+        (ROOT / ".web" / "nocompile").unlink(missing_ok=True)
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "influfinder", "run", "--prod", "--port", str(self.port)],
