@@ -14,7 +14,8 @@ from influfinder import database
 from influfinder.domain.enums import NotificationType, UserType
 from influfinder.services import effects, notification_preferences as prefs, notifications
 from influfinder.services.errors import NotAllowed, ServiceError
-from tests.support.people import empty_every_table, person, reset_app_caches
+from tests.support.people import person
+from tests.support.mail_app import mail_app
 from tests.support.smtp import SmtpServer
 
 pytestmark = pytest.mark.integration
@@ -36,16 +37,8 @@ def db_url(request, tmp_path_factory) -> str:
 
 @pytest.fixture(autouse=True)
 def app_env(settings_env, db_url, smtp) -> Iterator[None]:
-    settings_env.set(DATABASE_URL=db_url, SECRET_KEY="prefs-test-secret", PUBLIC_URL="http://localhost:3000",
-                     **smtp.env)
-    reset_app_caches()
-    smtp.inbox.messages.clear()
-    prefs.install()
-    yield
-    prefs.uninstall()
-    effects.drain()
-    empty_every_table()
-    reset_app_caches()
+    with mail_app(settings_env, db_url, smtp, "prefs-test-secret"):
+        yield
 
 
 def call(fn, *args):

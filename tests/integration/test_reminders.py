@@ -19,9 +19,10 @@ from influfinder.domain.enums import CollaborationStatus, NotificationType, User
 from influfinder.i18n import use_language
 from influfinder.models import CollaborationReminder, Collaboration, Notification, Offer, User
 from influfinder.scheduler import hourly_round
-from influfinder.services import effects, notification_preferences as prefs, notifications, reminders
+from influfinder.services import effects, notifications, reminders
 from tests.support.marketplace import race
-from tests.support.people import empty_every_table, person, reset_app_caches
+from tests.support.people import person
+from tests.support.mail_app import mail_app
 from tests.support.smtp import SmtpServer
 
 MADRID = ZoneInfo("Europe/Madrid")
@@ -54,16 +55,8 @@ def db_url(request, tmp_path_factory) -> str:
 
 @pytest.fixture(autouse=True)
 def app_env(settings_env, db_url, smtp) -> Iterator[None]:
-    settings_env.set(DATABASE_URL=db_url, SECRET_KEY="reminders-test-secret", PUBLIC_URL="http://localhost:3000",
-                     **smtp.env)
-    reset_app_caches()
-    smtp.inbox.messages.clear()
-    prefs.install()
-    yield
-    prefs.uninstall()
-    effects.drain()
-    empty_every_table()
-    reset_app_caches()
+    with mail_app(settings_env, db_url, smtp, "reminders-test-secret"):
+        yield
 
 
 class Pair:
