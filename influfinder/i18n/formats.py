@@ -58,6 +58,11 @@ def number(value: int | float | Decimal, lang: str | None = None) -> str:
     return format_decimal(value, locale=locale_for(lang))
 
 
+def rating(value: float, lang: str | None = None) -> str:
+    """An average of stars with one decimal: 4,8 (es), 4.8 (en)."""
+    return format_decimal(round(value, 1), format="0.0", locale=locale_for(lang))
+
+
 def percent(value: float, lang: str | None = None) -> str:
     """A share given in percent (50.0): 50 % (es), 50% (en); one decimal where it has one."""
     share = Decimal(str(round(value, 1))) / 100  # exact: 33.3 stays 33,3 %, never 33,29999

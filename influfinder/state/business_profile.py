@@ -9,7 +9,7 @@ import reflex as rx
 from influfinder.i18n import formats
 
 from influfinder.services.business_profiles import BusinessProfile, public_business_profile
-from influfinder.state.display import day, path_part
+from influfinder.state.display import day, path_part, rating
 from influfinder.state.forms import FormState
 from influfinder.state.offer_cards import OfferCard, offer_card
 from influfinder.state.service_handler import REFUSED, service_handler, try_service
@@ -58,7 +58,7 @@ class BusinessProfileState(FormState, rx.State):
     def _show(self, profile: BusinessProfile) -> None:
         self.name, self.city, self.category = profile.name, profile.city, profile.category.title()
         self.website, self.bio, self.since = profile.website, profile.bio, formats.month(profile.member_since)
-        self.rating = f"{profile.rating:.1f}" if profile.rating is not None else ""
+        self.rating = rating(profile.rating)
         self.rating_count, self.completed = profile.rating_count, profile.completed
         self.badges = list(profile.badges)
         self.offers = [offer_card(o) for o in profile.offers]

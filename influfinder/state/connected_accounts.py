@@ -9,7 +9,7 @@ import reflex as rx
 from influfinder.i18n import _
 from influfinder.services import connected_accounts
 from influfinder.state.auth import backend_url, full_page_load
-from influfinder.state.display import number, query
+from influfinder.state.display import number, percent, query
 from influfinder.state.service_handler import call_service, service_handler
 from influfinder.state.settings_card import SettingsCardState
 
@@ -71,6 +71,6 @@ class ConnectedAccountsState(SettingsCardState, rx.State):
 def _row(view: connected_accounts.ConnectedView) -> ConnectedRow:
     return ConnectedRow(
         provider=view.provider, label=view.label, handle=view.handle, followers=number(view.followers),
-        engagement=f"{view.engagement:.1f}%" if view.engagement is not None else "", posts=number(view.posts),
+        engagement=percent(view.engagement), posts=number(view.posts),
         badge=view.provider_verified, source=view.source, problem=view.problem, overruled=view.overruled,
     )

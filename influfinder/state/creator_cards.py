@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from influfinder.services.creator_profiles import AudienceFigure, CreatorCard
-from influfinder.state.display import number
+from influfinder.state.display import number, percent, rating
 from influfinder.state.offer_cards import platform_label
 from influfinder.domain.enums import OfferCategory
 from influfinder.i18n import translated
@@ -47,7 +47,7 @@ class CreatorCardView:
 def figure_view(figure: AudienceFigure) -> FigureView:
     return FigureView(platform=figure.platform, label=platform_label(figure.platform), handle=figure.handle,
                       followers=number(figure.followers), followers_count=figure.followers,
-                      engagement=f"{figure.engagement:.1f}%", source=translated(figure.source))
+                      engagement=percent(figure.engagement), source=translated(figure.source))
 
 
 def creator_card_view(card: CreatorCard) -> CreatorCardView:
@@ -57,6 +57,6 @@ def creator_card_view(card: CreatorCard) -> CreatorCardView:
         initials="".join(w[0] for w in words[:2]).upper() or "?", city=card.city, bio=card.bio,
         categories=[label(c.upper(), OfferCategory) for c in card.categories], figures=[figure_view(f) for f in card.figures],
         followers=number(card.total_followers), tier_level=card.tier_level,
-        rating=f"{card.rating:.1f}" if card.rating is not None else "", rating_count=card.rating_count,
+        rating=rating(card.rating), rating_count=card.rating_count,
         completed=card.completed, available=card.available,
     )

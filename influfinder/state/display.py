@@ -55,6 +55,16 @@ def amount_text(amount: Decimal | None) -> str:
     return format(Decimal(amount).normalize(), "f")
 
 
+def rating(value: float | None) -> str:
+    """4,8 / 4.8; "" before the first rating."""
+    return formats.rating(value) if value is not None else ""
+
+
+def percent(value: float | None) -> str:
+    """3,8 % / 3.8%; "" when unknown."""
+    return formats.percent(value) if value is not None else ""
+
+
 def day(moment: datetime | None) -> str:
     """9 dic 2026 / 9 Dec 2026 (UTC)."""
     return formats.day(moment)

@@ -10,7 +10,7 @@ from influfinder.domain.enums import ApplicationStatus
 from influfinder.services import applications
 from influfinder.services.applications import ApplicantRow, CreatorSummary
 from influfinder.services.errors import ServiceError
-from influfinder.state.display import day, money, number, path_part, query, query_choice, query_page
+from influfinder.state.display import day, money, number, path_part, percent, query, query_choice, query_page
 from influfinder.state.forms import FormState
 from influfinder.state.service_handler import call_service, service_handler
 
@@ -57,7 +57,7 @@ def summary_fields(creator: CreatorSummary) -> dict:
         tier_level=creator.tier_level, featured=creator.featured, karma=creator.karma,
         rating=f"{creator.rating:.1f} ({creator.rating_count})" if creator.rating is not None else "",
         completed=creator.completed_collaborations, followers=number(creator.followers),
-        engagement=f"{creator.engagement:.1f}%", fit_score=creator.fit_score,
+        engagement=percent(creator.engagement), fit_score=creator.fit_score,
         audience_source=creator.audience_source, audience_verified=creator.audience_verified,
         badges=list(creator.badges),
     )

@@ -21,7 +21,7 @@ from influfinder.services.applications import ApplyCheck
 from influfinder.services.business_record import BusinessRecord
 from influfinder.services.offer_page import count_view, offer_page
 from influfinder.state.auth import client_ip, current_path, user_agent
-from influfinder.state.display import path_part
+from influfinder.state.display import path_part, rating
 from influfinder.state.forms import FormState, form_text
 from influfinder.state.offer_cards import OfferDetailView, offer_detail
 from influfinder.state.service_handler import call_service, service_handler
@@ -58,7 +58,7 @@ def _business(record: BusinessRecord | None) -> BusinessView:
     words = [w for w in record.name.split() if w[:1].isalnum()]
     return BusinessView(
         name=record.name, initials="".join(w[0] for w in words[:2]).upper() or "?", city=record.city,
-        rating=f"{record.rating:.1f}" if record.rating is not None else "", rating_count=record.rating_count,
+        rating=rating(record.rating), rating_count=record.rating_count,
         completed=record.completed_collaborations, since=formats.month(record.member_since),
         badges=list(record.badges),
     )

@@ -119,3 +119,10 @@ def test_a_venue_city_names_its_time_zone_whatever_its_accents_or_case():
     assert venue_zone("Ciudad de México") == venue_zone("ciudad de mexico") == "America/Mexico_City"
     assert venue_zone(" Sevilla ") == "Europe/Madrid"
     assert venue_zone("Atlantis") is None and venue_zone(None) is None
+
+
+def test_ratings_and_engagement_are_written_as_the_reader_writes_numbers():
+    from influfinder.i18n import formats
+
+    assert (formats.rating(4.75, "es"), formats.rating(4.75, "en"), formats.rating(5, "es")) == ("4,8", "4.8", "5,0")
+    assert plain(formats.percent(3.8, "es")) == "3,8 %" and formats.percent(3.8, "en") == "3.8%"
