@@ -14,7 +14,7 @@ import reflex as rx
 from reflex.vars.base import Var, VarData
 from reflex_base.utils.imports import ImportVar
 
-from influfinder.i18n import LANGUAGES, gettext_in, use_language
+from influfinder.i18n import LANGUAGES, N_, gettext_in, use_language
 from influfinder.i18n.routes import page_route
 
 # <html lang> follows the page: the document root is one component for all routes, so it reads the
@@ -23,6 +23,11 @@ HTML_LANG = Var(
     "(/^\\/en(\\/|$)/.test(useLocation().pathname) ? 'en' : 'es')",
     _var_data=VarData(imports={"react-router": [ImportVar(tag="useLocation")]}),
 )
+
+
+# Every page has a description (search results and link previews show it); a page may give its own.
+DEFAULT_DESCRIPTION = N_("Influfinder connects local businesses with content creators: offers, applications, "
+                         "visits and content reviews in one place.")
 
 
 def _built_in(component, lang: str):
@@ -56,6 +61,7 @@ def _in(lang: str, text):
 class LocalizedApp(rx.App):
     def add_page(self, component=None, route=None, title=None, description=None, **kwargs):
         """`title` and `description` are English msgids (mark them with N_); one page per language."""
+        description = description or DEFAULT_DESCRIPTION
         if route is None or route.strip("/") == "404":  # Reflex has one not-found page: both languages in it
             return super().add_page(_by_route(component), route, title=_in(LANGUAGES[0], title),
                                     description=_in(LANGUAGES[0], description), **kwargs)
