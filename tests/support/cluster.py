@@ -4,7 +4,7 @@ How it is built, and why this way:
 
 - The build is the one the browser tests already made: the session's `live_app`
   (`python -m influfinder run --prod --port P0`, tests/support/live_app.py) builds the frontend
-  into `.web/` once. Nothing here builds again, and nothing here writes into `.web/`, which that
+  into tests/output/web once. Nothing here builds again, and nothing here writes into that folder, which that
   server keeps serving.
 - A built frontend carries its backend's address: Reflex writes `ws://localhost:P0/_event` into
   one module of the bundle (`assets/reflex-env-*.js`). Its pages keep that port and take only the
@@ -34,9 +34,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tests.support import ROOT
-from tests.support.live_app import LiveApp, free_port
+from tests.support.live_app import WEB_DIR, LiveApp, free_port
 
-WEB = ROOT / ".web"
+WEB = WEB_DIR  # the build the browser tests' server made
 ENV_MODULE_GLOB = "build/client/assets/reflex-env-*.js"
 
 
@@ -90,7 +90,7 @@ class Cluster:
 
 
 def start_cluster(env: dict[str, str], built_for_port: int, workdir: Path, logs: Path) -> Cluster:
-    """Two processes serving copies of the build in `.web/` (made for `built_for_port`)."""
+    """Two processes serving copies of the build in tests/output/web (made for `built_for_port`)."""
     first, second = (_backend(env, built_for_port, workdir, logs, n) for n in (1, 2))
     cluster = Cluster(first, second)
     try:

@@ -7,6 +7,7 @@ and `stop()` ends the whole group (Reflex starts children: the server, and Node 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -19,9 +20,25 @@ from pathlib import Path
 
 import httpx
 
-from tests.support import ROOT
+from tests.support import OUTPUT_DIR, ROOT
 
 STARTUP_LIMIT_SECONDS = 600  # the first build installs the frontend packages: minutes, not seconds
+# The production build the tests serve lives in a web folder of the tests' own, never the repository's
+# .web: in a full run, Reflex skipped compiling into that shared folder (so it never installed the
+# frontend's packages, "react-router: not found") after other tests' processes had used it.
+WEB_DIR = OUTPUT_DIR / "web"
+
+
+def fresh_web_folder(web: Path) -> None:
+    """Everything Reflex left there goes but the installed packages, which only make the build faster."""
+    web.mkdir(parents=True, exist_ok=True)
+    for entry in web.iterdir():
+        if entry.name == "node_modules":
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
 
 
 def free_port() -> int:
@@ -58,9 +75,8 @@ class LiveApp:
 
     def start(self) -> None:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        # Reflex skips compiling (and so installing the frontend's packages) while this marker of a
-        # backend-only run is in .web: the build would then fail with "react-router: not found".
-        (ROOT / ".web" / "nocompile").unlink(missing_ok=True)
+        self.env.setdefault("REFLEX_WEB_WORKDIR", str(WEB_DIR))
+        fresh_web_folder(Path(self.env["REFLEX_WEB_WORKDIR"]))
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "influfinder", "run", "--prod", "--port", str(self.port)],
