@@ -29,6 +29,22 @@ STARTUP_LIMIT_SECONDS = 600  # the first build installs the frontend packages: m
 WEB_DIR = OUTPUT_DIR / "web"
 
 
+# What a server started here takes from this process: the machine's basics, the app's own settings and
+# the Reflex switches named here, nothing else. After a whole run of the suite, something left in this
+# process's environment made Reflex skip compiling (the same server built fine in a fresh process).
+MACHINE = ("PATH", "HOME", "LANG", "LC_ALL", "TMPDIR", "TERM", "SSL_CERT_FILE", "SSL_CERT_DIR", "NODE_EXTRA_CA_CERTS",
+           "REQUESTS_CA_BUNDLE", "CURL_CA_BUNDLE", "PIP_CERT", "PIP_FIND_LINKS", "PIP_DEFAULT_TIMEOUT",
+           "PYTHONUNBUFFERED", "PYTHONDONTWRITEBYTECODE", "VIRTUAL_ENV", "CI")
+REFLEX_SWITCHES = ("REFLEX_USE_NPM", "REFLEX_TELEMETRY_ENABLED", "REFLEX_CHECK_LATEST_VERSION", "REFLEX_WEB_WORKDIR",
+                   "GRANIAN_WORKERS")
+
+
+def server_environment(env: dict[str, str]) -> dict[str, str]:
+    from tests.support.env import contract_variable
+
+    return {k: v for k, v in env.items() if k in MACHINE or k in REFLEX_SWITCHES or contract_variable(k)}
+
+
 def fresh_web_folder(web: Path) -> None:
     """Everything Reflex left there goes but the installed packages, which only make the build faster."""
     web.mkdir(parents=True, exist_ok=True)
@@ -80,7 +96,7 @@ class LiveApp:
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
                 [sys.executable, "-m", "influfinder", "run", "--prod", "--port", str(self.port)],
-                cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                cwd=ROOT, env=server_environment(self.env), stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 start_new_session=True,
             )
         self._wait_until_healthy()
