@@ -169,6 +169,6 @@ def page(*children: rx.Component, **props) -> rx.Component:
         footer(),
         direction="column",
         min_height="100vh",
-        # On a phone the bottom bar is fixed over the page's end: the footer stops above it.
-        padding_bottom=rx.breakpoints(initial=f"calc({BOTTOM_BAR_HEIGHT} + env(safe-area-inset-bottom))", lg="0"),
+        # On a phone the bottom bar (and its 1 px top border) is fixed over the page's end: the footer stops above it.
+        padding_bottom=rx.breakpoints(initial=f"calc({BOTTOM_BAR_HEIGHT} + 1px + env(safe-area-inset-bottom))", lg="0"),
     )

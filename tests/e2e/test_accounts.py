@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 from playwright.sync_api import expect
+from tests.support.login_page import log_in as log_in_with
 
 pytestmark = pytest.mark.e2e
 
@@ -47,13 +48,7 @@ def sign_up(page, email: str, username: str, password: str = PASSWORD, role: str
 
 
 def log_in(page, identifier: str, password: str = PASSWORD, remember: bool = False) -> None:
-    page.goto("/login")
-    page.get_by_label("Email or username").fill(identifier)
-    page.get_by_label("Password").fill(password)
-    if remember:
-        page.get_by_label("Keep me signed in for 7 days").check()
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_test_id("account-menu")).to_be_visible()
+    log_in_with(page, identifier, password, remember=remember)
 
 
 def log_out(page) -> None:

@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 from influfinder import database
 from influfinder.domain.enums import CollaborationStatus, OfferStatus, UserType
 from influfinder.models import Collaboration, CollaborationEvent, Offer, Profile, User
+from tests.support.login_page import log_in as log_in_with
 
 pytestmark = pytest.mark.e2e
 
@@ -35,11 +36,7 @@ def live_db(live_app) -> Iterator[sa.Engine]:
 
 
 def log_in(page, identifier: str) -> None:
-    page.goto("/login")
-    page.get_by_label("Email or username").fill(identifier)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_test_id("account-menu")).to_be_visible()
+    log_in_with(page, identifier, DEMO_PASSWORD)
 
 
 def active_accounts(engine: sa.Engine) -> int:

@@ -27,6 +27,7 @@ from influfinder.services.passwords import hash_password
 from tests.support import OUTPUT_DIR
 from tests.support.early_access import released
 from tests.support.media import photo
+from tests.support.login_page import log_in as log_in_with
 
 pytestmark = pytest.mark.e2e
 
@@ -75,13 +76,7 @@ def local_input(days: int) -> str:
 
 
 def log_in(page, email: str, password: str, console=None) -> None:
-    page.goto("/login")
-    if console is not None:
-        console.wait_for_live_socket(page)
-    page.get_by_label("Email or username").fill(email)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_test_id("account-menu")).to_be_visible()
+    log_in_with(page, email, password)
 
 
 def choose(page, label: str, option: str) -> None:

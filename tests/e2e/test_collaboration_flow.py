@@ -36,6 +36,7 @@ from influfinder.services import applications, offer_management
 from influfinder.services.actors import Actor
 from influfinder.services.passwords import hash_password
 from tests.support.early_access import released
+from tests.support.login_page import log_in as log_in_with
 
 pytestmark = pytest.mark.e2e
 
@@ -142,11 +143,7 @@ def browse(browser, live_app):
 
 
 def log_in(page, who: Person) -> None:
-    page.goto("/login")
-    page.get_by_label("Email or username").fill(who.username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_test_id("account-menu")).to_be_visible()
+    log_in_with(page, who.username, PASSWORD)
 
 
 def open_collaboration(page, collab_id: str):

@@ -29,6 +29,7 @@ from influfinder.services.actors import Actor
 from tests.e2e.conftest import SCREENSHOTS
 from tests.e2e.test_live_messages import APPLY_MESSAGE, _person, _published_offer
 from tests.e2e.test_live_messages import log_in as log_in_person
+from tests.support.login_page import log_in as log_in_with
 
 pytestmark = pytest.mark.e2e
 
@@ -106,11 +107,7 @@ def tab(browser, live_app) -> Iterator:
 
 
 def log_in_demo(page, email: str) -> None:
-    page.goto("/login")
-    page.get_by_label("Email or username").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_test_id("account-menu")).to_be_visible()
+    log_in_with(page, email, DEMO_PASSWORD)
 
 
 def shots(page, name: str) -> None:

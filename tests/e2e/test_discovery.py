@@ -33,6 +33,7 @@ from tests.support.early_access import released
 from tests.support.live_app import configured_like
 from tests.support.media import photo
 from tests.support.marketplace import offer_form
+from tests.support.login_page import log_in as log_in_with
 
 pytestmark = pytest.mark.e2e
 PASSWORD = "harbor lantern violet 42"
@@ -99,11 +100,7 @@ def world(live_app) -> Iterator[World]:
 
 
 def log_in(page, email: str) -> None:
-    page.goto("/login")
-    page.get_by_label("Email or username").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_test_id("account-menu")).to_be_visible()
+    log_in_with(page, email, PASSWORD)
 
 
 def log_out(page) -> None:

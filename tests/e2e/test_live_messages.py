@@ -26,6 +26,7 @@ from influfinder.services import applications, offer_management
 from influfinder.services.actors import Actor
 from influfinder.services.passwords import hash_password
 from tests.support.early_access import released
+from tests.support.login_page import log_in as log_in_with
 
 pytestmark = pytest.mark.e2e
 
@@ -112,11 +113,7 @@ def two_people(browser, live_app) -> Iterator[tuple]:
 
 
 def log_in(page, email: str) -> None:
-    page.goto("/login")
-    page.get_by_label("Email or username").fill(email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_test_id("account-menu")).to_be_visible()
+    log_in_with(page, email, PASSWORD)
 
 
 def open_chat(page, other: Actor) -> None:

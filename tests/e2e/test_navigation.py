@@ -19,6 +19,7 @@ from influfinder import database
 from influfinder.models import User
 from influfinder.services import waiting_work
 from tests.support import OUTPUT_DIR
+from tests.support.login_page import log_in as log_in_with
 
 pytestmark = pytest.mark.e2e
 
@@ -50,14 +51,7 @@ def live_db(live_app) -> Iterator[sa.Engine]:
 
 
 def log_in(page, console, email: str) -> None:
-    page.goto("/login")
-    console.wait_for_live_socket(page)
-    page.get_by_label("Email or username").fill(email)
-    page.get_by_label("Password").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    # The session cookie is set by the page the login leaves for: wait for it before going elsewhere.
-    expect(page).not_to_have_url(re.compile(r"/login"))
-    expect(page.get_by_test_id("account-menu")).to_be_visible()
+    log_in_with(page, email, DEMO_PASSWORD)
     page.wait_for_load_state("networkidle")  # the landing page's own requests end before the test moves on
 
 
@@ -102,7 +96,14 @@ def test_each_role_sees_exactly_its_places(page, viewport, console, role):
         names = places(page.locator("header").evaluate(VISIBLE_LINK_NAMES))
         assert names == (["Influfinder home", "Notifications"] if email else ["Influfinder home"])
         # The page's end is not under the fixed bottom bar.
-        page.evaluate("window.scrollTo(0, document.documentElement.scrollHeight)")
+        # The offers arrive after first paint and lengthen the page: scroll to the end it has once they
+        # are in (a scroll made before would leave the footer thousands of pixels below the bar).
+        expect(page.get_by_test_id("offer-card").first).to_be_visible()
+        page.wait_for_function("""() => {
+            const end = document.documentElement.scrollHeight;
+            window.scrollTo(0, end);
+            return Math.ceil(window.scrollY + window.innerHeight) >= end - 1;
+        }""")
         footer_end = page.locator("footer").evaluate("f => f.getBoundingClientRect().bottom")
         bar_top = bottom_bar(page).evaluate("b => b.getBoundingClientRect().top")
         assert footer_end <= bar_top + 1

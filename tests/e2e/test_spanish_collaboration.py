@@ -22,6 +22,7 @@ from tests.e2e.test_collaboration_flow import (  # noqa: F401 (engine, browse: f
 )
 from tests.e2e.conftest import SCREENSHOTS
 from tests.e2e.test_spanish import ENGLISH_UI, fits_the_screen
+from tests.support.login_page import SPANISH, log_in as log_in_with
 
 pytestmark = pytest.mark.e2e
 
@@ -50,11 +51,7 @@ def spanish_moment(moment: datetime) -> str:
 
 
 def log_in_in_spanish(page, who) -> None:
-    page.goto("/login")
-    page.get_by_label("Correo o nombre de usuario").fill(who.username)
-    page.get_by_label("Contraseña").fill(PASSWORD)
-    page.get_by_role("button", name="Iniciar sesión").click()
-    expect(page.get_by_test_id("account-menu")).to_be_visible()
+    log_in_with(page, who.username, PASSWORD, words=SPANISH)
 
 
 def no_english_and_fits(page, name: str, extra: tuple[str, ...] = ()) -> None:
