@@ -107,6 +107,26 @@ def _named_on_command_line(config: pytest.Config, folder: Path) -> bool:
     return False
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the number of workers
+def pytest_cmdline_main(config: pytest.Config) -> None:
+    """Benchmarks time one process and print to the terminal (-s): named, they run without workers."""
+    if _named_on_command_line(config, BENCHMARKS):
+        config.option.numprocesses = 0
+
+
+def pytest_xdist_make_scheduler(config: pytest.Config, log):
+    """Two workers (pytest.ini: -n 2): one drives every browser test, from the start, against the one
+    production build it makes; the other takes the rest meanwhile, test by test."""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class BrowserTestsOnOneWorker(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            # One unit for all of tests/e2e, the largest, which the scheduler hands out first.
+            return "e2e" if nodeid.startswith("tests/e2e/") else nodeid
+
+    return BrowserTestsOnOneWorker(config, log)
+
+
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
     """Benchmarks run on demand only: `python3 -m influfinder test tests/benchmarks -m benchmark`."""
     if collection_path == BENCHMARKS and not _named_on_command_line(config, BENCHMARKS):

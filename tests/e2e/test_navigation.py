@@ -19,6 +19,7 @@ from influfinder import database
 from influfinder.models import User
 from influfinder.services import waiting_work
 from tests.support import OUTPUT_DIR
+from tests.support.browser import DESKTOP, MOBILE
 from tests.support.login_page import log_in as log_in_with
 
 pytestmark = pytest.mark.e2e
@@ -122,10 +123,9 @@ def test_a_visitor_sees_no_messages_and_no_bell(page, viewport, console):
     expect(footer.get_by_role("link", name="Create offer")).to_have_count(0)
 
 
+@pytest.mark.parametrize("viewport", [MOBILE], ids=["mobile"])  # the bottom bar is the phone's
 def test_a_creator_reaches_my_applications_from_the_bottom_bar_and_the_account_menu_keeps_account_things(
         page, viewport, console):
-    if viewport.name == "desktop":
-        pytest.skip("the bottom bar is the phone's")
     log_in(page, console, CREATOR)
     page.goto("/offers")
     console.wait_for_live_socket(page)
@@ -143,9 +143,9 @@ def test_a_creator_reaches_my_applications_from_the_bottom_bar_and_the_account_m
     shoot(page, "nav-creator-account-menu-mobile")
 
 
+# The bottom bar draws the same counts from the same place: checked once, at the top bar's width.
+@pytest.mark.parametrize("viewport", [DESKTOP], ids=["desktop"])
 def test_a_business_sees_what_waits_for_it_counted_in_its_links(page, viewport, console, live_db):
-    if viewport.name == "mobile":
-        pytest.skip("the same counts as the top bar, drawn in the bottom bar: checked once")
     log_in(page, console, BUSINESS)
     page.goto("/dashboard")
     console.wait_for_live_socket(page)

@@ -53,6 +53,19 @@ def test_the_production_build_serves_health_and_info_beside_the_pages(live_app):
     assert httpx.get(f"{live_app.api_url}/info", timeout=10).json()["environment"] == "production"
 
 
+def test_a_second_visit_reuses_the_builds_scripts_without_asking_again(live_app):
+    """Scripts named after their content are kept a year; the page itself is asked for again."""
+    page = httpx.get(f"{live_app.api_url}/en/offers/", timeout=10)
+    scripts = re.findall(r'/assets/[\w.-]+\.js', page.text)
+    assert scripts, "the page names its scripts"
+    for path in sorted(set(scripts))[:5]:
+        script = httpx.get(f"{live_app.api_url}{path}", timeout=10)
+        assert script.status_code == 200
+        assert script.headers["cache-control"] == "public, max-age=31536000, immutable"
+    assert "immutable" not in page.headers.get("cache-control", "")
+    assert "immutable" not in httpx.get(f"{live_app.api_url}/styles.css", timeout=10).headers.get("cache-control", "")
+
+
 def test_the_landing_page_shows_its_headline_and_calls_to_action(page, console, screenshot):
     page.goto("/")
     expect(page.get_by_role("heading", name="Real collaborations between creators and the places they love")).to_be_visible()

@@ -21,6 +21,7 @@ from reflex.state import State, StateUpdate
 
 from influfinder.domain.enums import UserType
 from tests.support.socket_events import connected_root, event_for
+from tests.support.state_tree import substates
 
 # Reflex's generic var setter: refused to everyone, admins included, by the guard's other rule.
 SETVAR = "setvar"
@@ -53,17 +54,11 @@ def tokens(tmp_path_factory) -> Iterator[dict[str, str]]:
     reset_app_caches()
 
 
-def _walk(cls):
-    for sub in cls.get_substates():
-        yield sub
-        yield from _walk(sub)
-
-
 def admin_handlers():
     import influfinder.influfinder  # noqa: F401 - registers every page and state
     from influfinder.state.admin import AdminState
 
-    for cls in (AdminState, *_walk(AdminState)):
+    for cls in (AdminState, *substates(AdminState)):
         for name in cls.event_handlers:
             yield pytest.param(cls, name, id=f"{cls.__name__}.{name}")
 
@@ -83,7 +78,7 @@ def test_every_state_of_the_admin_modules_is_under_admin_state():
     """Every state class the app has that is written in state/admin*.py: none may be outside AdminState."""
     from influfinder.state.admin import AdminState
 
-    admin_modules = [cls for cls in _walk(State) if cls.__module__.startswith("influfinder.state.admin")]
+    admin_modules = [cls for cls in substates(State) if cls.__module__.startswith("influfinder.state.admin")]
     assert PAGE_STATES <= {cls.__name__ for cls in admin_modules}
     assert [cls.__name__ for cls in admin_modules if not issubclass(cls, AdminState)] == []
 

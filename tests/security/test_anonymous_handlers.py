@@ -16,6 +16,8 @@ import pytest
 import sqlalchemy as sa
 from reflex.state import State
 
+from tests.support.state_tree import substates
+
 HOSTILE_ARGUMENTS = [
     None,
     {"$gt": 1},
@@ -61,16 +63,10 @@ def app_with_demo(tmp_path_factory):
     reset()
 
 
-def _walk(cls):
-    for sub in cls.get_substates():
-        yield sub
-        yield from _walk(sub)
-
-
 def our_handlers():
     import influfinder.influfinder  # noqa: F401
 
-    for cls in _walk(State):
+    for cls in substates(State):
         if not cls.__module__.startswith("influfinder."):
             continue
         for name, handler in cls.event_handlers.items():

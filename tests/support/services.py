@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 import redis
@@ -77,7 +78,19 @@ class PostgresDatabases:
 
 
 def redis_test_url() -> str:
-    return os.environ.get("TEST_REDIS_URL") or DEFAULT_REDIS_URL
+    """The test db; under pytest-xdist each worker has its own (the base db, then the ones below it),
+    because the Redis tests empty their db before and after."""
+    return _worker_db(os.environ.get("TEST_REDIS_URL") or DEFAULT_REDIS_URL)
+
+
+def _worker_db(url: str) -> str:
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    number = int(worker[2:]) if worker.startswith("gw") and worker[2:].isdigit() else 0
+    if number == 0:
+        return url
+    parts = urlsplit(url)
+    db = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{(db - number) % 16}"))
 
 
 def redis_where(url: str) -> str:
