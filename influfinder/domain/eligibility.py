@@ -17,6 +17,7 @@ offer whose influencer block asks for `verified` wants verified figures.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import NamedTuple
@@ -60,6 +61,23 @@ def account_figures(platform: Platform, typed_followers: int, typed_engagement: 
     return Account(platform, int(reading.get("followers") or 0),
                    typed_engagement if engagement is None else float(engagement),
                    verified=True, engagement_verified=engagement is not None)
+
+
+PLATFORM_NAMES = ((Platform.INSTAGRAM, "instagram"), (Platform.TIKTOK, "tiktok"), (Platform.FACEBOOK, "facebook"))
+
+
+def audience_accounts(typed: Mapping[str, tuple[int, float]], readings: Mapping[str, dict] | None) -> tuple[Account, ...]:
+    """Every platform's figures, verified beating typed (account_figures): `typed` maps "instagram" to the
+    (followers, engagement) typed in Settings, `readings` is Profile.verified_audience."""
+    readings = readings or {}
+    return tuple(account_figures(platform, *typed.get(name, (0, 0.0)), readings.get(name))
+                 for platform, name in PLATFORM_NAMES)
+
+
+def audience_followers(accounts: tuple[Account, ...]) -> int:
+    """The followers a profile shows in all, the sum over platforms of the figure each one uses
+    (Find creators filters and sorts by it: Profile.audience_followers)."""
+    return sum(account.followers for account in accounts)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ from influfinder.models.search_index import facet_word
 from influfinder.services import guards
 from influfinder.services.actors import Actor
 from influfinder.services.creator_filters import CreatorSearch, InvalidCreatorSearch
+from influfinder.services.creator_fit import has_verified_figures
 from influfinder.services.creator_profiles import CreatorCard, creator_card, listed_creator
 from influfinder.services.errors import NotAllowed
 from influfinder.services.offer_search import search_words
@@ -84,8 +85,9 @@ def count_joined_since(db: Session, actor: Actor | None, search: CreatorSearch, 
 
 
 def _followers():
-    # Spelled as the index ix_profiles_find_followers spells it.
-    return Profile.instagram_followers + Profile.tiktok_followers + Profile.facebook_followers
+    # The total the profile shows (verified beats typed per platform), which ix_profiles_find_followers
+    # and ix_profiles_find_city index (alembic revision 0018_audience_followers).
+    return Profile.audience_followers
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,7 @@ def _conditions(search: CreatorSearch, dialect: str, words: list[str]) -> list:
     if search.rating_min is not None:
         found.append(Profile.rating >= search.rating_min)
     if search.verified_only:
-        found.append(sa.or_(Profile.instagram_verified, Profile.tiktok_verified, Profile.facebook_verified))
+        found.append(has_verified_figures())  # figures from a connected account, as profiles say "verified"
     if search.available_only:
         found.append(Profile.available.is_(True))
     return found
