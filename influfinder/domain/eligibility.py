@@ -74,10 +74,15 @@ def audience_accounts(typed: Mapping[str, tuple[int, float]], readings: Mapping[
                  for platform, name in PLATFORM_NAMES)
 
 
-def audience_followers(accounts: tuple[Account, ...]) -> int:
-    """The followers a profile shows in all, the sum over platforms of the figure each one uses
-    (Find creators filters and sorts by it: Profile.audience_followers)."""
-    return sum(account.followers for account in accounts)
+class AudienceTotal(NamedTuple):
+    """What Find creators filters and sorts by (Profile.audience_followers and audience_verified)."""
+
+    followers: int  # the total a profile shows: over platforms, the figure each one uses
+    verified: bool  # at least one platform's figures come from a connected account
+
+
+def audience_total(accounts: tuple[Account, ...]) -> AudienceTotal:
+    return AudienceTotal(sum(account.followers for account in accounts), any(account.verified for account in accounts))
 
 
 @dataclass(frozen=True)

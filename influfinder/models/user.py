@@ -6,7 +6,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from influfinder.domain.eligibility import PLATFORM_NAMES, audience_accounts, audience_followers
+from influfinder.domain.eligibility import PLATFORM_NAMES, audience_accounts, audience_total
 from influfinder.domain.enums import UserType
 from influfinder.models._base import enum_column, json_column, timestamp, uuid_pk
 
@@ -82,11 +82,15 @@ class Profile(SQLModel, table=True):
     # A platform present here has verified figures, which beat the typed ones above.
     verified_audience: dict = json_column(dict)
     # What Find creators filters and sorts by, the total the profile shows: per platform the verified
-    # followers where there are, else the typed ones, summed (domain.eligibility.audience_followers).
-    # Kept by _count_audience below on every ORM write of a profile; an UPDATE statement that changes
+    # followers where there are, else the typed ones, summed (domain.eligibility.audience_total).
+    # Kept by count_audience below on every ORM write of a profile; an UPDATE statement that changes
     # typed figures or verified_audience must set it too (none does today).
     audience_followers: int = Field(default=0, sa_column=sa.Column(sa.Integer(), nullable=False,
                                                                    server_default="0"))
+    # At least one platform's figures come from a connected account: what profiles call "verified"
+    # (Find creators' "Verified figures only"), kept with audience_followers.
+    audience_verified: bool = Field(default=False, sa_column=sa.Column(sa.Boolean(), nullable=False,
+                                                                       server_default=sa.false()))
     preferred_categories: list = json_column(list)
     # Discovery (issue 13): a creator may keep the public profile out of Find creators, and say
     # whether they take new collaborations now ("available" filter).
@@ -128,5 +132,5 @@ def _recount_audience(_mapper, _connection, profile: Profile) -> None:
 
 
 def count_audience(profile: Profile) -> None:
-    profile.audience_followers = audience_followers(audience_accounts(profile.typed_figures(),
-                                                                      profile.verified_audience))
+    total = audience_total(audience_accounts(profile.typed_figures(), profile.verified_audience))
+    profile.audience_followers, profile.audience_verified = total.followers, total.verified

@@ -24,7 +24,6 @@ from influfinder.models.search_index import facet_word
 from influfinder.services import guards
 from influfinder.services.actors import Actor
 from influfinder.services.creator_filters import CreatorSearch, InvalidCreatorSearch
-from influfinder.services.creator_fit import has_verified_figures
 from influfinder.services.creator_profiles import CreatorCard, creator_card, listed_creator
 from influfinder.services.errors import NotAllowed
 from influfinder.services.offer_search import search_words
@@ -183,7 +182,7 @@ def _conditions(search: CreatorSearch, dialect: str, words: list[str]) -> list:
     if search.rating_min is not None:
         found.append(Profile.rating >= search.rating_min)
     if search.verified_only:
-        found.append(has_verified_figures())  # figures from a connected account, as profiles say "verified"
+        found.append(Profile.audience_verified.is_(True))  # figures from a connected account, as profiles say
     if search.available_only:
         found.append(Profile.available.is_(True))
     return found

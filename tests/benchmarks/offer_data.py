@@ -16,7 +16,7 @@ from itertools import accumulate
 
 import sqlalchemy as sa
 
-from influfinder.domain.eligibility import PLATFORM_NAMES, audience_accounts, audience_followers
+from influfinder.domain.eligibility import PLATFORM_NAMES, audience_accounts, audience_total
 from influfinder.domain.enums import CompensationType, Currency, OfferStatus, Platform, UserType
 from influfinder.models import Offer, Profile, User
 
@@ -157,7 +157,8 @@ def _profile(user_id: uuid.UUID, now: datetime, **fields) -> dict:
     row.update(fields)
     # Rows inserted in bulk skip the model's listener: the same rule fills the column it keeps.
     typed = {name: (row[f"{name}_followers"], row[f"{name}_engagement"]) for _platform, name in PLATFORM_NAMES}
-    row["audience_followers"] = audience_followers(audience_accounts(typed, row["verified_audience"]))
+    total = audience_total(audience_accounts(typed, row["verified_audience"]))
+    row["audience_followers"], row["audience_verified"] = total.followers, total.verified
     return row
 
 

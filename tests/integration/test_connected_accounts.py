@@ -361,28 +361,33 @@ def test_deleting_the_account_revokes_every_connected_token(app, provider, creat
 
 
 def test_the_total_find_creators_uses_follows_settings_connecting_refreshing_and_unlinking(app, provider, creator):
-    """Profile.audience_followers: per platform the verified followers where there are, else the typed ones."""
+    """Profile.audience_followers (per platform the verified followers where there are, else the typed ones)
+    and audience_verified (some platform has verified figures)."""
     def save_settings(instagram: int, tiktok: int) -> None:
         call(Credentials(session_for(creator)), profiles.update_profile, {
             "instagram": {"handle": "sofia.films", "followers": instagram}, "tiktok": {"followers": tiktok}})
 
+    def audience(actor) -> tuple[int, bool]:
+        kept = profile(actor)
+        return kept.audience_followers, kept.audience_verified
+
     save_settings(instagram=500_000, tiktok=2_000)
-    assert profile(creator).audience_followers == 502_000  # all typed
+    assert audience(creator) == (502_000, False)  # all typed
 
     given_instagram(provider, followers=3_000)
     connect(app, creator, "instagram")
-    assert profile(creator).audience_followers == 5_000  # Instagram's 3,000 beat the typed 500,000
+    assert audience(creator) == (5_000, True)  # 3,000 beat 500,000
 
     provider.audience_of("instagram", followers=3_600, following=300, posts=121, likes=[60], comments=[3])
     audience_refresh.refresh_due(tomorrow())
-    assert profile(creator).audience_followers == 5_600
+    assert audience(creator) == (5_600, True)
 
     save_settings(instagram=900_000, tiktok=4_000)  # typing more on a connected platform changes nothing
-    assert profile(creator).audience_followers == 7_600
+    assert audience(creator) == (7_600, True)
 
     call(Credentials(session_for(creator)), connected_accounts.disconnect, "instagram")
     effects.drain()
-    assert profile(creator).audience_followers == 904_000  # unlinked: the typed figure again
+    assert audience(creator) == (904_000, False)  # typed again
 
 
 # --- what the Settings card shows (its Reflex state, as a page event runs it) ------------------------

@@ -164,6 +164,9 @@ def test_every_creator_total_is_the_one_her_profile_shows(db):
     """Find creators filters and sorts by Profile.audience_followers: the demo leaves it at the total the
     profile page shows (verified figures where the demo connected accounts, typed ones elsewhere)."""
     for user, profile in creators(db):
-        assert profile.audience_followers == creator_card(user, profile).total_followers, user.username
+        card = creator_card(user, profile)
+        assert profile.audience_followers == card.total_followers, user.username
+        assert profile.audience_verified == any(f.source != "Self-reported" for f in card.figures), user.username
     verified = next(p for u, p in creators(db) if u.username == VERIFIED_CREATOR.username)
+    assert verified.audience_verified
     assert verified.audience_followers != verified.instagram_followers + verified.tiktok_followers

@@ -91,12 +91,14 @@ def check_audience_backfill(url: str) -> None:
                 connection.execute(table("profiles", profile).insert().values(profile))
         command.upgrade(config, "head")
         with engine.connect() as connection:
-            profiles = sa.table("profiles", sa.column("user_id", sa.Uuid()), sa.column("audience_followers"))
-            totals = dict(connection.execute(sa.select(profiles.c.user_id, profiles.c.audience_followers)).all())
+            profiles = sa.table("profiles", sa.column("user_id", sa.Uuid()), sa.column("audience_followers"),
+                                sa.column("audience_verified", sa.Boolean()))
+            totals = {user_id: (followers, verified) for user_id, followers, verified in connection.execute(
+                sa.select(profiles.c.user_id, profiles.c.audience_followers, profiles.c.audience_verified))}
     finally:
         engine.dispose()
     typed_only, connected = people
-    assert totals == {typed_only: 502_000, connected: 5_000}
+    assert totals == {typed_only: (502_000, False), connected: (5_000, True)}
 
 
 @pytest.mark.postgres
