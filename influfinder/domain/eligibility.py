@@ -221,3 +221,27 @@ _REASON_WORDS = {
     DEADLINE: N_("{detail}."),
     SLOTS: N_("Every place on this offer is taken."),
 }
+
+
+# --- the total a profile shows, for Find creators ---------------------------------------------------
+
+PLATFORM_NAMES = ((Platform.INSTAGRAM, "instagram"), (Platform.TIKTOK, "tiktok"), (Platform.FACEBOOK, "facebook"))
+
+
+def audience_accounts(typed: dict[str, tuple[int, float]], readings: dict[str, dict] | None) -> tuple[Account, ...]:
+    """Every platform's figures, verified beating typed (account_figures): `typed` maps "instagram" to the
+    (followers, engagement) typed in Settings, `readings` is Profile.verified_audience."""
+    readings = readings or {}
+    return tuple(account_figures(platform, *typed.get(name, (0, 0.0)), readings.get(name))
+                 for platform, name in PLATFORM_NAMES)
+
+
+class AudienceTotal(NamedTuple):
+    """What Find creators filters and sorts by (Profile.audience_followers and audience_verified)."""
+
+    followers: int  # the total a profile shows: over platforms, the figure each one uses
+    verified: bool  # at least one platform's figures come from a connected account
+
+
+def audience_total(accounts: tuple[Account, ...]) -> AudienceTotal:
+    return AudienceTotal(sum(account.followers for account in accounts), any(account.verified for account in accounts))

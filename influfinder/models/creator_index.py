@@ -23,7 +23,7 @@ SEARCH_VECTOR_COLUMN = "search_vector"
 SEARCH_FACETS_COLUMN = "search_facets"
 FTS_TABLE = "creators_fts"
 FTS_SOURCE = "creators_fts_source"
-FOLLOWERS = "(instagram_followers + tiktok_followers + facebook_followers)"
+FOLLOWERS = "audience_followers"  # the total a profile shows (since revision 0018_audience_followers)
 SEARCH_INDEXES = (
     "ix_profiles_search", "ix_profiles_find_followers", "ix_profiles_find_rating", "ix_profiles_find_city",
     "ix_users_creators_active",

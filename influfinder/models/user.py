@@ -6,6 +6,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+from influfinder.domain.eligibility import PLATFORM_NAMES, audience_accounts, audience_total
 from influfinder.domain.enums import UserType
 from influfinder.models._base import enum_column, json_column, timestamp, uuid_pk
 
@@ -80,6 +81,16 @@ class Profile(SQLModel, table=True):
     # filter by audience need no join: {"instagram": {"followers", "engagement", "taken_at", ...}}.
     # A platform present here has verified figures, which beat the typed ones above.
     verified_audience: dict = json_column(dict)
+    # What Find creators filters and sorts by, the total the profile shows: per platform the verified
+    # followers where there are, else the typed ones, summed (domain.eligibility.audience_total).
+    # Kept by count_audience below on every ORM write of a profile; an UPDATE statement that changes
+    # typed figures or verified_audience must set it too (none does today).
+    audience_followers: int = Field(default=0, sa_column=sa.Column(sa.Integer(), nullable=False,
+                                                                   server_default="0"))
+    # At least one platform's figures come from a connected account: what profiles call "verified"
+    # (Find creators' "Verified figures only"), kept with audience_followers.
+    audience_verified: bool = Field(default=False, sa_column=sa.Column(sa.Boolean(), nullable=False,
+                                                                       server_default=sa.false()))
     preferred_categories: list = json_column(list)
     # Discovery (issue 13): a creator may keep the public profile out of Find creators, and say
     # whether they take new collaborations now ("available" filter).
@@ -96,6 +107,30 @@ class Profile(SQLModel, table=True):
     created_at: datetime = timestamp()
     updated_at: datetime = timestamp()
 
-    @property
-    def total_followers(self) -> int:
-        return self.instagram_followers + self.tiktok_followers + self.facebook_followers
+    def typed_figures(self) -> dict[str, tuple[int, float]]:
+        """(followers, engagement) per platform as typed in Settings: {"instagram": (12000, 4.1), ...}."""
+        return {name: (getattr(self, f"{name}_followers") or 0, getattr(self, f"{name}_engagement") or 0.0)
+                for _platform, name in PLATFORM_NAMES}
+
+
+# What audience_followers is computed from (engagement plays no part in it).
+AUDIENCE_SOURCES = ("instagram_followers", "tiktok_followers", "facebook_followers", "verified_audience")
+
+
+@sa.event.listens_for(Profile, "before_insert")
+def _count_new_audience(_mapper, _connection, profile: Profile) -> None:
+    count_audience(profile)
+
+
+@sa.event.listens_for(Profile, "before_update")
+def _recount_audience(_mapper, _connection, profile: Profile) -> None:
+    """Whichever service wrote the figures (Settings, connecting, refreshing or unlinking an account,
+    account deletion, the demo), the total follows them in the same UPDATE."""
+    state = sa.inspect(profile)
+    if any(state.attrs[name].history.has_changes() for name in AUDIENCE_SOURCES):
+        count_audience(profile)
+
+
+def count_audience(profile: Profile) -> None:
+    total = audience_total(audience_accounts(profile.typed_figures(), profile.verified_audience))
+    profile.audience_followers, profile.audience_verified = total.followers, total.verified

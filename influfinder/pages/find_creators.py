@@ -21,7 +21,7 @@ COPY = {
     "search_label": N_("Search creators"), "search_placeholder": N_("Try “brunch”, “yoga” or a handle"), "search": N_("Search"),
     "filters": N_("Filters"), "any": N_("Any"), "city": N_("City"), "category": N_("Category"), "platform": N_("Platform"),
     "tier": N_("Tier"), "rating": N_("Rating"), "followers": N_("Followers"), "engagement": N_("Engagement (%)"),
-    "minimum": N_("Minimum"), "maximum": N_("Maximum"), "verified": N_("Verified accounts only"),
+    "minimum": N_("Minimum"), "maximum": N_("Maximum"), "verified": N_("Verified figures only"),
     "available": N_("Available for new work"), "apply": N_("Apply filters"), "clear": N_("Clear filters"), "sort": N_("Sort by"),
      "pages": N_("Pages of creators"), "none_title": N_("No creators match"),
     "none_text": N_("Try other words or fewer filters."),

@@ -40,7 +40,7 @@ from influfinder.services.application_views import (
     ApplicantRow, ApplicationDetail, ApplyCheck, CreatorSummary, MyApplicationRow, MyApplications, applicant_row,
     application_detail, creator_summary, my_counts, my_row,
 )
-from influfinder.services.creator_fit import eligibility, offer_conditions
+from influfinder.services.creator_fit import eligibility, has_verified_figures, offer_conditions
 from influfinder.services.domain_events import CountsChanged
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.events import emit
@@ -194,7 +194,7 @@ def list_for_offer(db: Session, actor: Actor | None, offer_id: object, status: o
 def _has_verified_figures(offer: Offer):
     """A reading from a connected account on one of the offer's platforms (any, when it names none)."""
     names = [p.lower() for p in offer.platforms if p in Platform.values()] or [p.value.lower() for p in Platform]
-    return sa.or_(*(Profile.verified_audience[(name, "followers")].as_integer().is_not(None) for name in names))
+    return has_verified_figures(names)
 
 
 def _featured_first():

@@ -5,14 +5,16 @@ from __future__ import annotations
 import uuid
 from datetime import datetime, timezone
 
+import sqlalchemy as sa
 from pydantic import ValidationError
 from sqlmodel import Session, select
 
 from influfinder.domain.eligibility import (
-    Account, CreatorNumbers, Eligibility, OfferConditions, account_figures, evaluate,
+    Account, CreatorNumbers, Eligibility, OfferConditions, audience_accounts, evaluate,
 )
 from influfinder.domain.enums import Platform
 from influfinder.domain.offer_terms import Requirements
+from influfinder.domain.verified_audience import CONNECTABLE
 from influfinder.i18n.audience import source_words, verified_words
 from influfinder.models import Offer, Profile
 from influfinder.services import guards
@@ -37,14 +39,14 @@ def creator_numbers(profile: Profile | None) -> CreatorNumbers:
     """The creator's figures per platform: verified (from a connected account) where there are, else typed."""
     if profile is None:
         return CreatorNumbers(tier=0, accounts=())
-    readings = profile.verified_audience or {}
-    accounts = tuple(
-        account_figures(platform, getattr(profile, f"{name}_followers"), getattr(profile, f"{name}_engagement"),
-                        readings.get(name))
-        for platform, name in ((Platform.INSTAGRAM, "instagram"), (Platform.TIKTOK, "tiktok"),
-                               (Platform.FACEBOOK, "facebook"))
-    )
-    return CreatorNumbers(tier=profile.tier_level, accounts=accounts)
+    return CreatorNumbers(tier=profile.tier_level,
+                          accounts=audience_accounts(profile.typed_figures(), profile.verified_audience))
+
+
+def has_verified_figures(platforms: list[str] | tuple[str, ...] = CONNECTABLE):
+    """SQL: the profile holds a reading from a connected account on one of these platforms ("instagram"),
+    what the pages call verified figures ("Verified via Instagram, updated 2 days ago")."""
+    return sa.or_(*(Profile.verified_audience[(name, "followers")].as_integer().is_not(None) for name in platforms))
 
 
 def source_line(profile: Profile | None, account: Account) -> str:

@@ -84,8 +84,9 @@ def count_joined_since(db: Session, actor: Actor | None, search: CreatorSearch, 
 
 
 def _followers():
-    # Spelled as the index ix_profiles_find_followers spells it.
-    return Profile.instagram_followers + Profile.tiktok_followers + Profile.facebook_followers
+    # The total the profile shows (verified beats typed per platform), which ix_profiles_find_followers
+    # and ix_profiles_find_city index (alembic revision 0018_audience_followers).
+    return Profile.audience_followers
 
 
 @dataclass(frozen=True)
@@ -181,7 +182,7 @@ def _conditions(search: CreatorSearch, dialect: str, words: list[str]) -> list:
     if search.rating_min is not None:
         found.append(Profile.rating >= search.rating_min)
     if search.verified_only:
-        found.append(sa.or_(Profile.instagram_verified, Profile.tiktok_verified, Profile.facebook_verified))
+        found.append(Profile.audience_verified.is_(True))  # figures from a connected account, as profiles say
     if search.available_only:
         found.append(Profile.available.is_(True))
     return found

@@ -118,7 +118,7 @@ def suggested_creators(db: Session, actor: Actor | None, offer_id: object, count
     offer = db.get(Offer, guards.object_id(offer_id, OFFER_NOT_FOUND))
     if offer is None or not (offer.business_id == actor.id or actor.is_admin):
         raise NotAllowed(OFFER_NOT_FOUND)
-    followers = Profile.instagram_followers + Profile.tiktok_followers + Profile.facebook_followers
+    followers = Profile.audience_followers  # the total the profile shows (verified beats typed)
     applied = select(Application.creator_id).where(Application.offer_id == offer.id)
     invited = select(Invitation.creator_id).where(Invitation.offer_id == offer.id)
     fits = sa.cast(Profile.preferred_categories, sa.Text).contains(f'"{offer.category.value}"', autoescape=True)

@@ -39,20 +39,25 @@ class CreatorFactory:
         words = [rng.choice(THINGS[c]) for c in categories] + rng.choices(FILLER, k=rng.randint(6, 14))
         words += rng.choices(self.rare, cum_weights=self.rare_weights, k=rng.randint(2, 6))
         rng.shuffle(words)
-        figures = {}
+        figures, readings = {}, {}
         for platform in ("instagram", "tiktok", "facebook"):
             if rng.random() < {"instagram": 0.85, "tiktok": 0.5, "facebook": 0.2}[platform]:
                 figures[f"{platform}_handle"] = handle
                 figures[f"{platform}_followers"] = int(rng.lognormvariate(8, 1.6))
                 figures[f"{platform}_engagement"] = round(rng.uniform(0.5, 12), 1)
-                figures[f"{platform}_verified"] = rng.random() < 0.05
+                figures[f"{platform}_verified"] = connected = rng.random() < 0.05
+                if connected:  # a connected account, whose figures are lower than the typed ones (no extra draw)
+                    readings[platform] = {"followers": figures[f"{platform}_followers"] * 7 // 10,
+                                          "engagement": figures[f"{platform}_engagement"], "handle": handle,
+                                          "taken_at": self.now.isoformat()}
         rated = rng.random() < 0.6
         profile = _profile(
             user["id"], self.now, display_name=f"{first} {last}", city=rng.choices(CITIES, cum_weights=CITY_WEIGHTS)[0],
             bio=" ".join(words).capitalize() + ".", preferred_categories=categories,
             tier_level=rng.choices(range(6), weights=[45, 25, 13, 9, 5, 3])[0],
             rating=round(rng.uniform(3, 5), 2) if rated else None, rating_count=rng.randint(1, 40) if rated else 0,
-            hidden_from_search=rng.random() < 0.05, available=rng.random() < 0.85, **figures)
+            hidden_from_search=rng.random() < 0.05, available=rng.random() < 0.85, verified_audience=readings,
+            **figures)
         return user, profile
 
 

@@ -16,6 +16,7 @@ from itertools import accumulate
 
 import sqlalchemy as sa
 
+from influfinder.domain.eligibility import PLATFORM_NAMES, audience_accounts, audience_total
 from influfinder.domain.enums import CompensationType, Currency, OfferStatus, Platform, UserType
 from influfinder.models import Offer, Profile, User
 
@@ -151,8 +152,13 @@ def _profile(user_id: uuid.UUID, now: datetime, **fields) -> dict:
                 "completed_collaborations": 0, "instagram_followers": 0, "instagram_engagement": 0.0,
                 "instagram_verified": False, "tiktok_followers": 0, "tiktok_engagement": 0.0,
                 "tiktok_verified": False, "facebook_followers": 0, "facebook_engagement": 0.0,
-                "facebook_verified": False, "preferred_categories": [], "created_at": now, "updated_at": now})
+                "facebook_verified": False, "preferred_categories": [], "verified_audience": {},
+                "created_at": now, "updated_at": now})
     row.update(fields)
+    # Rows inserted in bulk skip the model's listener: the same rule fills the column it keeps.
+    typed = {name: (row[f"{name}_followers"], row[f"{name}_engagement"]) for _platform, name in PLATFORM_NAMES}
+    total = audience_total(audience_accounts(typed, row["verified_audience"]))
+    row["audience_followers"], row["audience_verified"] = total.followers, total.verified
     return row
 
 

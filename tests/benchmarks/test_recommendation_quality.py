@@ -163,7 +163,7 @@ def demo_world():
             offers = db.exec(select(Offer).where(Offer.status != OfferStatus.DRAFT)).all()
             applied = db.exec(select(Application.creator_id, Application.offer_id)).all()
         engine.dispose()
-    people = [Creator(str(u.id), p.city, frozenset(p.preferred_categories), p.tier_level, p.total_followers)
+    people = [Creator(str(u.id), p.city, frozenset(p.preferred_categories), p.tier_level, p.audience_followers)
               for u, p in rows]
     items = [Item(str(o.id), str(o.business_id), o.city, o.category.value, o.min_tier,
                   o.requirements.get("regular", {}).get("min_followers", 0)) for o in offers]

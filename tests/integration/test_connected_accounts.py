@@ -21,7 +21,7 @@ from influfinder.api.routes import build_api
 from influfinder.domain.enums import UserType
 from influfinder.integrations import rate_limit, token_vault
 from influfinder.models import AudienceSnapshot, ConnectedAccount, Profile, User
-from influfinder.services import accounts, audience_refresh, connected_accounts, effects, sessions
+from influfinder.services import accounts, audience_refresh, connected_accounts, effects, profiles, sessions
 from influfinder.services.unit_of_work import Credentials, call
 from influfinder.settings import reset_settings_cache
 from tests.support.oauth_server import OAuthServer
@@ -355,6 +355,39 @@ def test_deleting_the_account_revokes_every_connected_token(app, provider, creat
     assert len(provider.revoked) == 2
     with database.session_scope() as db:
         assert db.exec(sa.select(sa.func.count()).select_from(ConnectedAccount)).scalar_one() == 0
+
+
+# --- the total Find creators filters and sorts by ---------------------------------------------------
+
+
+def test_the_total_find_creators_uses_follows_settings_connecting_refreshing_and_unlinking(app, provider, creator):
+    """Profile.audience_followers (per platform the verified followers where there are, else the typed ones)
+    and audience_verified (some platform has verified figures)."""
+    def save_settings(instagram: int, tiktok: int) -> None:
+        call(Credentials(session_for(creator)), profiles.update_profile, {
+            "instagram": {"handle": "sofia.films", "followers": instagram}, "tiktok": {"followers": tiktok}})
+
+    def audience(actor) -> tuple[int, bool]:
+        kept = profile(actor)
+        return kept.audience_followers, kept.audience_verified
+
+    save_settings(instagram=500_000, tiktok=2_000)
+    assert audience(creator) == (502_000, False)  # all typed
+
+    given_instagram(provider, followers=3_000)
+    connect(app, creator, "instagram")
+    assert audience(creator) == (5_000, True)  # 3,000 beat 500,000
+
+    provider.audience_of("instagram", followers=3_600, following=300, posts=121, likes=[60], comments=[3])
+    audience_refresh.refresh_due(tomorrow())
+    assert audience(creator) == (5_600, True)
+
+    save_settings(instagram=900_000, tiktok=4_000)  # typing more on a connected platform changes nothing
+    assert audience(creator) == (7_600, True)
+
+    call(Credentials(session_for(creator)), connected_accounts.disconnect, "instagram")
+    effects.drain()
+    assert audience(creator) == (904_000, False)  # typed again
 
 
 # --- what the Settings card shows (its Reflex state, as a page event runs it) ------------------------

@@ -57,6 +57,11 @@ def names(db: Session, searcher: Actor, **filters) -> list[str]:
     return [c.name for c in search_creators(db, searcher, CreatorSearch.parse(filters)).items]
 
 
+def reading(followers: int) -> dict:
+    """What connecting an account copies onto the profile (services/connected_accounts.keep_reading)."""
+    return {"followers": followers, "engagement": 3.0, "handle": "", "taken_at": NOW.isoformat()}
+
+
 @pytest.fixture
 def world(db: Session):
     brand = account(db, UserType.BUSINESS, name="Café Aurora", company_name="Café Aurora", city="Madrid")
@@ -68,7 +73,7 @@ def world(db: Session):
         "marco": account(db, name="Marco Díaz", city="Barcelona", bio="Running, yoga and gym reviews.",
                          tiktok_handle="marcofit", tiktok_followers=40_000, tiktok_engagement=6.5,
                          preferred_categories=["FITNESS"], tier_level=3, rating=4.2, rating_count=5,
-                         tiktok_verified=True, active_days_ago=10),
+                         verified_audience={"tiktok": reading(40_000)}, active_days_ago=10),
         "sofia": account(db, name="Sofía Herrera", city="madrid", bio="Tapas crawls and wine bars.",
                          instagram_handle="sofia_tapas", instagram_followers=3_000, instagram_engagement=2.0,
                          preferred_categories=["FOOD", "TRAVEL"], tier_level=2, available=False,
@@ -110,6 +115,31 @@ def test_sorts_by_followers_rating_and_recent_activity(db, world):
     assert names(db, brand, sort="followers") == ["Marco Díaz", "Lucía Romero", "Sofía Herrera"]
     assert names(db, brand, sort="rating") == ["Lucía Romero", "Marco Díaz", "Sofía Herrera"]
     assert names(db, brand, sort="active") == ["Sofía Herrera", "Lucía Romero", "Marco Díaz"]
+
+
+def test_followers_are_the_ones_the_profile_shows_verified_beating_typed(db, world):
+    """Typed 500k, but the connected Instagram says 3k: the search sees the 3k the profile shows."""
+    brand, _ = world
+    ines = account(db, name="Inés Typed", bio="Croissants", instagram_handle="ines.typed", instagram_followers=500_000,
+                   verified_audience={"instagram": reading(3_000)}, available=True)
+    badge_only = account(db, name="Badge Only", tiktok_followers=1_000, tiktok_verified=True)
+
+    assert "Inés Typed" not in names(db, brand, followers_min=100_000)
+    assert "Inés Typed" in names(db, brand, followers_max=5_000)
+    assert "Inés Typed" not in names(db, brand, followers_min=100_000, sort="rating")  # the range read row by row
+    assert "Inés Typed" in names(db, brand, q="croissants", followers_max=5_000)
+    assert names(db, brand, q="croissants", followers_min=100_000) == []
+    by_followers = names(db, brand, sort="followers")
+    assert by_followers[:2] == ["Marco Díaz", "Lucía Romero"] and set(by_followers[2:4]) == {"Inés Typed", "Sofía Herrera"}
+    # "Verified" is what the profile calls verified: figures from a connected account, not a platform's badge
+    assert set(names(db, brand, verified_only=True)) == {"Marco Díaz", "Inés Typed"}
+    assert "Badge Only" in names(db, brand) and badge_only
+
+    [card] = [c for c in search_creators(db, brand, CreatorSearch.parse({"q": "croissants"})).items]
+    kit = public_creator_profile(db, None, ines.username)
+    assert card.total_followers == kit.card.total_followers == 3_000  # the list and the profile agree
+    [figure] = kit.card.figures
+    assert figure.followers == 3_000 and figure.source.startswith("Verified via Instagram, updated")
 
 
 def test_pages_hold_twenty_and_the_total_is_counted(db, world):

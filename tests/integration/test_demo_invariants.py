@@ -23,6 +23,7 @@ from influfinder.models import (
 from influfinder.services.demo_data import SELF_REPORTED_CREATOR, VERIFIED_CREATOR
 from influfinder.services import analysis, progress
 from influfinder.services.actors import actor_for_user
+from influfinder.services.creator_profiles import creator_card
 from tests.support.demo import NOW, demo_engine
 
 pytestmark = [pytest.mark.integration, pytest.mark.timeout(900)]  # a year of work, played
@@ -157,3 +158,15 @@ def test_one_creator_has_verified_figures_and_one_only_typed_hers(db):
     verified, typed = profile_of(VERIFIED_CREATOR.username), profile_of(SELF_REPORTED_CREATOR.username)
     assert sorted(verified.verified_audience) == ["instagram", "tiktok"]
     assert typed.verified_audience == {} and typed.instagram_followers > 0
+
+
+def test_every_creator_total_is_the_one_her_profile_shows(db):
+    """Find creators filters and sorts by Profile.audience_followers: the demo leaves it at the total the
+    profile page shows (verified figures where the demo connected accounts, typed ones elsewhere)."""
+    for user, profile in creators(db):
+        card = creator_card(user, profile)
+        assert profile.audience_followers == card.total_followers, user.username
+        assert profile.audience_verified == any(f.source != "Self-reported" for f in card.figures), user.username
+    verified = next(p for u, p in creators(db) if u.username == VERIFIED_CREATOR.username)
+    assert verified.audience_verified
+    assert verified.audience_followers != verified.instagram_followers + verified.tiktok_followers

@@ -57,3 +57,54 @@ def test_the_migrations_have_one_head():
     from alembic.script import ScriptDirectory
 
     assert len(ScriptDirectory.from_config(database.alembic_config("sqlite://")).get_heads()) == 1
+
+
+def check_audience_backfill(url: str) -> None:
+    """Revision 0018 fills profiles.audience_followers for the rows already there: verified beats typed."""
+    import uuid
+    from datetime import datetime, timezone
+
+    def table(name: str, values: dict):  # the table as revision 0017 left it, typed where the drivers need it
+        types = {"id": sa.Uuid(), "user_id": sa.Uuid(), "auth_providers": sa.JSON(), "verified_audience": sa.JSON(),
+                 "preferred_categories": sa.JSON(), "created_at": sa.DateTime(timezone=True),
+                 "updated_at": sa.DateTime(timezone=True)}
+        return sa.table(name, *(sa.column(key, types.get(key)) for key in values))
+
+    config = database.alembic_config(url)
+    command.upgrade(config, "0017_portfolio")
+    engine = database.make_engine(url)
+    now, people = datetime.now(timezone.utc), {uuid.uuid4(): {}, uuid.uuid4(): {"instagram": {"followers": 3_000}}}
+    try:
+        with engine.begin() as connection:
+            for user_id, readings in people.items():
+                user = {"id": user_id, "email": f"{user_id.hex}@example.com", "username": user_id.hex[:20],
+                        "user_type": "CREATOR", "is_verified": True, "is_admin": False, "is_active": True,
+                        "auth_providers": {}, "created_at": now, "updated_at": now}
+                profile = {"id": uuid.uuid4(), "user_id": user_id, "display_name": "", "bio": "", "city": "",
+                           "tier_level": 0, "karma_score": 0, "tier_progress": 0.0, "rating_count": 0,
+                           "completed_collaborations": 0, "preferred_categories": [], "verified_audience": readings,
+                           "instagram_followers": 500_000, "tiktok_followers": 2_000, "facebook_followers": 0,
+                           **{f"{name}_{figure}": value for name in ("instagram", "tiktok", "facebook")
+                              for figure, value in (("engagement", 0.0), ("verified", False))},
+                           "created_at": now, "updated_at": now}
+                connection.execute(table("users", user).insert().values(user))
+                connection.execute(table("profiles", profile).insert().values(profile))
+        command.upgrade(config, "head")
+        with engine.connect() as connection:
+            profiles = sa.table("profiles", sa.column("user_id", sa.Uuid()), sa.column("audience_followers"),
+                                sa.column("audience_verified", sa.Boolean()))
+            totals = {user_id: (followers, verified) for user_id, followers, verified in connection.execute(
+                sa.select(profiles.c.user_id, profiles.c.audience_followers, profiles.c.audience_verified))}
+    finally:
+        engine.dispose()
+    typed_only, connected = people
+    assert totals == {typed_only: (502_000, False), connected: (5_000, True)}
+
+
+@pytest.mark.postgres
+def test_postgres_fills_the_audience_total_of_existing_profiles(empty_pg_url):
+    check_audience_backfill(empty_pg_url)
+
+
+def test_sqlite_fills_the_audience_total_of_existing_profiles(sqlite_url):
+    check_audience_backfill(sqlite_url)

@@ -5,7 +5,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from influfinder.domain import verified_audience as va
-from influfinder.domain.eligibility import CreatorNumbers, OfferConditions, account_figures, evaluate
+from influfinder.domain.eligibility import (
+    CreatorNumbers, OfferConditions, account_figures, audience_accounts, audience_total, evaluate,
+)
 from influfinder.domain.enums import Platform
 from influfinder.domain.offer_terms import Requirements
 
@@ -23,6 +25,22 @@ def test_a_reading_beats_the_typed_figures_and_says_where_they_come_from():
 def test_a_reading_without_engagement_keeps_the_typed_engagement_marked_self_reported():
     page = account_figures(Platform.FACEBOOK, 900, 3.5, {"followers": 7_300, "engagement": None})
     assert (page.followers, page.verified, page.engagement, page.engagement_verified) == (7_300, True, 3.5, False)
+
+
+@pytest.mark.parametrize("typed, readings, total", [
+    ({"instagram": (500_000, 4.0)}, {}, (500_000, False)),  # nothing connected: as typed
+    ({"instagram": (500_000, 4.0)}, {"instagram": {"followers": 3_000}}, (3_000, True)),  # the connected account wins
+    ({"instagram": (500_000, 4.0), "tiktok": (2_000, 6.0)}, {"instagram": {"followers": 3_000}},
+     (5_000, True)),  # per platform
+    ({}, {"facebook": {"followers": 7_300, "engagement": None}}, (7_300, True)),  # verified with nothing typed
+    ({"tiktok": (2_000, 6.0)}, None, (2_000, False)),
+])
+def test_the_total_a_profile_shows_takes_each_platform_verified_or_else_typed(typed, readings, total):
+    """Profile.audience_followers and audience_verified, which Find creators filters and sorts by; followers
+    are added across platforms here (the total shown), never for eligibility (one account at a time)."""
+    accounts = audience_accounts(typed, readings)
+    assert [a.platform for a in accounts] == [Platform.INSTAGRAM, Platform.TIKTOK, Platform.FACEBOOK]
+    assert audience_total(accounts) == total
 
 
 @pytest.mark.parametrize("typed, verified, overruled", [
