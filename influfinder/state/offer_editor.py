@@ -28,6 +28,7 @@ from influfinder.services.offer_management import EditorPage, InvalidOffer
 from influfinder.state.browser import ask_zone, scroll_into_view
 from influfinder.state.display import path_part, query
 from influfinder.state.forms import FormState
+from influfinder.state.upload_feedback import COVER, upload_finished
 from influfinder.state.service_handler import REFUSED, call_service, service_handler, try_service
 from influfinder.state.offer_cards import uploaded_cover_url
 
@@ -204,6 +205,7 @@ class OfferEditorState(FormState, rx.State):
         self._cover_error(refusal)
         if refusal:
             self.cover_busy = False
+            await upload_finished(self, COVER)
             return
         self.cover_busy = True
         yield
@@ -214,6 +216,7 @@ class OfferEditorState(FormState, rx.State):
             self.cover_url = uploaded_cover_url(key)
         finally:
             self.cover_busy = False
+            await upload_finished(self, COVER)
 
     @rx.event
     def cover_sending(self):
