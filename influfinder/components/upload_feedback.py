@@ -39,12 +39,22 @@ def upload_previews(upload_id: str) -> rx.Component:
                                  on_files_change=lambda names: F.chose(upload_id, names))
 
 
-def zone_limits(upload_id: str) -> dict:
-    """rx.upload.root's props that make the browser check type, size and count before sending."""
+def named_rejections(rejected: rx.Var) -> rx.Var:
+    """react-dropzone's rejections with each file's name: a File's name (and react-dropzone's `path`)
+    are not own enumerable properties, so the File itself reaches the server as {}."""
+    return rx.Var(_js_expr=f"({rejected!s}).map((r) => ({{file: {{path: r.file?.name ?? ''}}, "
+                           f"errors: (r.errors ?? []).map((e) => ({{code: e.code}}))}}))",
+                  _var_type=list, _var_data=rejected._get_all_var_data())
+
+
+def zone_limits(upload_id: str, on_refused=None) -> dict:
+    """rx.upload.root's props that make the browser check type, size and count before sending;
+    a refusal goes to `on_refused` (an event handler taking the rejections) or to the shared message."""
     limits = LIMITS[upload_id]
+    handler = on_refused or (lambda rejected: F.refused(upload_id, rejected))
     return dict(accept=limits.accept, max_size=limits.max_size, max_files=limits.max_files,
                 multiple=limits.max_files > 1,
-                on_drop_rejected=lambda rejected: F.refused(upload_id, rejected))
+                on_drop_rejected=lambda rejected: handler(named_rejections(rejected)))
 
 
 def send_files(upload_id: str) -> rx.Var:

@@ -364,7 +364,7 @@ def _cover_drop_zone() -> rx.Component:
                       type="button", variant="soft", size="2"),
             align="center", spacing="2",
         ),
-        id=COVER_ID, **{**zone_limits(COVER_ID), "on_drop_rejected": S.cover_refused},
+        id=COVER_ID, **zone_limits(COVER_ID, on_refused=S.cover_refused),
         # In this order: the spinner's and the bar's events are handled before the upload starts.
         on_drop=[S.cover_sending(), UploadFeedbackState.sending(COVER_ID), S.upload_cover(send_files(COVER_ID))],
         drag_active_style={"borderColor": "var(--accent-9)", "backgroundColor": "var(--accent-a3)"},

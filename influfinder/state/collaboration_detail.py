@@ -36,7 +36,7 @@ from influfinder.state.collaboration_detail_views import (
 from influfinder.state.forms import FormState, form_text
 from influfinder.state.collaboration_figures import CollabFigure, collaboration_figures
 from influfinder.state.service_handler import call_service, service_handler
-from influfinder.state.upload_feedback import upload_finished
+from influfinder.state.upload_feedback import upload_finished, upload_received
 
 DIALOGS = frozenset({"cancel", "dispute", "by_hand", "changes"})
 
@@ -267,6 +267,7 @@ class CollaborationDetailState(FormState, rx.State):
     async def submit_content(self, files: list[rx.UploadFile], form: dict):
         self.busy = True
         self._reset_errors()
+        await upload_received(self, UPLOAD_ID)
         yield
         try:
             read = await read_files(files)
@@ -291,6 +292,7 @@ class CollaborationDetailState(FormState, rx.State):
         """The same analysis on the draft, stored nowhere: what is missing before submitting."""
         self._reset_errors()
         self.prechecking, self.prechecked = True, False
+        await upload_received(self, UPLOAD_ID)
         yield
         read, fields = await read_files(files), content_fields(form)
         try:

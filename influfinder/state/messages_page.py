@@ -20,7 +20,7 @@ from influfinder.state.forms import FormState
 from influfinder.state.list_pages import ListPageState
 from influfinder.state.live import LiveState, chat_line
 from influfinder.state.service_handler import call_service, service_handler
-from influfinder.state.upload_feedback import CHAT as UPLOAD_ID, upload_finished
+from influfinder.state.upload_feedback import CHAT as UPLOAD_ID, upload_finished, upload_received
 
 PAGE_SIZE = 20
 DRAFT_LIMIT = messages.MAX_CHARS + 1000  # longer is cut; the counter already shows it is too long
@@ -98,6 +98,7 @@ class ChatComposerState(FormState, rx.State):
             await upload_finished(self, UPLOAD_ID)
             return
         self.busy = True
+        await upload_received(self, UPLOAD_ID)
         yield
         try:
             view = await call_service(self, messages.send, live.chat_with, self.draft, await _read(files))

@@ -145,6 +145,15 @@ class UploadFeedbackState(rx.State):
         self.refusal = {**others, upload_id: message} if message else others
 
 
+async def upload_received(state: rx.State, upload_id: str) -> None:
+    """The handler runs: every byte has arrived (the browser's last progress report may still be on
+    its way), so the bar says 100 % and that the server is checking."""
+    feedback = await state.get_state(UploadFeedbackState)
+    if feedback.stage.get(upload_id):
+        feedback.stage = {**feedback.stage, upload_id: SENT}
+        feedback.percent = {**feedback.percent, upload_id: 100}
+
+
 async def upload_finished(state: rx.State, upload_id: str) -> None:
     """The server is done with this upload (stored, refused or failed): the bar goes."""
     feedback = await state.get_state(UploadFeedbackState)
