@@ -116,13 +116,8 @@ def pytest_cmdline_main(config: pytest.Config) -> None:
 
 def pytest_xdist_make_scheduler(config: pytest.Config, log):
     """Two workers (pytest.ini: -n 2): one drives every browser test, from the start, against the one
-    production build it makes; the other takes the rest meanwhile, test by test."""
-    from xdist.scheduler import LoadScopeScheduling
-
-    class BrowserTestsOnOneWorker(LoadScopeScheduling):
-        def _split_scope(self, nodeid: str) -> str:
-            # One unit for all of tests/e2e, the largest, which the scheduler hands out first.
-            return "e2e" if nodeid.startswith("tests/e2e/") else nodeid
+    production build it makes; the other takes the rest meanwhile."""
+    from tests.support.browser_worker import BrowserTestsOnOneWorker
 
     return BrowserTestsOnOneWorker(config, log)
 
