@@ -193,6 +193,6 @@ def test_the_discovery_pages_read_in_spanish(engine, browse):
     no_english_and_fits(page, "business-profile")
 
     page.goto("/saved-searches")
-    expect(page.get_by_role("heading", name="Búsquedas guardadas")).to_be_visible()
+    expect(page.get_by_role("heading", name="Búsquedas guardadas", exact=True)).to_be_visible()
     no_english_and_fits(page, "saved-searches")
     assert errors == []
