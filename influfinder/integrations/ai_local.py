@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from PIL import ImageFilter, ImageStat
 
 from influfinder.domain.content_analysis import N_, Advice, AnalysisResult, check_captions
-from influfinder.integrations.ai import AnalysisRequest, load_image
+from influfinder.integrations.ai_request import AnalysisRequest, load_image
 
 MEASURE_SIDE = 1024
 NO_IMAGE_QUALITY = 5

@@ -24,7 +24,7 @@ import openai
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from influfinder.domain.content_analysis import AnalysisResult, check_captions
-from influfinder.integrations.ai import AnalysisFailed, AnalysisRequest, load_image
+from influfinder.integrations.ai_request import AnalysisFailed, AnalysisRequest, load_image
 from influfinder.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
