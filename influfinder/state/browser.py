@@ -20,10 +20,16 @@ from __future__ import annotations
 import re
 
 import reflex as rx
+from reflex.state import FrontendEventExceptionState
 from reflex_base.registry import RegistrationContext
 from reflex_base.utils.format import format_event_handler
 
 from influfinder.settings import get_settings
+
+# Reflex answers some browser errors ("TypeError: Cannot read properties of null") with a reload
+# script for the browser to eval. Our CSP refuses it, and the refusal comes back as a second error
+# that hides the first. The error is logged; the page is not reloaded behind the person's back.
+FrontendEventExceptionState.auto_reload_on_errors = []
 
 ZONE_HANDLERS = ("load", "load_in_zone")  # the names of the handlers that take the browser's zone
 _ELEMENT_ID = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,80}")
