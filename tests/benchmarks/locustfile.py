@@ -6,12 +6,14 @@ named in LOCUST_BACKENDS (comma-separated base URLs; users are spread over them)
 change is what the browser sends: the page's on_load handlers with the new address. A request in
 Locust's statistics is one event kind, timed from the emit to the update that answers it.
 
-Creators browse and filter, search words, open offers, apply (once per offer), and read their
-notifications; businesses read their notifications and open their offers' applications. The
-people, sessions and offers come from LOCUST_WORLD (a JSON file the runner writes).
+Creators browse and filter, search words, open offers, apply (once per offer), read their
+notifications and answer their messages; businesses read their notifications, open their offers'
+applications, accept applicants and write to them. The people, sessions and offers come from
+LOCUST_WORLD (a JSON file the runner writes).
 
-Not simulated (yet): accepting applications and sending messages (the composer sends through
-Reflex's upload endpoint, not the socket).
+A message travels as the browser sends it: the text is typed over the socket (`set_draft`), then the
+composer posts to Reflex's upload endpoint (`/_upload`, the tab's token and the handler in its
+headers, the files, here none, as multipart) and the answer streams back in that response.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import random
 import time
 
 import gevent
+import requests
 import socketio
 from gevent.event import Event as Signal
 
@@ -38,6 +41,7 @@ FILTERS = ["category=FOOD", "category=FOOD&city=Madrid", "platform=instagram", "
            "compensation_type=PAID", "category=FASHION", "category=TRAVEL&platform=tiktok", "sort=closing"]
 WORDS = ["coffee", "brunch", "hotel", "yoga", "sneakers", "tapas", "skincare", "concert", "vino", "surf"]
 TIMEOUT = 30
+EMPTY_MULTIPART = ("multipart/form-data; boundary=influfinder-locust", b"--influfinder-locust--\r\n")
 
 
 class Tab:
@@ -49,7 +53,8 @@ class Tab:
         self.updates, self.changed = 0, Signal()
         self.client = socketio.Client(reconnection=False)
         self.client.on("event", self._on_update, namespace=EVENT_PATH)
-        self.cookie = cookie
+        self.cookie, self.token = cookie, ""
+        self.http = requests.Session()
 
     def _on_update(self, update: dict) -> None:
         self.updates += 1
@@ -63,10 +68,10 @@ class Tab:
 
     def open(self, path: str) -> None:
         self.path = path
-        token = os.urandom(16).hex()
+        self.token = os.urandom(16).hex()
         start = time.perf_counter()
         try:
-            self.client.connect(f"{self.base_url}?token={token}", transports=["websocket"],
+            self.client.connect(f"{self.base_url}?token={self.token}", transports=["websocket"],
                                 socketio_path=EVENT_PATH, namespaces=[EVENT_PATH], wait_timeout=TIMEOUT,
                                 headers={"Cookie": self.cookie},  # websocket-client sends the Origin itself
                                 auth={"event": routed(f"{ROOT_STATE}.hydrate_and_load", {}, path, {})})
@@ -92,6 +97,22 @@ class Tab:
         try:
             self.client.emit("event", routed(handler, payload, self.path, self.params), namespace=EVENT_PATH)
             self._wait(lambda: self.updates > seen and done())
+            self._report(kind, start, None)
+        except Exception as error:  # noqa: BLE001
+            self._report(kind, start, error)
+
+    def upload(self, kind: str, handler: str) -> None:
+        """Run an upload handler as the page's composer does: a multipart POST (no files) to /_upload."""
+        content_type, body = EMPTY_MULTIPART
+        start = time.perf_counter()
+        try:
+            answer = self.http.post(f"{self.base_url}/_upload", data=body, timeout=TIMEOUT, headers={
+                "Cookie": self.cookie, "Content-Type": content_type, "Reflex-Client-Token": self.token,
+                "Reflex-Event-Handler": handler})
+            answer.raise_for_status()
+            for line in answer.text.splitlines():  # the handler's updates, streamed in the response
+                if line.strip():
+                    self._on_update(json.loads(line))
             self._report(kind, start, None)
         except Exception as error:  # noqa: BLE001
             self._report(kind, start, error)
@@ -130,6 +151,17 @@ class Person(User):
     def loaded(self, state: str):
         return lambda: self.tab.var(state, "loading") is False
 
+    def write_to(self, user_id: str, text: str) -> None:
+        """Open the chat with `user_id`, type `text` and send it through the composer."""
+        self.tab.visit("open a chat", f"/messages/{user_id}",
+                       [STATES["LiveState"] + ".load_chat", STATES["ChatComposerState"] + ".reset_composer"],
+                       lambda: self.tab.var("LiveState", "chat_with") == user_id, {"user_id": user_id})
+        if not self.tab.var("LiveState", "chat_can_send"):
+            return
+        self.tab.call("type a message", STATES["ChatComposerState"] + ".set_draft",
+                      lambda: self.tab.var("ChatComposerState", "draft") == text, value=text)
+        self.tab.upload("send a message", STATES["ChatComposerState"] + ".send")
+
     @task(2)
     def read_notifications(self) -> None:
         self.tab.visit("notifications", "/notifications", [STATES["NotificationsPageState"] + ".load"],
@@ -166,6 +198,14 @@ class Creator(Person):
         self.tab.call("apply", STATES["OfferDetailState"] + ".apply",
                       lambda: self.tab.var("OfferDetailState", "busy") is False, form=form)
 
+    @task(1)
+    def answer_messages(self) -> None:
+        self.tab.visit("conversations", "/messages", [STATES["ConversationsState"] + ".load"],
+                       self.loaded("ConversationsState"))
+        unread = [row for row in self.tab.var("ConversationsState", "rows") or [] if row.get("unread")]
+        if unread:
+            self.write_to(random.choice(unread)["user_id"], "Thanks! Saturday morning works for me.")
+
 
 class Business(Person):
     weight = 1
@@ -178,6 +218,21 @@ class Business(Person):
         self.tab.visit("open an offer's applications", f"/my-offers/{offer}/applications",
                        [STATES["OfferApplicationsState"] + ".load"], self.loaded("OfferApplicationsState"),
                        {"offer_id": offer})
+
+    @task(1)
+    def accept_and_write(self) -> None:
+        """Open one applicant's application, accept it while the offer has room, and write to them."""
+        self.open_applications()
+        rows = self.tab.var("OfferApplicationsState", "rows") or []
+        if not rows:
+            return
+        row = random.choice(rows)
+        self.tab.visit("open an application", f"/applications/{row['id']}", [STATES["ApplicationState"] + ".load"],
+                       self.loaded("ApplicationState"), {"application_id": row["id"]})
+        if self.tab.var("ApplicationState", "can_accept"):
+            self.tab.call("accept", STATES["ApplicationState"] + ".accept",
+                          lambda: self.tab.var("ApplicationState", "working") is False, form={"agreed_fee": ""})
+        self.write_to(row["creator_id"], "Hi! When could you come by for the visit?")
 
 
 @events.quitting.add_listener

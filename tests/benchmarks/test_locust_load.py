@@ -23,6 +23,7 @@ The full one, 200 users for 10 minutes, with 2 and with 4 workers:
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import os
 import subprocess
@@ -37,6 +38,10 @@ import sqlalchemy as sa
 
 from influfinder import database
 from influfinder.domain.enums import UserType
+from influfinder.services import applications
+from influfinder.state.application_review import ApplicationState
+from influfinder.state.live import LiveState
+from influfinder.state.messages_page import ChatComposerState, ConversationsState
 from influfinder.state.notifications_page import NotificationsPageState
 from influfinder.state.offer_applications import OfferApplicationsState
 from influfinder.state.offer_detail import OfferDetailState
@@ -45,14 +50,18 @@ from tests.benchmarks.offer_data import insert_offers
 from tests.support import OUTPUT_DIR, ROOT
 from tests.support.cluster import start_backends
 from tests.support.env import clean_environment
-from tests.support.marketplace import make_user, published
+from tests.support.marketplace import call, make_user, published
 from tests.support.people import cookie_header, reset_app_caches, session_for
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.postgres, pytest.mark.redis, pytest.mark.timeout(7200)]
 
 SECRET = "locust-load-secret-0123456789abcdef"
 STATES = {cls.__name__: cls.get_full_name()
-          for cls in (OfferListState, OfferDetailState, NotificationsPageState, OfferApplicationsState)}
+          for cls in (OfferListState, OfferDetailState, NotificationsPageState, OfferApplicationsState, ApplicationState,
+                      LiveState, ChatComposerState, ConversationsState)}
+
+
+APPLICANTS_PER_OFFER = 4  # waiting when the run starts: businesses accept them and write to them
 
 
 def setting(name: str, default: str) -> int:
@@ -60,15 +69,21 @@ def setting(name: str, default: str) -> int:
 
 
 def build_world(url: str, users: int, path) -> dict:
-    """Offers to browse, businesses with offers to read, creators with sessions; as the locustfile reads it."""
+    """Offers to browse, businesses with offers and applicants to decide, creators with sessions; as the
+    locustfile reads it."""
     engine = database.make_engine(url)
     insert_offers(engine, setting("BENCH_OFFERS", "10000"))
+    people = [make_user(engine) for _ in range(users)]
+    applicants = itertools.cycle(people)
     businesses = []
     for _ in range(max(2, users // 10)):
         owner = make_user(engine, UserType.BUSINESS)
-        offers = [str(published(engine, owner)) for _ in range(3)]
-        businesses.append({"cookie": cookie_header(session_for(owner)), "offers": offers})
-    creators = [{"cookie": cookie_header(session_for(make_user(engine)))} for _ in range(users)]
+        offers = [published(engine, owner, slots=APPLICANTS_PER_OFFER) for _ in range(3)]
+        for offer in offers:
+            for _ in range(APPLICANTS_PER_OFFER):
+                call(engine, applications.apply, next(applicants), offer, {"message": "Count me in for a reel!"})
+        businesses.append({"cookie": cookie_header(session_for(owner)), "offers": [str(o) for o in offers]})
+    creators = [{"cookie": cookie_header(session_for(person))} for person in people]
     with engine.connect() as connection:
         browsable = [str(i) for (i,) in connection.execute(sa.text(
             "SELECT id FROM offers WHERE status = 'ACTIVE' ORDER BY random() LIMIT 300"))]
@@ -120,6 +135,16 @@ class Gauges:
         self.engine.dispose()
 
 
+def stored(url: str) -> dict[str, int]:
+    """What the users' writes left in the database: the messages and accepted applications really happened."""
+    engine = database.make_engine(url)
+    with engine.connect() as connection:
+        counts = {table: connection.execute(sa.text(f"SELECT count(*) FROM {table}")).scalar_one()
+                  for table in ("messages", "collaborations")}
+    engine.dispose()
+    return counts
+
+
 def run_locust(world_path, backends, users: int, minutes: float, csv_prefix) -> None:
     env = clean_environment({"LOCUST_WORLD": str(world_path),
                              "LOCUST_BACKENDS": ",".join(f"http://localhost:{b.port}" for b in backends)})
@@ -163,6 +188,7 @@ def test_locust_load(empty_pg_url, redis_url, settings_env, tmp_path):
             warm.cancel()
             gauges.snapshot("end")
             connections = gauges.connections or [0]
+        written = stored(empty_pg_url)
     finally:
         for backend in backends:
             backend.stop()
@@ -172,4 +198,5 @@ def test_locust_load(empty_pg_url, redis_url, settings_env, tmp_path):
     print(f"\nLocust: {users} users over {minutes:g} min on {workers} workers (1 Granian worker each), "
           f"PostgreSQL + Redis; load average {load} on {os.cpu_count()} CPUs\n{stats_table(tmp_path / 'locust')}\n"
           f"{memory}\nDB connections of this database: at most {max(connections)}, at the end {connections[-1]} "
-          f"(SQLAlchemy's default pool per worker: 5 + 10 overflow)")
+          f"(SQLAlchemy's default pool per worker: 5 + 10 overflow)\n"
+          f"Stored by the run: {written['messages']} messages, {written['collaborations']} collaborations")
