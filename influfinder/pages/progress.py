@@ -19,7 +19,6 @@ COPY = {
     "karma": N_("karma"),
     "completed": N_("completed collaborations"),
     "to_next": N_("Progress to "),
-    "more": N_(" more to go"),
     "top": N_("You reached the top tier. Every collaboration still adds karma."),
     "unlocks": N_("What the next tier unlocks"),
     "now": N_("What you have now"),
@@ -83,7 +82,7 @@ def _hero() -> rx.Component:
                 _S.next_tier != "",
                 rx.vstack(
                     rx.hstack(rx.text(translated(COPY["to_next"]), rx.text.strong(_S.next_tier), size="2"), rx.spacer(),
-                              rx.text(_S.progress, "% · ", _S.completions_to_next, translated(COPY["more"]), size="2",
+                              rx.text(_S.to_next_words, size="2",
                                       color_scheme="gray", class_name="tabular"), width="100%", wrap="wrap"),
                     rx.progress(value=_S.progress.to(int), max=100, size="3",
                                 aria_label=translated(COPY["to_next"]) + _S.next_tier),

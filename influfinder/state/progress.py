@@ -10,7 +10,7 @@ from typing import Any
 import reflex as rx
 
 from influfinder.domain.reputation import Reputation
-from influfinder.i18n import _, ngettext
+from influfinder.i18n import _, formats, ngettext
 from influfinder.services import metrics, progress, reputation
 from influfinder.state import chart_text, local_time
 from influfinder.state.browser import ask_zone
@@ -97,6 +97,12 @@ def _page_param(state: rx.State) -> int:
     return int(raw) if raw.isdigit() and len(raw) < 6 else 1
 
 
+def to_next_words(progress_percent: float, completions: int) -> str:
+    """How far the next tier is, as one sentence (its plural and percent sign follow the language)."""
+    return ngettext("{percent} · {n} more collaboration to go", "{percent} · {n} more collaborations to go",
+                    completions).format(percent=formats.percent(progress_percent), n=completions)
+
+
 class ProgressState(FormState, rx.State):
     loading: bool = True
     tier: str = ""
@@ -106,6 +112,7 @@ class ProgressState(FormState, rx.State):
     completed: int = 0
     next_tier: str = ""
     completions_to_next: int = 0
+    to_next_words: str = ""  # "40% · 3 more collaborations to go", one sentence per language
     next_unlocks: list[str] = []
     benefits: list[str] = []
     history: list[KarmaLine] = []
@@ -142,6 +149,7 @@ class ProgressState(FormState, rx.State):
         self.progress, self.completed = round(mine.progress, 1), mine.completed
         self.next_tier = mine.next_tier or ""
         self.completions_to_next = mine.completions_to_next or 0
+        self.to_next_words = to_next_words(self.progress, self.completions_to_next)
         self.next_unlocks, self.benefits = list(mine.next_unlocks), list(mine.benefits)
         page = mine.history
         self.history = [
