@@ -19,9 +19,8 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
-from influfinder.domain.eligibility import PLATFORM_LABELS
 from influfinder.i18n import N_
-from influfinder.domain.enums import CollaborationStatus, Platform, UserType
+from influfinder.domain.enums import CollaborationStatus, UserType
 from influfinder.models import Collaboration, Offer, Profile, User
 from influfinder.services import guards
 from influfinder.services.actors import Actor
@@ -150,15 +149,4 @@ def set_visibility(db: Session, actor: Actor | None, hidden_from_search: object,
     db.exec(sa.update(Profile).where(Profile.user_id == actor.id)
             .values(hidden_from_search=hidden, available=open_now, updated_at=guards.now())
             .execution_options(synchronize_session=False))
-
-
-def summary_line(profile: CreatorProfile) -> str:
-    """The link preview's description: who, where, on what, with how many followers."""
-    card = profile.card
-    parts = [card.city] if card.city else []
-    parts += [", ".join(c.title() for c in card.categories)] if card.categories else []
-    parts += [f"{PLATFORM_LABELS[Platform(f.platform)]} {f.followers:,} followers" for f in card.figures[:2]]
-    if card.rating is not None:
-        parts.append(f"{card.rating:.1f} rating")
-    return f"{card.name} on Influfinder" + (": " + " · ".join(parts) if parts else "")
 

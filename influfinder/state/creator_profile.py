@@ -9,6 +9,9 @@ from dataclasses import dataclass
 import reflex as rx
 
 from influfinder.i18n import formats
+from influfinder.i18n.language import current_language
+from influfinder.i18n.profile_summary import summary_line
+from influfinder.i18n.routes import localized
 
 from influfinder.services import creator_profiles
 from influfinder.services.actors import acting
@@ -72,8 +75,9 @@ class CreatorProfileState(FormState, rx.State):
         self.reviews = [ReviewView(r.business, r.stars, r.text, r.offer_title, day(r.on)) for r in profile.reviews]
         self.since = formats.month(profile.member_since)
         self.is_own, self.hidden_from_search = profile.is_own, profile.hidden_from_search
-        self.og_description = creator_profiles.summary_line(profile)
-        self.share_url = backend_url(f"/share/creators/{profile.card.username}")
+        self.og_description = summary_line(profile)
+        # The preview speaks the page's language: /share/... (Spanish) or /en/share/... (api/share_routes.py).
+        self.share_url = backend_url(localized(f"/share/creators/{profile.card.username}", current_language()))
 
     @rx.event
     @service_handler("saving profile visibility")
