@@ -204,8 +204,9 @@ def _facet_conditions(search: CreatorSearch) -> list:
 
 
 def has_platform(platform: Platform):
-    prefix = platform.value.lower()
-    return sa.or_(getattr(Profile, f"{prefix}_handle").is_not(None), getattr(Profile, f"{prefix}_followers") > 0)
+    # A typed handle or followers, or a connected account (domain.eligibility.audience_platforms), kept in
+    # Profile.audience_platforms; no platform name contains another.
+    return Profile.audience_platforms.contains(platform.value.lower(), autoescape=True)
 
 
 def _best_engagement(dialect: str):
