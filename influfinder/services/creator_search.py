@@ -189,7 +189,8 @@ def _conditions(search: CreatorSearch, dialect: str, words: list[str]) -> list:
 
 
 def _facet_words(search: CreatorSearch) -> list[str]:
-    chosen = [("category", search.category), ("platform", search.platform)]
+    chosen = [("category", search.category), ("platform", search.platform),
+              ("audience", "verified" if search.verified_only else None)]
     return [facet_word(kind, value) for kind, value in chosen if value is not None]
 
 
