@@ -134,14 +134,25 @@ def _listed_creators(listed: str) -> str:
 def upgrade() -> None:
     op.add_column('profiles', sa.Column('audience_platforms', sa.String(length=40), server_default='', nullable=False))
     _backfill()
-    _run(postgresql=[*_pg(True), _listed_creators("is_active IS true")],
+    _run(postgresql=[*_pg(True), _listed_creators("is_active IS true"), "ANALYZE users"],
          sqlite=[*_sqlite(True), _listed_creators("is_active IS 1")])
+    _sqlite_statistics()
 
 
 def downgrade() -> None:
     op.execute("DROP INDEX ix_users_listed_creators")
     _run(postgresql=_pg(False), sqlite=_sqlite(False))
     op.execute("ALTER TABLE profiles DROP COLUMN audience_platforms")
+
+
+def _sqlite_statistics() -> None:
+    """A SQLite database with planner statistics gets them for the new index too: without them, SQLite
+    took it for the best way into every search and read all creators for "as it opens" (about 0.4 s at
+    100k). A database never analysed is left so (every index is without statistics alike)."""
+    bind = op.get_bind()
+    if bind.dialect.name == "sqlite" and bind.execute(sa.text(
+            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'")).first():
+        op.execute("ANALYZE users")
 
 
 def _backfill() -> None:
