@@ -93,7 +93,7 @@ class Profile(SQLModel, table=True):
                                                                        server_default=sa.false()))
     # The platforms Find creators' platform filter finds the creator on, as "instagram facebook": a typed
     # handle or followers, or a connected account (domain.eligibility.audience_platforms); kept with
-    # audience_followers, and read by the creator search index's facets (alembic 0019 search_platforms).
+    # audience_followers, and read by the creator search index's facets (alembic revision 0019_search).
     audience_platforms: str = Field(default="", sa_column=sa.Column(sa.String(40), nullable=False,
                                                                     server_default=""))
     preferred_categories: list = json_column(list)

@@ -4,8 +4,10 @@ The same design as the offer search (services/offer_search.py): the words and th
 and platform ("facets") go to one text index over the profiles not hidden from search
 (PostgreSQL: `profiles.search_vector` and `profiles.search_facets`, GIN; SQLite: FTS5 `creators_fts`;
 models/creator_index.py, alembic revision 0009_discovery). Without words the matches are read in the
-order shown through partial indexes, up to the page and a count of 200 ("200+"). Figures:
-tests/benchmarks/test_creator_search_bench.py.
+order shown through partial indexes, up to the page and a count of 200 ("200+"). Revision 0019_search
+added the platforms a creator is on (`profiles.audience_platforms`: typed or connected) and "verified
+figures" to the facets, and the users index text matches are checked in. Figures:
+tests/benchmarks/README.md ("Find creators").
 """
 
 from __future__ import annotations
