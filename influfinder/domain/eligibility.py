@@ -245,3 +245,12 @@ class AudienceTotal(NamedTuple):
 
 def audience_total(accounts: tuple[Account, ...]) -> AudienceTotal:
     return AudienceTotal(sum(account.followers for account in accounts), any(account.verified for account in accounts))
+
+
+def audience_platforms(accounts: tuple[Account, ...], handles: dict[str, str | None]) -> tuple[str, ...]:
+    """The platforms Find creators' platform filter finds a creator on ("instagram", ...): a handle or
+    followers typed in Settings, or a connected account, whose reading is what makes the figures
+    verified (account_figures): a Facebook Page connected without a typed handle counts."""
+    names = dict(PLATFORM_NAMES)
+    return tuple(names[a.platform] for a in accounts
+                 if handles.get(names[a.platform]) or a.followers > 0 or a.verified)

@@ -26,7 +26,7 @@ FTS_SOURCE = "creators_fts_source"
 FOLLOWERS = "audience_followers"  # the total a profile shows (since revision 0018_audience_followers)
 SEARCH_INDEXES = (
     "ix_profiles_search", "ix_profiles_find_followers", "ix_profiles_find_rating", "ix_profiles_find_city",
-    "ix_users_creators_active",
+    "ix_users_creators_active", "ix_users_listed_creators",
 )
 
 

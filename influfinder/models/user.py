@@ -6,7 +6,7 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
-from influfinder.domain.eligibility import PLATFORM_NAMES, audience_accounts, audience_total
+from influfinder.domain.eligibility import PLATFORM_NAMES, audience_accounts, audience_platforms, audience_total
 from influfinder.domain.enums import UserType
 from influfinder.models._base import enum_column, json_column, timestamp, uuid_pk
 
@@ -91,6 +91,11 @@ class Profile(SQLModel, table=True):
     # (Find creators' "Verified figures only"), kept with audience_followers.
     audience_verified: bool = Field(default=False, sa_column=sa.Column(sa.Boolean(), nullable=False,
                                                                        server_default=sa.false()))
+    # The platforms Find creators' platform filter finds the creator on, as "instagram facebook": a typed
+    # handle or followers, or a connected account (domain.eligibility.audience_platforms); kept with
+    # audience_followers, and read by the creator search index's facets (alembic revision 0019_search).
+    audience_platforms: str = Field(default="", sa_column=sa.Column(sa.String(40), nullable=False,
+                                                                    server_default=""))
     preferred_categories: list = json_column(list)
     # Discovery (issue 13): a creator may keep the public profile out of Find creators, and say
     # whether they take new collaborations now ("available" filter).
@@ -112,9 +117,14 @@ class Profile(SQLModel, table=True):
         return {name: (getattr(self, f"{name}_followers") or 0, getattr(self, f"{name}_engagement") or 0.0)
                 for _platform, name in PLATFORM_NAMES}
 
+    def typed_handles(self) -> dict[str, str | None]:
+        """The handle typed in Settings per platform: {"instagram": "lucia.eats", "tiktok": None, ...}."""
+        return {name: getattr(self, f"{name}_handle") for _platform, name in PLATFORM_NAMES}
 
-# What audience_followers is computed from (engagement plays no part in it).
-AUDIENCE_SOURCES = ("instagram_followers", "tiktok_followers", "facebook_followers", "verified_audience")
+
+# What audience_followers and audience_platforms are computed from (engagement plays no part in them).
+AUDIENCE_SOURCES = ("instagram_followers", "tiktok_followers", "facebook_followers", "verified_audience",
+                    "instagram_handle", "tiktok_handle", "facebook_handle")
 
 
 @sa.event.listens_for(Profile, "before_insert")
@@ -132,5 +142,7 @@ def _recount_audience(_mapper, _connection, profile: Profile) -> None:
 
 
 def count_audience(profile: Profile) -> None:
-    total = audience_total(audience_accounts(profile.typed_figures(), profile.verified_audience))
+    accounts = audience_accounts(profile.typed_figures(), profile.verified_audience)
+    total = audience_total(accounts)
     profile.audience_followers, profile.audience_verified = total.followers, total.verified
+    profile.audience_platforms = " ".join(audience_platforms(accounts, profile.typed_handles()))

@@ -4,8 +4,10 @@ The same design as the offer search (services/offer_search.py): the words and th
 and platform ("facets") go to one text index over the profiles not hidden from search
 (PostgreSQL: `profiles.search_vector` and `profiles.search_facets`, GIN; SQLite: FTS5 `creators_fts`;
 models/creator_index.py, alembic revision 0009_discovery). Without words the matches are read in the
-order shown through partial indexes, up to the page and a count of 200 ("200+"). Figures:
-tests/benchmarks/test_creator_search_bench.py.
+order shown through partial indexes, up to the page and a count of 200 ("200+"). Revision 0019_search
+added the platforms a creator is on (`profiles.audience_platforms`: typed or connected) and "verified
+figures" to the facets, and the users index text matches are checked in. Figures:
+tests/benchmarks/README.md ("Find creators").
 """
 
 from __future__ import annotations
@@ -78,7 +80,8 @@ def count_joined_since(db: Session, actor: Actor | None, search: CreatorSearch, 
         raise NotAllowed(FOR_BUSINESSES)
     dialect = db.get_bind().dialect.name
     words = search_words(search.q)
-    text = _text_match(dialect, words, _facet_words(search)) if words else None
+    # Joined to users as a table: the condition on when they joined reads it.
+    text = _text_match(dialect, words, _facet_words(search), user_lookup=False) if words else None
     conditions = _conditions(search, dialect, words) + (text.conditions if text else [])
     return db.exec(_count_query([*conditions, User.created_at > since], text, None)).one()
 
@@ -97,6 +100,8 @@ class _TextMatch:
     conditions: list
     score: object
     joined: object = None  # SQLite's match subquery, joined on the profile's rowid
+    # PostgreSQL: each match's user, looked up one by one (see _listed_user); None: users joined as a table.
+    user: object = None
 
 
 def _sort_keys(search: CreatorSearch, text: _TextMatch | None, dialect: str) -> list:
@@ -138,17 +143,27 @@ def _sort_value(search: CreatorSearch, text: _TextMatch | None):
     if search.sort == "rating":
         return Profile.rating
     if search.sort == "active":
-        return User.last_login_at
+        return User.last_login_at if text is None or text.user is None else text.user.c.last_login_at
     if search.sort == "relevance" and text is not None:
         return text.score
     return _followers()
 
 
 def _from(query, text: _TextMatch | None):
-    query = query.select_from(Profile).join(User, User.id == Profile.user_id)
+    if text is not None and text.user is not None:
+        return query.select_from(Profile).join(text.user, sa.true())
+    query = query.select_from(Profile).join(User, User.id == Profile.user_id).where(listed_creator())
     if text is None or text.joined is None:
         return query
     return query.join(text.joined, text.joined.c.profile_key == sa.literal_column("profiles.rowid"))
+
+
+def _listed_user():
+    """Each text match's user, if a listed creator, looked up through ix_users_listed_creators one match at a
+    time. A plain join let PostgreSQL read the whole users table into a hash for a few thousand matches
+    (17-78 ms of a 37-195 ms search at 100k creators); a LATERAL subquery with LIMIT is always a lookup."""
+    return (select(User.last_login_at).where(User.id == Profile.user_id, listed_creator())
+            .limit(1).lateral("listed_user"))
 
 
 def _count_query(conditions: list, text: _TextMatch | None, limit: int | None):
@@ -159,7 +174,8 @@ def _count_query(conditions: list, text: _TextMatch | None, limit: int | None):
 
 
 def _conditions(search: CreatorSearch, dialect: str, words: list[str]) -> list:
-    found = [listed_creator(), Profile.hidden_from_search.is_(False)]
+    # Listed creators only: _from checks that with the join to users.
+    found = [Profile.hidden_from_search.is_(False)]
     if not words:
         found.extend(_facet_conditions(search))
     if search.city:
@@ -189,7 +205,8 @@ def _conditions(search: CreatorSearch, dialect: str, words: list[str]) -> list:
 
 
 def _facet_words(search: CreatorSearch) -> list[str]:
-    chosen = [("category", search.category), ("platform", search.platform)]
+    chosen = [("category", search.category), ("platform", search.platform),
+              ("audience", "verified" if search.verified_only else None)]
     return [facet_word(kind, value) for kind, value in chosen if value is not None]
 
 
@@ -204,8 +221,9 @@ def _facet_conditions(search: CreatorSearch) -> list:
 
 
 def has_platform(platform: Platform):
-    prefix = platform.value.lower()
-    return sa.or_(getattr(Profile, f"{prefix}_handle").is_not(None), getattr(Profile, f"{prefix}_followers") > 0)
+    # A typed handle or followers, or a connected account (domain.eligibility.audience_platforms), kept in
+    # Profile.audience_platforms; no platform name contains another.
+    return Profile.audience_platforms.contains(platform.value.lower(), autoescape=True)
 
 
 def _best_engagement(dialect: str):
@@ -213,7 +231,7 @@ def _best_engagement(dialect: str):
     return sa.func.greatest(*columns) if dialect == "postgresql" else sa.func.max(*columns)
 
 
-def _text_match(dialect: str, words: list[str], facets: list[str]) -> _TextMatch:
+def _text_match(dialect: str, words: list[str], facets: list[str], *, user_lookup: bool = True) -> _TextMatch:
     """Every word must match, the last one may be unfinished; facets are looked up in the facets only."""
     if dialect == "postgresql":
         query = _tsquery(" & ".join([f"'{w}'" for w in words[:-1]] + [f"'{words[-1]}':*"]))
@@ -221,7 +239,7 @@ def _text_match(dialect: str, words: list[str], facets: list[str]) -> _TextMatch
         found = [vector.op("@@")(query)]
         if facets:
             found.append(sa.literal_column(f"profiles.{SEARCH_FACETS_COLUMN}").op("@@")(_tsquery(" & ".join(facets))))
-        return _TextMatch(found, sa.func.ts_rank(vector, query))
+        return _TextMatch(found, sa.func.ts_rank(vector, query), user=_listed_user() if user_lookup else None)
     text = " ".join([f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*'])
     match = f"{{name place bio}}: ({text})" + (f" AND facets: ({' '.join(facets)})" if facets else "")
     # bm25 is lower for better matches; name counts most, then city and categories, then bio.

@@ -16,7 +16,7 @@ from itertools import accumulate
 
 import sqlalchemy as sa
 
-from influfinder.domain.eligibility import PLATFORM_NAMES, audience_accounts, audience_total
+from influfinder.domain.eligibility import PLATFORM_NAMES, audience_accounts, audience_platforms, audience_total
 from influfinder.domain.enums import CompensationType, Currency, OfferStatus, Platform, UserType
 from influfinder.models import Offer, Profile, User
 
@@ -101,6 +101,7 @@ class OfferFactory:
             "min_tier": rng.choices(range(6), weights=[50, 20, 12, 8, 6, 4])[0],
             "cover_image": None,
             "views_count": rng.randrange(0, 500),
+            "portfolio_allowed": True,
             "published_at": created,
             "created_at": created,
             "updated_at": created,
@@ -153,12 +154,15 @@ def _profile(user_id: uuid.UUID, now: datetime, **fields) -> dict:
                 "instagram_verified": False, "tiktok_followers": 0, "tiktok_engagement": 0.0,
                 "tiktok_verified": False, "facebook_followers": 0, "facebook_engagement": 0.0,
                 "facebook_verified": False, "preferred_categories": [], "verified_audience": {},
-                "created_at": now, "updated_at": now})
+                "hidden_from_search": False, "available": True, "created_at": now, "updated_at": now})
     row.update(fields)
     # Rows inserted in bulk skip the model's listener: the same rule fills the column it keeps.
     typed = {name: (row[f"{name}_followers"], row[f"{name}_engagement"]) for _platform, name in PLATFORM_NAMES}
-    total = audience_total(audience_accounts(typed, row["verified_audience"]))
+    accounts = audience_accounts(typed, row["verified_audience"])
+    total = audience_total(accounts)
     row["audience_followers"], row["audience_verified"] = total.followers, total.verified
+    handles = {name: row[f"{name}_handle"] for _platform, name in PLATFORM_NAMES}
+    row["audience_platforms"] = " ".join(audience_platforms(accounts, handles))
     return row
 
 
@@ -213,10 +217,20 @@ def _sqlite_value(value):
 
 
 def _copy_offers(engine: sa.Engine, batches: Iterator[list[dict]]) -> None:
+    # The offers' secondary indexes are dropped for the load and built again after it, each in one go:
+    # filled row by row, the text indexes (GIN, and RUM above all) make a 1M load several times slower.
     columns = [c.name for c in Offer.__table__.columns]
     with engine.begin() as connection:
+        indexes = connection.exec_driver_sql(
+            "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'offers'"
+            " AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = 'offers'::regclass)").all()
+        for name, _definition in indexes:
+            connection.exec_driver_sql(f'DROP INDEX "{name}"')
         cursor = connection.connection.cursor()
         with cursor.copy(f"COPY offers ({', '.join(columns)}) FROM STDIN") as copy:
             for batch in batches:
                 for row in batch:
                     copy.write_row([row[c] for c in columns])
+        connection.exec_driver_sql("SET LOCAL maintenance_work_mem = '512MB'")
+        for _name, definition in indexes:
+            connection.exec_driver_sql(definition)

@@ -7,6 +7,10 @@ under matches: a search without words stops counting there (creator_search.COUNT
 
     python3 -m influfinder test tests/benchmarks/test_creator_search_bench.py -m benchmark -s
     BENCH_CREATORS=20000 BENCH_RUNS=30 python3 -m influfinder test tests/benchmarks/test_creator_search_bench.py -m benchmark -s -k sqlite
+    BENCH_KEEP_DB=bench_creators_100k python3 -m influfinder test tests/benchmarks/test_creator_search_bench.py -m benchmark -s
+
+BENCH_KEEP_DB=NAME keeps the generated creators between runs, as the offer benchmark does: a PostgreSQL
+database of that name and the SQLite file tests/output/bench/NAME.db (kept_sqlite_path).
 """
 
 from __future__ import annotations
@@ -27,7 +31,9 @@ from influfinder.services.creator_search import search_creators
 from tests.benchmarks.creator_data import insert_creators
 # CPU time of this thread and of the PostgreSQL backend: it does not grow while the work waits for a
 # CPU other processes hold, so it estimates the latency on an idle machine (see the offer benchmark).
-from tests.benchmarks.test_offer_search_bench import _cpu_seconds, _percentiles, _server_pid
+from tests.benchmarks.test_offer_search_bench import (
+    _cpu_seconds, _percentiles, _server_pid, kept_database_url, kept_sqlite_path,
+)
 
 pytestmark = [pytest.mark.benchmark, pytest.mark.timeout(7200)]
 
@@ -104,18 +110,28 @@ def report(engine: sa.Engine, creators: int) -> str:
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def bench_url(request, tmp_path) -> str:
+    kept = os.environ.get("BENCH_KEEP_DB")
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'bench.db'}"
-    return request.getfixturevalue("empty_pg_url")
+        return f"sqlite:///{kept_sqlite_path(kept) if kept else tmp_path / 'bench.db'}"
+    return kept_database_url(kept) if kept else request.getfixturevalue("empty_pg_url")
 
 
 def test_creator_search_latency(bench_url):
     database.migrate(bench_url)
     engine = database.make_engine(bench_url)
     try:
-        started = time.perf_counter()
-        insert_creators(engine, _creators())
-        print(f"\n{engine.dialect.name}: generated {_creators():,} creators in {time.perf_counter() - started:.1f} s")
+        if _kept_creators(engine) == _creators():
+            print(f"\n{engine.dialect.name}: reusing the {_creators():,} creators already in {engine.url.database}")
+        else:
+            started = time.perf_counter()
+            insert_creators(engine, _creators())
+            print(f"\n{engine.dialect.name}: generated {_creators():,} creators in {time.perf_counter() - started:.1f} s")
         print(report(engine, _creators()))
     finally:
         engine.dispose()
+
+
+def _kept_creators(engine: sa.Engine) -> int:
+    """How many creators a kept database (BENCH_KEEP_DB) already holds: reused when exactly BENCH_CREATORS."""
+    with engine.connect() as connection:
+        return connection.scalar(sa.text("SELECT count(*) FROM users WHERE user_type = 'CREATOR'"))

@@ -247,6 +247,13 @@ def kept_database_url(name: str) -> str:
     return base.set(database=name).render_as_string(hide_password=False)
 
 
+def kept_sqlite_path(name: str) -> Path:
+    """The SQLite file a kept run (BENCH_KEEP_DB=name) uses and reuses: tests/output/bench/NAME.db."""
+    folder = Path(__file__).resolve().parents[1] / "output" / "bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / f"{name}.db"
+
+
 def _creator(user_id: uuid.UUID) -> Actor:
     return Actor(id=user_id, session_id="bench", username="benchcreator", email="benchcreator@example.com",
                  display_name="Bench", user_type=UserType.CREATOR, is_admin=False, is_verified=True)
@@ -259,7 +266,8 @@ def _offers() -> int:
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def bench_url(request, tmp_path) -> str:
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'bench.db'}"
+        kept = os.environ.get("BENCH_KEEP_DB")
+        return f"sqlite:///{kept_sqlite_path(kept) if kept else tmp_path / 'bench.db'}"
     if os.environ.get("BENCH_KEEP_DB"):
         return kept_database_url(os.environ["BENCH_KEEP_DB"])
     return request.getfixturevalue("empty_pg_url")

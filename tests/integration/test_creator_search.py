@@ -142,6 +142,26 @@ def test_followers_are_the_ones_the_profile_shows_verified_beating_typed(db, wor
     assert figure.followers == 3_000 and figure.source.startswith("Verified via Instagram, updated")
 
 
+def test_the_platform_filter_finds_a_creator_known_there_only_through_a_connected_account(db, world):
+    """A Facebook Page connected in Settings, no Facebook handle typed: "platform: Facebook" finds the creator,
+    with words and without, and loses them once the Page is unlinked (the reading gone)."""
+    brand, _ = world
+    page_only = account(db, name="Paula Page", bio="Rooftop brunch", instagram_handle="paula.ig",
+                        instagram_followers=2_000, verified_audience={"facebook": reading(9_000)})
+
+    assert names(db, brand, platform="facebook") == ["Paula Page"]
+    assert names(db, brand, q="rooftop", platform="facebook") == ["Paula Page"]
+    assert "Paula Page" in names(db, brand, platform="instagram")  # the typed handle still counts
+    assert names(db, brand, platform="tiktok") == ["Marco Díaz"]
+
+    profile = db.exec(sa.select(Profile).where(Profile.user_id == page_only.id)).scalar_one()
+    profile.verified_audience = {}
+    db.add(profile)
+    db.flush()
+    assert names(db, brand, platform="facebook") == []
+    assert names(db, brand, q="rooftop", platform="facebook") == []
+
+
 def test_pages_hold_twenty_and_the_total_is_counted(db, world):
     brand, _ = world
     for i in range(25):

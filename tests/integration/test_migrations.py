@@ -60,7 +60,8 @@ def test_the_migrations_have_one_head():
 
 
 def check_audience_backfill(url: str) -> None:
-    """Revision 0018 fills profiles.audience_followers for the rows already there: verified beats typed."""
+    """Revisions 0018 and 0019 fill profiles.audience_followers and audience_platforms for the rows already
+    there: verified beats typed, and a connected account puts the creator on its platform."""
     import uuid
     from datetime import datetime, timezone
 
@@ -73,7 +74,9 @@ def check_audience_backfill(url: str) -> None:
     config = database.alembic_config(url)
     command.upgrade(config, "0017_portfolio")
     engine = database.make_engine(url)
-    now, people = datetime.now(timezone.utc), {uuid.uuid4(): {}, uuid.uuid4(): {"instagram": {"followers": 3_000}}}
+    now = datetime.now(timezone.utc)
+    people = {uuid.uuid4(): {}, uuid.uuid4(): {"instagram": {"followers": 3_000}},
+              uuid.uuid4(): {"facebook": {"followers": 700}}}  # a Facebook Page connected, nothing typed there
     try:
         with engine.begin() as connection:
             for user_id, readings in people.items():
@@ -92,13 +95,17 @@ def check_audience_backfill(url: str) -> None:
         command.upgrade(config, "head")
         with engine.connect() as connection:
             profiles = sa.table("profiles", sa.column("user_id", sa.Uuid()), sa.column("audience_followers"),
-                                sa.column("audience_verified", sa.Boolean()))
-            totals = {user_id: (followers, verified) for user_id, followers, verified in connection.execute(
-                sa.select(profiles.c.user_id, profiles.c.audience_followers, profiles.c.audience_verified))}
+                                sa.column("audience_verified", sa.Boolean()), sa.column("audience_platforms"))
+            totals = {user_id: (followers, verified, platforms) for user_id, followers, verified, platforms
+                      in connection.execute(sa.select(profiles.c.user_id, profiles.c.audience_followers,
+                                                      profiles.c.audience_verified, profiles.c.audience_platforms))}
     finally:
         engine.dispose()
-    typed_only, connected = people
-    assert totals == {typed_only: (502_000, False), connected: (5_000, True)}
+    typed_only, connected, page_only = people
+    # Revision 0019 fills profiles.audience_platforms, which Find creators' platform filter reads: a
+    # connected account counts as much as a typed handle.
+    assert totals == {typed_only: (502_000, False, "instagram tiktok"), connected: (5_000, True, "instagram tiktok"),
+                      page_only: (502_700, True, "instagram tiktok facebook")}
 
 
 @pytest.mark.postgres

@@ -6,7 +6,7 @@ import pytest
 
 from influfinder.domain import verified_audience as va
 from influfinder.domain.eligibility import (
-    CreatorNumbers, OfferConditions, account_figures, audience_accounts, audience_total, evaluate,
+    CreatorNumbers, OfferConditions, account_figures, audience_accounts, audience_platforms, audience_total, evaluate,
 )
 from influfinder.domain.enums import Platform
 from influfinder.domain.offer_terms import Requirements
@@ -41,6 +41,20 @@ def test_the_total_a_profile_shows_takes_each_platform_verified_or_else_typed(ty
     accounts = audience_accounts(typed, readings)
     assert [a.platform for a in accounts] == [Platform.INSTAGRAM, Platform.TIKTOK, Platform.FACEBOOK]
     assert audience_total(accounts) == total
+
+
+@pytest.mark.parametrize("typed, handles, readings, platforms", [
+    ({}, {"instagram": "lucia.eats"}, {}, ("instagram",)),  # a handle typed, no figures yet
+    ({"tiktok": (2_000, 6.0)}, {}, {}, ("tiktok",)),  # followers typed without a handle
+    ({}, {}, {"facebook": {"followers": 7_300, "engagement": None}}, ("facebook",)),  # only a connected Page
+    ({}, {}, {"facebook": {"followers": 0}}, ("facebook",)),  # connected, no followers read yet
+    ({"instagram": (500, 2.0)}, {"facebook": "fb"}, None, ("instagram", "facebook")),
+    ({}, {"tiktok": None}, None, ()),
+])
+def test_a_creator_is_on_a_platform_with_a_typed_handle_or_followers_or_a_connected_account(typed, handles, readings,
+                                                                                           platforms):
+    """Profile.audience_platforms, which Find creators' platform filter reads."""
+    assert audience_platforms(audience_accounts(typed, readings), handles) == platforms
 
 
 @pytest.mark.parametrize("typed, verified, overruled", [
