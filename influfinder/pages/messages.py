@@ -5,9 +5,7 @@ import reflex as rx
 from influfinder.components import browser_time
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import field_error, form_error
-from influfinder.components.upload_feedback import (
-    send_files, upload_previews, upload_progress, upload_refusal, uploading, zone_limits,
-)
+from influfinder.components.upload_feedback import upload_previews, upload_progress, upload_refusal, zone_limits
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, pager
 from influfinder.i18n import N_, _, translated
@@ -16,7 +14,6 @@ from influfinder.services.message_files import MAX_FILES
 from influfinder.services.messages import MAX_CHARS, STRANGER
 from influfinder.state.live import ChatAttachment, ChatLine, LiveState
 from influfinder.state.messages_page import UPLOAD_ID, ChatComposerState, ConversationRow, ConversationsState
-from influfinder.state.upload_feedback import UploadFeedbackState
 
 ROUTE = "/messages"
 CHAT_ROUTE = "/messages/[user_id]"
@@ -298,7 +295,7 @@ def _composer() -> rx.Component:
             form_error(W.error),
             upload_refusal(UPLOAD_ID),
             _chosen_files(),
-            upload_progress(UPLOAD_ID),
+            upload_progress(UPLOAD_ID, [W.send]),
             rx.hstack(
                 rx.upload.root(
                     rx.button(rx.icon("paperclip", size=16), translated(COPY["attach"]), variant="soft", color_scheme="gray",
@@ -307,13 +304,13 @@ def _composer() -> rx.Component:
                 ),
                 rx.spacer(),
                 rx.button(rx.cond(W.busy, rx.spinner(size="2"), rx.icon("send-horizontal", size=16)), translated(COPY["send"]),
-                          type="submit", size="2", disabled=W.busy | too_long | uploading(UPLOAD_ID), data_testid="chat-send"),
+                          type="submit", size="2", disabled=W.busy | too_long, data_testid="chat-send"),
                 width="100%", align="center", wrap="wrap", spacing="2",
             ),
             rx.text(translated(COPY["attach_hint"]).format(n=MAX_FILES), size="1", color_scheme="gray"),
             spacing="2", width="100%",
         ),
-        on_submit=lambda _form: [UploadFeedbackState.sending(UPLOAD_ID), W.send(send_files(UPLOAD_ID))],
+        on_submit=lambda _form: W.send(rx.upload_files(upload_id=UPLOAD_ID)),
         width="100%",
     )
 

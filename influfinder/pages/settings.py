@@ -7,15 +7,13 @@ from influfinder.components.language_switcher import language_switcher
 from influfinder.components.layout import page
 from influfinder.components.connected_accounts import connected_accounts_section
 from influfinder.components.linked_accounts import linked_accounts_section
-from influfinder.components.upload_feedback import (
-    send_files, upload_previews, upload_progress, upload_refusal, uploading, zone_limits,
-)
+from influfinder.components.upload_feedback import upload_previews, upload_progress, upload_refusal, zone_limits
 from influfinder.domain.enums import OfferCategory
 from influfinder.i18n import N_, _, translated
 from influfinder.state.email_settings import EmailSettingsState
 from influfinder.state.notification_settings import NotificationSettingsState, PreferenceRow
 from influfinder.state.settings import Device, SettingsState
-from influfinder.state.upload_feedback import AVATAR, UploadFeedbackState
+from influfinder.state.upload_feedback import AVATAR
 
 COPY = {
     "title": N_("Account settings"),
@@ -192,10 +190,9 @@ def _photo_section() -> rx.Component:
                 ),
                 upload_refusal(AVATAR),
                 rx.box(upload_previews(AVATAR), width="120px"),
-                upload_progress(AVATAR),
-                rx.button(translated(COPY["upload"]), size="2", disabled=uploading(AVATAR),
-                          # In this order: the bar appears before the photo starts to travel.
-                          on_click=[UploadFeedbackState.sending(AVATAR), SettingsState.upload_avatar(send_files(AVATAR))]),
+                upload_progress(AVATAR, [SettingsState.upload_avatar]),
+                rx.button(translated(COPY["upload"]), size="2",
+                          on_click=SettingsState.upload_avatar(rx.upload_files(upload_id=AVATAR))),
                 rx.text(translated(COPY["photo_hint"]), size="1", color_scheme="gray"),
                 field_error(SettingsState.field_errors.get("avatar", "")),
                 spacing="2",

@@ -36,7 +36,6 @@ from influfinder.state.collaboration_detail_views import (
 from influfinder.state.forms import FormState, form_text
 from influfinder.state.collaboration_figures import CollabFigure, collaboration_figures
 from influfinder.state.service_handler import call_service, service_handler
-from influfinder.state.upload_feedback import upload_finished, upload_received
 
 DIALOGS = frozenset({"cancel", "dispute", "by_hand", "changes"})
 
@@ -267,22 +266,18 @@ class CollaborationDetailState(FormState, rx.State):
     async def submit_content(self, files: list[rx.UploadFile], form: dict):
         self.busy = True
         self._reset_errors()
-        await upload_received(self, UPLOAD_ID)
         yield
-        try:
-            read = await read_files(files)
-            if isinstance(read, str):
-                self.field_errors, self.busy = {"files": read}, False
-                return
-            fields = content_fields(form)
-            if fields is None:
-                self.error, self.busy = _("The form could not be read. Reload the page and try again."), False
-                return
-            async for update in self._act(submissions.submit_content, self.current_id, read, *fields,
-                                          done=DONE["submitted"]):
-                yield update
-        finally:
-            await upload_finished(self, UPLOAD_ID)
+        read = await read_files(files)
+        if isinstance(read, str):
+            self.field_errors, self.busy = {"files": read}, False
+            return
+        fields = content_fields(form)
+        if fields is None:
+            self.error, self.busy = _("The form could not be read. Reload the page and try again."), False
+            return
+        async for update in self._act(submissions.submit_content, self.current_id, read, *fields,
+                                      done=DONE["submitted"]):
+            yield update
         self.prechecked = False
         yield rx.clear_selected_files(UPLOAD_ID)
 
@@ -292,7 +287,6 @@ class CollaborationDetailState(FormState, rx.State):
         """The same analysis on the draft, stored nowhere: what is missing before submitting."""
         self._reset_errors()
         self.prechecking, self.prechecked = True, False
-        await upload_received(self, UPLOAD_ID)
         yield
         read, fields = await read_files(files), content_fields(form)
         try:
@@ -303,7 +297,6 @@ class CollaborationDetailState(FormState, rx.State):
                                         paid)
         finally:
             self.prechecking = False
-            await upload_finished(self, UPLOAD_ID)
         self.precheck = analysis_view(result.model_dump(mode="json"), "done", "", result.ai_score)
         self.prechecked = True
 

@@ -20,7 +20,7 @@ from influfinder.state.forms import FormState
 from influfinder.state.list_pages import ListPageState
 from influfinder.state.live import LiveState, chat_line
 from influfinder.state.service_handler import call_service, service_handler
-from influfinder.state.upload_feedback import CHAT as UPLOAD_ID, upload_finished, upload_received
+from influfinder.state.upload_feedback import CHAT as UPLOAD_ID
 
 PAGE_SIZE = 20
 DRAFT_LIMIT = messages.MAX_CHARS + 1000  # longer is cut; the counter already shows it is too long
@@ -95,16 +95,13 @@ class ChatComposerState(FormState, rx.State):
         self._reset_errors()
         if not live.chat_with:
             self.error = translated(NO_CHAT)
-            await upload_finished(self, UPLOAD_ID)
             return
         self.busy = True
-        await upload_received(self, UPLOAD_ID)
         yield
         try:
             view = await call_service(self, messages.send, live.chat_with, self.draft, await _read(files))
         finally:
             self.busy = False
-            await upload_finished(self, UPLOAD_ID)
         self.draft = ""
         # The echo: this tab shows its own message at once (the bus tells the other tabs).
         live._add_line(chat_line(live_updates.payload(view)))

@@ -28,7 +28,6 @@ from influfinder.services.offer_management import EditorPage, InvalidOffer
 from influfinder.state.browser import ask_zone, scroll_into_view
 from influfinder.state.display import path_part, query
 from influfinder.state.forms import FormState
-from influfinder.state.upload_feedback import COVER, upload_finished, upload_received
 from influfinder.state.service_handler import REFUSED, call_service, service_handler, try_service
 from influfinder.state.offer_cards import uploaded_cover_url
 
@@ -205,10 +204,8 @@ class OfferEditorState(FormState, rx.State):
         self._cover_error(refusal)
         if refusal:
             self.cover_busy = False
-            await upload_finished(self, COVER)
             return
         self.cover_busy = True
-        await upload_received(self, COVER)
         yield
         try:
             # One byte over the limit is enough for the check to say the file is too large.
@@ -217,13 +214,6 @@ class OfferEditorState(FormState, rx.State):
             self.cover_url = uploaded_cover_url(key)
         finally:
             self.cover_busy = False
-            await upload_finished(self, COVER)
-
-    @rx.event
-    def cover_sending(self):
-        """The browser starts sending a photo (this event runs before the upload starts): show the
-        spinner while it travels. Only this tab's spinner changes; `upload_cover` checks everything."""
-        self.cover_busy = True
 
     @rx.event
     def cover_refused(self, rejected: list):

@@ -14,7 +14,7 @@ from influfinder.state.email_settings import EmailSettingsState
 from influfinder.state.forms import FormState, form_text
 from influfinder.state.linked_accounts import LinkedAccountsState
 from influfinder.state.service_handler import call_service, service_handler
-from influfinder.state.upload_feedback import AVATAR, LIMITS, upload_finished
+from influfinder.state.upload_feedback import AVATAR, LIMITS
 
 MAX_AVATAR_BYTES = LIMITS[AVATAR].max_file_bytes
 
@@ -97,14 +97,11 @@ class SettingsState(FormState, rx.State):
     @service_handler("uploading an avatar")
     async def upload_avatar(self, files: list[rx.UploadFile]):
         self._reset_errors()
-        try:
-            if not files or len(files) != 1:
-                self.field_errors = {"avatar": _("Choose one image.")}
-                return
-            data = await files[0].read(MAX_AVATAR_BYTES + 1)
-            key = await call_service(self, profiles.set_avatar, data)
-        finally:
-            await upload_finished(self, AVATAR)
+        if not files or len(files) != 1:
+            self.field_errors = {"avatar": _("Choose one image.")}
+            return
+        data = await files[0].read(MAX_AVATAR_BYTES + 1)
+        key = await call_service(self, profiles.set_avatar, data)
         self.avatar_url = backend_url(f"/media/{key}")
         self.saved = _("Photo updated.")
         yield rx.clear_selected_files(AVATAR)

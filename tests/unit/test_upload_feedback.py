@@ -1,4 +1,4 @@
-"""What the browser is told about an upload: why files were refused before sending, and the bar's stages.
+"""What the browser is told about an upload: why files were refused before sending.
 
 The limits are the services' own numbers (a file the browser lets through is one the server may take).
 """
@@ -25,6 +25,26 @@ def test_each_upload_place_lets_the_browser_check_the_servers_own_limits():
     assert (LIMITS[COVER].max_size, LIMITS[AVATAR].max_size) == (COVER_MAX_BYTES, AVATAR_MAX_BYTES)
     assert "video/mp4" in LIMITS[CONTENT].accept and "application/pdf" in LIMITS[CHAT].accept
     assert "application/pdf" not in LIMITS[CONTENT].accept
+
+
+def test_the_browser_checks_each_kind_with_its_own_limit():
+    """react-dropzone has one size for the zone (a video's); photos and pixels are checked on the choice."""
+    assert LIMITS[CONTENT].browser_checks() == {"photoMaxBytes": submission_checks.IMAGE_MAX_BYTES,
+                                                "maxPixels": submission_checks.IMAGE_MAX_PIXELS}
+    assert LIMITS[CONTENT].photo_max_size < LIMITS[CONTENT].max_size
+    assert LIMITS[CHAT].browser_checks() == {"photoMaxBytes": message_files.MAX_BYTES,
+                                             "maxPixels": message_files.IMAGE_MAX_PIXELS}
+    assert LIMITS[COVER].browser_checks()["photoMaxBytes"] == COVER_MAX_BYTES
+
+
+@pytest.mark.parametrize("language,expected", [
+    ("en", "beach.jpg is larger than 20 MB. pano.png has more than 40 million pixels."),
+    ("es", "beach.jpg ocupa más de 20 MB. pano.png tiene más de 40 millones de píxeles."),
+])
+def test_a_photo_over_the_photos_limit_or_with_too_many_pixels_is_named(language, expected):
+    files = [rejected("beach.jpg", "photo-too-large"), rejected("pano.png", "too-many-pixels")]
+    with use_language(language):
+        assert refusal_text(files, LIMITS[CONTENT]) == expected
 
 
 @pytest.mark.parametrize("language,expected", [

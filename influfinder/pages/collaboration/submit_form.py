@@ -4,16 +4,13 @@ import reflex as rx
 
 from influfinder.components.collaboration_badges import score_badge
 from influfinder.components.forms import field, field_error, form_error
-from influfinder.components.upload_feedback import (
-    send_files, upload_previews, upload_progress, upload_refusal, uploading, zone_limits,
-)
+from influfinder.components.upload_feedback import upload_previews, upload_progress, upload_refusal, zone_limits
 from influfinder.i18n import translated
 from influfinder.pages.collaboration.analysis import analysis_details
 from influfinder.pages.collaboration.parts import chips, field_label, muted, step_card, textarea
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
 from influfinder.state.collaboration_detail_content import UPLOAD_ID
-from influfinder.state.upload_feedback import UploadFeedbackState
 
 PLATFORMS = (("INSTAGRAM", "Instagram"), ("TIKTOK", "TikTok"), ("FACEBOOK", "Facebook"))
 FORM_ID = "content-form"
@@ -93,22 +90,21 @@ def _content_form() -> rx.Component:
                         html_for="field-paid"),
             _precheck_result(),
             form_error(_S.error),
-            upload_progress(UPLOAD_ID),
+            upload_progress(UPLOAD_ID, [_S.run_precheck, _S.submit_content]),
             rx.flex(
                 rx.button(rx.cond(_S.prechecking, rx.spinner(size="2"), rx.icon("scan-search", size=16)),
                           rx.cond(_S.prechecking, translated(COPY["checking"]), translated(COPY["precheck"])), type="button", variant="soft",
-                          size="3", disabled=_S.prechecking | _S.busy | uploading(UPLOAD_ID),
-                          # In this order: the bar appears before the files start to travel.
-                          on_click=[UploadFeedbackState.sending(UPLOAD_ID),
-                                    _S.run_precheck(send_files(UPLOAD_ID), _FORM_DATA)]),
+                          size="3", disabled=_S.prechecking | _S.busy,
+                          # One event: the upload. Its bar follows the request in the browser.
+                          on_click=_S.run_precheck(rx.upload_files(upload_id=UPLOAD_ID), _FORM_DATA)),
                 rx.button(rx.cond(_S.busy, rx.spinner(size="2")), translated(COPY["submit"]), type="submit", size="3",
-                          disabled=_S.busy | uploading(UPLOAD_ID)),
+                          disabled=_S.busy),
                 gap="3", wrap="wrap", justify="end", width="100%",
             ),
             spacing="4", width="100%",
         ),
         id=FORM_ID,
-        on_submit=lambda form: [UploadFeedbackState.sending(UPLOAD_ID), _S.submit_content(send_files(UPLOAD_ID), form)],
+        on_submit=lambda form: _S.submit_content(rx.upload_files(upload_id=UPLOAD_ID), form),
         width="100%",
     )
 
