@@ -5,8 +5,9 @@ the offer published, the creator accepted, the visit proposed, confirmed and mar
 creator would:
 - a chosen photo shows as a thumbnail before anything is sent: an <img> whose src is a blob: URL
   of the chosen file, decoded by the browser (naturalWidth > 0); a chosen video shows a frame;
-- a file of the wrong type, or larger than the server takes, is refused at once with a message that
-  names it, and nothing is sent to the server;
+- a file of the wrong type, or larger than the server takes (a video's limit for the zone, a photo's
+  own lower limit, an image's pixels), is refused at once with a message that names it, and nothing
+  is sent to the server;
 - a sending that fails (the server answers 413, or the connection drops) says so in a message, leaves
   the files chosen and the buttons usable, and the next try goes through;
 - sending a photo of a few MB shows a progress bar with its percent. The upload is slowed down to
@@ -166,6 +167,22 @@ def test_the_creator_sees_thumbnails_refusals_and_the_progress_of_an_upload(
     expect(step.get_by_role("alert").filter(has_text="holiday.mp4")).to_have_text(
         "holiday.mp4 is larger than 100 MB.")
     expect(refusal).to_have_count(0)  # the new choice's message replaced the old one
+
+    # A photo over the photos' own limit (20 MB, where a video may have 100): refused in the browser.
+    poster = tmp_path / "poster.png"
+    with poster.open("wb") as handle:
+        handle.truncate(21 * MEGABYTE)
+    file_input.set_input_files(str(poster))
+    expect(step.get_by_role("alert").filter(has_text="poster.png")).to_have_text("poster.png is larger than 20 MB.")
+    expect(previews).to_have_count(0)
+
+    # An image with more pixels than the server decodes (40 million): refused once its thumbnail loads.
+    pano = tmp_path / "pano.png"
+    Image.new("L", (6400, 6300), 200).save(pano)
+    file_input.set_input_files(str(pano))
+    expect(step.get_by_role("alert").filter(has_text="pano.png")).to_have_text(
+        "pano.png has more than 40 million pixels.")
+    expect(previews).to_have_count(0)
     screenshot("upload-feedback-refused")
     assert uploads == [], uploads
 
