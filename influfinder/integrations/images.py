@@ -36,6 +36,7 @@ AVATAR_MAX_BYTES = 5 * MEGABYTE
 AVATAR_SIDE = 512
 COVER_MAX_BYTES = 10 * MEGABYTE
 COVER_SIDE = 1600
+MAX_PIXELS = 40_000_000  # decoded size a picture may have (width x height), checked before decoding
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def sanitize_image(
     *,
     max_bytes: int,
     allowed: set[str] | frozenset[str] = DEFAULT_FORMATS,
-    max_pixels: int = 40_000_000,
+    max_pixels: int = MAX_PIXELS,
     max_side: int | None = None,
     square: bool = False,
     output_format: str | None = None,
@@ -117,7 +118,7 @@ def avatar(data: bytes) -> SanitizedImage:
         data,
         max_bytes=AVATAR_MAX_BYTES,
         allowed=DEFAULT_FORMATS,
-        max_pixels=40_000_000,
+        max_pixels=MAX_PIXELS,
         max_side=AVATAR_SIDE,
         square=True,
         output_format="WEBP",
@@ -135,7 +136,7 @@ def cover(data: bytes) -> SanitizedImage:
         data,
         max_bytes=COVER_MAX_BYTES,
         allowed=DEFAULT_FORMATS,
-        max_pixels=40_000_000,
+        max_pixels=MAX_PIXELS,
         max_side=COVER_SIDE,
         output_format="WEBP",
     )

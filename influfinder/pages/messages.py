@@ -5,6 +5,7 @@ import reflex as rx
 from influfinder.components import browser_time
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import field_error, form_error
+from influfinder.components.upload_feedback import upload_previews, upload_progress, upload_refusal, zone_limits
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, pager
 from influfinder.i18n import N_, _, translated
@@ -64,8 +65,6 @@ BUBBLE_STYLE = {"maxWidth": "min(78%, 560px)", "padding": "0.55rem 0.8rem", "bor
 DAY_STYLE = {"alignSelf": "center", "fontSize": "0.75rem", "fontWeight": "500", "color": rx.color("gray", 11),
              "background": rx.color("gray", 3), "padding": "0.15rem 0.7rem", "borderRadius": "999px",
              "margin": "0.5rem 0"}
-ACCEPT = {"image/png": [".png"], "image/jpeg": [".jpg", ".jpeg"], "image/webp": [".webp"],
-          "application/pdf": [".pdf"]}
 
 
 # ---- the conversations -----------------------------------------------------------------------------
@@ -268,11 +267,10 @@ def _chosen_files() -> rx.Component:
     return rx.cond(
         chosen.length() > 0,
         rx.hstack(
-            rx.foreach(chosen, lambda name: rx.badge(rx.icon("paperclip", size=12), name, variant="soft",
-                                                     color_scheme="gray")),
+            rx.box(upload_previews(UPLOAD_ID), flex="1", min_width="0"),
             rx.icon_button(rx.icon("x", size=14), on_click=rx.clear_selected_files(UPLOAD_ID), type="button",
                            variant="ghost", color_scheme="gray", size="1", aria_label=translated(COPY["clear_files"])),
-            spacing="2", wrap="wrap", align="center",
+            spacing="2", align="start", width="100%",
         ),
     )
 
@@ -295,12 +293,14 @@ def _composer() -> rx.Component:
             field_error(W.field_errors.get("text", "")),
             field_error(W.field_errors.get("attachments", "")),
             form_error(W.error),
+            upload_refusal(UPLOAD_ID),
             _chosen_files(),
+            upload_progress(UPLOAD_ID, [W.send]),
             rx.hstack(
                 rx.upload.root(
                     rx.button(rx.icon("paperclip", size=16), translated(COPY["attach"]), variant="soft", color_scheme="gray",
                               type="button", size="2"),
-                    id=UPLOAD_ID, accept=ACCEPT, max_files=MAX_FILES, multiple=True, no_drag=True,
+                    id=UPLOAD_ID, no_drag=True, **zone_limits(UPLOAD_ID),
                 ),
                 rx.spacer(),
                 rx.button(rx.cond(W.busy, rx.spinner(size="2"), rx.icon("send-horizontal", size=16)), translated(COPY["send"]),

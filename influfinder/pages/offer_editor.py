@@ -7,11 +7,13 @@ from influfinder.components.forms import field, field_error, form_error, notice
 from influfinder.components.list_nav import nav_button
 from influfinder.components.layout import page
 from influfinder.components.status_badges import offer_status_badge
+from influfinder.components.upload_feedback import upload_progress, zone_limits
 from influfinder.domain.enums import CompensationType, ContentFormat, Currency, OfferCategory, Platform, Tier
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.routes import page_href
 from influfinder.state.offer_editor import ERROR_ID, OfferEditorState
-from influfinder.state.offer_form import COVER_MAX_BYTES, COVER_SAVE_FIRST
+from influfinder.state.offer_form import COVER_SAVE_FIRST
+from influfinder.state.upload_feedback import COVER as COVER_ID
 
 NEW_ROUTE = "/offers/new"
 EDIT_ROUTE = "/offers/[offer_id]/edit"
@@ -329,8 +331,6 @@ def _when_where() -> rx.Component:
 # ---- the side panel ---------------------------------------------------------------------------
 
 
-COVER_ID = "cover"
-COVER_TYPES = {"image/png": [".png"], "image/jpeg": [".jpg", ".jpeg"], "image/webp": [".webp"]}
 
 
 def _cover_preview() -> rx.Component:
@@ -341,7 +341,7 @@ def _cover_preview() -> rx.Component:
                  class_name="cover", border_radius="var(--radius-4)", style={"aspectRatio": "16 / 9"}),
         rx.cond(
             S.cover_busy,
-            rx.center(rx.spinner(size="3"), rx.text(translated(COPY["cover_uploading"]), size="2"), role="status",
+            rx.center(rx.spinner(size="3"), rx.text(translated(COPY["cover_uploading"]), size="2", role="status"),
                       position="absolute", inset="0", gap="2", border_radius="var(--radius-4)",
                       background_color=rx.color("gray", 2, alpha=True)),
         ),
@@ -361,10 +361,10 @@ def _cover_drop_zone() -> rx.Component:
                       type="button", variant="soft", size="2"),
             align="center", spacing="2",
         ),
-        id=COVER_ID, accept=COVER_TYPES, max_files=1, max_size=COVER_MAX_BYTES, multiple=False,
-        # In this order: the spinner's event is handled before the upload starts.
-        on_drop=[S.cover_sending(), S.upload_cover(rx.upload_files(upload_id=COVER_ID))],
-        on_drop_rejected=S.cover_refused,
+        id=COVER_ID, **zone_limits(COVER_ID, on_refused=S.cover_refused),
+        # One event: the upload. Its bar (below the zone) follows the request in the browser; the
+        # spinner over the cover shows while the server checks the photo.
+        on_drop=S.upload_cover(rx.upload_files(upload_id=COVER_ID)),
         drag_active_style={"borderColor": "var(--accent-9)", "backgroundColor": "var(--accent-a3)"},
         border=f"1px dashed {rx.color('gray', 8)}", border_radius="var(--radius-4)", padding="0.75rem",
         width="100%", cursor="pointer", data_testid="cover-drop-zone",
@@ -377,6 +377,7 @@ def _cover_controls() -> rx.Component:
         rx.text(COVER_SAVE_FIRST, size="1", color_scheme="gray"),
         rx.vstack(
             _cover_drop_zone(),
+            upload_progress(COVER_ID, [S.upload_cover], only_with_files=False),
             rx.cond(S.cover_url != "", rx.button(rx.icon("trash-2", size=14), translated(COPY["cover_remove"]), type="button",
                                                  variant="ghost", color_scheme="red", size="1",
                                                  on_click=S.remove_cover, disabled=S.cover_busy)),

@@ -7,11 +7,13 @@ from influfinder.components.language_switcher import language_switcher
 from influfinder.components.layout import page
 from influfinder.components.connected_accounts import connected_accounts_section
 from influfinder.components.linked_accounts import linked_accounts_section
+from influfinder.components.upload_feedback import upload_previews, upload_progress, upload_refusal, zone_limits
 from influfinder.domain.enums import OfferCategory
 from influfinder.i18n import N_, _, translated
 from influfinder.state.email_settings import EmailSettingsState
 from influfinder.state.notification_settings import NotificationSettingsState, PreferenceRow
 from influfinder.state.settings import Device, SettingsState
+from influfinder.state.upload_feedback import AVATAR
 
 COPY = {
     "title": N_("Account settings"),
@@ -184,12 +186,13 @@ def _photo_section() -> rx.Component:
             rx.vstack(
                 rx.upload.root(
                     rx.button(translated(COPY["choose_photo"]), variant="soft", type="button"),
-                    id="avatar", accept={"image/png": [".png"], "image/jpeg": [".jpg", ".jpeg"], "image/webp": [".webp"]},
-                    max_files=1, max_size=5 * 1024 * 1024, multiple=False,
+                    id=AVATAR, **zone_limits(AVATAR),
                 ),
-                rx.text(rx.selected_files("avatar"), size="1", color_scheme="gray"),
-                rx.button(translated(COPY["upload"]), on_click=SettingsState.upload_avatar(rx.upload_files(upload_id="avatar")),
-                          size="2"),
+                upload_refusal(AVATAR),
+                rx.box(upload_previews(AVATAR), width="120px"),
+                upload_progress(AVATAR, [SettingsState.upload_avatar]),
+                rx.button(translated(COPY["upload"]), size="2",
+                          on_click=SettingsState.upload_avatar(rx.upload_files(upload_id=AVATAR))),
                 rx.text(translated(COPY["photo_hint"]), size="1", color_scheme="gray"),
                 field_error(SettingsState.field_errors.get("avatar", "")),
                 spacing="2",

@@ -13,8 +13,7 @@ from influfinder.domain.enums import Platform
 from influfinder.i18n import _
 from influfinder.services.submission_checks import MAX_FILES, MAX_TOTAL_BYTES, MEGABYTE, VIDEO_MAX_BYTES
 from influfinder.state.forms import form_flag, form_text
-
-UPLOAD_ID = "content_files"
+from influfinder.state.upload_feedback import CONTENT as UPLOAD_ID
 
 
 async def read_files(files: object) -> list[tuple[str, BinaryIO]] | str:
@@ -35,7 +34,8 @@ async def read_files(files: object) -> list[tuple[str, BinaryIO]] | str:
         size = handle.seek(0, os.SEEK_END)
         handle.seek(0)
         if size > VIDEO_MAX_BYTES:
-            return f"{upload.name or 'A file'} is larger than {VIDEO_MAX_BYTES // MEGABYTE} MB."
+            return _("{label} is larger than {value} MB.").format(label=upload.name or _("A file"),
+                                                                   value=VIDEO_MAX_BYTES // MEGABYTE)
         total += size
         if total > MAX_TOTAL_BYTES:
             return _("The files add up to more than {value} MB.").format(value=MAX_TOTAL_BYTES // MEGABYTE)

@@ -20,9 +20,9 @@ from influfinder.state.forms import FormState
 from influfinder.state.list_pages import ListPageState
 from influfinder.state.live import LiveState, chat_line
 from influfinder.state.service_handler import call_service, service_handler
+from influfinder.state.upload_feedback import CHAT as UPLOAD_ID
 
 PAGE_SIZE = 20
-UPLOAD_ID = "chat-files"
 DRAFT_LIMIT = messages.MAX_CHARS + 1000  # longer is cut; the counter already shows it is too long
 NO_CHAT = N_("Open a conversation first.")
 

@@ -216,12 +216,6 @@ class OfferEditorState(FormState, rx.State):
             self.cover_busy = False
 
     @rx.event
-    def cover_sending(self):
-        """The browser starts sending a photo (this event runs before the upload starts): show the
-        spinner while it travels. Only this tab's spinner changes; `upload_cover` checks everything."""
-        self.cover_busy = True
-
-    @rx.event
     def cover_refused(self, rejected: list):
         """The browser refused the file before sending it (react-dropzone's size or type check)."""
         self.cover_busy = False

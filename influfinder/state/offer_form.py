@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from influfinder.domain.enums import CompensationType, ContentFormat, Currency, OfferCategory, Platform
 from influfinder.domain.offer_rules import OfferInvalid, parse_offer, publish_problems
 from influfinder.i18n import N_, translated
-from influfinder.services.offer_covers import MAX_BYTES as COVER_MAX_BYTES, NO_IMAGE
 from influfinder.state.display import amount_text
+from influfinder.state.upload_feedback import COVER, LIMITS, refusal_text
 
 NEW = "new"
 LOCAL_FORMAT = "%Y-%m-%dT%H:%M"
@@ -28,12 +28,6 @@ CHECK_FIELDS = "Check the fields marked below."
 UNVERIFIED = N_("Confirm your email address (see the banner at the top).")
 ARCHIVED = "This offer is archived: it can no longer be changed."
 COVER_SAVE_FIRST = "Save the draft first, then add a cover photo."
-# What the browser's drop zone refuses before sending, in the server's own words for the same refusal.
-DROPZONE_REFUSALS = {
-    "file-too-large": f"The file is larger than {COVER_MAX_BYTES // (1024 * 1024)} MB.",
-    "file-invalid-type": "Only PNG, JPEG or WebP images are accepted.",
-    "too-many-files": NO_IMAGE,
-}
 # Every input of the form and the longest text it may send (a little above the rules' limits,
 # so the rules themselves, not this guard, give the message).
 TEXT_LIMITS = {
@@ -231,11 +225,8 @@ FIELD_NAMES = {
 
 
 def dropzone_refusal(rejected: object) -> str:
-    """The message for files the drop zone refused: react-dropzone sends [{file, errors: [{code}]}]."""
-    records = rejected if isinstance(rejected, list) else []
-    errors = [e for r in records if isinstance(r, dict) and isinstance(r.get("errors"), list) for e in r["errors"]]
-    codes = [e.get("code") for e in errors if isinstance(e, dict)]
-    return next((DROPZONE_REFUSALS[c] for c in codes if isinstance(c, str) and c in DROPZONE_REFUSALS), NO_IMAGE)
+    """The message for files the cover's drop zone refused (react-dropzone: [{file, errors: [{code}]}])."""
+    return refusal_text(rejected, LIMITS[COVER])
 
 
 def chips(text: str) -> list[str]:

@@ -14,8 +14,9 @@ from influfinder.state.email_settings import EmailSettingsState
 from influfinder.state.forms import FormState, form_text
 from influfinder.state.linked_accounts import LinkedAccountsState
 from influfinder.state.service_handler import call_service, service_handler
+from influfinder.state.upload_feedback import AVATAR, LIMITS
 
-MAX_AVATAR_BYTES = 5 * 1024 * 1024
+MAX_AVATAR_BYTES = LIMITS[AVATAR].max_file_bytes
 
 
 @dataclass
@@ -103,6 +104,7 @@ class SettingsState(FormState, rx.State):
         key = await call_service(self, profiles.set_avatar, data)
         self.avatar_url = backend_url(f"/media/{key}")
         self.saved = _("Photo updated.")
+        yield rx.clear_selected_files(AVATAR)
 
     @rx.event
     @service_handler("changing a password")

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from influfinder.domain.offer_rules import parse_offer
+from influfinder.i18n import use_language
 from influfinder.state.offer_form import (
     acceptable, blank_values, dropzone_refusal, form_values, publish_blockers, raw_offer, to_local, with_change,
     zone_from,
@@ -97,13 +98,14 @@ def test_a_checkbox_group_sets_each_of_its_flags():
 
 
 @pytest.mark.parametrize("rejected,message", [
-    ([{"file": {"path": "menu.pdf"}, "errors": [{"code": "file-invalid-type", "message": "..."}]}],
-     "Only PNG, JPEG or WebP images are accepted."),
+    ([{"file": {"path": "./menu.pdf"}, "errors": [{"code": "file-invalid-type", "message": "..."}]}],
+     "menu.pdf: Only PNG, JPEG or WebP images are accepted."),
     ([{"file": {"path": "huge.jpg"}, "errors": [{"code": "file-too-large", "message": "..."}]}],
-     "The file is larger than 10 MB."),
-    ([{"errors": [{"code": "too-many-files"}]}, {"errors": [{"code": "too-many-files"}]}], "Choose one image."),
-    ({"$gt": 1}, "Choose one image."),
-    ([{"errors": "file-too-large"}, 7, None], "Choose one image."),
+     "huge.jpg is larger than 10 MB."),
+    ([{"errors": [{"code": "too-many-files"}]}, {"errors": [{"code": "too-many-files"}]}], "Choose one file at a time."),
+    ({"$gt": 1}, "Only PNG, JPEG or WebP images are accepted."),
+    ([{"errors": "file-too-large"}, 7, None], "Only PNG, JPEG or WebP images are accepted."),
 ])
 def test_a_file_the_cover_drop_zone_refused_is_explained_in_the_server_s_words(rejected, message):
-    assert dropzone_refusal(rejected) == message
+    with use_language("en"):
+        assert dropzone_refusal(rejected) == message

@@ -4,16 +4,15 @@ import reflex as rx
 
 from influfinder.components.collaboration_badges import score_badge
 from influfinder.components.forms import field, field_error, form_error
+from influfinder.components.upload_feedback import upload_previews, upload_progress, upload_refusal, zone_limits
 from influfinder.i18n import translated
 from influfinder.pages.collaboration.analysis import analysis_details
-from influfinder.pages.collaboration.parts import action_button, chips, field_label, muted, step_card, textarea
+from influfinder.pages.collaboration.parts import chips, field_label, muted, step_card, textarea
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
 from influfinder.state.collaboration_detail_content import UPLOAD_ID
 
 PLATFORMS = (("INSTAGRAM", "Instagram"), ("TIKTOK", "TikTok"), ("FACEBOOK", "Facebook"))
-ACCEPTED_FILES = {"image/png": [".png"], "image/jpeg": [".jpg", ".jpeg"], "image/webp": [".webp"],
-                  "video/mp4": [".mp4"]}
 FORM_ID = "content-form"
 # The content form's fields as the pre-check sends them (it is a button, not the form's submit).
 _FORM_DATA = rx.Var(_js_expr=f"Object.fromEntries(new FormData(document.getElementById('{FORM_ID}')))",
@@ -48,13 +47,12 @@ def _dropzone() -> rx.Component:
                 rx.button(translated(COPY["choose"]), type="button", variant="soft", size="2"),
                 align="center", spacing="2",
             ),
-            id=UPLOAD_ID, accept=ACCEPTED_FILES, multiple=True, max_files=10, max_size=100 * 1024 * 1024,
+            id=UPLOAD_ID, **zone_limits(UPLOAD_ID),
             border=f"1.5px dashed {rx.color('accent', 7)}", border_radius="var(--radius-4)", padding="1.5rem",
             width="100%", background_color=rx.color("accent", 2), aria_labelledby="files-label",
         ),
-        rx.foreach(rx.selected_files(UPLOAD_ID),
-                   lambda name: rx.hstack(rx.icon("paperclip", size=14), rx.text(name, size="2"), align="center",
-                                          spacing="2")),
+        upload_refusal(UPLOAD_ID),
+        upload_previews(UPLOAD_ID),
         muted(translated(COPY["files_hint"])),
         field_error(_S.field_errors.get("files", "")),
         spacing="2", width="100%",
@@ -92,12 +90,15 @@ def _content_form() -> rx.Component:
                         html_for="field-paid"),
             _precheck_result(),
             form_error(_S.error),
+            upload_progress(UPLOAD_ID, [_S.run_precheck, _S.submit_content]),
             rx.flex(
                 rx.button(rx.cond(_S.prechecking, rx.spinner(size="2"), rx.icon("scan-search", size=16)),
                           rx.cond(_S.prechecking, translated(COPY["checking"]), translated(COPY["precheck"])), type="button", variant="soft",
                           size="3", disabled=_S.prechecking | _S.busy,
+                          # One event: the upload. Its bar follows the request in the browser.
                           on_click=_S.run_precheck(rx.upload_files(upload_id=UPLOAD_ID), _FORM_DATA)),
-                action_button(translated(COPY["submit"]), type="submit"),
+                rx.button(rx.cond(_S.busy, rx.spinner(size="2")), translated(COPY["submit"]), type="submit", size="3",
+                          disabled=_S.busy),
                 gap="3", wrap="wrap", justify="end", width="100%",
             ),
             spacing="4", width="100%",
