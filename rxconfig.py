@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from influfinder.first_paint import FirstPaintPlugin
 from influfinder.settings import get_settings
 
 _settings = get_settings()
@@ -19,5 +20,6 @@ config = rx.Config(
     trusted_proxy_hops=_settings.trusted_proxy_hops,
     telemetry_enabled=False,
     show_built_with_reflex=False,
-    plugins=[rx.plugins.RadixThemesPlugin(), rx.plugins.SitemapPlugin()],
+    # FirstPaintPlugin: the built pages paint before their scripts load (influfinder/first_paint.py).
+    plugins=[rx.plugins.RadixThemesPlugin(), rx.plugins.SitemapPlugin(), FirstPaintPlugin()],
 )
