@@ -19,5 +19,10 @@ config = rx.Config(
     trusted_proxy_hops=_settings.trusted_proxy_hops,
     telemetry_enabled=False,
     show_built_with_reflex=False,
+    # Radix Themes' whole namespace was imported on every page for dynamic (eval'd) components, which this
+    # app has none of: only the components used are bundled, the rest loads if one is ever evaluated.
+    frontend_lazy_bundled_libraries=True,
+    # Not yet: influfinder.first_paint.FirstPaintPlugin (pages paint before their scripts load) widened the
+    # time a page shows a form it does not handle yet, and logins typed in that time were lost (see there).
     plugins=[rx.plugins.RadixThemesPlugin(), rx.plugins.SitemapPlugin()],
 )

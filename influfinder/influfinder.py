@@ -5,6 +5,7 @@ import reflex as rx
 from influfinder.api.asset_caching import AssetCaching
 from influfinder.api.language_redirect import language_redirect
 from influfinder.api.login_nonce import LoginNonce
+from influfinder.api.prerendered_pages import PrerenderedPages
 from influfinder.api.routes import build_api
 from influfinder.api.security_headers import SecurityHeaders
 from influfinder.api.upload_guard import guard_uploads
@@ -75,11 +76,12 @@ app = LocalizedApp(
     theme=rx.theme(accent_color="violet", gray_color="slate", radius="large", scaling="100%"),
     stylesheets=["/styles.css"],
     html_custom_attrs={"lang": HTML_LANG},  # replaces Reflex's fixed lang="en"
-    # Our routes, then the guard of Reflex's /_upload, the language redirect and the pre-login nonce on
-    # pages, a year's caching for the build's hashed files, and (outermost, so every response has them, the
-    # built pages' included) the security headers.
-    api_transformer=[build_api(), guard_uploads(UPLOAD_RULES), language_redirect, LoginNonce, AssetCaching,
-                     SecurityHeaders],
+    # Our routes, then the guard of Reflex's /_upload, built pages served at their own paths (no redirect to a
+    # trailing slash), the language redirect and the pre-login nonce on pages, a year's caching for the
+    # build's hashed files, and (outermost, so every response has them, the built pages' included) the
+    # security headers.
+    api_transformer=[build_api(), guard_uploads(UPLOAD_RULES), PrerenderedPages, language_redirect, LoginNonce,
+                     AssetCaching, SecurityHeaders],
     head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],
 )
 # Migrations and demo data before the first request (a no-op when the CLI already did it).

@@ -29,7 +29,7 @@ FILE_EXTENSIONS = frozenset({"js", "mjs", "css", "map", "json", "txt", "xml", "i
                              "ics", "csv", "pdf"})
 
 
-def _is_page_path(path: str) -> bool:
+def is_page_path(path: str) -> bool:
     segments = [s for s in path.split("/") if s]
     if segments and segments[0] in NOT_PAGES:
         return False
@@ -53,7 +53,7 @@ def english_target(scope: Scope) -> str | None:
         return None
     path = scope.get("path") or "/"
     headers = Headers(scope=scope)
-    if "text/html" not in headers.get("accept", "") or not _is_page_path(path) or language_of_path(path) == "en":
+    if "text/html" not in headers.get("accept", "") or not is_page_path(path) or language_of_path(path) == "en":
         return None
     if preferred_language(_cookie(headers, COOKIE), headers.get("accept-language")) != "en":
         return None
