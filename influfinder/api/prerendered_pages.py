@@ -5,7 +5,11 @@ with a redirect to `/offers/`. Every link of the site, the language redirect's t
 without the slash, so most first visits paid one more round trip before the page (on a phone's network,
 Lighthouse counts ~160 ms, and English readers already had one redirect, to /en). A browser's page request
 for a path with such a folder in the build is served that folder's page directly; the address stays as it
-was asked, which React Router matches the same way. Anything else passes untouched.
+was asked, which React Router matches the same way.
+
+A form submitted by the browser itself, before the page's scripts run (components/forms.post_form), is
+a POST to the page's own path: it is sent back to that page (303) without reading the body, so the
+person gets the page again, now able to send. Anything else passes untouched.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
+from starlette.responses import RedirectResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from influfinder.api.language_redirect import is_page_path
@@ -40,6 +45,9 @@ class PrerenderedPages:
         self.folder = folder
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST" and is_page_path(scope.get("path") or "/"):
+            await RedirectResponse(_same_page(scope), status_code=303)(scope, receive, send)
+            return
         if scope["type"] == "http" and scope["method"] in ("GET", "HEAD"):
             served = page_folder_path(scope.get("path") or "/", self.folder or built_pages_folder())
             if served is not None:
@@ -47,3 +55,10 @@ class PrerenderedPages:
                 if scope.get("raw_path"):
                     scope["raw_path"] += b"/"
         await self.app(scope, receive, send)
+
+
+
+def _same_page(scope: Scope) -> str:
+    """The page's own address, its query (a login's ?next=) kept."""
+    query = (scope.get("query_string") or b"").decode("latin-1")
+    return (scope.get("path") or "/") + ("?" + query if query else "")

@@ -1,8 +1,16 @@
-"""Form building blocks: labelled fields with their error, the auth card, the strength meter."""
+"""Form building blocks: the form itself, labelled fields with their error, the auth card, the strength meter."""
 
 from __future__ import annotations
 
 import reflex as rx
+
+
+def post_form(*children, **props) -> rx.Component:
+    """A form of the app. Once the page runs, Reflex handles its submit and the browser sends nothing.
+    Before that (a phone still loading the scripts), the browser would submit it itself: as a GET, the
+    fields, a password too, would go into the address, the history and the server's logs. As a POST
+    they stay in the body, and the server sends the browser back to the page (api/prerendered_pages.py)."""
+    return rx.form(*children, method="post", **props)
 
 
 def field(label: str, name: str, *, error=None, type: str = "text", placeholder: str = "", hint: str = "",

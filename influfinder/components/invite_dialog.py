@@ -4,7 +4,7 @@ import reflex as rx
 
 from influfinder.components.phrases import filled
 from influfinder.i18n import N_, _, translated
-from influfinder.components.forms import field_error, form_error, notice
+from influfinder.components.forms import field_error, form_error, notice, post_form
 from influfinder.state.invite import InviteState
 
 COPY = {
@@ -26,7 +26,7 @@ def invite_notice() -> rx.Component:
 
 
 def _form() -> rx.Component:
-    return rx.form(
+    return post_form(
         rx.vstack(
             rx.el.label(translated(COPY["offer"]), html_for="invite-offer", style={"fontWeight": "500"}),
             rx.select.root(

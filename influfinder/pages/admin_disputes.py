@@ -6,7 +6,7 @@ import reflex as rx
 
 from influfinder.components.collaboration_badges import status_badge
 from influfinder.components.empty_state import empty_state
-from influfinder.components.forms import field_error, form_error
+from influfinder.components.forms import field_error, form_error, post_form
 from influfinder.components.list_nav import pager
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.routes import page_href
@@ -108,7 +108,7 @@ def _resolve_dialog() -> rx.Component:
         rx.dialog.content(
             rx.dialog.title(translated(COPY["resolve_title"])),
             rx.dialog.description(rx.text.strong(D.resolving_title), size="2"),
-            rx.form(
+            post_form(
                 rx.vstack(
                     rx.el.fieldset(
                         rx.el.legend(translated(COPY["outcome"]), style={"fontWeight": "500", "fontSize": "0.9rem",

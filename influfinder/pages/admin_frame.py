@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import reflex as rx
 
-from influfinder.components.forms import form_error, notice
+from influfinder.components.forms import form_error, notice, post_form
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, tab_link, tab_row
 from influfinder.i18n import N_, _, translated
@@ -55,7 +55,7 @@ def loading(height: str = "96px", count: int = 4) -> rx.Component:
 
 
 def search_form(handler, value, label: str, clear_href: str) -> rx.Component:
-    return rx.form(
+    return post_form(
         rx.vstack(
             rx.el.label(label, html_for="field-q", style={"fontWeight": "500", "fontSize": "0.9rem"}),
             rx.hstack(

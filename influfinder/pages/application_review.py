@@ -4,7 +4,7 @@ import reflex as rx
 
 from influfinder.components.creator_summary import creator_heading, creator_stats, fit_badge
 from influfinder.components.empty_state import empty_state
-from influfinder.components.forms import field, field_error, form_error, notice
+from influfinder.components.forms import field, field_error, form_error, notice, post_form
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button
 from influfinder.components.message_button import message_button
@@ -149,7 +149,7 @@ def _accept_dialog() -> rx.Component:
         rx.dialog.content(
             rx.dialog.title(translated(COPY["accept_title"])),
             rx.dialog.description(translated(COPY["accept_text"]), size="2"),
-            rx.form(
+            post_form(
                 rx.vstack(
                     field(translated(COPY["agreed_fee"]) + " (" + A.currency + ")", "agreed_fee", type="number", required=False,
                           min="0", step="0.01", default_value=S.suggested_fee, hint=translated(COPY["agreed_fee_hint"]),
@@ -174,7 +174,7 @@ def _reject_dialog() -> rx.Component:
         rx.dialog.content(
             rx.dialog.title(translated(COPY["reject_title"])),
             rx.dialog.description(translated(COPY["reject_text"]), size="2"),
-            rx.form(
+            post_form(
                 rx.vstack(
                     rx.el.label(translated(COPY["reason"]), html_for="field-reason", style={"fontWeight": "500",
                                                                                 "fontSize": "0.9rem"}),

@@ -7,7 +7,7 @@ from influfinder.i18n import N_, _, translated
 from influfinder.components.badges import reputation_badges, tier_badge
 from influfinder.components.creator_card import audience_figure, rating_line
 from influfinder.components.empty_state import empty_state
-from influfinder.components.forms import notice
+from influfinder.components.forms import notice, post_form
 from influfinder.components.invite_dialog import invite_button, invite_dialog, invite_notice
 from influfinder.components.layout import page
 from influfinder.components.portfolio import portfolio_section
@@ -85,7 +85,7 @@ def _review(review: ReviewView) -> rx.Component:
 
 def _own_switches() -> rx.Component:
     return rx.card(
-        rx.form(
+        post_form(
             rx.vstack(
                 rx.heading(translated(COPY["yours"]), size="4", as_="h2"),
                 rx.hstack(rx.switch(id="profile-hidden", name="hidden_from_search", default_checked=S.hidden_from_search,

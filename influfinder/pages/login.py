@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from influfinder.components.forms import auth_card, field, form_error, notice, submit_button
+from influfinder.components.forms import auth_card, field, form_error, notice, post_form, submit_button
 from influfinder.components.layout import page
 from influfinder.components.oauth_buttons import oauth_buttons
 from influfinder.i18n import N_, _, translated
@@ -29,7 +29,7 @@ def login_page() -> rx.Component:
             translated(COPY["title"]), translated(COPY["subtitle"]),
             notice(LoginState.notice, color="blue", icon="info"),
             form_error(LoginState.error),
-            rx.form(
+            post_form(
                 rx.vstack(
                     field(translated(COPY["identifier"]), "identifier", autocomplete="username",
                           error=LoginState.field_errors.get("identifier", ""), auto_focus=True),

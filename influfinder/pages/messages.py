@@ -4,7 +4,7 @@ import reflex as rx
 
 from influfinder.components import browser_time
 from influfinder.components.empty_state import empty_state
-from influfinder.components.forms import field_error, form_error
+from influfinder.components.forms import field_error, form_error, post_form
 from influfinder.components.upload_feedback import upload_previews, upload_progress, upload_refusal, zone_limits
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, pager
@@ -278,7 +278,7 @@ def _chosen_files() -> rx.Component:
 def _composer() -> rx.Component:
     length = W.draft.length()
     too_long = length > MAX_CHARS
-    return rx.form(
+    return post_form(
         rx.vstack(
             rx.hstack(
                 rx.el.label(translated(COPY["message"]), html_for="chat-text", style={"fontWeight": "500", "fontSize": "0.9rem"}),

@@ -7,7 +7,7 @@ from influfinder.components.badges import (
     compensation_badge, early_access_badge, platform_badge, reputation_badges, tier_badge, visit_badge,
 )
 from influfinder.components.empty_state import empty_state
-from influfinder.components.forms import field_error, form_error
+from influfinder.components.forms import field_error, form_error, post_form
 from influfinder.components.layout import link_button, page
 from influfinder.components.list_nav import nav_button
 from influfinder.i18n import N_, _, translated
@@ -405,7 +405,7 @@ def _apply_form() -> rx.Component:
     return rx.vstack(
         rx.dialog.title(translated(COPY["apply_title"]), _O.title),
         rx.dialog.description(translated(COPY["apply_text"]), size="2", color_scheme="gray"),
-        rx.form(
+        post_form(
             rx.vstack(
                 _message_field(),
                 _fee_field(),

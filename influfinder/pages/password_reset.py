@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from influfinder.components.forms import auth_card, field, form_error, notice, submit_button
+from influfinder.components.forms import auth_card, field, form_error, notice, post_form, submit_button
 from influfinder.components.layout import link_button, page
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.routes import page_href
@@ -29,7 +29,7 @@ def forgot_page() -> rx.Component:
         translated(COPY["forgot_title"]), translated(COPY["forgot_subtitle"]),
         notice(ForgotState.sent_message, icon="mail"),
         form_error(ForgotState.error),
-        rx.form(
+        post_form(
             rx.vstack(
                 field(translated(COPY["email"]), "email", type="email", autocomplete="email",
                       error=ForgotState.field_errors.get("email", "")),
@@ -50,7 +50,7 @@ def reset_page() -> rx.Component:
             rx.vstack(notice(translated(COPY["done"])), link_button(translated(COPY["login"]), size="3", href=page_href("/login")), width="100%"),
             rx.vstack(
                 form_error(ResetState.error),
-                rx.form(
+                post_form(
                     rx.vstack(
                         field(translated(COPY["password"]), "password", type="password", autocomplete="new-password",
                               error=ResetState.field_errors.get("password", "")),

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from influfinder.components.forms import field, field_error, form_error, notice, submit_button
+from influfinder.components.forms import field, field_error, form_error, notice, post_form, submit_button
 from influfinder.components.language_switcher import language_switcher
 from influfinder.components.layout import page
 from influfinder.components.connected_accounts import connected_accounts_section
@@ -157,7 +157,7 @@ def _profile_skeleton() -> rx.Component:
 
 
 def _profile_form() -> rx.Component:
-    return rx.form(
+    return post_form(
         rx.vstack(
             rx.grid(
                 field(translated(COPY["display_name"]), "display_name", required=False, default_value=SettingsState.display_name,
@@ -226,7 +226,7 @@ def _email_section() -> rx.Component:
         _email_status(),
         notice(EmailSettingsState.notice),
         form_error(EmailSettingsState.error),
-        rx.form(
+        post_form(
             rx.vstack(
                 field(translated(COPY["new_email"]), "new_email", type="email", autocomplete="email",
                       error=errors.get("new_email", "")),
@@ -250,7 +250,7 @@ def _password_section() -> rx.Component:
         rx.cond(SettingsState.has_password, translated(COPY["password"]), translated(COPY["set_password"])),
         rx.cond(~SettingsState.has_password, rx.text(translated(COPY["set_password_text"]), size="2", color_scheme="gray")),
         notice(SettingsState.security_notice),
-        rx.form(
+        post_form(
             rx.vstack(
                 rx.cond(SettingsState.has_password,
                         field(translated(COPY["current_password"]), "current_password", type="password",
@@ -306,7 +306,7 @@ def _danger_section() -> rx.Component:
             rx.alert_dialog.content(
                 rx.alert_dialog.title(translated(COPY["danger"])),
                 rx.alert_dialog.description(translated(COPY["danger_text"])),
-                rx.form(
+                post_form(
                     rx.vstack(
                         rx.cond(
                             SettingsState.has_password,

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from influfinder.components.forms import auth_card, field, field_error, form_error, strength_meter, submit_button
+from influfinder.components.forms import auth_card, field, field_error, form_error, post_form, strength_meter, submit_button
 from influfinder.components.layout import page
 from influfinder.components.oauth_buttons import oauth_buttons
 from influfinder.i18n import N_, _, translated
@@ -60,7 +60,7 @@ def signup_page() -> rx.Component:
         auth_card(
             translated(COPY["title"]), translated(COPY["subtitle"]),
             form_error(SignupState.error),
-            rx.form(
+            post_form(
                 rx.vstack(
                     _role_picker(),
                     field(translated(COPY["email"]), "email", type="email", autocomplete="email",

@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from influfinder.components.forms import field_error, form_error
+from influfinder.components.forms import field_error, form_error, post_form
 from influfinder.i18n import translated
 from influfinder.pages.collaboration.words import COPY
 from influfinder.state.collaboration_detail import CollaborationDetailState as _S
@@ -64,7 +64,7 @@ def form_dialog(name: str, title: str, text: str, field: rx.Component, submit: r
         rx.alert_dialog.content(
             rx.alert_dialog.title(title),
             rx.alert_dialog.description(text, size="2"),
-            rx.form(
+            post_form(
                 rx.vstack(
                     field,
                     form_error(_S.error),

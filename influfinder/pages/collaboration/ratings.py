@@ -3,7 +3,7 @@
 import reflex as rx
 
 from influfinder.components.collaboration_badges import stars
-from influfinder.components.forms import field_error
+from influfinder.components.forms import field_error, post_form
 from influfinder.components.phrases import filled
 from influfinder.i18n import _, ngettext, translated
 from influfinder.pages.collaboration.parts import action_button, muted, step_card, textarea
@@ -26,7 +26,7 @@ def rate_step() -> rx.Component:
     return step_card(
         translated(COPY["rate_title"]), "star",
         rx.text(*filled(translated(COPY["rate_text"]), name=rx.text.strong(_S.other_name)), size="3"),
-        rx.form(
+        post_form(
             rx.vstack(
                 rx.el.fieldset(
                     rx.el.legend(translated(COPY["your_rating"]), style={"fontWeight": "500", "fontSize": "0.9rem",

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from influfinder.components.collaboration_badges import score_badge
-from influfinder.components.forms import field, field_error, form_error
+from influfinder.components.forms import field, field_error, form_error, post_form
 from influfinder.components.upload_feedback import upload_previews, upload_progress, upload_refusal, zone_limits
 from influfinder.i18n import translated
 from influfinder.pages.collaboration.analysis import analysis_details
@@ -73,7 +73,7 @@ def _platform_select() -> rx.Component:
 
 
 def _content_form() -> rx.Component:
-    return rx.form(
+    return post_form(
         rx.vstack(
             _dropzone(),
             textarea(translated(COPY["links"]), "links", rows="2", placeholder="https://", aria_describedby="links-hint"),

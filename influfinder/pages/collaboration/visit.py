@@ -2,7 +2,7 @@
 
 import reflex as rx
 
-from influfinder.components.forms import field
+from influfinder.components.forms import field, post_form
 from influfinder.i18n import translated
 from influfinder.pages.collaboration.parts import action_button, form_dialog, muted, note_card, step_card, textarea
 from influfinder.pages.collaboration.words import COPY
@@ -10,7 +10,7 @@ from influfinder.state.collaboration_detail import CollaborationDetailState as _
 
 
 def _date_form(handler, button: str) -> rx.Component:
-    return rx.form(
+    return post_form(
         rx.vstack(
             field(translated(COPY["visit_date"]), "visit_date", type="datetime-local", min=_S.earliest_visit,
                   error=_S.field_errors.get("visit_date", "")),
@@ -91,7 +91,7 @@ def _mark_visited() -> rx.Component:
         translated(COPY["mark_title"]), "map-pin-check",
         muted(translated(COPY["mark_text"])),
         rx.text(translated(COPY["code_at"]), rx.text.strong(_S.confirmed_when), size="2"),
-        rx.form(
+        post_form(
             rx.flex(
                 rx.box(field(translated(COPY["code"]), "code", default_value=_S.code_from_link, autocomplete="off",
                              error=_S.field_errors.get("code", ""), placeholder="ABCD2345",
