@@ -5,7 +5,9 @@ with a redirect to `/offers/`. Every link of the site, the language redirect's t
 without the slash, so most first visits paid one more round trip before the page (on a phone's network,
 Lighthouse counts ~160 ms, and English readers already had one redirect, to /en). A browser's page request
 for a path with such a folder in the build is served that folder's page directly; the address stays as it
-was asked, which React Router matches the same way.
+was asked, which React Router matches the same way. Such a page is sent with `Cache-Control: no-cache` and
+`Vary: Cookie`: which language a plain address opens in depends on the reader's choice (a cookie, read by
+api/language_redirect.py), so a browser must ask again instead of reusing yesterday's Spanish copy.
 
 A form submitted by the browser itself, before the page's scripts run (components/forms.post_form), is
 a POST to the page's own path: it is sent back to that page (303) without reading the body, so the
@@ -18,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from starlette.responses import RedirectResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from influfinder.api.language_redirect import is_page_path
 
@@ -54,8 +56,20 @@ class PrerenderedPages:
                 scope = {**scope, "path": served}
                 if scope.get("raw_path"):
                     scope["raw_path"] += b"/"
+                await self.app(scope, receive, _asked_again(send))
+                return
         await self.app(scope, receive, send)
 
+
+
+def _asked_again(send: Send) -> Send:
+    async def send_page(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            headers = [(k, v) for k, v in message.get("headers", []) if k.lower() not in (b"cache-control", b"vary")]
+            message = {**message, "headers": [*headers, (b"cache-control", b"no-cache"), (b"vary", b"Cookie")]}
+        await send(message)
+
+    return send_page
 
 
 def _same_page(scope: Scope) -> str:

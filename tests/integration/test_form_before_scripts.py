@@ -49,3 +49,23 @@ def test_a_page_posted_to_sends_the_browser_back_to_it_without_reading_the_field
 def test_the_backend_routes_still_get_their_posts(path):
     response, reached = _post(path)
     assert response.text == "handled" and reached == [path]
+
+
+def test_a_page_served_at_its_own_path_is_asked_for_again_next_time(tmp_path):
+    """Its language depends on the reader's cookie: a browser must not reuse a copy from before a switch."""
+    (tmp_path / "offers").mkdir()
+    (tmp_path / "offers" / "index.html").write_text("<html lang=es></html>")
+
+    async def inner(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"etag", b'"1"'), (b"last-modified", b"Mon, 07 Dec 2026 06:00:00 GMT")]})
+        await send({"type": "http.response.body", "body": b"<html lang=es></html>"})
+
+    async def call():
+        transport = httpx.ASGITransport(app=PrerenderedPages(inner, folder=tmp_path))
+        async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
+            return await client.get("/offers")
+
+    response = asyncio.run(call())
+    assert response.headers["cache-control"] == "no-cache"
+    assert response.headers["vary"] == "Cookie"
