@@ -2,6 +2,7 @@
 
 import reflex as rx
 
+from influfinder.first_paint import FirstPaintPlugin
 from influfinder.settings import get_settings
 
 _settings = get_settings()
@@ -22,7 +23,7 @@ config = rx.Config(
     # Radix Themes' whole namespace was imported on every page for dynamic (eval'd) components, which this
     # app has none of: only the components used are bundled, the rest loads if one is ever evaluated.
     frontend_lazy_bundled_libraries=True,
-    # Not yet: influfinder.first_paint.FirstPaintPlugin (pages paint before their scripts load) widened the
-    # time a page shows a form it does not handle yet, and logins typed in that time were lost (see there).
-    plugins=[rx.plugins.RadixThemesPlugin(), rx.plugins.SitemapPlugin()],
+    # FirstPaintPlugin: pages paint before their scripts load; a form sent in that time is held and sent by
+    # the app once it runs (components/early_submit.py).
+    plugins=[rx.plugins.RadixThemesPlugin(), rx.plugins.SitemapPlugin(), FirstPaintPlugin()],
 )

@@ -16,10 +16,8 @@ Content-Security-Policy allows inline scripts by their hashes, read from each pa
 (api/security_headers.py), and a script inserted with the held script's text has the held script's hash.
 The build runs in every production start (`python -m influfinder run --prod`), the browser tests' included.
 
-NOT ENABLED in rxconfig.py yet. With it, the scripts start later, so the page is shown for longer
-before it is hydrated: in the browser tests, a login typed and clicked in that time did nothing (the page
-stayed on /login; 5 of 62 tests in test_navigation/test_spanish). Before enabling it, forms must not take a
-submit before the app handles it (e.g. the submit button disabled in the prerendered HTML until hydration).
+The scripts start later, so the page is shown for longer before React handles its forms: a form sent in
+that time is held and sent by the app once it runs (components/early_submit.py).
 """
 
 from __future__ import annotations

@@ -9,6 +9,7 @@ from influfinder.api.prerendered_pages import PrerenderedPages
 from influfinder.api.routes import build_api
 from influfinder.api.security_headers import SecurityHeaders
 from influfinder.api.upload_guard import guard_uploads
+from influfinder.components.early_submit import early_submit_script
 from influfinder.i18n import N_
 from influfinder.pages import admin_disputes as _admin_disputes_page
 from influfinder.pages import admin_offers as _admin_offers_page
@@ -82,7 +83,7 @@ app = LocalizedApp(
     # security headers.
     api_transformer=[build_api(), guard_uploads(UPLOAD_RULES), PrerenderedPages, language_redirect, LoginNonce,
                      AssetCaching, SecurityHeaders],
-    head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml")],
+    head_components=[rx.el.link(rel="icon", href="/favicon.svg", type="image/svg+xml"), early_submit_script()],
 )
 # Migrations and demo data before the first request (a no-op when the CLI already did it).
 app.register_lifespan_task(prepare)

@@ -9,6 +9,7 @@ import reflex as rx
 from influfinder.components.account_menu import account_menu, verify_banner
 from influfinder.components.browser_actions import browser_actions
 from influfinder.components.buttons import link_button
+from influfinder.components.early_submit import app_ready
 from influfinder.components.language_switcher import language_switcher
 from influfinder.components.nav_links import admin_only, by_role
 from influfinder.components.role_nav import (
@@ -153,6 +154,7 @@ def page(*children: rx.Component, **props) -> rx.Component:
         navbar(),
         bottom_bar(),  # fixed at a phone's bottom edge, but read and tabbed right after the header
         browser_actions(),  # what the server asks of the browser (log in/out, time zone, scroll)
+        app_ready(),  # a form sent before the app ran is sent now (components/early_submit.py)
         verify_banner(),
         rx.el.main(
             *children,
