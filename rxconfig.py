@@ -3,6 +3,7 @@
 import reflex as rx
 
 from influfinder.first_paint import FirstPaintPlugin
+from influfinder.page_shells import PageShellsPlugin
 from influfinder.settings import get_settings
 
 _settings = get_settings()
@@ -24,6 +25,7 @@ config = rx.Config(
     # app has none of: only the components used are bundled, the rest loads if one is ever evaluated.
     frontend_lazy_bundled_libraries=True,
     # FirstPaintPlugin: pages paint before their scripts load; a form sent in that time is held and sent by
-    # the app once it runs (components/early_submit.py).
-    plugins=[rx.plugins.RadixThemesPlugin(), rx.plugins.SitemapPlugin(), FirstPaintPlugin()],
+    # the app once it runs (components/early_submit.py). PageShellsPlugin: pages with an id in their address
+    # (an offer's) get a prerendered frame too, instead of an empty page until the scripts run.
+    plugins=[rx.plugins.RadixThemesPlugin(), rx.plugins.SitemapPlugin(), PageShellsPlugin(), FirstPaintPlugin()],
 )

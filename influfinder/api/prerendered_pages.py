@@ -18,11 +18,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import quote
 
 from starlette.responses import RedirectResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from influfinder.api.language_redirect import is_page_path
+from influfinder.page_shells import shell_for
 
 
 @lru_cache(maxsize=1)
@@ -35,10 +37,13 @@ def built_pages_folder() -> Path:
 
 
 def page_folder_path(path: str, folder: Path) -> str | None:
-    """`path` + "/" when the build holds `path/index.html`, else None."""
+    """`path` + "/" when the build holds `path/index.html`; else the folder of the shell prerendered for
+    the route with a parameter that `path` is an address of (influfinder/page_shells.py); else None."""
     if path.endswith("/") or ".." in path or not is_page_path(path):
         return None
-    return path + "/" if (folder / path.lstrip("/") / "index.html").is_file() else None
+    if (folder / path.lstrip("/") / "index.html").is_file():
+        return path + "/"
+    return shell_for(path, folder)
 
 
 class PrerenderedPages:
@@ -55,7 +60,7 @@ class PrerenderedPages:
             if served is not None:
                 scope = {**scope, "path": served}
                 if scope.get("raw_path"):
-                    scope["raw_path"] += b"/"
+                    scope["raw_path"] = quote(served).encode("ascii")
                 await self.app(scope, receive, _asked_again(send))
                 return
         await self.app(scope, receive, send)
