@@ -12,13 +12,21 @@ from influfinder.i18n.routes import page_href
 BUDGET = N_("Budget")
 APPLY_BY = N_("Apply by {date}")
 COVER_HEIGHT = "132px"
+# The covers a first screen shows (one row of three on a wide screen, the first card or two on a phone) load
+# at once; the rest when scrolled near. The first is often the page's largest paint (Lighthouse's LCP).
+EAGER_COVERS = 3
 
 
-def offer_card(offer) -> rx.Component:
+def offer_card(offer, index=None) -> rx.Component:
+    """`index`: the card's place in a list (rx.foreach's second argument); the first ones load their cover first."""
+    first = index < EAGER_COVERS if index is not None else None
     return rx.card(
         rx.el.a(
             rx.inset(
-                rx.image(src=offer.cover, alt="", class_name="cover", height=COVER_HEIGHT, loading="lazy"),
+                rx.image(src=offer.cover, alt="", class_name="cover", height=COVER_HEIGHT,
+                         loading="lazy" if first is None else rx.cond(first, "eager", "lazy"),
+                         # Not a prop rx.image knows (it would become a style): React's own attribute.
+                         custom_attrs={} if first is None else {"fetchPriority": rx.cond(first, "high", "auto")}),
                 side="top",
                 pb="current",
                 flex_shrink="0",  # the card is a flex column: keep the cover whole

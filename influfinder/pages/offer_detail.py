@@ -484,6 +484,9 @@ def _loading() -> rx.Component:
         rx.skeleton(height="160px", width="100%"),
         spacing="4",
         width="100%",
+        # A screen high, so the footer starts below the fold and does not jump when the offer arrives
+        # (Lighthouse measured a layout shift of 0.09 on a phone before).
+        min_height="100vh",
         aria_busy="true",
     )
 

@@ -261,7 +261,7 @@ def _results() -> rx.Component:
         rx.box(_grid(*[offer_card_skeleton() for _ in range(SKELETON_CARDS)]), aria_busy="true", width="100%"),
         rx.cond(
             S.total > 0,
-            rx.vstack(_grid(rx.foreach(S.offers, offer_card)),
+            rx.vstack(_grid(rx.foreach(S.offers, lambda offer, index: offer_card(offer, index))),
                       pager(S.page, S.pages, S.page_base, translated(COPY["pages"]), pages_text=S.pages_text),
                       width="100%", spacing="0"),
             rx.cond(

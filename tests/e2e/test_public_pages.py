@@ -91,6 +91,10 @@ def test_offers_lists_the_open_offers_twenty_a_page_with_the_total(page, live_ap
     expect(page.get_by_text(re.compile(rf"\b{len(titles)} open\b")).first).to_be_visible()
     expect(page.get_by_text(f"Page 1 of {pages}")).to_be_visible()
     assert cards.get_by_role("heading").all_inner_texts() == titles[:PAGE_SIZE]
+    # The first screen's covers load at once, the first before anything else; the rest when scrolled near.
+    covers = cards.locator("img.cover")
+    assert [covers.nth(i).get_attribute("loading") for i in (0, 2, 3)] == ["eager", "eager", "lazy"]
+    assert [covers.nth(i).get_attribute("fetchpriority") for i in (0, 3)] == ["high", "auto"]
     assert fits_the_screen(page)
     screenshot("offers")
 
