@@ -168,11 +168,15 @@ def _ranked_matches(conditions: list, text: _TextMatch, limit: int):
     for "concert", where the RUM index gives the first 201). With no join and no sort above them, the
     ordered matches are planned for the first rows, and PostgreSQL reads them in the subquery's order (a
     subquery with ORDER BY is never merged into its parent); the page is sorted again below."""
-    candidates = (select(Profile.id.label("profile_id"), Profile.user_id.label("user_id"),
-                         text.score.label("sort_value"), _followers().label("followers"))
-                  .where(*conditions).order_by(text.order).subquery("candidates"))
+    # Ordered by the distance it selects (computed once a row; a ts_rank beside it doubled that work when
+    # the matches are sorted), shown best first as its negative.
+    distance = text.order.label("distance")
+    candidates = (select(Profile.id.label("profile_id"), Profile.user_id.label("user_id"), distance,
+                         _followers().label("followers"))
+                  .where(*conditions).order_by(distance).subquery("candidates"))
     listed = select(sa.true()).where(User.id == candidates.c.user_id, listed_creator()).limit(1).scalar_subquery()
-    return select(candidates.c.profile_id, candidates.c.sort_value, candidates.c.followers).where(listed).limit(limit)
+    return (select(candidates.c.profile_id, (-candidates.c.distance).label("sort_value"), candidates.c.followers)
+            .where(listed).limit(limit))
 
 
 def _ordering(columns) -> list:
@@ -282,7 +286,7 @@ def _text_match(dialect: str, words: list[str], facets: list[str], *, user_looku
         if facets:
             found.append(sa.literal_column(f"profiles.{SEARCH_FACETS_COLUMN}").op("@@")(_tsquery(" & ".join(facets))))
         # RUM's distance is 1 / ts_rank: the same order, walked in ix_profiles_search_ranked without ranking
-        # every match; the page shows ts_rank, computed for the rows read only.
+        # every match (see _ranked_matches).
         order = vector.op("<=>")(query) if ranked else None
         return _TextMatch(found, sa.func.ts_rank(vector, query), user=_listed_user() if user_lookup else None,
                           order=order)
