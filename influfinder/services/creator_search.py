@@ -12,10 +12,11 @@ Words sorted by relevance are read best first and counted to 200 the same way (r
 0020_creator_search): SQLite's FTS5 returns its matches by rank (bm25, computed inside the index for
 every match, but only the first rows read from profiles and users), PostgreSQL with the rum extension
 walks the RUM index `ix_profiles_search_ranked` by distance (`<=>`, 1 / ts_rank). Matches equally relevant
-are shown by followers within those first 200 (+ the page), not over every match: "coffee" may have a
-thousand creators of one score, and reading them all to find the most followed is what made the search
-slow. Plain PostgreSQL (no rum) still ranks and counts every match, exactly. Figures:
-tests/benchmarks/README.md ("Find creators").
+are shown by followers within the first 200 (+ the page) the index gives, not over every match: "coffee"
+may have a thousand creators of one score, and reading them all to find the most followed is what made
+the search slow. Plain PostgreSQL (no rum) ranks and sorts every match (equal ones by followers, over
+all of them) and checks users and counts for the first 201 only. Figures: tests/benchmarks/README.md
+("Find creators").
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def search_creators(db: Session, actor: Actor | None, search: object) -> Creator
     conditions = _conditions(search, dialect, words) + (text.conditions if text else [])
     # Read in the order shown, the first `limit` matches are the page and the count ("200+"): without
     # words through an ordered index, with words by relevance through the text index's own order.
-    in_order = not words or (search.sort == "relevance" and text.order is not None)
+    in_order = not words or search.sort == "relevance"
     limit = max(COUNT_LIMIT, search.page * PAGE_SIZE) + 1 if in_order else None
     rows = db.exec(_page_query(search, conditions, text, limit, dialect)).all()
     total = rows[0][2] if rows else db.exec(_count_query(conditions, text, limit)).one()
@@ -118,9 +119,13 @@ class _TextMatch:
     joined: object = None  # SQLite's full-text table, joined on the profile's rowid
     # PostgreSQL: each match's user, looked up one by one (see _listed_user); None: users joined as a table.
     user: object = None
-    # The key the text index returns its matches in, best first (SQLite's rank, RUM's distance), so that a
-    # search by relevance reads only the first ones; None (PostgreSQL without rum): every match is ranked.
+    # Relevance as a key, best first (SQLite's rank, RUM's distance, or PostgreSQL's -ts_rank without rum).
     order: object = None
+    # Whether the text index returns the matches in `order` (SQLite, RUM): a search by relevance then reads
+    # only the first ones, and equally relevant matches are cut where the index stops. Otherwise (plain
+    # PostgreSQL) every match is ranked and sorted, equal ones by followers, and users are looked up for
+    # the first ones only.
+    walked: bool = True
 
 
 def _sort_keys(search: CreatorSearch, text: _TextMatch | None, dialect: str) -> list:
@@ -171,9 +176,10 @@ def _ranked_matches(conditions: list, text: _TextMatch, limit: int):
     # Ordered by the distance it selects (computed once a row; a ts_rank beside it doubled that work when
     # the matches are sorted), shown best first as its negative.
     distance = text.order.label("distance")
+    keys = [distance] if text.walked else [distance, _followers().desc(), Profile.id]
     candidates = (select(Profile.id.label("profile_id"), Profile.user_id.label("user_id"), distance,
                          _followers().label("followers"))
-                  .where(*conditions).order_by(distance).subquery("candidates"))
+                  .where(*conditions).order_by(*keys).subquery("candidates"))
     listed = select(sa.true()).where(User.id == candidates.c.user_id, listed_creator()).limit(1).scalar_subquery()
     return (select(candidates.c.profile_id, (-candidates.c.distance).label("sort_value"), candidates.c.followers)
             .where(listed).limit(limit))
@@ -287,9 +293,9 @@ def _text_match(dialect: str, words: list[str], facets: list[str], *, user_looku
             found.append(sa.literal_column(f"profiles.{SEARCH_FACETS_COLUMN}").op("@@")(_tsquery(" & ".join(facets))))
         # RUM's distance is 1 / ts_rank: the same order, walked in ix_profiles_search_ranked without ranking
         # every match (see _ranked_matches).
-        order = vector.op("<=>")(query) if ranked else None
-        return _TextMatch(found, sa.func.ts_rank(vector, query), user=_listed_user() if user_lookup else None,
-                          order=order)
+        rank = sa.func.ts_rank(vector, query)
+        return _TextMatch(found, rank, user=_listed_user() if user_lookup else None,
+                          order=vector.op("<=>")(query) if ranked else -rank, walked=ranked)
     text = " ".join([f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*'])
     match = f"{{name place bio}}: ({text})" + (f" AND facets: ({' '.join(facets)})" if facets else "")
     # FTS5 ranks every match inside the index (cheap) and returns them by rank, which is bm25 with the

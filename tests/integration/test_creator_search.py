@@ -58,8 +58,9 @@ def _choose_text_index(engine: sa.Engine, *, ranked: bool) -> None:
                 connection.execute(sa.text(f"DROP INDEX IF EXISTS {name}"))
 
 
-def ranked_first(db: Session) -> bool:
-    """Whether this database reads text matches best first (and so counts them to COUNT_LIMIT only)."""
+def walked_in_order(db: Session) -> bool:
+    """Whether the text index returns matches best first (SQLite, RUM), so that equally relevant matches are
+    cut where it stops; plain PostgreSQL sorts them all, equal ones by followers."""
     return db.get_bind().dialect.name == "sqlite" or bool(
         db.exec(sa.select(sa.func.to_regclass(creator_index.RANKED_INDEX).isnot(None))).one()[0])
 
@@ -208,8 +209,8 @@ def test_pages_hold_twenty_and_the_total_is_counted(db, world):
 
 def test_better_matches_come_first_and_many_are_counted_to_200(db, world):
     """A word in the name outranks the same word in a bio, even among more matches than a search counts:
-    read best first, the search stops counting at 200 and says "200+", and the pages past 200 still open,
-    up to the last, where the count is exact again. Without the rum extension every match is counted."""
+    by relevance the search stops counting at 200 and says "200+", and the pages past 200 still open, up to
+    the last, where the count is exact again. Equally relevant matches come by followers on each page."""
     brand, _ = world
     for i in range(COUNT_LIMIT + 9):
         account(db, name=f"Bio Creator {i}", bio=f"Weekly kestrelwatch walks, take {i}.",
@@ -217,14 +218,15 @@ def test_better_matches_come_first_and_many_are_counted_to_200(db, world):
     account(db, name="Kestrelwatch Club", bio="Birds.", instagram_followers=5)  # the fewest followers
     first = search_creators(db, brand, CreatorSearch.parse({"q": "kestrelwatch"}))
     assert first.items[0].name == "Kestrelwatch Club"
+    followers = [c.total_followers for c in first.items[1:]]
+    assert followers == sorted(followers, reverse=True)
+    if not walked_in_order(db):  # every match sorted: the most followed of all equal ones first
+        assert first.items[1].name == f"Bio Creator {COUNT_LIMIT + 8}"
     assert [c.name for c in search_creators(db, brand, CreatorSearch.parse({"q": "kestrel"})).items][:1] == [
         "Kestrelwatch Club"]  # an unfinished word too
+    assert (first.total, first.more, first.pages) == (COUNT_LIMIT, True, 11)
+    assert counts_shown(first.total, first.pages, first.more) == ("200+", "10+")
     matching = COUNT_LIMIT + 10
-    if ranked_first(db):
-        assert (first.total, first.more, first.pages) == (COUNT_LIMIT, True, 11)
-        assert counts_shown(first.total, first.pages, first.more) == ("200+", "10+")
-    else:
-        assert (first.total, first.more, first.pages) == (matching, False, 11)
     last = search_creators(db, brand, CreatorSearch.parse({"q": "kestrelwatch", "page": 11}))
     assert (last.total, last.more, len(last.items)) == (matching, False, 10)
     by_followers = search_creators(db, brand, CreatorSearch.parse({"q": "kestrelwatch", "sort": "followers"}))
