@@ -43,10 +43,9 @@ from influfinder.services.offer_search import _has_ranked_index, search_words
 from influfinder.services.pagination import Page
 
 PAGE_SIZE = 20
-# A search without words, or with words by relevance where the text index gives that order, stops
-# counting here and says "200+": reading matches in the order shown is cheap for a page, but each counted
-# match is a row read and joined (the offer search counts to 1,000; creators carry no column that narrows
-# as well as an offer's closing date).
+# A search without words, or with words by relevance, stops counting here and says "200+": reading matches
+# in the order shown is cheap for a page, but each counted match is a row read and joined (the offer search
+# counts to 1,000; creators carry no column that narrows as well as an offer's closing date).
 COUNT_LIMIT = 200
 # Relevance on SQLite: bm25 with these column weights (name, place, bio, facets); lower is better.
 BM25_WEIGHTS = "bm25(10.0, 4.0, 1.0, 0.0)"
@@ -77,7 +76,9 @@ def search_creators(db: Session, actor: Actor | None, search: object) -> Creator
         raise InvalidCreatorSearch("The search could not be read.")
     dialect = db.get_bind().dialect.name
     words = search_words(search.q)
-    text = _text_match(dialect, words, _facet_words(search), ranked=_has_ranked_index(db, dialect)) if words else None
+    text = None
+    if words:
+        text = _text_match(dialect, words, _facet_words(search), ranked=_has_ranked_index(db, dialect))
     conditions = _conditions(search, dialect, words) + (text.conditions if text else [])
     # Read in the order shown, the first `limit` matches are the page and the count ("200+"): without
     # words through an ordered index, with words by relevance through the text index's own order.
@@ -138,7 +139,8 @@ def _sort_keys(search: CreatorSearch, text: _TextMatch | None, dialect: str) -> 
     if search.sort == "active":
         return [desc(User.last_login_at), User.id]
     if search.sort == "relevance" and text is not None:
-        # The index's own order alone (another key would sort every match); ties are ordered on the page.
+        # SQLite: FTS5's rank alone, the order it returns (another key would sort every match); ties are
+        # ordered on the page.
         return [text.order]
     return [_followers().desc(), Profile.id]  # "followers", and "relevance" without words
 
