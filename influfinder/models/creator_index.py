@@ -6,7 +6,8 @@ Find creators (services/creator_search.py) reads, for the profiles not hidden fr
   "categoryfood", "platformtiktok"), with one GIN index over both;
 - SQLite: the FTS5 table `creators_fts` over the view `creators_fts_source`, kept by triggers;
 - on both, partial indexes walked in the order shown when there are no words (most followers,
-  best rated, a city by followers) and one on users for "recently active".
+  best rated, a city by followers) and one on users for "recently active";
+- PostgreSQL with the rum extension: `ix_profiles_search_ranked` (RUM), text matches best first.
 
 Like the offer search objects (models/search_index.py), none of these is a model column, table or
 index, so alembic's autogenerate must skip them: `include_name` below covers both sets.
@@ -24,9 +25,12 @@ SEARCH_FACETS_COLUMN = "search_facets"
 FTS_TABLE = "creators_fts"
 FTS_SOURCE = "creators_fts_source"
 FOLLOWERS = "audience_followers"  # the total a profile shows (since revision 0018_audience_followers)
+# With the rum extension, a RUM index over search_vector that returns text matches best first (alembic
+# revision 0020_creator_search); without it, only ix_profiles_search (GIN).
+RANKED_INDEX = "ix_profiles_search_ranked"
 SEARCH_INDEXES = (
     "ix_profiles_search", "ix_profiles_find_followers", "ix_profiles_find_rating", "ix_profiles_find_city",
-    "ix_users_creators_active", "ix_users_listed_creators",
+    "ix_users_creators_active", "ix_users_listed_creators", RANKED_INDEX,
 )
 
 

@@ -6,8 +6,17 @@ and platform ("facets") go to one text index over the profiles not hidden from s
 models/creator_index.py, alembic revision 0009_discovery). Without words the matches are read in the
 order shown through partial indexes, up to the page and a count of 200 ("200+"). Revision 0019_search
 added the platforms a creator is on (`profiles.audience_platforms`: typed or connected) and "verified
-figures" to the facets, and the users index text matches are checked in. Figures:
-tests/benchmarks/README.md ("Find creators").
+figures" to the facets, and the users index text matches are checked in.
+
+Words sorted by relevance are read best first and counted to 200 the same way (revision
+0020_creator_search): SQLite's FTS5 returns its matches by rank (bm25, computed inside the index for
+every match, but only the first rows read from profiles and users), PostgreSQL with the rum extension
+walks the RUM index `ix_profiles_search_ranked` by distance (`<=>`, 1 / ts_rank). Matches equally relevant
+are shown by followers within the first 200 (+ the page) the index gives, not over every match: "coffee"
+may have a thousand creators of one score, and reading them all to find the most followed is what made
+the search slow. Plain PostgreSQL (no rum) ranks and sorts every match (equal ones by followers, over
+all of them) and checks users and counts for the first 201 only. Figures: tests/benchmarks/README.md
+("Find creators").
 """
 
 from __future__ import annotations
@@ -28,20 +37,24 @@ from influfinder.services.actors import Actor
 from influfinder.services.creator_filters import CreatorSearch, InvalidCreatorSearch
 from influfinder.services.creator_profiles import CreatorCard, creator_card, listed_creator
 from influfinder.services.errors import NotAllowed
-from influfinder.services.offer_search import search_words
+# Whether this PostgreSQL database has the rum extension (the offer search's RUM index exists): revision
+# 0020 builds the creators' RUM index in the same case.
+from influfinder.services.offer_search import _has_ranked_index, search_words
 from influfinder.services.pagination import Page
 
 PAGE_SIZE = 20
-# A search without words stops counting here and says "200+": reading matches in the order shown is
-# cheap for a page, but each counted match is a row read and joined (the offer search counts to 1,000;
-# creators carry no column that narrows as well as an offer's closing date).
+# A search without words, or with words by relevance, stops counting here and says "200+": reading matches
+# in the order shown is cheap for a page, but each counted match is a row read and joined (the offer search
+# counts to 1,000; creators carry no column that narrows as well as an offer's closing date).
 COUNT_LIMIT = 200
+# Relevance on SQLite: bm25 with these column weights (name, place, bio, facets); lower is better.
+BM25_WEIGHTS = "bm25(10.0, 4.0, 1.0, 0.0)"
 FOR_BUSINESSES = N_("Only businesses, agencies and admins can search creators.")
 
 
 @dataclass(frozen=True)
 class CreatorPage(Page[CreatorCard]):
-    """With `more`, `total` is a lower bound (a search without words stops counting at COUNT_LIMIT)."""
+    """With `more`, `total` is a lower bound (a search read in the order shown stops counting at COUNT_LIMIT)."""
 
     more: bool = False
 
@@ -63,9 +76,14 @@ def search_creators(db: Session, actor: Actor | None, search: object) -> Creator
         raise InvalidCreatorSearch("The search could not be read.")
     dialect = db.get_bind().dialect.name
     words = search_words(search.q)
-    text = _text_match(dialect, words, _facet_words(search)) if words else None
+    text = None
+    if words:
+        text = _text_match(dialect, words, _facet_words(search), ranked=_has_ranked_index(db, dialect))
     conditions = _conditions(search, dialect, words) + (text.conditions if text else [])
-    limit = None if words else max(COUNT_LIMIT, search.page * PAGE_SIZE) + 1
+    # Read in the order shown, the first `limit` matches are the page and the count ("200+"): without
+    # words through an ordered index, with words by relevance through the text index's own order.
+    in_order = not words or search.sort == "relevance"
+    limit = max(COUNT_LIMIT, search.page * PAGE_SIZE) + 1 if in_order else None
     rows = db.exec(_page_query(search, conditions, text, limit, dialect)).all()
     total = rows[0][2] if rows else db.exec(_count_query(conditions, text, limit)).one()
     more = limit is not None and total >= limit
@@ -99,9 +117,16 @@ class _TextMatch:
 
     conditions: list
     score: object
-    joined: object = None  # SQLite's match subquery, joined on the profile's rowid
+    joined: object = None  # SQLite's full-text table, joined on the profile's rowid
     # PostgreSQL: each match's user, looked up one by one (see _listed_user); None: users joined as a table.
     user: object = None
+    # Relevance as a key, best first (SQLite's rank, RUM's distance, or PostgreSQL's -ts_rank without rum).
+    order: object = None
+    # Whether the text index returns the matches in `order` (SQLite, RUM): a search by relevance then reads
+    # only the first ones, and equally relevant matches are cut where the index stops. Otherwise (plain
+    # PostgreSQL) every match is ranked and sorted, equal ones by followers, and users are looked up for
+    # the first ones only.
+    walked: bool = True
 
 
 def _sort_keys(search: CreatorSearch, text: _TextMatch | None, dialect: str) -> list:
@@ -114,16 +139,21 @@ def _sort_keys(search: CreatorSearch, text: _TextMatch | None, dialect: str) -> 
     if search.sort == "active":
         return [desc(User.last_login_at), User.id]
     if search.sort == "relevance" and text is not None:
-        return [text.score.desc(), Profile.id]
+        # SQLite: FTS5's rank alone, the order it returns (another key would sort every match); ties are
+        # ordered on the page.
+        return [text.order]
     return [_followers().desc(), Profile.id]  # "followers", and "relevance" without words
 
 
 def _page_query(search: CreatorSearch, conditions: list, text: _TextMatch | None, limit: int | None, dialect: str):
     # As in the offer search: the matches once (MATERIALIZED), counted with a window, then one page.
-    matches = _from(select(Profile.id.label("profile_id"), _sort_value(search, text).label("sort_value"),
-                           _followers().label("followers")), text).where(*conditions)
-    if limit is not None:  # without words: the first matches in the order shown, through its index
-        matches = matches.order_by(*_sort_keys(search, text, dialect)).limit(limit)
+    if limit is not None and text is not None and text.user is not None:  # PostgreSQL, words by relevance
+        matches = _ranked_matches(conditions, text, limit)
+    else:
+        matches = _from(select(Profile.id.label("profile_id"), _sort_value(search, text).label("sort_value"),
+                               _followers().label("followers")), text).where(*conditions)
+        if limit is not None:  # the first matches in the order shown, through the index that walks it
+            matches = matches.order_by(*_sort_keys(search, text, dialect)).limit(limit)
     matches = matches.cte("matches").prefix_with("MATERIALIZED")
     page = (select(*matches.c, sa.func.count().over().label("total"))
             .order_by(*_ordering(matches.c)).offset((search.page - 1) * PAGE_SIZE).limit(PAGE_SIZE)
@@ -133,6 +163,28 @@ def _page_query(search: CreatorSearch, conditions: list, text: _TextMatch | None
             .join(page, page.c.profile_id == Profile.id)
             .join(User, User.id == Profile.user_id)
             .order_by(*_ordering(page.c)))
+
+
+def _ranked_matches(conditions: list, text: _TextMatch, limit: int):
+    """PostgreSQL by relevance: the text matches best first, each one's user checked after that order, until
+    `limit` are listed creators.
+
+    The check is a subquery in the filter above the ordered matches, not a join: a join let the planner
+    check every match before sorting them ("content" + verified + engagement: 1,694 users looked up for
+    201 rows), and planned the ordered matches for reading them all (the GIN index and a sort, 2,600 rows
+    for "concert", where the RUM index gives the first 201). With no join and no sort above them, the
+    ordered matches are planned for the first rows, and PostgreSQL reads them in the subquery's order (a
+    subquery with ORDER BY is never merged into its parent); the page is sorted again below."""
+    # Ordered by the distance it selects (computed once a row; a ts_rank beside it doubled that work when
+    # the matches are sorted), shown best first as its negative.
+    distance = text.order.label("distance")
+    keys = [distance] if text.walked else [distance, _followers().desc(), Profile.id]
+    candidates = (select(Profile.id.label("profile_id"), Profile.user_id.label("user_id"), distance,
+                         _followers().label("followers"))
+                  .where(*conditions).order_by(*keys).subquery("candidates"))
+    listed = select(sa.true()).where(User.id == candidates.c.user_id, listed_creator()).limit(1).scalar_subquery()
+    return (select(candidates.c.profile_id, (-candidates.c.distance).label("sort_value"), candidates.c.followers)
+            .where(listed).limit(limit))
 
 
 def _ordering(columns) -> list:
@@ -155,7 +207,7 @@ def _from(query, text: _TextMatch | None):
     query = query.select_from(Profile).join(User, User.id == Profile.user_id).where(listed_creator())
     if text is None or text.joined is None:
         return query
-    return query.join(text.joined, text.joined.c.profile_key == sa.literal_column("profiles.rowid"))
+    return query.join(text.joined, text.joined.c.rowid == sa.literal_column("profiles.rowid"))
 
 
 def _listed_user():
@@ -231,22 +283,29 @@ def _best_engagement(dialect: str):
     return sa.func.greatest(*columns) if dialect == "postgresql" else sa.func.max(*columns)
 
 
-def _text_match(dialect: str, words: list[str], facets: list[str], *, user_lookup: bool = True) -> _TextMatch:
-    """Every word must match, the last one may be unfinished; facets are looked up in the facets only."""
+def _text_match(dialect: str, words: list[str], facets: list[str], *, user_lookup: bool = True,
+                ranked: bool = False) -> _TextMatch:
+    """Every word must match, the last one may be unfinished; facets are looked up in the facets only.
+    `ranked`: PostgreSQL has the rum extension, whose index returns the matches best first."""
     if dialect == "postgresql":
         query = _tsquery(" & ".join([f"'{w}'" for w in words[:-1]] + [f"'{words[-1]}':*"]))
         vector = sa.literal_column(f"profiles.{SEARCH_VECTOR_COLUMN}")
         found = [vector.op("@@")(query)]
         if facets:
             found.append(sa.literal_column(f"profiles.{SEARCH_FACETS_COLUMN}").op("@@")(_tsquery(" & ".join(facets))))
-        return _TextMatch(found, sa.func.ts_rank(vector, query), user=_listed_user() if user_lookup else None)
+        # RUM's distance is 1 / ts_rank: the same order, walked in ix_profiles_search_ranked without ranking
+        # every match (see _ranked_matches).
+        rank = sa.func.ts_rank(vector, query)
+        return _TextMatch(found, rank, user=_listed_user() if user_lookup else None,
+                          order=vector.op("<=>")(query) if ranked else -rank, walked=ranked)
     text = " ".join([f'"{w}"' for w in words[:-1]] + [f'"{words[-1]}"*'])
     match = f"{{name place bio}}: ({text})" + (f" AND facets: ({' '.join(facets)})" if facets else "")
-    # bm25 is lower for better matches; name counts most, then city and categories, then bio.
-    joined = (sa.text(f"SELECT rowid AS profile_key, -bm25({FTS_TABLE}, 10.0, 4.0, 1.0, 0.0) AS score"
-                      f" FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :fts").bindparams(fts=match)
-              .columns(sa.column("profile_key"), sa.column("score")).subquery("ranked"))
-    return _TextMatch([], joined.c.score, joined)
+    # FTS5 ranks every match inside the index (cheap) and returns them by rank, which is bm25 with the
+    # weights chosen in the query: name counts most, then city and categories, then bio; lower is better.
+    # Joined as a table, not a subquery, so that SQLite reads it first and in that order, and stops.
+    fts = sa.table(FTS_TABLE, sa.column("rowid"), sa.column("rank"))
+    found = [sa.literal_column(FTS_TABLE).op("MATCH")(match), fts.c.rank.op("MATCH")(BM25_WEIGHTS)]
+    return _TextMatch(found, -fts.c.rank, fts, order=fts.c.rank)
 
 
 def _tsquery(text: str):

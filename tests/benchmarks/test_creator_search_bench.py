@@ -3,7 +3,8 @@
 Prints p50/p95/p99 wall time per query and database, with the machine's load average beside the
 figures (other work on a shared machine inflates them), against the targets of issue 13: p95 at
 100k creators <= 15 ms on PostgreSQL, <= 25 ms on SQLite. Asserts nothing about speed. "200+"
-under matches: a search without words stops counting there (creator_search.COUNT_LIMIT). On demand:
+under matches: a search without words, or with words by relevance, stops counting there
+(creator_search.COUNT_LIMIT). On demand:
 
     python3 -m influfinder test tests/benchmarks/test_creator_search_bench.py -m benchmark -s
     BENCH_CREATORS=20000 BENCH_RUNS=30 python3 -m influfinder test tests/benchmarks/test_creator_search_bench.py -m benchmark -s -k sqlite

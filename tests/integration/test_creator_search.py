@@ -1,5 +1,6 @@
 """Find creators: full-text, filters, sorts, paging, who may search, hidden profiles and the public
-profile, on SQLite and PostgreSQL (each built by the migrations, where the search index lives)."""
+profile, on SQLite and PostgreSQL (each built by the migrations, where the search index lives), the latter
+with and without the rum extension's index (words by relevance read best first, or every match ranked)."""
 
 from __future__ import annotations
 
@@ -11,23 +12,57 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session
 
+from influfinder import database
 from influfinder.domain.enums import UserType
 from influfinder.models import Profile, User
+from influfinder.models import creator_index, search_index
 from influfinder.services.actors import Actor
 from influfinder.services.creator_filters import CreatorSearch, InvalidCreatorSearch
 from influfinder.services.creator_profiles import public_creator_profile, set_visibility
-from influfinder.services.creator_search import search_creators
+from influfinder.services.creator_search import COUNT_LIMIT, search_creators
 from influfinder.services.errors import NotAllowed
-from tests.support.marketplace import DATABASES, migrated_database
+from influfinder.state.offers import counts_shown
+from tests.support.services import unavailable
 
 pytestmark = pytest.mark.integration
 NOW = datetime(2026, 12, 6, 12, 0, tzinfo=timezone.utc)
 
 
-@pytest.fixture(scope="module", params=DATABASES)
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres),
+                                        pytest.param("postgres-rum", marks=pytest.mark.postgres)])
 def engine(request, tmp_path_factory) -> Iterator[sa.Engine]:
-    with migrated_database(request, tmp_path_factory, "creators") as (_url, built):
-        yield built
+    """SQLite; plain PostgreSQL (GIN only); PostgreSQL with the rum extension (RUM indexes, best first)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('creators') / 'creators.db'}"
+    else:
+        url = request.getfixturevalue("postgres_databases").create()  # one database for each
+    database.migrate(url)
+    built = database.make_engine(url)
+    if request.param.startswith("postgres"):
+        _choose_text_index(built, ranked=request.param == "postgres-rum")
+    yield built
+    built.dispose()
+
+
+RANKED_INDEXES = (search_index.RANKED_INDEX, creator_index.RANKED_INDEX)  # the offers' and the creators'
+
+
+def _choose_text_index(engine: sa.Engine, *, ranked: bool) -> None:
+    with engine.begin() as connection:
+        if ranked and not all(connection.scalar(sa.text(f"SELECT to_regclass('{name}') IS NOT NULL"))
+                              for name in RANKED_INDEXES):
+            unavailable("The rum extension", "this PostgreSQL server (Debian: postgresql-15-rum)",
+                        RuntimeError("migrations 0008 and 0020 found no rum extension to build RUM indexes with"))
+        if not ranked:  # what a server without the extension has
+            for name in RANKED_INDEXES:
+                connection.execute(sa.text(f"DROP INDEX IF EXISTS {name}"))
+
+
+def walked_in_order(db: Session) -> bool:
+    """Whether the text index returns matches best first (SQLite, RUM), so that equally relevant matches are
+    cut where it stops; plain PostgreSQL sorts them all, equal ones by followers."""
+    return db.get_bind().dialect.name == "sqlite" or bool(
+        db.exec(sa.select(sa.func.to_regclass(creator_index.RANKED_INDEX).isnot(None))).one()[0])
 
 
 @pytest.fixture
@@ -170,6 +205,33 @@ def test_pages_hold_twenty_and_the_total_is_counted(db, world):
     second = search_creators(db, brand, CreatorSearch.parse({"q": "zebrafinch", "page": 2}))
     assert (first.total, len(first.items), len(second.items), first.pages) == (25, 20, 5, 2)
     assert not {c.username for c in first.items} & {c.username for c in second.items}
+
+
+def test_better_matches_come_first_and_many_are_counted_to_200(db, world):
+    """A word in the name outranks the same word in a bio, even among more matches than a search counts:
+    by relevance the search stops counting at 200 and says "200+", and the pages past 200 still open, up to
+    the last, where the count is exact again. Equally relevant matches come by followers on each page."""
+    brand, _ = world
+    for i in range(COUNT_LIMIT + 9):
+        account(db, name=f"Bio Creator {i}", bio=f"Weekly kestrelwatch walks, take {i}.",
+                instagram_followers=10_000 + i)
+    account(db, name="Kestrelwatch Club", bio="Birds.", instagram_followers=5)  # the fewest followers
+    first = search_creators(db, brand, CreatorSearch.parse({"q": "kestrelwatch"}))
+    assert first.items[0].name == "Kestrelwatch Club"
+    followers = [c.total_followers for c in first.items[1:]]
+    assert followers == sorted(followers, reverse=True)
+    if not walked_in_order(db):  # every match sorted: the most followed of all equal ones first
+        assert first.items[1].name == f"Bio Creator {COUNT_LIMIT + 8}"
+    assert [c.name for c in search_creators(db, brand, CreatorSearch.parse({"q": "kestrel"})).items][:1] == [
+        "Kestrelwatch Club"]  # an unfinished word too
+    assert (first.total, first.more, first.pages) == (COUNT_LIMIT, True, 11)
+    assert counts_shown(first.total, first.pages, first.more) == ("200+", "10+")
+    matching = COUNT_LIMIT + 10
+    last = search_creators(db, brand, CreatorSearch.parse({"q": "kestrelwatch", "page": 11}))
+    assert (last.total, last.more, len(last.items)) == (matching, False, 10)
+    by_followers = search_creators(db, brand, CreatorSearch.parse({"q": "kestrelwatch", "sort": "followers"}))
+    assert (by_followers.total, by_followers.more) == (matching, False)  # other sorts count every match
+    assert by_followers.items[0].name == f"Bio Creator {COUNT_LIMIT + 8}"
 
 
 def test_only_businesses_agencies_and_admins_may_search(db, world):
