@@ -15,6 +15,7 @@ with the database, so it must skip exactly these objects, or it would propose dr
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 
 SEARCH_TABLE = "offers"
@@ -34,8 +35,20 @@ def facet_word(kind: str, value: str) -> str:
     """How the text index spells one filter value of an offer: ("category", "FOOD") -> "categoryfood".
 
     kind is category, platform, currency or compensation (the compensation type), as the migration
-    writes them; letters only, so both full-text tokenizers keep the word whole."""
+    writes them; letters only, so both full-text tokenizers keep the word whole. The city: city_facet."""
     return f"{kind}{value}".lower()
+
+
+def city_facet(city: str) -> str:
+    """How PostgreSQL's `search_facets` spells an offer's city (alembic revision 0021_offer_search): "city" and
+    the MD5 of the lower-cased name in letters only (digits as g-p), one word whatever the name ("Ciudad de
+    México"). The search passes the city lower-cased as it compares `lower(city)`, so the offers with that
+    word are exactly those the comparison keeps. PostgreSQL only: SQLite's index has no city (it did not
+    need one at 100,000 offers)."""
+    return "city" + hashlib.md5(city.lower().encode("utf-8")).hexdigest().translate(_HEX_AS_LETTERS)
+
+
+_HEX_AS_LETTERS = str.maketrans("0123456789", "ghijklmnop")
 
 
 def is_search_object(name: str | None, type_: str, parent_names: Mapping[str, str | None]) -> bool:
