@@ -43,6 +43,7 @@ PAGE_SIZE = 20
 MAX_WORDS = 10  # more words only narrow a search that already found little
 COUNT_LIMIT = 1_000  # a search counts this many matches, then says "1,000+"
 RANKED_FROM = "TIMESTAMPTZ '2100-01-01 00:00:00+00'"  # the RUM index's ordering starts here (see _page_query)
+RANKED_WORK_MEM = "16MB"  # what the RUM walk may sort in memory (see search_offers)
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: what both FTS tokenizers keep
 
 
@@ -85,6 +86,11 @@ def search_offers(
     words = bool(search_words(search.q))
     ranked = words and search.sort == "newest" and _has_ranked_index(db, dialect)
     in_order = limit if not words or ranked else None
+    if ranked:
+        # RUM's ordered walk first sorts every entry of the words with its creation time; in the default
+        # work_mem (4 MB) a common word's 80,000 entries spill to a temporary file (1M offers, "weekend":
+        # 50 ms CPU, 30 with the sort in memory). For this request's transaction only.
+        db.exec(sa.text(f"SET LOCAL work_mem = '{RANKED_WORK_MEM}'"))
     rows = db.exec(_page_query(dialect, conditions, search, in_order, ranked=ranked)).all()
     if rows:
         total = rows[0][3]
