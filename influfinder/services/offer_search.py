@@ -2,9 +2,11 @@
 
 The filters themselves are services/offer_filters.py; views are counted in services/offer_view_counts.py.
 
-The search reads what alembic revisions 52177413ca3c, 0007_offer_browse_indexes and 0008_search_ranked
-built: on PostgreSQL the generated tsvector columns `offers.search_vector` and `offers.search_facets`
-(one GIN index; with the rum extension also a RUM index that returns text matches newest first), on
+The search reads what alembic revisions 52177413ca3c, 0007_offer_browse_indexes, 0008_search_ranked and
+0021_offer_search built (0021: the city among PostgreSQL's facets, the requirements' minimums as typed
+columns for "only offers I qualify for"): on PostgreSQL the generated tsvector columns
+`offers.search_vector` and `offers.search_facets` (one GIN index; with the rum extension also a RUM
+index that returns text matches newest first), on
 SQLite the FTS5 table `offers_fts`; both hold the filter values as words ("facets") beside the text.
 Both hold whole words, case and accents folded; Spanish inflections are matched through Snowball
 stems taken here (word_terms), so the same words find the same offers on either database. Every
