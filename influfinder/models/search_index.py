@@ -16,7 +16,9 @@ with the database, so it must skip exactly these objects, or it would propose dr
 from __future__ import annotations
 
 import hashlib
+import math
 from collections.abc import Mapping
+from datetime import datetime, timezone
 
 SEARCH_TABLE = "offers"
 SEARCH_VECTOR_COLUMN = "search_vector"
@@ -49,6 +51,17 @@ def city_facet(city: str) -> str:
 
 
 _HEX_AS_LETTERS = str.maketrans("0123456789", "ghijklmnop")
+
+# The week an offer stops taking applications, as PostgreSQL's `search_facets` counts it (revision
+# 0021_offer_search): whole weeks since this moment, in UTC.
+WEEKS_FROM = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+def closing_week_facet(moment: datetime) -> str:
+    """The facet word of the week holding `moment` ("closes" and the week's number, digits as g-p), as
+    `search_facets` spells it for an offer whose applications close then. PostgreSQL only."""
+    week = math.floor((moment - WEEKS_FROM).total_seconds() / 604_800)
+    return "closes" + str(week).translate(_HEX_AS_LETTERS)
 
 
 def is_search_object(name: str | None, type_: str, parent_names: Mapping[str, str | None]) -> bool:

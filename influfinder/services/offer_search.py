@@ -32,7 +32,8 @@ from influfinder.domain.enums import OfferStatus, Platform
 from influfinder.domain.money import EUROS_PER_UNIT
 from influfinder.models import Offer, Profile, User
 from influfinder.models.search_index import (
-    FTS_TABLE, NO_DEADLINE, RANKED_INDEX, SEARCH_FACETS_COLUMN, SEARCH_VECTOR_COLUMN, city_facet, facet_word,
+    FTS_TABLE, NO_DEADLINE, RANKED_INDEX, SEARCH_FACETS_COLUMN, SEARCH_VECTOR_COLUMN, city_facet, closing_week_facet,
+    facet_word,
 )
 from influfinder.services.actors import Actor
 from influfinder.services.creator_fit import creator_numbers
@@ -45,6 +46,9 @@ PAGE_SIZE = 20
 MAX_WORDS = 10  # more words only narrow a search that already found little
 COUNT_LIMIT = 1_000  # a search counts this many matches, then says "1,000+"
 RANKED_FROM = "TIMESTAMPTZ '2100-01-01 00:00:00+00'"  # the RUM index's ordering starts here (see _page_query)
+# "Closing within N days" narrows the PostgreSQL text index by closing week up to this many days; a longer
+# span covers most open offers and would only lengthen the index's work.
+DEADLINE_FACET_DAYS = 62
 RANKED_WORK_MEM = "16MB"  # what the RUM walk may sort in memory (see search_offers)
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: what both FTS tokenizers keep
 
@@ -195,7 +199,7 @@ def _conditions(db: Session, dialect: str, actor: Actor | None, search: OfferSea
     if words:
         # The text index holds the filter values too: it finds exactly the offers with these words
         # and these values, and only those rows are read to check the rest.
-        found.append(_text_match(dialect, words, _facet_words(search, dialect)))
+        found.append(_text_match(dialect, words, _facet_words(search, dialect, now)))
     else:
         found.extend(_facet_conditions(search))
     if search.city:
@@ -208,14 +212,22 @@ def _conditions(db: Session, dialect: str, actor: Actor | None, search: OfferSea
     return found
 
 
-def _facet_words(search: OfferSearch, dialect: str) -> list[str]:
+def _facet_words(search: OfferSearch, dialect: str, now: datetime) -> list[str]:
     """The chosen category, platform, currency and compensation as the words the text index stores for them,
-    and on PostgreSQL the city (its `lower(city)` condition below still applies: the word narrows the index)."""
+    and on PostgreSQL the city and the weeks of "closing within N days" (their exact conditions below still
+    apply: the words narrow the index)."""
     chosen = [("category", search.category), ("platform", search.platform), ("currency", search.currency),
               ("compensation", search.compensation_type)]
     words = [facet_word(kind, value) for kind, value in chosen if value is not None]
-    if search.city and dialect == "postgresql":
-        words.append(city_facet(search.city))
+    if dialect == "postgresql":
+        if search.city:
+            words.append(city_facet(search.city))
+        if search.deadline_within_days and search.deadline_within_days <= DEADLINE_FACET_DAYS:
+            # The weeks the offers closing in time close in; the exact closing date is still compared.
+            until = now + timedelta(days=search.deadline_within_days)
+            weeks = sorted({closing_week_facet(now + timedelta(days=d)) for d in range(search.deadline_within_days)}
+                           | {closing_week_facet(until)})
+            words.append("(" + " | ".join(weeks) + ")")
     return words
 
 

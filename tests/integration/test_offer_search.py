@@ -19,7 +19,7 @@ from sqlmodel import Session
 from influfinder import database
 from influfinder.domain.enums import OfferStatus, UserType
 from influfinder.models import Offer, OfferView, Profile, User
-from influfinder.models.search_index import RANKED_INDEX, city_facet
+from influfinder.models.search_index import RANKED_INDEX, city_facet, closing_week_facet
 from influfinder.services.actors import Actor
 from influfinder.services.offer_filters import SORTS, InvalidSearch, OfferSearch
 from influfinder.services.offer_search import COUNT_LIMIT, search_offers
@@ -313,6 +313,29 @@ def test_deadline_within_days_keeps_offers_closing_soon(db):
 
     assert titles(db, deadline_within_days=7) == ["Next week", "Tomorrow"]
     assert titles(db, deadline_within_days=1) == ["Tomorrow"]
+
+
+def test_words_with_closing_within_days_keep_the_offers_closing_in_time_whatever_the_week(db):
+    # PostgreSQL narrows words with "closing within N days" by closing week in its text index (weeks from
+    # 2000-01-01 UTC, a Saturday: NOW is a Friday, its Monday in the next week); the exact closing time is
+    # still compared, on either database.
+    owner = business(db)
+    for title, deadline in [("Brunch in an hour", NOW + timedelta(hours=1)),
+                            ("Brunch on Monday", NOW + timedelta(days=3)),
+                            ("Brunch in 13 days", NOW + timedelta(days=13, hours=23)),
+                            ("Brunch in 15 days", NOW + timedelta(days=15)),
+                            ("Brunch closed", NOW - timedelta(hours=1)),
+                            ("Brunch in 60 days", NOW + timedelta(days=60)),
+                            ("Brunch never closes", None)]:
+        offer(db, owner, title, application_deadline=deadline)
+
+    assert titles(db, q="brunch", deadline_within_days=14) == [
+        "Brunch in 13 days", "Brunch on Monday", "Brunch in an hour"]
+    assert titles(db, q="brunch", deadline_within_days=1) == ["Brunch in an hour"]
+    assert titles(db, q="brunch", deadline_within_days=3) == ["Brunch on Monday", "Brunch in an hour"]
+    assert len(titles(db, q="brunch", deadline_within_days=61)) == 5
+    assert len(titles(db, q="brunch", deadline_within_days=365)) == 5, "past the weeks' span: the date alone"
+    assert titles(db, q=closing_week_facet(NOW + timedelta(days=3))) == []
 
 
 # --- sorts and paging -------------------------------------------------------------------------
