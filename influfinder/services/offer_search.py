@@ -3,8 +3,8 @@
 The filters themselves are services/offer_filters.py; views are counted in services/offer_view_counts.py.
 
 The search reads what alembic revisions 52177413ca3c, 0007_offer_browse_indexes, 0008_search_ranked and
-0021_offer_search built (0021: the city among PostgreSQL's facets, the requirements' minimums as typed
-columns for "only offers I qualify for"): on PostgreSQL the generated tsvector columns
+0021_offer_search built (0021: the city and the closing week among PostgreSQL's facets, the requirements'
+minimums as typed columns for "only offers I qualify for"): on PostgreSQL the generated tsvector columns
 `offers.search_vector` and `offers.search_facets` (one GIN index; with the rum extension also a RUM
 index that returns text matches newest first), on
 SQLite the FTS5 table `offers_fts`; both hold the filter values as words ("facets") beside the text.
