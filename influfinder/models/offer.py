@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
 from influfinder.domain.enums import CompensationType, Currency, OfferCategory, OfferStatus
+from influfinder.domain.offer_terms import requirement_minimums
 from influfinder.models._base import enum_column, fk, json_column, money, timestamp, uuid_pk
 
 
@@ -45,6 +46,19 @@ class Offer(SQLModel, table=True):
     status: OfferStatus = enum_column(OfferStatus, OfferStatus.DRAFT)
     is_public: bool = True
     requirements: dict = json_column(dict)  # domain.offer_terms.Requirements
+    # The requirements' minimums as typed columns, for Browse's "only offers I qualify for" (compared in
+    # SQL, not read from JSON per row): kept from `requirements` by keep_requirement_minimums below on
+    # every ORM write, and by services/offer_management.columns for its UPDATE statements.
+    influencer_min_followers: int = Field(default=0, sa_column=sa.Column(sa.Integer(), nullable=False,
+                                                                         server_default="0"))
+    influencer_min_engagement: float = Field(default=0.0, sa_column=sa.Column(sa.Float(), nullable=False,
+                                                                              server_default="0"))
+    influencer_verified: bool = Field(default=False, sa_column=sa.Column(sa.Boolean(), nullable=False,
+                                                                         server_default=sa.false()))
+    regular_min_followers: int = Field(default=0, sa_column=sa.Column(sa.Integer(), nullable=False,
+                                                                      server_default="0"))
+    regular_min_engagement: float = Field(default=0.0, sa_column=sa.Column(sa.Float(), nullable=False,
+                                                                           server_default="0"))
     content_specs: dict = json_column(dict)  # domain.offer_terms.ContentSpecs
     application_deadline: datetime | None = timestamp(nullable=True)
     content_deadline: datetime | None = timestamp(nullable=True)
@@ -61,3 +75,21 @@ class Offer(SQLModel, table=True):
     published_at: datetime | None = timestamp(nullable=True)
     created_at: datetime = timestamp()
     updated_at: datetime = timestamp()
+
+
+@sa.event.listens_for(Offer, "before_insert")
+def _new_requirement_minimums(_mapper, _connection, offer: Offer) -> None:
+    keep_requirement_minimums(offer)
+
+
+@sa.event.listens_for(Offer, "before_update")
+def _changed_requirement_minimums(_mapper, _connection, offer: Offer) -> None:
+    if sa.inspect(offer).attrs.requirements.history.has_changes():
+        keep_requirement_minimums(offer)
+
+
+def keep_requirement_minimums(offer: Offer) -> None:
+    """The typed minimums follow `requirements` (domain.offer_terms.requirement_minimums, the rule the
+    migration 0021_offer_search filled existing rows with)."""
+    for name, value in requirement_minimums(offer.requirements).items():
+        setattr(offer, name, value)

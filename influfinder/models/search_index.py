@@ -15,7 +15,10 @@ with the database, so it must skip exactly these objects, or it would propose dr
 
 from __future__ import annotations
 
+import hashlib
+import math
 from collections.abc import Mapping
+from datetime import datetime, timezone
 
 SEARCH_TABLE = "offers"
 SEARCH_VECTOR_COLUMN = "search_vector"
@@ -34,8 +37,31 @@ def facet_word(kind: str, value: str) -> str:
     """How the text index spells one filter value of an offer: ("category", "FOOD") -> "categoryfood".
 
     kind is category, platform, currency or compensation (the compensation type), as the migration
-    writes them; letters only, so both full-text tokenizers keep the word whole."""
+    writes them; letters only, so both full-text tokenizers keep the word whole. The city: city_facet."""
     return f"{kind}{value}".lower()
+
+
+def city_facet(city: str) -> str:
+    """How PostgreSQL's `search_facets` spells an offer's city (alembic revision 0021_offer_search): "city" and
+    the MD5 of the lower-cased name in letters only (digits as g-p), one word whatever the name ("Ciudad de
+    México"). The search passes the city lower-cased as it compares `lower(city)`, so the offers with that
+    word are exactly those the comparison keeps. PostgreSQL only: SQLite's index has no city (it did not
+    need one at 100,000 offers)."""
+    return "city" + hashlib.md5(city.lower().encode("utf-8")).hexdigest().translate(_HEX_AS_LETTERS)
+
+
+_HEX_AS_LETTERS = str.maketrans("0123456789", "ghijklmnop")
+
+# The week an offer stops taking applications, as PostgreSQL's `search_facets` counts it (revision
+# 0021_offer_search): whole weeks since this moment, in UTC.
+WEEKS_FROM = datetime(2000, 1, 1, tzinfo=timezone.utc)
+
+
+def closing_week_facet(moment: datetime) -> str:
+    """The facet word of the week holding `moment` ("closes" and the week's number, digits as g-p), as
+    `search_facets` spells it for an offer whose applications close then. PostgreSQL only."""
+    week = math.floor((moment - WEEKS_FROM).total_seconds() / 604_800)
+    return "closes" + str(week).translate(_HEX_AS_LETTERS)
 
 
 def is_search_object(name: str | None, type_: str, parent_names: Mapping[str, str | None]) -> bool:

@@ -19,6 +19,7 @@ from influfinder.domain import offer_lifecycle as lifecycle
 from influfinder.domain.moments import as_utc
 from influfinder.domain.enums import ApplicationStatus, CollaborationStatus, OfferStatus, UserType
 from influfinder.domain.offer_rules import OfferInput, OfferInvalid, parse_offer, publish_problems
+from influfinder.domain.offer_terms import requirement_minimums
 from influfinder.domain.transitions import ADMIN, OWNER, TransitionRefused
 from influfinder.i18n import N_, _, translated
 from influfinder.models import Application, Collaboration, Offer
@@ -224,6 +225,7 @@ def columns(data: OfferInput) -> dict[str, Any]:
     values = data.model_dump(exclude={"requirements", "content_specs", "platforms"})
     values["platforms"] = [p.value for p in data.platforms]
     values["requirements"] = data.requirements.model_dump(mode="json")
+    values.update(requirement_minimums(values["requirements"]))  # an UPDATE statement skips the model's listener
     values["content_specs"] = data.content_specs.model_dump(mode="json")
     return values
 

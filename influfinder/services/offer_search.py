@@ -2,9 +2,11 @@
 
 The filters themselves are services/offer_filters.py; views are counted in services/offer_view_counts.py.
 
-The search reads what alembic revisions 52177413ca3c, 0007_offer_browse_indexes and 0008_search_ranked
-built: on PostgreSQL the generated tsvector columns `offers.search_vector` and `offers.search_facets`
-(one GIN index; with the rum extension also a RUM index that returns text matches newest first), on
+The search reads what alembic revisions 52177413ca3c, 0007_offer_browse_indexes, 0008_search_ranked and
+0021_offer_search built (0021: the city and the closing week among PostgreSQL's facets, the requirements'
+minimums as typed columns for "only offers I qualify for"): on PostgreSQL the generated tsvector columns
+`offers.search_vector` and `offers.search_facets` (one GIN index; with the rum extension also a RUM
+index that returns text matches newest first), on
 SQLite the FTS5 table `offers_fts`; both hold the filter values as words ("facets") beside the text.
 Both hold whole words, case and accents folded; Spanish inflections are matched through Snowball
 stems taken here (word_terms), so the same words find the same offers on either database. Every
@@ -30,7 +32,8 @@ from influfinder.domain.enums import OfferStatus, Platform
 from influfinder.domain.money import EUROS_PER_UNIT
 from influfinder.models import Offer, Profile, User
 from influfinder.models.search_index import (
-    FTS_TABLE, NO_DEADLINE, RANKED_INDEX, SEARCH_FACETS_COLUMN, SEARCH_VECTOR_COLUMN, facet_word,
+    FTS_TABLE, NO_DEADLINE, RANKED_INDEX, SEARCH_FACETS_COLUMN, SEARCH_VECTOR_COLUMN, city_facet, closing_week_facet,
+    facet_word,
 )
 from influfinder.services.actors import Actor
 from influfinder.services.creator_fit import creator_numbers
@@ -43,6 +46,10 @@ PAGE_SIZE = 20
 MAX_WORDS = 10  # more words only narrow a search that already found little
 COUNT_LIMIT = 1_000  # a search counts this many matches, then says "1,000+"
 RANKED_FROM = "TIMESTAMPTZ '2100-01-01 00:00:00+00'"  # the RUM index's ordering starts here (see _page_query)
+# "Closing within N days" narrows the PostgreSQL text index by closing week up to this many days; a longer
+# span covers most open offers and would only lengthen the index's work.
+DEADLINE_FACET_DAYS = 62
+RANKED_WORK_MEM = "16MB"  # what the RUM walk may sort in memory (see search_offers)
 _WORD = re.compile(r"[^\W_]+")  # letters and digits: what both FTS tokenizers keep
 
 
@@ -85,6 +92,11 @@ def search_offers(
     words = bool(search_words(search.q))
     ranked = words and search.sort == "newest" and _has_ranked_index(db, dialect)
     in_order = limit if not words or ranked else None
+    if ranked:
+        # RUM's ordered walk first sorts every entry of the words with its creation time; in the default
+        # work_mem (4 MB) a common word's 80,000 entries spill to a temporary file (1M offers, "weekend":
+        # 50 ms CPU, 30 with the sort in memory). For this request's transaction only.
+        db.exec(sa.text(f"SET LOCAL work_mem = '{RANKED_WORK_MEM}'"))
     rows = db.exec(_page_query(dialect, conditions, search, in_order, ranked=ranked)).all()
     if rows:
         total = rows[0][3]
@@ -187,7 +199,7 @@ def _conditions(db: Session, dialect: str, actor: Actor | None, search: OfferSea
     if words:
         # The text index holds the filter values too: it finds exactly the offers with these words
         # and these values, and only those rows are read to check the rest.
-        found.append(_text_match(dialect, words, _facet_words(search)))
+        found.append(_text_match(dialect, words, _facet_words(search, dialect, now)))
     else:
         found.extend(_facet_conditions(search))
     if search.city:
@@ -200,11 +212,23 @@ def _conditions(db: Session, dialect: str, actor: Actor | None, search: OfferSea
     return found
 
 
-def _facet_words(search: OfferSearch) -> list[str]:
-    """The chosen category, platform, currency and compensation as the words the text index stores for them."""
+def _facet_words(search: OfferSearch, dialect: str, now: datetime) -> list[str]:
+    """The chosen category, platform, currency and compensation as the words the text index stores for them,
+    and on PostgreSQL the city and the weeks of "closing within N days" (their exact conditions below still
+    apply: the words narrow the index)."""
     chosen = [("category", search.category), ("platform", search.platform), ("currency", search.currency),
               ("compensation", search.compensation_type)]
-    return [facet_word(kind, value) for kind, value in chosen if value is not None]
+    words = [facet_word(kind, value) for kind, value in chosen if value is not None]
+    if dialect == "postgresql":
+        if search.city:
+            words.append(city_facet(search.city))
+        if search.deadline_within_days and search.deadline_within_days <= DEADLINE_FACET_DAYS:
+            # The weeks the offers closing in time close in; the exact closing date is still compared.
+            until = now + timedelta(days=search.deadline_within_days)
+            weeks = sorted({closing_week_facet(now + timedelta(days=d)) for d in range(search.deadline_within_days)}
+                           | {closing_week_facet(until)})
+            words.append("(" + " | ".join(weeks) + ")")
+    return words
 
 
 def _facet_conditions(search: OfferSearch) -> list:
@@ -345,19 +369,11 @@ def _has_account(profile: Profile, account: Account) -> bool:
 
 
 def _meets_requirements(account: Account):
+    # Typed columns kept from the offer's requirements (models/offer.py): a comparison per row, where
+    # reading them from the JSON cost about 30 µs a row at a million offers.
     followers, engagement = account.followers, account.engagement
-    influencer = [_minimum("influencer", "min_followers") <= followers,
-                  _minimum("influencer", "min_engagement") <= engagement]
+    influencer = [Offer.influencer_min_followers <= followers, Offer.influencer_min_engagement <= engagement]
     if not account.verified:
-        influencer.append(sa.not_(_asks_verified()))
-    regular = [_minimum("regular", "min_followers") <= followers, _minimum("regular", "min_engagement") <= engagement]
+        influencer.append(sa.not_(Offer.influencer_verified))
+    regular = [Offer.regular_min_followers <= followers, Offer.regular_min_engagement <= engagement]
     return sa.or_(sa.and_(*influencer), sa.and_(*regular))
-
-
-def _minimum(audience: str, key: str):
-    # A missing key is the default of domain.offer_terms.Requirements: no minimum.
-    return sa.func.coalesce(Offer.requirements[(audience, key)].as_float(), 0.0)
-
-
-def _asks_verified():
-    return sa.func.coalesce(Offer.requirements[("influencer", "verified")].as_boolean(), sa.false())

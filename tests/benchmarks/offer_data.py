@@ -18,6 +18,7 @@ import sqlalchemy as sa
 
 from influfinder.domain.eligibility import PLATFORM_NAMES, audience_accounts, audience_platforms, audience_total
 from influfinder.domain.enums import CompensationType, Currency, OfferStatus, Platform, UserType
+from influfinder.domain.offer_terms import requirement_minimums
 from influfinder.models import Offer, Profile, User
 
 CITIES = ["Madrid", "Barcelona", "Valencia", "Sevilla", "Málaga", "Bilbao", "Zaragoza", "Palma", "Granada",
@@ -90,7 +91,9 @@ class OfferFactory:
             "compensation_details": "",
             "status": rng.choices([s.value for s in OfferStatus], weights=[10, 70, 10, 10])[0],
             "is_public": rng.random() < 0.95,
-            "requirements": json.dumps(self._requirements()),
+            "requirements": json.dumps(requirements := self._requirements()),
+            # Rows loaded in bulk skip the model's listener: the same rule fills the columns it keeps.
+            **requirement_minimums(requirements),
             "content_specs": json.dumps({"formats": ["REEL"], "required_hashtags": [], "required_mentions": []}),
             "application_deadline": None if rng.random() < 0.2 else self.now + timedelta(hours=rng.randrange(-720, 2160)),
             "content_deadline": None,

@@ -21,7 +21,8 @@ from sqlmodel import Session, SQLModel, select
 
 from influfinder.domain.enums import ApplicationStatus, NotificationType, UserType
 from influfinder.models import Application, Collaboration, CollaborationEvent, Notification, Offer
-from influfinder.services import applications, effects, events, notifications, offer_management
+from influfinder.services import applications, effects, events, notifications, offer_management, offer_search
+from influfinder.services.offer_filters import OfferSearch
 from influfinder.services.domain_events import NotificationCreated
 from influfinder.services.errors import NotAllowed, ServiceError
 from tests.support import marketplace
@@ -195,6 +196,23 @@ def test_a_business_drafts_edits_publishes_pauses_resumes_and_archives(engine):
         assert call(engine, offer_management.get_offer_for_owner, owner, offer_id).status == status
     view = call(engine, offer_management.get_offer_for_owner, owner, offer_id)
     assert view.values["title"] == "Spa day" and view.values["city"] == "Madrid" and view.published_at
+
+
+def test_editing_the_requirements_changes_who_finds_the_offer_among_those_they_qualify_for(engine):
+    owner = make_user(engine, UserType.BUSINESS)
+    me = make_user(engine, followers=800, engagement=2.5)
+    offer_id = published(engine, owner)  # regular creators from 500 followers and 1.5 %
+
+    def qualifying() -> list[str]:
+        return [o.id for o in call(engine, offer_search.search_offers, me, OfferSearch(qualified_only=True)).items]
+
+    assert qualifying() == [str(offer_id)]
+    too_big = {"min_followers": 5_000}
+    call(engine, offer_management.update_offer, owner, offer_id, {"requirements": {"influencer": too_big, "regular": too_big}})
+    assert qualifying() == []
+    call(engine, offer_management.update_offer, owner, offer_id,
+         {"requirements": {"influencer": {"min_followers": 700, "min_engagement": 2.0}, "regular": too_big}})
+    assert qualifying() == [str(offer_id)]
 
 
 def test_publishing_needs_a_confirmed_email(engine):

@@ -115,3 +115,69 @@ def test_postgres_fills_the_audience_total_of_existing_profiles(empty_pg_url):
 
 def test_sqlite_fills_the_audience_total_of_existing_profiles(sqlite_url):
     check_audience_backfill(sqlite_url)
+
+
+def check_requirement_backfill(url: str) -> None:
+    """Revision 0021 fills the offers' typed requirement minimums for the rows already there, through the
+    rule the model keeps them by, and (PostgreSQL) puts the city in the text index's facets."""
+    import uuid
+    from datetime import datetime, timezone
+
+    from influfinder.models.search_index import city_facet
+
+    config = database.alembic_config(url)
+    command.upgrade(config, "0019_search")
+    engine = database.make_engine(url)
+    now = datetime.now(timezone.utc)
+    owner = uuid.uuid4()
+    asked = {uuid.uuid4(): {"influencer": {"min_followers": 10_000, "min_engagement": 2.5, "verified": True},
+                            "regular": {"min_followers": 500, "min_engagement": 1.0}},
+             uuid.uuid4(): {"regular": {"min_followers": 1_000}},
+             uuid.uuid4(): {}}
+    offers = sa.table("offers", *(sa.column(name, kind) for name, kind in (
+        ("id", sa.Uuid()), ("business_id", sa.Uuid()), ("title", None), ("description", None), ("category", None),
+        ("platforms", sa.JSON()), ("currency", None), ("compensation_type", None), ("compensation_details", None),
+        ("status", None), ("is_public", None), ("requirements", sa.JSON()), ("content_specs", sa.JSON()),
+        ("requires_visit", None), ("city", None), ("address", None), ("slots", None), ("min_tier", None),
+        ("views_count", None), ("brand_name", None), ("created_at", sa.DateTime(timezone=True)),
+        ("updated_at", sa.DateTime(timezone=True)))))
+    users = sa.table("users", *(sa.column(name, kind) for name, kind in (
+        ("id", sa.Uuid()), ("email", None), ("username", None), ("user_type", None), ("is_verified", None),
+        ("is_admin", None), ("is_active", None), ("auth_providers", sa.JSON()),
+        ("created_at", sa.DateTime(timezone=True)), ("updated_at", sa.DateTime(timezone=True)))))
+    try:
+        with engine.begin() as connection:
+            connection.execute(users.insert().values(
+                id=owner, email="owner@example.com", username="owner", user_type="BUSINESS", is_verified=True,
+                is_admin=False, is_active=True, auth_providers={}, created_at=now, updated_at=now))
+            for offer_id, requirements in asked.items():
+                connection.execute(offers.insert().values(
+                    id=offer_id, business_id=owner, title="Tacos", description="Film the tacos.", category="FOOD",
+                    platforms=["INSTAGRAM"], currency="EUR", compensation_type="PAID", compensation_details="",
+                    status="ACTIVE", is_public=True, requirements=requirements, content_specs={},
+                    requires_visit=False, city="Ciudad de México", address="", slots=1, min_tier=0, views_count=0,
+                    brand_name="", created_at=now, updated_at=now))
+        command.upgrade(config, "head")
+        names = ["influencer_min_followers", "influencer_min_engagement", "influencer_verified",
+                 "regular_min_followers", "regular_min_engagement"]
+        with engine.connect() as connection:
+            found = {uuid.UUID(str(row[0])): tuple(row[1:]) for row in connection.execute(
+                sa.text(f"SELECT id, {', '.join(names)} FROM offers"))}
+            facets = (connection.scalar(sa.text("SELECT count(*) FROM offers WHERE search_facets @@"
+                                                " to_tsquery('simple', :word)"), {"word": city_facet("ciudad de méxico")})
+                      if engine.dialect.name == "postgresql" else None)
+    finally:
+        engine.dispose()
+    full, regular_only, nothing = asked
+    assert {key: (a, b, bool(c), d, e) for key, (a, b, c, d, e) in found.items()} == {
+        full: (10_000, 2.5, True, 500, 1.0), regular_only: (0, 0.0, False, 1_000, 0.0), nothing: (0, 0.0, False, 0, 0.0)}
+    assert facets in (None, 3)
+
+
+@pytest.mark.postgres
+def test_postgres_fills_the_requirement_minimums_of_existing_offers(empty_pg_url):
+    check_requirement_backfill(empty_pg_url)
+
+
+def test_sqlite_fills_the_requirement_minimums_of_existing_offers(sqlite_url):
+    check_requirement_backfill(sqlite_url)

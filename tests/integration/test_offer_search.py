@@ -19,7 +19,7 @@ from sqlmodel import Session
 from influfinder import database
 from influfinder.domain.enums import OfferStatus, UserType
 from influfinder.models import Offer, OfferView, Profile, User
-from influfinder.models.search_index import RANKED_INDEX
+from influfinder.models.search_index import RANKED_INDEX, city_facet, closing_week_facet
 from influfinder.services.actors import Actor
 from influfinder.services.offer_filters import SORTS, InvalidSearch, OfferSearch
 from influfinder.services.offer_search import COUNT_LIMIT, search_offers
@@ -272,6 +272,24 @@ def test_words_and_filters_are_matched_together_and_no_word_matches_a_filter_val
         assert titles(db, q=word) == [], word
 
 
+def test_words_with_a_city_find_its_offers_whatever_the_name_and_no_word_matches_the_city(db):
+    # PostgreSQL narrows words with a city in its text index (the city as a facet word); SQLite compares
+    # the column. The same offers either way: the city as typed, any case, spaces and accents kept.
+    owner = business(db)
+    offer(db, owner, "Tacos al pastor", city="Ciudad de México")
+    offer(db, owner, "Tacos de canasta", city="Madrid")
+    offer(db, owner, "Tacos norteños", city="Monterrey")
+    offer(db, owner, "Churros", city="Ciudad de México")
+
+    assert titles(db, q="tacos", city="ciudad de MÉXICO") == ["Tacos al pastor"]
+    assert titles(db, q="taco", city="Madrid", category="food") == ["Tacos de canasta"]
+    assert titles(db, q="tacos", city="Ciudad") == []
+    assert titles(db, q="tacos", city="Mexico") == []
+    assert sorted(titles(db, q="tacos")) == ["Tacos al pastor", "Tacos de canasta", "Tacos norteños"]
+    for word in (city_facet("Madrid"), "city", "madrid"):
+        assert titles(db, q=word, city="Monterrey") == [], word
+
+
 def test_budget_range_matches_overlapping_budgets_in_the_chosen_currency(db):
     owner = business(db)
     offer(db, owner, "Small", budget_min=Decimal("100"), budget_max=Decimal("300"))
@@ -295,6 +313,29 @@ def test_deadline_within_days_keeps_offers_closing_soon(db):
 
     assert titles(db, deadline_within_days=7) == ["Next week", "Tomorrow"]
     assert titles(db, deadline_within_days=1) == ["Tomorrow"]
+
+
+def test_words_with_closing_within_days_keep_the_offers_closing_in_time_whatever_the_week(db):
+    # PostgreSQL narrows words with "closing within N days" by closing week in its text index (weeks from
+    # 2000-01-01 UTC, a Saturday: NOW is a Friday, its Monday in the next week); the exact closing time is
+    # still compared, on either database.
+    owner = business(db)
+    for title, deadline in [("Brunch in an hour", NOW + timedelta(hours=1)),
+                            ("Brunch on Monday", NOW + timedelta(days=3)),
+                            ("Brunch in 13 days", NOW + timedelta(days=13, hours=23)),
+                            ("Brunch in 15 days", NOW + timedelta(days=15)),
+                            ("Brunch closed", NOW - timedelta(hours=1)),
+                            ("Brunch in 60 days", NOW + timedelta(days=60)),
+                            ("Brunch never closes", None)]:
+        offer(db, owner, title, application_deadline=deadline)
+
+    assert titles(db, q="brunch", deadline_within_days=14) == [
+        "Brunch in 13 days", "Brunch on Monday", "Brunch in an hour"]
+    assert titles(db, q="brunch", deadline_within_days=1) == ["Brunch in an hour"]
+    assert titles(db, q="brunch", deadline_within_days=3) == ["Brunch on Monday", "Brunch in an hour"]
+    assert len(titles(db, q="brunch", deadline_within_days=61)) == 5
+    assert len(titles(db, q="brunch", deadline_within_days=365)) == 5, "past the weeks' span: the date alone"
+    assert titles(db, q=closing_week_facet(NOW + timedelta(days=3))) == []
 
 
 # --- sorts and paging -------------------------------------------------------------------------
@@ -439,6 +480,25 @@ def test_qualified_only_pages_and_counts_in_the_database(db):
 
     assert page2.total == 25
     assert [o.title for o in page2.items] == [f"Fits {n:02d}" for n in reversed(range(5))]
+
+
+def test_qualified_only_follows_requirements_changed_after_publishing(db):
+    owner = business(db)
+    me = creator(db, instagram_handle="me", instagram_followers=2_000, instagram_engagement=2.0)
+    row = offer(db, owner, "Changing", requirements=requirements({"min_followers": 9_000}, {"min_followers": 9_000}))
+    assert titles(db, me, qualified_only=True) == []
+
+    row.requirements = requirements({"min_followers": 9_000}, {"min_followers": 1_500, "min_engagement": 1.5})
+    db.flush()
+    assert titles(db, me, qualified_only=True) == ["Changing"]
+
+    row.requirements = requirements({"min_followers": 1_000, "verified": True}, {"min_engagement": 2.5})
+    db.flush()
+    assert titles(db, me, qualified_only=True) == [], "verified asked of influencers, engagement of regulars"
+
+    row.requirements = {}  # nothing asked: every creator on the platform qualifies
+    db.flush()
+    assert titles(db, me, qualified_only=True) == ["Changing"]
 
 
 def test_qualified_only_needs_a_signed_in_creator(db):
