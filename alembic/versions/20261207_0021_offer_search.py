@@ -17,7 +17,7 @@ Measured in tests/benchmarks/test_offer_search_bench.py (figures and reasons in 
    days walked 10,300 rows newest first to keep 1,001). SQLite's offers_fts is unchanged.
 
 Revision ID: 0021_offer_search
-Revises: 0019_search
+Revises: 0020_creator_search
 Create Date: 2026-12-07 08:30:00.000000
 """
 import json
@@ -30,7 +30,7 @@ from alembic import op
 from influfinder.domain.offer_terms import REQUIREMENT_COLUMNS, requirement_minimums
 
 revision: str = '0021_offer_search'
-down_revision: Union[str, None] = '0019_search'
+down_revision: Union[str, None] = '0020_creator_search'
 branch_labels: Union[str, Sequence[str], None] = None
 depends_on: Union[str, Sequence[str], None] = None
 
