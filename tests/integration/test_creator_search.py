@@ -12,7 +12,6 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from influfinder import database
 from influfinder.domain.enums import UserType
 from influfinder.models import Profile, User
 from influfinder.models import creator_index, search_index
@@ -22,40 +21,20 @@ from influfinder.services.creator_profiles import public_creator_profile, set_vi
 from influfinder.services.creator_search import COUNT_LIMIT, search_creators
 from influfinder.services.errors import NotAllowed
 from influfinder.state.offers import counts_shown
-from tests.support.services import unavailable
+from tests.support import search_databases
 
 pytestmark = pytest.mark.integration
 NOW = datetime(2026, 12, 6, 12, 0, tzinfo=timezone.utc)
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres),
-                                        pytest.param("postgres-rum", marks=pytest.mark.postgres)])
-def engine(request, tmp_path_factory) -> Iterator[sa.Engine]:
-    """SQLite; plain PostgreSQL (GIN only); PostgreSQL with the rum extension (RUM indexes, best first)."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('creators') / 'creators.db'}"
-    else:
-        url = request.getfixturevalue("postgres_databases").create()  # one database for each
-    database.migrate(url)
-    built = database.make_engine(url)
-    if request.param.startswith("postgres"):
-        _choose_text_index(built, ranked=request.param == "postgres-rum")
-    yield built
-    built.dispose()
-
-
 RANKED_INDEXES = (search_index.RANKED_INDEX, creator_index.RANKED_INDEX)  # the offers' and the creators'
 
 
-def _choose_text_index(engine: sa.Engine, *, ranked: bool) -> None:
-    with engine.begin() as connection:
-        if ranked and not all(connection.scalar(sa.text(f"SELECT to_regclass('{name}') IS NOT NULL"))
-                              for name in RANKED_INDEXES):
-            unavailable("The rum extension", "this PostgreSQL server (Debian: postgresql-15-rum)",
-                        RuntimeError("migrations 0008 and 0020 found no rum extension to build RUM indexes with"))
-        if not ranked:  # what a server without the extension has
-            for name in RANKED_INDEXES:
-                connection.execute(sa.text(f"DROP INDEX IF EXISTS {name}"))
+@pytest.fixture(scope="module", params=search_databases.KINDS)
+def engine(request, tmp_path_factory) -> Iterator[sa.Engine]:
+    built = search_databases.search_engine(request, tmp_path_factory, RANKED_INDEXES)
+    yield built
+    built.dispose()
 
 
 def walked_in_order(db: Session) -> bool:

@@ -16,7 +16,6 @@ import pytest
 import sqlalchemy as sa
 from sqlmodel import Session
 
-from influfinder import database
 from influfinder.domain.enums import OfferStatus, UserType
 from influfinder.models import Offer, OfferView, Profile, User
 from influfinder.models.search_index import RANKED_INDEX, city_facet, closing_week_facet
@@ -25,37 +24,18 @@ from influfinder.services.offer_filters import SORTS, InvalidSearch, OfferSearch
 from influfinder.services.offer_search import COUNT_LIMIT, search_offers
 from influfinder.services.offer_view_counts import record_view, viewer_key
 from influfinder.state.offers import counts_shown
-from tests.support.services import unavailable
+from tests.support import search_databases
 
 pytestmark = pytest.mark.integration
 
 NOW = datetime(2026, 11, 27, 12, 0, tzinfo=timezone.utc)
 
 
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres),
-                                        pytest.param("postgres-rum", marks=pytest.mark.postgres)])
+@pytest.fixture(scope="module", params=search_databases.KINDS)
 def migrated_engine(request, tmp_path_factory) -> Iterator[sa.Engine]:
-    """SQLite; plain PostgreSQL (GIN only); PostgreSQL with the rum extension (newest first through RUM)."""
-    if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path_factory.mktemp('search') / 'search.db'}"
-    else:
-        url = request.getfixturevalue("postgres_databases").create()  # one database for each
-    database.migrate(url)
-    engine = database.make_engine(url)
-    if request.param.startswith("postgres"):
-        _choose_text_index(engine, ranked=request.param == "postgres-rum")
+    engine = search_databases.search_engine(request, tmp_path_factory, (RANKED_INDEX,))
     yield engine
     engine.dispose()
-
-
-def _choose_text_index(engine: sa.Engine, *, ranked: bool) -> None:
-    with engine.begin() as connection:
-        has_ranked = connection.scalar(sa.text(f"SELECT to_regclass('{RANKED_INDEX}') IS NOT NULL"))
-        if ranked and not has_ranked:
-            unavailable("The rum extension", "this PostgreSQL server (Debian: postgresql-15-rum)",
-                        RuntimeError("migration 0008 found no rum extension to create the RUM index with"))
-        if not ranked:  # what a server without the extension has
-            connection.execute(sa.text(f"DROP INDEX IF EXISTS {RANKED_INDEX}"))
 
 
 @pytest.fixture
