@@ -4,6 +4,7 @@ Here the browser test holds the page's scripts back, the way a slow network does
 - a login filled in and sent in that time still logs in (components/early_submit.py): the page stays put
   with its form busy, and once the scripts run, the app sends what was typed. Before, the browser sent the
   form itself, the server showed the login page again, and what was typed was gone;
+- a password typed in that time gets its strength shown once the scripts run (assets/app_ready.jsx);
 - an offer's page (an address with an id) shows its frame and loading state at once (influfinder/
   page_shells.py), then the offer once the scripts run. Before, it stayed blank until then.
 """
@@ -80,3 +81,15 @@ def test_an_offers_page_shows_its_frame_before_the_scripts_and_the_offer_after(p
     expect(page.get_by_role("heading", name=title)).to_be_visible()
     expect(page.locator("main [aria-busy=true]")).to_have_count(0)
     assert console.unexpected() == []  # React took the shell over without a hydration error
+
+
+def test_a_password_typed_before_the_scripts_run_gets_its_strength_shown(page):
+    scripts = HeldScripts(page)
+    page.goto("/en/signup", wait_until="domcontentloaded")
+    page.get_by_label("Password").fill("marble kettle sunrise 31")
+    assert scripts.held
+    expect(page.get_by_test_id("strength-meter")).to_have_count(0)
+
+    scripts.release()
+    expect(page.get_by_test_id("strength-meter")).to_be_visible()
+    expect(page.get_by_label("Password")).to_have_value("marble kettle sunrise 31")
