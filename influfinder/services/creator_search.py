@@ -39,7 +39,7 @@ from influfinder.services.creator_profiles import CreatorCard, creator_card, lis
 from influfinder.services.errors import NotAllowed
 # Whether this PostgreSQL database has the rum extension (the offer search's RUM index exists): revision
 # 0020 builds the creators' RUM index in the same case.
-from influfinder.services.offer_search import _has_ranked_index, search_words
+from influfinder.services.offer_search import has_ranked_index, search_words
 from influfinder.services.pagination import Page
 
 PAGE_SIZE = 20
@@ -78,7 +78,7 @@ def search_creators(db: Session, actor: Actor | None, search: object) -> Creator
     words = search_words(search.q)
     text = None
     if words:
-        text = _text_match(dialect, words, _facet_words(search), ranked=_has_ranked_index(db, dialect))
+        text = _text_match(dialect, words, _facet_words(search), ranked=has_ranked_index(db, dialect))
     conditions = _conditions(search, dialect, words) + (text.conditions if text else [])
     # Read in the order shown, the first `limit` matches are the page and the count ("200+"): without
     # words through an ordered index, with words by relevance through the text index's own order.

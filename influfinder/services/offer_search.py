@@ -90,7 +90,7 @@ def search_offers(
     # Otherwise the text index finds every match, and they are all counted, then capped the same way.
     limit = max(COUNT_LIMIT, search.page * PAGE_SIZE) + 1
     words = bool(search_words(search.q))
-    ranked = words and search.sort == "newest" and _has_ranked_index(db, dialect)
+    ranked = words and search.sort == "newest" and has_ranked_index(db, dialect)
     in_order = limit if not words or ranked else None
     if ranked:
         # RUM's ordered walk first sorts every entry of the words with its creation time; in the default
@@ -129,7 +129,7 @@ def browse(db: Session, actor: Actor | None, search: OfferSearch) -> BrowsePage:
     return BrowsePage(result, search, can_qualify, dropped)
 
 
-def _has_ranked_index(db: Session, dialect: str) -> bool:
+def has_ranked_index(db: Session, dialect: str) -> bool:
     """Whether the RUM index exists (the rum extension was there at migration), asked once per connection."""
     if dialect != "postgresql":
         return False
