@@ -179,8 +179,16 @@ class RedisSessionStore:
         pipe = self.r.pipeline()
         pipe.set(self._key("sess", token_hash), _dump(record), ex=int(idle.total_seconds()))
         pipe.sadd(self._key("user", record.user_id), token_hash)
+        self._outlive(pipe, record.user_id, idle)
         pipe.execute()
         return record
+
+    def _outlive(self, pipe: redis.client.Pipeline, user_id: str, idle: timedelta) -> None:
+        """The user's index lives as long as their longest session, then goes: someone who never comes back
+        leaves no key behind. NX gives a new index its expiry, GT only ever lengthens it."""
+        key, seconds = self._key("user", user_id), int(idle.total_seconds())
+        pipe.expire(key, seconds, nx=True)
+        pipe.expire(key, seconds, gt=True)
 
     def get(self, token_hash: str, *, db: Session | None = None) -> SessionRecord | None:
         raw = self.r.get(self._key("sess", token_hash))
@@ -193,7 +201,10 @@ class RedisSessionStore:
         now = _now()
         updated = SessionRecord(**{**record.__dict__, "last_seen_at": now, "expires_at": now + idle})
         # xx=True: never resurrect a session revoked between the read and the write.
-        self.r.set(self._key("sess", token_hash), _dump(updated), ex=int(idle.total_seconds()), xx=True)
+        pipe = self.r.pipeline()
+        pipe.set(self._key("sess", token_hash), _dump(updated), ex=int(idle.total_seconds()), xx=True)
+        self._outlive(pipe, record.user_id, idle)
+        pipe.execute()
 
     def revoke(self, token_hash: str, *, db: Session | None = None) -> None:
         record = self.get(token_hash)

@@ -26,6 +26,7 @@ import csv
 import itertools
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -110,7 +111,19 @@ class Gauges:
     def rss_mb(self) -> dict:
         workers = [sum(p.memory_info().rss for p in [proc, *proc.children(recursive=True)]) / 2**20
                    for proc in self.processes]
-        return {"workers": workers, "redis": self.redis.info("memory")["used_memory_rss"] / 2**20}
+        memory = self.redis.info("memory")
+        return {"workers": workers, "redis": memory["used_memory_rss"] / 2**20,
+                "redis data": memory["used_memory"] / 2**20, **self.keys()}
+
+    def keys(self) -> dict:
+        """This run's Redis database: how many keys, and which kinds never expire (a closed tab's state must)."""
+        count, lasting = 0, {}
+        for key in self.redis.scan_iter(count=1000):
+            count += 1
+            if self.redis.ttl(key) == -1:
+                kind = re.split(rb"[:_]", key, maxsplit=1)[0].decode(errors="replace")
+                lasting[kind] = lasting.get(kind, 0) + 1
+        return {"keys": count, "without expiry": lasting}
 
     def in_use(self) -> int:
         with self.engine.connect() as connection:
@@ -194,7 +207,9 @@ def test_locust_load(empty_pg_url, redis_url, settings_env, tmp_path):
             backend.stop()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     memory = "\n".join(f"RSS {label:<14} workers {', '.join(f'{w:.0f}' for w in m['workers'])} MB; "
-                       f"Redis {m['redis']:.0f} MB (whole server)" for label, m in gauges.snapshots.items())
+                       f"Redis {m['redis']:.0f} MB RSS, {m['redis data']:.1f} MB data (whole server); this run's "
+                       f"database {m['keys']} keys, without expiry: {m['without expiry'] or 'none'}"
+                       for label, m in gauges.snapshots.items())
     print(f"\nLocust: {users} users over {minutes:g} min on {workers} workers (1 Granian worker each), "
           f"PostgreSQL + Redis; load average {load} on {os.cpu_count()} CPUs\n{stats_table(tmp_path / 'locust')}\n"
           f"{memory}\nDB connections of this database: at most {max(connections)}, at the end {connections[-1]} "

@@ -108,3 +108,27 @@ def test_an_english_page_whose_session_ended_leaves_for_the_english_login_page(s
     [leave] = _event_through_guard(token, "/en/settings").events
     url = leave.payload["url"]
     assert parse_qs(urlparse(url).query)["next"] == ["/en/login?next=%2Fen%2Fsettings&session_ended=1"]
+
+
+def test_a_users_list_of_sessions_in_redis_expires_with_their_longest_session(redis_url, settings_env, sqlite_url):
+    """Redis keeps, per user, the list of their sessions (Settings shows it). Someone who signs in once and
+    never comes back must leave no key behind: the list lasts as long as the longest session in it."""
+    settings_env.set(DATABASE_URL=sqlite_url, SECRET_KEY="lifetime-test", REDIS_URL=redis_url)
+    from influfinder import database
+    from tests.support.people import person, reset_app_caches
+
+    reset_app_caches()
+    database.migrate()
+    user_id = person(UserType.CREATOR).id
+    opened = lambda remember: sessions.open_session(user_id, remember=remember, user_agent="pytest",  # noqa: E731
+                                                    ip_address="127.0.0.1")
+    store = sessions.store()
+    index = store._key("user", str(user_id))
+    opened(False)
+    assert 0 < store.r.ttl(index) <= sessions.IDLE.total_seconds()
+    opened(True)  # a remembered one lengthens it
+    assert sessions.IDLE.total_seconds() < store.r.ttl(index) <= sessions.IDLE_REMEMBERED.total_seconds()
+    opened(False)  # a shorter one never shortens it
+    assert store.r.ttl(index) > sessions.IDLE.total_seconds()
+    assert len(sessions.store().list_user(str(user_id))) == 3
+    reset_app_caches()
