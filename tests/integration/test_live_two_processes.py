@@ -167,6 +167,9 @@ def test_every_update_reaches_tabs_on_both_processes_in_order_and_once(world):
         return tabs
 
     tabs = asyncio.run(scenario())
+    # Issue 16: a closed tab's Reflex state, the sessions, presence and throttling all expire; nothing this run
+    # wrote stays in Redis for good (a key per tab or per user that never expires is a slow leak).
+    assert lasting_keys() == [], "keys in Redis without an expiry"
     for tab in tabs:
         assert tab.bells == sorted(tab.bells) and tab.badges == sorted(tab.badges), "a count went back"
         assert tab.page.var("chat", LIVE)[-1]["text"] == expected_lines[-1]
@@ -208,6 +211,11 @@ def test_a_tab_whose_reflex_state_expired_is_rehydrated_and_hears_its_updates(wo
         return tab
 
     asyncio.run(scenario())
+
+
+def lasting_keys() -> list[bytes]:
+    client = redis.Redis.from_url(redis_url_in_use())
+    return [key for key in client.scan_iter(count=1000) if client.ttl(key) == -1]
 
 
 def redis_url_in_use() -> str:
