@@ -3,17 +3,19 @@
 import reflex as rx
 
 from influfinder.components.empty_state import empty_state
-from influfinder.components.forms import field, field_error, form_error, notice
+from influfinder.components.forms import field_error, form_error, notice
 from influfinder.components.list_nav import nav_button
 from influfinder.components.layout import page
 from influfinder.components.status_badges import offer_status_badge
-from influfinder.components.upload_feedback import upload_progress, zone_limits
 from influfinder.domain.enums import CompensationType, ContentFormat, Currency, OfferCategory, Platform, Tier
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.routes import page_href
+from influfinder.pages.offer_editor_cover import cover_section
+from influfinder.pages.offer_editor_fields import (
+    checkbox_field, checkbox_group, chips, field_error_of, section, select_field, switch_field, text_field, textarea_field,
+    two_columns,
+)
 from influfinder.state.offer_editor import ERROR_ID, OfferEditorState
-from influfinder.state.offer_form import COVER_SAVE_FIRST
-from influfinder.state.upload_feedback import COVER as COVER_ID
 
 NEW_ROUTE = "/offers/new"
 EDIT_ROUTE = "/offers/[offer_id]/edit"
@@ -73,15 +75,6 @@ COPY = {
     "visit": N_("Requires a visit"),
     "visit_hint": N_("Creators come to your place; you confirm the visit with a code on the day."),
     "address": N_("Address of the visit"),
-    "cover": N_("Cover"),
-    "cover_alt": N_("The offer's cover photo"),
-    "cover_drop": N_("Drop a photo here, or"),
-    "cover_upload": N_("Upload cover"),
-    "cover_replace": N_("Replace cover"),
-    "cover_remove": N_("Remove"),
-    "cover_hint": N_("PNG, JPEG or WebP, up to 10 MB. Cards crop it to their shape. "
-                  "Without a photo, the category's illustration shows."),
-    "cover_uploading": N_("Uploading…"),
     "publish_title": N_("Publish"),
     "ready": N_("Everything is in place: you can publish."),
     "before": N_("Before you can publish:"),
@@ -108,120 +101,22 @@ PLATFORM_NAMES = {Platform.INSTAGRAM.value: "Instagram", Platform.TIKTOK.value: 
 S = OfferEditorState
 
 
-def _error(name: str):
-    return S.field_errors.get(name, "")
-
-
-def _text(label: str, name: str, **props) -> rx.Component:
-    """A text input whose every change goes to the state; its error sits right under it."""
-    return field(label, name, error=_error(name), required=False, default_value=S.initial[name],
-                 on_change=lambda value: S.set_field(name, value), **props)
-
-
-def _label(text: str, name: str) -> rx.Component:
-    return rx.el.label(text, html_for=f"field-{name}", style={"fontWeight": "500", "fontSize": "0.9rem"})
-
-
-def _textarea(label: str, name: str, hint: str) -> rx.Component:
-    return rx.vstack(
-        _label(label, name),
-        rx.text_area(id=f"field-{name}", default_value=S.initial[name], rows="6", size="3", width="100%",
-                     on_change=lambda value: S.set_field(name, value),
-                     aria_invalid=rx.cond(_error(name), "true", "false")),
-        rx.text(hint, size="1", color_scheme="gray"),
-        field_error(_error(name)),
-        spacing="1", width="100%",
-    )
-
-
-def _select(label: str, name: str, options: list[tuple[str, str]], placeholder: str = "") -> rx.Component:
-    return rx.vstack(
-        _label(label, name),
-        rx.select.root(
-            rx.select.trigger(id=f"field-{name}", placeholder=placeholder, width="100%"),
-            rx.select.content(*[rx.select.item(text, value=value) for value, text in options]),
-            default_value=S.initial[name],
-            on_change=lambda value: S.set_field(name, value),
-            size="3",
-        ),
-        field_error(_error(name)),
-        spacing="1", width="100%",
-    )
-
-
-def _group(label: str, name: str, options: list[tuple[str, str]], columns) -> rx.Component:
-    """Checkbox cards sending their checked values together (platforms, formats)."""
-    return rx.vstack(
-        rx.text(label, id=f"label-{name}", size="2", weight="medium"),
-        rx.checkbox_cards.root(
-            *[rx.checkbox_cards.item(rx.text(text, size="2", weight="medium"), value=value) for value, text in options],
-            default_value=S.initial_lists[name],
-            on_value_change=lambda values: S.set_field(name, values),
-            columns=columns, gap="2", size="1", width="100%", aria_labelledby=f"label-{name}",
-        ),
-        field_error(_error(name)),
-        spacing="1", width="100%",
-    )
-
-
-def _switch(label: str, name: str, hint: str) -> rx.Component:
-    return rx.vstack(
-        rx.el.label(
-            rx.hstack(rx.switch(id=f"field-{name}", default_checked=S.initial_flags[name],
-                                on_change=lambda value: S.set_field(name, value)),
-                      rx.text(label, size="2", weight="medium"), spacing="2", align="center"),
-            html_for=f"field-{name}",
-        ),
-        rx.text(hint, size="1", color_scheme="gray"),
-        spacing="1",
-    )
-
-
-def _checkbox(label: str, name: str) -> rx.Component:
-    return rx.el.label(
-        rx.hstack(rx.checkbox(id=f"field-{name}", default_checked=S.initial_flags[name],
-                              on_change=lambda value: S.set_field(name, value)),
-                  rx.text(label, size="2"), spacing="2", align="center"),
-        html_for=f"field-{name}",
-    )
-
-
-def _section(title: str, *children, hint: str = "") -> rx.Component:
-    return rx.card(
-        rx.vstack(
-            rx.heading(title, size="4", as_="h2"),
-            rx.text(hint, size="2", color_scheme="gray") if hint else rx.fragment(),
-            *children,
-            spacing="4", width="100%",
-        ),
-        size="3", width="100%",
-    )
-
-
-def _two(*children) -> rx.Component:
-    return rx.grid(*children, columns=rx.breakpoints(initial="1", sm="2"), spacing="4", width="100%")
-
-
-def _chips(items) -> rx.Component:
-    return rx.hstack(rx.foreach(items, lambda item: rx.el.span(item, class_name="chip")), spacing="2", wrap="wrap")
-
-
 # ---- sections ---------------------------------------------------------------------------------
 
 
 def _basics() -> rx.Component:
-    return _section(
+    return section(
         translated(COPY["basics"]),
-        _text(translated(COPY["title"]), "title", hint=translated(COPY["title_hint"]), max_length=120),
-        rx.cond(S.is_agency, _text(translated(COPY["brand"]), "brand_name", hint=translated(COPY["brand_hint"]), max_length=120)),
-        _textarea(translated(COPY["description"]), "description", translated(COPY["description_hint"])),
-        _two(
-            _select(translated(COPY["category"]), "category", [(c.value, c.value.title()) for c in OfferCategory],
+        text_field(translated(COPY["title"]), "title", hint=translated(COPY["title_hint"]), max_length=120),
+        rx.cond(S.is_agency, text_field(translated(COPY["brand"]), "brand_name", hint=translated(COPY["brand_hint"]), max_length=120)),
+        textarea_field(translated(COPY["description"]), "description", translated(COPY["description_hint"])),
+        two_columns(
+            select_field(translated(COPY["category"]), "category", [(c.value, c.value.title()) for c in OfferCategory],
                     translated(COPY["category_placeholder"])),
-            _switch(translated(COPY["public"]), "is_public", translated(COPY["public_hint"])),
+            switch_field(translated(COPY["public"]), "is_public", translated(COPY["public_hint"])),
         ),
         # One per line on a phone: three in a row there clip "Instagram" and "Facebook" under their boxes.
-        _group(translated(COPY["platforms"]), "platforms", list(PLATFORM_NAMES.items()), rx.breakpoints(initial="1", xs="3")),
+        checkbox_group(translated(COPY["platforms"]), "platforms", list(PLATFORM_NAMES.items()), rx.breakpoints(initial="1", xs="3")),
     )
 
 
@@ -241,27 +136,27 @@ def _compensation_choice() -> rx.Component:
             columns=rx.breakpoints(initial="1", sm="3"), gap="2", size="1", width="100%",
             aria_labelledby="label-compensation_type",
         ),
-        field_error(_error("compensation_type")),
+        field_error(field_error_of("compensation_type")),
         spacing="1", width="100%",
     )
 
 
 def _money() -> rx.Component:
     not_paid = S.compensation_type != CompensationType.PAID.value
-    return _section(
+    return section(
         translated(COPY["money"]),
         _compensation_choice(),
         rx.grid(
-            _text(translated(COPY["budget_min"]), "budget_min", type="number", min="0", step="0.01"),
-            _text(translated(COPY["budget_max"]), "budget_max", type="number", min="0", step="0.01"),
-            _select(translated(COPY["currency"]), "currency", [(c.value, c.value) for c in Currency]),
+            text_field(translated(COPY["budget_min"]), "budget_min", type="number", min="0", step="0.01"),
+            text_field(translated(COPY["budget_max"]), "budget_max", type="number", min="0", step="0.01"),
+            select_field(translated(COPY["currency"]), "currency", [(c.value, c.value) for c in Currency]),
             columns=rx.breakpoints(initial="1", sm="3"), spacing="4", width="100%",
         ),
         rx.text(translated(COPY["budget_hint"]), size="1", color_scheme="gray", margin_top="-0.5rem"),
         # Hidden rather than removed, so what was typed stays in the input (and in the state).
-        rx.box(_text(translated(COPY["value"]), "compensation_value", type="number", min="0", step="0.01", hint=translated(COPY["value_hint"])),
+        rx.box(text_field(translated(COPY["value"]), "compensation_value", type="number", min="0", step="0.01", hint=translated(COPY["value_hint"])),
                display=rx.cond(not_paid, "block", "none"), width="100%"),
-        _text(translated(COPY["details"]), "compensation_details", placeholder=translated(COPY["details_placeholder"]), max_length=500),
+        text_field(translated(COPY["details"]), "compensation_details", placeholder=translated(COPY["details_placeholder"]), max_length=500),
     )
 
 
@@ -270,9 +165,9 @@ def _audience(title: str, icon: str, block: str, *extra) -> rx.Component:
         rx.vstack(
             rx.hstack(rx.icon(icon, size=16, color=rx.color("accent", 11)), rx.text(title, weight="bold", size="2"),
                       spacing="2", align="center"),
-            _text(translated(COPY["min_followers"]), f"requirements.{block}.min_followers", type="number", min="0",
+            text_field(translated(COPY["min_followers"]), f"requirements.{block}.min_followers", type="number", min="0",
                   placeholder="0"),
-            _text(translated(COPY["min_engagement"]), f"requirements.{block}.min_engagement", type="number", min="0", max="100",
+            text_field(translated(COPY["min_engagement"]), f"requirements.{block}.min_engagement", type="number", min="0", max="100",
                   step="0.1", placeholder="0"),
             *extra,
             spacing="3", width="100%",
@@ -282,48 +177,48 @@ def _audience(title: str, icon: str, block: str, *extra) -> rx.Component:
 
 
 def _who() -> rx.Component:
-    return _section(
+    return section(
         translated(COPY["who"]),
-        _two(
+        two_columns(
             _audience(translated(COPY["influencers"]), "star", "influencer",
-                      _checkbox(translated(COPY["verified"]), "requirements.influencer.verified")),
+                      checkbox_field(translated(COPY["verified"]), "requirements.influencer.verified")),
             _audience(translated(COPY["regular"]), "users", "regular"),
         ),
-        _two(
-            _select(translated(COPY["min_tier"]), "min_tier", [(str(int(t)), t.label) for t in Tier]),
-            _text(translated(COPY["slots"]), "slots", type="number", min="1", max="100", hint=translated(COPY["slots_hint"])),
+        two_columns(
+            select_field(translated(COPY["min_tier"]), "min_tier", [(str(int(t)), t.label) for t in Tier]),
+            text_field(translated(COPY["slots"]), "slots", type="number", min="1", max="100", hint=translated(COPY["slots_hint"])),
         ),
         hint=translated(COPY["who_hint"]),
     )
 
 
 def _content() -> rx.Component:
-    return _section(
+    return section(
         translated(COPY["content"]),
-        _group(translated(COPY["formats"]), "content_specs.formats", [(f.value, f.value.title()) for f in ContentFormat],
+        checkbox_group(translated(COPY["formats"]), "content_specs.formats", [(f.value, f.value.title()) for f in ContentFormat],
                rx.breakpoints(initial="2", sm="4")),
-        _text(translated(COPY["hashtags"]), "content_specs.required_hashtags", hint=translated(COPY["hashtags_hint"]),
+        text_field(translated(COPY["hashtags"]), "content_specs.required_hashtags", hint=translated(COPY["hashtags_hint"]),
               placeholder=_("#YourBrand")),
-        _chips(S.hashtags),
-        _text(translated(COPY["mentions"]), "content_specs.required_mentions", hint=translated(COPY["mentions_hint"]),
+        chips(S.hashtags),
+        text_field(translated(COPY["mentions"]), "content_specs.required_mentions", hint=translated(COPY["mentions_hint"]),
               placeholder=_("@yourbrand")),
-        _chips(S.mentions),
-        _switch(translated(COPY["portfolio"]), "portfolio_allowed", translated(COPY["portfolio_hint"])),
+        chips(S.mentions),
+        switch_field(translated(COPY["portfolio"]), "portfolio_allowed", translated(COPY["portfolio_hint"])),
     )
 
 
 def _when_where() -> rx.Component:
-    return _section(
+    return section(
         translated(COPY["when_where"]),
-        _two(
-            _text(translated(COPY["application_deadline"]), "application_deadline", type="datetime-local", min=S.min_deadline),
-            _text(translated(COPY["content_deadline"]), "content_deadline", type="datetime-local", min=S.min_deadline),
+        two_columns(
+            text_field(translated(COPY["application_deadline"]), "application_deadline", type="datetime-local", min=S.min_deadline),
+            text_field(translated(COPY["content_deadline"]), "content_deadline", type="datetime-local", min=S.min_deadline),
         ),
         rx.hstack(rx.icon("globe", size=12), rx.text(translated(COPY["zone"]), rx.text.strong(S.zone_name), size="1"),
                   spacing="1", align="center", color=rx.color("gray", 11), margin_top="-0.5rem"),
-        _text(translated(COPY["city"]), "city", max_length=80, autocomplete="address-level2"),
-        _switch(translated(COPY["visit"]), "requires_visit", translated(COPY["visit_hint"])),
-        rx.box(_text(translated(COPY["address"]), "address", max_length=200, autocomplete="street-address"),
+        text_field(translated(COPY["city"]), "city", max_length=80, autocomplete="address-level2"),
+        switch_field(translated(COPY["visit"]), "requires_visit", translated(COPY["visit_hint"])),
+        rx.box(text_field(translated(COPY["address"]), "address", max_length=200, autocomplete="street-address"),
                display=rx.cond(S.requires_visit, "block", "none"), width="100%"),
     )
 
@@ -331,70 +226,6 @@ def _when_where() -> rx.Component:
 # ---- the side panel ---------------------------------------------------------------------------
 
 
-
-
-def _cover_preview() -> rx.Component:
-    illustration = rx.cond(S.category != "", "/covers/" + S.category.lower() + ".svg", "/covers/other.svg")
-    uploaded = S.cover_url != ""
-    return rx.box(
-        rx.image(src=rx.cond(uploaded, S.cover_url, illustration), alt=rx.cond(uploaded, translated(COPY["cover_alt"]), ""),
-                 class_name="cover", border_radius="var(--radius-4)", style={"aspectRatio": "16 / 9"}),
-        rx.cond(
-            S.cover_busy,
-            rx.center(rx.spinner(size="3"), rx.text(translated(COPY["cover_uploading"]), size="2", role="status"),
-                      position="absolute", inset="0", gap="2", border_radius="var(--radius-4)",
-                      background_color=rx.color("gray", 2, alpha=True)),
-        ),
-        position="relative", width="100%", aria_busy=S.cover_busy, data_testid="cover-preview",
-    )
-
-
-def _cover_drop_zone() -> rx.Component:
-    # The photo goes up as soon as it is dropped or chosen; the browser refuses other types and
-    # sizes at once (cover_refused), and the server checks the content again. The zone stays
-    # enabled while busy, so a photo whose upload failed on the way can simply be dropped again.
-    return rx.upload.root(
-        rx.vstack(
-            rx.text(translated(COPY["cover_drop"]), size="2", color_scheme="gray"),
-            rx.button(rx.icon("image-plus", size=16), rx.cond(S.cover_url != "", translated(COPY["cover_replace"]),
-                                                              translated(COPY["cover_upload"])),
-                      type="button", variant="soft", size="2"),
-            align="center", spacing="2",
-        ),
-        id=COVER_ID, **zone_limits(COVER_ID, on_refused=S.cover_refused),
-        # One event: the upload. Its bar (below the zone) follows the request in the browser; the
-        # spinner over the cover shows while the server checks the photo.
-        on_drop=S.upload_cover(rx.upload_files(upload_id=COVER_ID)),
-        drag_active_style={"borderColor": "var(--accent-9)", "backgroundColor": "var(--accent-a3)"},
-        border=f"1px dashed {rx.color('gray', 8)}", border_radius="var(--radius-4)", padding="0.75rem",
-        width="100%", cursor="pointer", data_testid="cover-drop-zone",
-    )
-
-
-def _cover_controls() -> rx.Component:
-    return rx.cond(
-        S.editing_id == "",
-        rx.text(COVER_SAVE_FIRST, size="1", color_scheme="gray"),
-        rx.vstack(
-            _cover_drop_zone(),
-            upload_progress(COVER_ID, [S.upload_cover], only_with_files=False),
-            rx.cond(S.cover_url != "", rx.button(rx.icon("trash-2", size=14), translated(COPY["cover_remove"]), type="button",
-                                                 variant="ghost", color_scheme="red", size="1",
-                                                 on_click=S.remove_cover, disabled=S.cover_busy)),
-            rx.text(translated(COPY["cover_hint"]), size="1", color_scheme="gray"),
-            spacing="2", width="100%",
-        ),
-    )
-
-
-def _cover() -> rx.Component:
-    return rx.vstack(
-        rx.text(translated(COPY["cover"]), size="2", weight="medium"),
-        _cover_preview(),
-        rx.cond(S.can_edit, _cover_controls()),
-        field_error(_error("cover")),
-        spacing="2", width="100%",
-    )
 
 
 def _busy_button(label: str, busy, **props) -> rx.Component:
@@ -452,7 +283,7 @@ def _figures() -> rx.Component:
 def _aside() -> rx.Component:
     return rx.card(
         rx.vstack(
-            _cover(),
+            cover_section(),
             rx.heading(translated(COPY["publish_title"]), size="4", as_="h2"),
             rx.cond(
                 ~S.can_edit,
