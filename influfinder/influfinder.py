@@ -52,7 +52,7 @@ from influfinder.state.collaboration_detail import CollaborationDetailState
 from influfinder.state.collaborations import CollaborationListState
 from influfinder.state.guards import EventGuard
 from influfinder.state.language import PageLanguage
-from influfinder.state.live import live_delivery
+from influfinder.state.live_delivery import live_delivery
 from influfinder.state.live import LiveState
 from influfinder.state.messages_page import ChatComposerState, ConversationsState
 from influfinder.state.my_applications import MyApplicationsState

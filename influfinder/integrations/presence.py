@@ -1,6 +1,6 @@
 """Presence: which open pages (Reflex client tokens) belong to which user.
 
-A page registers itself when it loads (state/live.py); each backend process refreshes the pages
+A page registers itself when it loads (state/live.py, state/live_pages.py); each backend process refreshes the pages
 it holds every PING_SECONDS, so a page whose tab closed or whose process died drops out after
 TTL_SECONDS without anyone having to say goodbye.
 

@@ -7,7 +7,7 @@ workers each worker is its own process and its own target (Prometheus sums them 
 - `influfinder_event_seconds{handler}`: Reflex event handlers, socket in to state saved (state/guards.py);
 - `influfinder_live_updates_total{outcome}`: live updates a page applied (`sent`), a page that had
   missed one and reloaded from the database (`caught_up`), a page asked to hydrate again
-  (`rehydrated`) (state/live.py);
+  (`rehydrated`) (state/live_delivery.py);
 - `influfinder_side_effects_pending`: after-commit jobs (mail, pushes) waiting or running;
   `influfinder_periodic_job_runs_total{outcome}`: the scheduler's rounds;
 - `influfinder_db_pool_connections{state}`: the database pool (`in_use`, `idle`, `size`, `overflow`);

@@ -1,6 +1,6 @@
 """What each page declares about who may see it: the first events of its on_load.
 
-Every list also registers the open page for live delivery (state.live), so notifications and
+Every list also registers the open page for live delivery (state/live_delivery.py), so notifications and
 messages reach every tab of the signed-in user.
 """
 

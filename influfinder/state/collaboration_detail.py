@@ -6,7 +6,7 @@ beyond being form input. The state holds this collaboration only: its parties' d
 (never emails), its content versions, its timeline. The visit code reaches only the creator's
 page (the service refuses it to anyone else).
 
-The page is live: once loaded it watches the collaboration's channel (state/live.py), and after
+The page is live: once loaded it watches the collaboration's channel (state/live_pages.py), and after
 any change commits (a move of either party or an admin, a rating, a submission, an analysis
 result) the page reloads it as its viewer, without polling. So the submitter sees "Analyzing…",
 then the result or the failure with Retry, when the background analysis stores it.
@@ -27,7 +27,7 @@ from influfinder.services.collaboration_page import CollaborationPage, collabora
 from influfinder.services.errors import LogInRequired, ServiceError
 from influfinder.services.time_zone_choice import viewer_zone
 from influfinder.state.browser import ask_zone
-from influfinder.state import live, local_time
+from influfinder.state import live_pages, local_time
 from influfinder.state.auth import backend_url
 from influfinder.state.collaboration_detail_content import UPLOAD_ID, content_fields, read_files
 from influfinder.state.collaboration_detail_views import (
@@ -150,13 +150,13 @@ class CollaborationDetailState(FormState, rx.State):
         finally:
             self.loading = False
         if self.found:
-            live.watch(self, live_updates.collaboration_channel(self.current_id))
+            live_pages.watch(self, live_updates.collaboration_channel(self.current_id))
 
     def _route_id(self) -> str:
         return self.router.url.path.rstrip("/").rsplit("/", 1)[-1][:64]
 
     async def _reload_live(self, channel: str) -> None:
-        """A push (state/live.py, never a socket): the collaboration changed; show it as it is now.
+        """A push (state/live_delivery.py, never a socket): the collaboration changed; show it as it is now.
 
         The viewer is the page's session, read without sliding its idle window; the service checks
         again what that viewer may see.
@@ -167,7 +167,7 @@ class CollaborationDetailState(FormState, rx.State):
             return
         was = self.status
         with contextlib.suppress(LogInRequired):  # the session ended: the page keeps what it showed
-            self._show(await live.call_for_push(self, collaboration_page, self.current_id))
+            self._show(await live_pages.call_for_push(self, collaboration_page, self.current_id))
         if self.status != was:
             self.notice = ""  # "Visit marked..." is news of a step that is over now
 

@@ -141,7 +141,7 @@ def test_a_message_sent_in_one_process_reaches_a_subscriber_in_another(shared, p
 
 
 def test_a_page_on_process_two_is_pushed_what_was_sent_through_process_one(cluster, browser, process_one_context):
-    assert live_delivery_registered(), "state.live.live_delivery is not a lifespan task of the app"
+    assert live_delivery_registered(), "state.live_delivery.live_delivery is not a lifespan task of the app"
     ana, cafe = person(name="Ana"), person(UserType.BUSINESS, name="Café Aurora")
     applied(ana, cafe)
     context, page, sockets, frames = signed_in_page(browser, cluster.second, session_for(cafe))
@@ -217,6 +217,6 @@ def presence_of(user) -> set[str]:
 
 def live_delivery_registered() -> bool:
     from influfinder.influfinder import app
-    from influfinder.state.live import live_delivery
+    from influfinder.state.live_delivery import live_delivery
 
     return live_delivery in app.get_lifespan_tasks()

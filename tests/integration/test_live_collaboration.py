@@ -6,7 +6,7 @@ Two levels, as for messages (test_live_state.py, test_bus_and_presence.py):
   an admin, a rating, a submission, an analysis result, a retry), one "changed" event on the
   collaboration's own channel, saying nothing else; nothing for a change that was rolled back.
   On the in-process bus and on Redis.
-- what an open page does with that push (`_reload_live`, as state/live.py calls it): it shows the
+- what an open page does with that push (`_reload_live`, as state/live_delivery.py calls it): it shows the
   collaboration as it is now, as its own viewer, without loading the page again; the creator's,
   the business's and an admin's page alike. A tab that moved on, a push about another
   collaboration or a page whose session ended are left alone, and a push does not keep a session
@@ -39,7 +39,7 @@ from influfinder.integrations import bus
 from influfinder.models import ContentSubmission, UserSession
 from influfinder.services import analysis, collaborations, effects, live_updates, ratings, sessions, submissions
 from influfinder.services.actors import Actor
-from influfinder.state import live
+from influfinder.state import live_delivery, live_pages
 from influfinder.state.collaboration_detail import DONE, CollaborationDetailState
 from influfinder.state.live import LiveState
 from tests.support.media import photo
@@ -386,12 +386,12 @@ def test_a_push_does_not_keep_the_viewers_session_alive():
 def test_a_page_watches_its_collaboration_until_the_tab_loads_another_page():
     d, stranger = deal(), person()
     tab = Tab(d.id, d.business)
-    assert live._watching[tab.client] == (d.channel, CollaborationDetailState)
+    assert live_pages.watching[tab.client] == (d.channel, CollaborationDetailState)
     tab.go("/offers")
     asyncio.run(LiveState.event_handlers["track"].fn(tab.root.get_substate(LiveState.get_full_name().split(".")[1:])))
-    assert tab.client not in live._watching
+    assert tab.client not in live_pages.watching
     nosy = Tab(d.id, stranger)  # not a party: "not found", and nothing to watch
-    assert not nosy.page.found and nosy.client not in live._watching
+    assert not nosy.page.found and nosy.client not in live_pages.watching
 
 
 def test_a_notice_about_a_step_goes_once_the_other_party_moves_on_and_the_stepper_follows():
@@ -411,7 +411,7 @@ def test_a_notice_about_a_step_goes_once_the_other_party_moves_on_and_the_steppe
 
 
 class OneTabApp:
-    """Just enough of the app for `live.reload`: the tab's state tree, as modify_state hands it over."""
+    """Just enough of the app for `live_delivery.reload`: the tab's state tree, as modify_state hands it over."""
 
     def __init__(self, tab: Tab) -> None:
         self.tab = tab
@@ -428,5 +428,5 @@ def test_a_push_to_an_english_page_shows_english_dates_though_the_delivery_task_
     propose(d)
     settle()
     with use_language("es"):  # the live_delivery task's own language: no event set it
-        asyncio.run(live.reload(OneTabApp(business), business.client, CollaborationDetailState, d.channel))
+        asyncio.run(live_delivery.reload(OneTabApp(business), business.client, CollaborationDetailState, d.channel))
     assert re.match(r"(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ [A-Z][a-z]{2} \d{4}, \d\d:\d\d$", business.page.proposed_when)

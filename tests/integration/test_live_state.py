@@ -20,7 +20,8 @@ from influfinder import database
 from influfinder.domain.enums import NotificationType, UserType
 from influfinder.integrations.presence import presence
 from influfinder.services import effects, live_updates, messages, notifications, sessions
-from influfinder.state.live import MISSED, SEEN, LiveState, _session_user
+from influfinder.state.live import MISSED, SEEN, LiveState
+from influfinder.state.live_pages import session_user
 from tests.support.people import applied, cookie_header, empty_every_table, person, reset_app_caches, session_for
 
 pytestmark = pytest.mark.integration
@@ -137,9 +138,9 @@ def test_a_push_is_only_for_a_page_whose_session_is_still_live():
     cafe = person(UserType.BUSINESS)
     token = session_for(cafe)
     live = Page("/offers", token).load("track")
-    assert _session_user(live) == str(cafe.id)
+    assert session_user(live) == str(cafe.id)
     sessions.end(token)  # logged out in another tab: this page must not hear the café's news
-    assert _session_user(live) is None
+    assert session_user(live) is None
 
 
 def test_a_pushed_message_joins_only_the_open_chat_with_its_sender_and_only_once():
