@@ -206,6 +206,23 @@ def test_words_with_verified_only_follow_connecting_unlinking_and_hiding(db, wor
     assert names(db, brand, q="ceramics", verified_only=True) == []
 
 
+def test_words_with_a_city_find_it_in_any_case_and_follow_a_move(db, world):
+    """On PostgreSQL the city is also a word of the text index (revision 0022): written in any case, it finds
+    the same creators as without words, and a creator who moves is found in the new city only."""
+    brand, _ = world
+    assert set(names(db, brand, q="tapas", city="MADRID")) == {"Sofía Herrera"}  # stored as "madrid"
+    assert names(db, brand, q="brunch", city="madrid") == ["Lucía Romero"]  # hidden from search: not listed
+    assert names(db, brand, q="brunch", city="Barcelona") == []
+    mover = account(db, name="Moving Baker", city="Sevilla", bio="Sourdough brunch", instagram_followers=900)
+    assert names(db, brand, q="sourdough", city="sevilla") == ["Moving Baker"]
+    profile = db.exec(sa.select(Profile).where(Profile.user_id == mover.id)).scalar_one()
+    profile.city = "Valencia"
+    db.add(profile)
+    db.flush()
+    assert names(db, brand, q="sourdough", city="sevilla") == []
+    assert names(db, brand, q="sour", city="VALENCIA", verified_only=False) == ["Moving Baker"]
+
+
 def test_pages_hold_twenty_and_the_total_is_counted(db, world):
     brand, _ = world
     for i in range(25):
