@@ -7,7 +7,10 @@ Find creators (services/creator_search.py) reads, for the profiles not hidden fr
 - SQLite: the FTS5 table `creators_fts` over the view `creators_fts_source`, kept by triggers;
 - on both, partial indexes walked in the order shown when there are no words (most followers,
   best rated, a city by followers) and one on users for "recently active";
-- PostgreSQL with the rum extension: `ix_profiles_search_ranked` (RUM), text matches best first.
+- PostgreSQL with the rum extension: `ix_profiles_search_ranked` (RUM), text matches best first;
+- PostgreSQL: the same two over the verified creators only, for words with "Verified figures only"
+  (`ix_profiles_search_verified`, GIN, and with rum `ix_profiles_search_verified_ranked`; revision
+  0022_creator_verified).
 
 Like the offer search objects (models/search_index.py), none of these is a model column, table or
 index, so alembic's autogenerate must skip them: `include_name` below covers both sets.
@@ -28,9 +31,12 @@ FOLLOWERS = "audience_followers"  # the total a profile shows (since revision 00
 # With the rum extension, a RUM index over search_vector that returns text matches best first (alembic
 # revision 0020_creator_search); without it, only ix_profiles_search (GIN).
 RANKED_INDEX = "ix_profiles_search_ranked"
+# Both over the listed creators whose figures are verified (alembic revision 0022_creator_verified): the
+# search's `audience_verified IS true` selects them.
+VERIFIED_INDEXES = ("ix_profiles_search_verified", "ix_profiles_search_verified_ranked")
 SEARCH_INDEXES = (
     "ix_profiles_search", "ix_profiles_find_followers", "ix_profiles_find_rating", "ix_profiles_find_city",
-    "ix_users_creators_active", "ix_users_listed_creators", RANKED_INDEX,
+    "ix_users_creators_active", "ix_users_listed_creators", RANKED_INDEX, *VERIFIED_INDEXES,
 )
 
 

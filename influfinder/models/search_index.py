@@ -42,11 +42,11 @@ def facet_word(kind: str, value: str) -> str:
 
 
 def city_facet(city: str) -> str:
-    """How PostgreSQL's `search_facets` spells an offer's city (alembic revision 0021_offer_search): "city" and
-    the MD5 of the lower-cased name in letters only (digits as g-p), one word whatever the name ("Ciudad de
-    México"). The search passes the city lower-cased as it compares `lower(city)`, so the offers with that
-    word are exactly those the comparison keeps. PostgreSQL only: SQLite's index has no city (it did not
-    need one at 100,000 offers)."""
+    """How PostgreSQL's `search_facets` spells an offer's city (alembic revision 0021_offer_search) and a
+    creator's (revision 0022_creator_verified): "city" and the MD5 of the lower-cased name in letters only
+    (digits as g-p), one word whatever the name ("Ciudad de México"). The search passes the city lower-cased
+    as it compares `lower(city)`, so the rows with that word are exactly those the comparison keeps.
+    PostgreSQL only: SQLite's indexes have no city (they did not need one at 100,000 rows)."""
     return "city" + hashlib.md5(city.lower().encode("utf-8")).hexdigest().translate(_HEX_AS_LETTERS)
 
 

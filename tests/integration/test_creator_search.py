@@ -176,6 +176,53 @@ def test_the_platform_filter_finds_a_creator_known_there_only_through_a_connecte
     assert names(db, brand, q="rooftop", platform="facebook") == []
 
 
+def test_words_with_verified_only_follow_connecting_unlinking_and_hiding(db, world):
+    """Words with "Verified figures only" read the verified creators' own text indexes on PostgreSQL (revision
+    0022): a creator is found there once an account is connected, by relevance and by followers, unfinished
+    words and categories too, and no longer once it is unlinked or the creator hides from search."""
+    brand, _ = world
+    nora = account(db, name="Nora Typed", bio="Ceramics studio vlogs", instagram_handle="nora.clay",
+                   instagram_followers=30_000, instagram_engagement=5.0, preferred_categories=["LIFESTYLE"])
+    weekly = account(db, name="Ceramics Weekly", bio="Glazes.", verified_audience={"tiktok": reading(20_000)},
+                     preferred_categories=["LIFESTYLE"])
+    assert names(db, brand, q="ceramics", verified_only=True) == ["Ceramics Weekly"]
+    assert "Nora Typed" in names(db, brand, q="ceramics")  # typed figures: found without the filter
+
+    profile = db.exec(sa.select(Profile).where(Profile.user_id == nora.id)).scalar_one()
+    profile.verified_audience = {"instagram": reading(30_000)}  # connecting Instagram
+    db.add(profile)
+    db.flush()
+    assert names(db, brand, q="ceramics", verified_only=True) == ["Ceramics Weekly", "Nora Typed"]  # name first
+    assert names(db, brand, q="cera", verified_only=True, sort="followers") == ["Nora Typed", "Ceramics Weekly"]
+    assert names(db, brand, q="studio", verified_only=True, category="lifestyle", engagement_min=4) == ["Nora Typed"]
+
+    profile.verified_audience = {}  # unlinked
+    db.add(profile)
+    db.flush()
+    assert names(db, brand, q="ceramics", verified_only=True) == ["Ceramics Weekly"]
+    assert names(db, brand, q="cera", verified_only=True, sort="followers") == ["Ceramics Weekly"]
+    set_visibility(db, weekly, True, True)
+    db.expire_all()
+    assert names(db, brand, q="ceramics", verified_only=True) == []
+
+
+def test_words_with_a_city_find_it_in_any_case_and_follow_a_move(db, world):
+    """On PostgreSQL the city is also a word of the text index (revision 0022): written in any case, it finds
+    the same creators as without words, and a creator who moves is found in the new city only."""
+    brand, _ = world
+    assert set(names(db, brand, q="tapas", city="MADRID")) == {"Sofía Herrera"}  # stored as "madrid"
+    assert names(db, brand, q="brunch", city="madrid") == ["Lucía Romero"]  # hidden from search: not listed
+    assert names(db, brand, q="brunch", city="Barcelona") == []
+    mover = account(db, name="Moving Baker", city="Sevilla", bio="Sourdough brunch", instagram_followers=900)
+    assert names(db, brand, q="sourdough", city="sevilla") == ["Moving Baker"]
+    profile = db.exec(sa.select(Profile).where(Profile.user_id == mover.id)).scalar_one()
+    profile.city = "Valencia"
+    db.add(profile)
+    db.flush()
+    assert names(db, brand, q="sourdough", city="sevilla") == []
+    assert names(db, brand, q="sour", city="VALENCIA", verified_only=False) == ["Moving Baker"]
+
+
 def test_pages_hold_twenty_and_the_total_is_counted(db, world):
     brand, _ = world
     for i in range(25):

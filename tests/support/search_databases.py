@@ -33,6 +33,8 @@ def _choose_text_index(engine: sa.Engine, *, ranked: bool, indexes: tuple[str, .
                               for name in indexes):
             unavailable("The rum extension", "this PostgreSQL server (Debian: postgresql-15-rum)",
                         RuntimeError(f"the migrations found no rum extension to build {', '.join(indexes)} with"))
-        if not ranked:  # what a server without the extension has
-            for name in indexes:
+        if not ranked:  # what a server without the extension has: no RUM index, `indexes` or others
+            for name in connection.scalars(sa.text(
+                    "SELECT c.relname FROM pg_class AS c JOIN pg_am AS a ON a.oid = c.relam"
+                    " WHERE c.relkind = 'i' AND a.amname = 'rum'")).all():
                 connection.execute(sa.text(f"DROP INDEX IF EXISTS {name}"))
