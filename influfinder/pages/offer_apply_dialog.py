@@ -53,28 +53,39 @@ def _message_field() -> rx.Component:
     )
 
 
-def _fee_field() -> rx.Component:
+def _optional_field(label: tuple, control: rx.Component, hint: str, error: str) -> rx.Component:
+    """A labelled field under the message (`control` has the id the label names); the error for the form's
+    field `error` sits under the hint."""
     return rx.vstack(
-        rx.el.label(translated(COPY["fee"]), " (", _O.currency, ")", translated(COPY["optional"]), html_for="apply-fee",
+        rx.el.label(*label, translated(COPY["optional"]), html_for=control.id,
                     style={"fontWeight": "500", "fontSize": "0.9rem"}),
-        rx.input(rx.input.slot(rx.text(_O.currency, size="1", weight="bold")), id="apply-fee", name="proposed_fee",
-                 type="number", min="0", step="0.01", input_mode="decimal", size="3", width="100%",
-                 aria_invalid=rx.cond(S.field_errors.contains("proposed_fee"), "true", "false")),
-        rx.text(translated(COPY["fee_hint"]), size="1", color_scheme="gray"),
-        field_error(S.field_errors.get("proposed_fee", "")),
+        control,
+        rx.text(translated(hint), size="1", color_scheme="gray"),
+        field_error(S.field_errors.get(error, "")),
         spacing="1", width="100%",
     )
 
 
+def _invalid(name: str):
+    return rx.cond(S.field_errors.contains(name), "true", "false")
+
+
+def _fee_field() -> rx.Component:
+    return _optional_field(
+        (translated(COPY["fee"]), " (", _O.currency, ")"),
+        rx.input(rx.input.slot(rx.text(_O.currency, size="1", weight="bold")), id="apply-fee", name="proposed_fee",
+                 type="number", min="0", step="0.01", input_mode="decimal", size="3", width="100%",
+                 aria_invalid=_invalid("proposed_fee")),
+        COPY["fee_hint"], "proposed_fee",
+    )
+
+
 def _links_field() -> rx.Component:
-    return rx.vstack(
-        rx.el.label(translated(COPY["links"]), translated(COPY["optional"]), html_for="apply-links",
-                    style={"fontWeight": "500", "fontSize": "0.9rem"}),
+    return _optional_field(
+        (translated(COPY["links"]),),
         rx.text_area(id="apply-links", name="links", rows="3", placeholder=translated(COPY["links_placeholder"]), width="100%",
-                     aria_invalid=rx.cond(S.field_errors.contains("links"), "true", "false")),
-        rx.text(translated(COPY["links_hint"]), size="1", color_scheme="gray"),
-        field_error(S.field_errors.get("links", "")),
-        spacing="1", width="100%",
+                     aria_invalid=_invalid("links")),
+        COPY["links_hint"], "links",
     )
 
 
