@@ -51,7 +51,17 @@ def _public_filter():
     return sa.and_(Offer.status == OfferStatus.ACTIVE, Offer.is_public.is_(True))
 
 
-def _summary(offer: Offer, company: str) -> OfferSummary:
+# What a card reads: a list of offers selects these columns (`select(*SUMMARY_COLUMNS, ...)`) rather than
+# whole offers, whose terms are JSON parsed on every row and whose rows the ORM would track.
+SUMMARY_COLUMNS = tuple(Offer.__table__.c[name] for name in (
+    "id", "title", "description", "brand_name", "category", "platforms", "city", "requires_visit", "budget_min",
+    "budget_max", "currency", "compensation_type", "compensation_value", "application_deadline", "min_tier", "slots",
+    "created_at", "published_at", "cover_image",
+))
+
+
+def _summary(offer: Offer | sa.Row, company: str) -> OfferSummary:
+    """A card's fields from an offer, or from a row of SUMMARY_COLUMNS (the same names)."""
     return OfferSummary(
         id=str(offer.id),
         title=offer.title,
