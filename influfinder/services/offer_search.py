@@ -39,7 +39,7 @@ from influfinder.services.actors import Actor
 from influfinder.services.creator_fit import creator_numbers
 from influfinder.services.early_access import released_condition
 from influfinder.services.offer_filters import InvalidSearch, OfferSearch
-from influfinder.services.offers import SUMMARY_COLUMNS, OfferSummary, _summary
+from influfinder.services.offers import SUMMARY_COLUMNS, OfferSummary, summary_of_row
 from influfinder.services.pagination import Page
 
 PAGE_SIZE = 20
@@ -102,7 +102,7 @@ def search_offers(
         total = rows[0].total
     else:  # past the last page, or nothing matched: the page query carried no total
         total = db.exec(_count_query(conditions, in_order)).one()
-    items = [_summary(row, row.company_name or row.username) for row in rows]
+    items = [summary_of_row(row, row.company_name or row.username) for row in rows]
     more = total >= limit
     return SearchPage(items, limit - 1 if more else total, search.page, PAGE_SIZE, more=more)
 
