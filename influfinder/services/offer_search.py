@@ -39,7 +39,7 @@ from influfinder.services.actors import Actor
 from influfinder.services.creator_fit import creator_numbers
 from influfinder.services.early_access import released_condition
 from influfinder.services.offer_filters import InvalidSearch, OfferSearch
-from influfinder.services.offers import OfferSummary, _summary
+from influfinder.services.offers import SUMMARY_COLUMNS, OfferSummary, summary_of_row
 from influfinder.services.pagination import Page
 
 PAGE_SIZE = 20
@@ -99,10 +99,10 @@ def search_offers(
         db.exec(sa.text(f"SET LOCAL work_mem = '{RANKED_WORK_MEM}'"))
     rows = db.exec(_page_query(dialect, conditions, search, in_order, ranked=ranked)).all()
     if rows:
-        total = rows[0][3]
+        total = rows[0].total
     else:  # past the last page, or nothing matched: the page query carried no total
         total = db.exec(_count_query(conditions, in_order)).one()
-    items = [_summary(o, company or username) for o, company, username, _total in rows]
+    items = [summary_of_row(row, row.company_name or row.username) for row in rows]
     more = total >= limit
     return SearchPage(items, limit - 1 if more else total, search.page, PAGE_SIZE, more=more)
 
@@ -169,7 +169,7 @@ def _page_query(dialect: str, conditions: list, search: OfferSearch, limit: int 
     )
     # The business names are joined to the page's 20 offers only, not to every match.
     return (
-        select(Offer, Profile.company_name, User.username, page.c.total)
+        select(*SUMMARY_COLUMNS, Profile.company_name, User.username, page.c.total)
         .join(page, page.c.offer_id == Offer.id)
         .join(User, User.id == Offer.business_id)
         .join(Profile, Profile.user_id == Offer.business_id, isouter=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import uuid
+from collections import namedtuple
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from decimal import Decimal
@@ -51,7 +52,24 @@ def _public_filter():
     return sa.and_(Offer.status == OfferStatus.ACTIVE, Offer.is_public.is_(True))
 
 
-def _summary(offer: Offer, company: str) -> OfferSummary:
+# What a card reads: a list of offers selects these columns (`select(*SUMMARY_COLUMNS, ...)`) rather than
+# whole offers, whose terms are JSON parsed on every row and whose rows the ORM would track.
+_SUMMARY_NAMES = (
+    "id", "title", "description", "brand_name", "category", "platforms", "city", "requires_visit", "budget_min",
+    "budget_max", "currency", "compensation_type", "compensation_value", "application_deadline", "min_tier", "slots",
+    "created_at", "published_at", "cover_image",
+)
+SUMMARY_COLUMNS = tuple(Offer.__table__.c[name] for name in _SUMMARY_NAMES)
+# A result row's attributes are looked up by name (0.3 µs each, 19 per card); a named tuple's are read by position.
+_SummaryRow = namedtuple("_SummaryRow", _SUMMARY_NAMES)
+
+
+def summary_of_row(row: sa.Row, company: str) -> OfferSummary:
+    """The card of a row that starts with SUMMARY_COLUMNS."""
+    return _summary(_SummaryRow._make(row[:len(_SUMMARY_NAMES)]), company)
+
+
+def _summary(offer: Offer | _SummaryRow, company: str) -> OfferSummary:
     return OfferSummary(
         id=str(offer.id),
         title=offer.title,

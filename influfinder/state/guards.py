@@ -46,9 +46,8 @@ async def _is_admin_session(state) -> bool:
     return actor is not None and actor.is_admin
 
 
-def _has_ended_session(state) -> bool:
-    token = credentials(state).session_token
-    return token is not None and sessions.resolve(token) is None
+def _has_ended_session(token: str) -> bool:
+    return sessions.resolve(token) is None
 
 
 def _signed_out_page(state) -> StateUpdate:
@@ -76,8 +75,10 @@ def _time_event(name: str) -> None:
 class EventGuard(Middleware):
     async def preprocess(self, app, state, event) -> StateUpdate | None:
         _time_event(event.name)
-        if not event.name.startswith(BrowserState.get_full_name() + ".") and \
-                await asyncio.to_thread(_has_ended_session, state):
+        # A socket without a session cookie has no session to end: no thread for it (most Browse events).
+        token = credentials(state).session_token
+        if token is not None and not event.name.startswith(BrowserState.get_full_name() + ".") and \
+                await asyncio.to_thread(_has_ended_session, token):
             log.info("session ended: %s leaves for the login page", event.name)
             return _signed_out_page(state)
         if is_our_setvar(event.name):
