@@ -5,7 +5,7 @@ from __future__ import annotations
 import reflex as rx
 
 from influfinder.components.forms import form_error, notice
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, translated
 from influfinder.state.linked_accounts import LinkedAccountsState, LinkedRow
 
 COPY = {

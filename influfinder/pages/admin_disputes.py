@@ -8,7 +8,7 @@ from influfinder.components.collaboration_badges import status_badge
 from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import field_error, form_error, post_form
 from influfinder.components.list_nav import pager
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, translated
 from influfinder.i18n.routes import page_href
 from influfinder.pages.admin_frame import COPY as FRAME_COPY
 from influfinder.pages.admin_frame import DISPUTES_ROUTE, frame, loading, meta

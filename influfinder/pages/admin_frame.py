@@ -8,7 +8,7 @@ import reflex as rx
 from influfinder.components.forms import form_error, notice, post_form
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, tab_link, tab_row
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, translated
 
 OVERVIEW_ROUTE, USERS_ROUTE, DISPUTES_ROUTE, OFFERS_ROUTE = "/admin", "/admin/users", "/admin/disputes", "/admin/offers"
 COPY = {

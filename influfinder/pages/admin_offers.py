@@ -7,7 +7,7 @@ import reflex as rx
 from influfinder.components.empty_state import empty_state
 from influfinder.components.list_nav import count_tab, nav_button, pager, tab_row
 from influfinder.components.status_badges import offer_status_badge
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, translated
 from influfinder.i18n.routes import page_href
 from influfinder.pages.admin_frame import COPY as FRAME_COPY
 from influfinder.pages.admin_frame import OFFERS_ROUTE, busy_icon, confirm, frame, loading, meta, search_form

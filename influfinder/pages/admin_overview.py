@@ -6,7 +6,7 @@ import reflex as rx
 
 from influfinder.components.collaboration_badges import status_badge
 from influfinder.components.empty_state import empty_state
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, translated
 from influfinder.pages.admin_frame import COPY as FRAME_COPY
 from influfinder.pages.admin_frame import OVERVIEW_ROUTE, busy_icon, frame, loading
 from influfinder.state.admin_overview import AdminOverviewState, DayRow, Figure, StatusCount

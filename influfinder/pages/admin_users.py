@@ -7,7 +7,7 @@ import reflex as rx
 from influfinder.components.empty_state import empty_state
 from influfinder.components.list_nav import nav_button, pager
 from influfinder.components.message_button import message_button
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, translated
 from influfinder.pages.admin_frame import COPY as FRAME_COPY
 from influfinder.pages.admin_frame import USERS_ROUTE, busy_icon, confirm, frame, loading, meta, search_form
 from influfinder.state.admin_users import AdminUsersState, UserLine

@@ -7,7 +7,7 @@ from influfinder.components.empty_state import empty_state
 from influfinder.components.layout import link_button, page
 from influfinder.components.list_nav import count_tab, tab_row
 from influfinder.components.phrases import filled
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, translated
 from influfinder.i18n.routes import page_href
 from influfinder.state.collaborations import CollabRow, CollaborationListState, StatusTab
 

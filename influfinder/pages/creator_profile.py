@@ -3,7 +3,7 @@
 import reflex as rx
 
 from influfinder.components.phrases import filled
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, translated
 from influfinder.components.badges import reputation_badges, tier_badge
 from influfinder.components.creator_card import audience_figure, rating_line
 from influfinder.components.empty_state import empty_state

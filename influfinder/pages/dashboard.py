@@ -8,7 +8,7 @@ from influfinder.components.layout import link_button, page
 from influfinder.components.phrases import counted_phrase
 from influfinder.components.reputation_card import reputation_card
 from influfinder.components.status_badges import offer_status_badge
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, translated
 from influfinder.i18n.routes import page_href
 from influfinder.pages.progress import stat
 from influfinder.state.business_dashboard import DashboardState, OfferLine

@@ -8,7 +8,7 @@ from influfinder.components.forms import field_error, form_error, post_form
 from influfinder.components.upload_feedback import upload_previews, upload_progress, upload_refusal, zone_limits
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, pager
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, translated
 from influfinder.i18n.routes import page_href
 from influfinder.services.message_files import MAX_FILES
 from influfinder.services.messages import MAX_CHARS, STRANGER

@@ -7,7 +7,7 @@ from influfinder.components.forms import form_error, notice
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, pager, status_tabs
 from influfinder.components.status_badges import offer_status_badge
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, translated
 from influfinder.i18n.routes import page_href
 from influfinder.state.my_offers import MyOffersState, OfferRow
 

@@ -3,7 +3,7 @@
 import reflex as rx
 
 from influfinder.components.layout import link_button, page
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, translated
 from influfinder.i18n.routes import page_href
 
 COPY = {

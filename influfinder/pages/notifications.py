@@ -7,7 +7,7 @@ from influfinder.components.empty_state import empty_state
 from influfinder.components.forms import form_error
 from influfinder.components.layout import page
 from influfinder.components.list_nav import nav_button, pager
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, translated
 from influfinder.state.live import LiveState
 from influfinder.state.notifications_page import NotificationRow, NotificationsPageState
 

@@ -7,7 +7,7 @@ from influfinder.components.charts import Line, chart_figure, line_chart
 from influfinder.components.layout import link_button, page
 from influfinder.components.recommendations import recommended_offers_panel
 from influfinder.components.reputation_card import reputation_card
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, translated
 from influfinder.i18n.routes import page_href
 from influfinder.state.progress import KarmaLine, ProgressState
 

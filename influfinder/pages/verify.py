@@ -4,7 +4,7 @@ import reflex as rx
 
 from influfinder.components.forms import auth_card, form_error
 from influfinder.components.layout import link_button, page
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, translated
 from influfinder.i18n.routes import page_href
 from influfinder.state.account import VerifyState
 

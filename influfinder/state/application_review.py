@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import reflex as rx
 
 from influfinder.domain.transitions import CREATOR
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_, translated
 from influfinder.i18n.fit import written
 from influfinder.services import applications
 from influfinder.services.applications import ApplicationDetail

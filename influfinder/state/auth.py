@@ -13,7 +13,7 @@ import urllib.parse
 import reflex as rx
 
 from influfinder.i18n.routes import page_href
-from influfinder.services import account_settings, accounts, sessions, unit_of_work
+from influfinder.services import accounts, sessions, unit_of_work
 from influfinder.services.actors import Actor, acting
 from influfinder.services.unit_of_work import Credentials
 from influfinder.state.browser import full_page_load  # noqa: F401  (re-exported: callers import it from here)

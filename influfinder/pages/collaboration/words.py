@@ -1,6 +1,6 @@
 """Every word of the collaboration page, in one place (English first; Spanish comes later)."""
 
-from influfinder.i18n import N_, _, translated
+from influfinder.i18n import N_
 
 COPY = {
     "back": N_("All collaborations"),
