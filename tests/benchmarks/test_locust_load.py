@@ -26,11 +26,9 @@ import csv
 import itertools
 import json
 import os
-import re
 import subprocess
 import sys
 import threading
-import time
 
 import psutil
 import pytest
@@ -113,17 +111,22 @@ class Gauges:
                    for proc in self.processes]
         memory = self.redis.info("memory")
         return {"workers": workers, "redis": memory["used_memory_rss"] / 2**20,
-                "redis data": memory["used_memory"] / 2**20, **self.keys()}
+                "redis data": memory["used_memory"] / 2**20, "redis clients": memory["mem_clients_normal"] / 2**20,
+                **self.keys()}
 
     def keys(self) -> dict:
-        """This run's Redis database: how many keys, and which kinds never expire (a closed tab's state must)."""
-        count, lasting = 0, {}
+        """This run's Redis database: how many keys, which kinds never expire (a closed tab's state must), and
+        the kinds holding the most bytes."""
+        count, lasting, size = 0, {}, {}
         for key in self.redis.scan_iter(count=1000):
             count += 1
+            kind = _kind(key)
+            size[kind] = size.get(kind, 0) + (self.redis.memory_usage(key) or 0)
             if self.redis.ttl(key) == -1:
-                kind = re.split(rb"[:_]", key, maxsplit=1)[0].decode(errors="replace")
                 lasting[kind] = lasting.get(kind, 0) + 1
-        return {"keys": count, "without expiry": lasting}
+        largest = sorted(size.items(), key=lambda item: -item[1])[:4]
+        return {"keys": count, "without expiry": lasting, "keys MB": sum(size.values()) / 2**20,
+                "largest": ", ".join(f"{kind} {total / 2**20:.1f} MB" for kind, total in largest)}
 
     def in_use(self) -> int:
         with self.engine.connect() as connection:
@@ -146,6 +149,15 @@ class Gauges:
         self._stop.set()
         self._thread.join(timeout=10)
         self.engine.dispose()
+
+
+def _kind(key: bytes) -> str:
+    """What a key holds: ours by their prefix ("influfinder:<kind>"), Reflex's a tab's state by its class
+    ("<client token>_<state path>": the path's last part)."""
+    text = key.decode(errors="replace")
+    if text.startswith("influfinder:"):
+        return ":".join(text.split(":")[:2])
+    return text.split("_", 1)[-1].rsplit(".", 1)[-1]
 
 
 def stored(url: str) -> dict[str, int]:
@@ -207,8 +219,10 @@ def test_locust_load(empty_pg_url, redis_url, settings_env, tmp_path):
             backend.stop()
     load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     memory = "\n".join(f"RSS {label:<14} workers {', '.join(f'{w:.0f}' for w in m['workers'])} MB; "
-                       f"Redis {m['redis']:.0f} MB RSS, {m['redis data']:.1f} MB data (whole server); this run's "
-                       f"database {m['keys']} keys, without expiry: {m['without expiry'] or 'none'}"
+                       f"Redis {m['redis']:.0f} MB RSS, {m['redis data']:.1f} MB used of which clients' buffers "
+                       f"{m['redis clients']:.1f} (whole server); this run's database {m['keys']} keys, "
+                       f"{m['keys MB']:.1f} MB, without expiry: {m['without expiry'] or 'none'}; "
+                       f"largest kinds: {m['largest']}"
                        for label, m in gauges.snapshots.items())
     print(f"\nLocust: {users} users over {minutes:g} min on {workers} workers (1 Granian worker each), "
           f"PostgreSQL + Redis; load average {load} on {os.cpu_count()} CPUs\n{stats_table(tmp_path / 'locust')}\n"
