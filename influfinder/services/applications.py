@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import functools
 import uuid
-from decimal import Decimal
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -27,12 +26,13 @@ from sqlmodel import Session, select
 from influfinder.domain import application_lifecycle as lifecycle
 from influfinder.domain import tier_benefits
 from influfinder.domain.invitations import reason_words_after_waivers
-from influfinder.domain.enums import ApplicationStatus, CollaborationStatus, NotificationType, OfferStatus, Platform
-from influfinder.domain.transitions import ADMIN, CREATOR, OWNER, TransitionRefused
+from influfinder.domain.enums import ApplicationStatus, NotificationType, OfferStatus, Platform
+from influfinder.domain.transitions import ADMIN, CREATOR, OWNER
 from influfinder.i18n import N_, _, translated
 from influfinder.i18n.fit import written
-from influfinder.models import Application, Collaboration, CollaborationEvent, Offer, Profile, User
+from influfinder.models import Application, Collaboration, Offer, Profile, User
 from influfinder.services import application_forms as forms
+from influfinder.services import application_moves as moves
 from influfinder.services import early_access, guards, invite_only, offer_management
 from influfinder.services.actors import Actor, require_verified
 from influfinder.services.application_forms import MAX_LINKS
@@ -46,7 +46,7 @@ from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.events import emit
 from influfinder.services.notifications import notify
 from influfinder.services.notification_text import params_for
-from influfinder.services.offer_management import LIVE, OFFER_NOT_FOUND, OwnerOffer, taken_slot_filter
+from influfinder.services.offer_management import LIVE, OFFER_NOT_FOUND, OwnerOffer
 from influfinder.services.pagination import Page, page_or_last
 from influfinder.services.reputation import reputations
 
@@ -58,7 +58,6 @@ __all__ = [  # the views are read by the pages through this module
 
 NOT_FOUND = N_("We could not find that application.")
 ALREADY_APPLIED = N_("You already applied to this offer.")
-CHANGED = N_("This application was changed meanwhile. Reload the page to see where it stands.")
 
 
 # ---- the creator's side -----------------------------------------------------------------------
@@ -123,7 +122,7 @@ def _open_application_cap(db: Session, creator_id: uuid.UUID) -> str | None:
 
 def withdraw(db: Session, actor: Actor | None, application_id: object) -> None:
     application, offer, role = _load(db, actor, application_id)
-    _apply_move(db, application, lifecycle.WITHDRAW, role)
+    moves.move(db, application, lifecycle.WITHDRAW, role)
     emit(db, CountsChanged(offer.business_id))  # one applicant fewer in the business's navbar
 
 
@@ -208,7 +207,7 @@ def open_application(db: Session, actor: Actor | None, application_id: object) -
     application, offer, role = _load(db, actor, application_id)
     if role == OWNER and application.status == lifecycle.APPLIED:
         try:
-            _apply_move(db, application, lifecycle.OPEN, role)
+            moves.move(db, application, lifecycle.OPEN, role)
         except ServiceError:
             db.refresh(application)  # decided meanwhile by another click: show where it stands now
     return application_detail(db, application, offer, role)
@@ -225,13 +224,13 @@ def accept(db: Session, actor: Actor | None, application_id: object, agreed_fee:
     key = guards.object_id(application_id, NOT_FOUND)
     _lock_offer_of(db, key)
     application, offer, role = _load(db, actor, key)
-    target = _check(application, lifecycle.ACCEPT, role)
+    target = moves.transition(application, lifecycle.ACCEPT, role)
     if offer.status not in LIVE:
         raise ServiceError("This offer is archived: it cannot take new collaborations.")
     fee = forms.agreed_fee(agreed_fee, application, offer)
-    if not _update_if_place_left(db, application, offer, target):
-        raise ServiceError(_why_not_accepted(db, application, offer))
-    collaboration = _start_collaboration(db, actor, application, offer, fee)
+    if not moves.decide_if_place_left(db, application, offer, target):
+        raise ServiceError(moves.why_not_accepted(db, application, offer))
+    collaboration = moves.start_collaboration(db, actor, application, offer, fee)
     notify(db, application.creator_id, NotificationType.APPLICATION_ACCEPTED,
            params=params_for("application_accepted", title=offer.title), offer_id=offer.id, application_id=application.id, collaboration_id=collaboration.id,
            related_user_id=offer.business_id)
@@ -243,7 +242,7 @@ def reject(db: Session, actor: Actor | None, application_id: object, reason: obj
     """REJECTED, with an optional reason the creator sees."""
     application, offer, role = _load(db, actor, application_id)
     text = forms.rejection_reason(reason)
-    _apply_move(db, application, lifecycle.REJECT, role, {"rejection_reason": text or None})
+    moves.move(db, application, lifecycle.REJECT, role, {"rejection_reason": text or None})
     words = (params_for("application_rejected_reason", title=offer.title, reason=text) if text
              else params_for("application_rejected", title=offer.title))
     notify(db, application.creator_id, NotificationType.APPLICATION_REJECTED, params=words, offer_id=offer.id, application_id=application.id, related_user_id=offer.business_id)
@@ -312,72 +311,3 @@ def _lock_offer_of(db: Session, key: uuid.UUID) -> None:
     if offer_id is not None:
         db.exec(select(Offer).where(Offer.id == offer_id).with_for_update(key_share=True)
                 .execution_options(populate_existing=True)).first()
-
-
-# ---- moves ------------------------------------------------------------------------------------
-
-
-def _check(application: Application, action: str, role: str) -> ApplicationStatus:
-    try:
-        return lifecycle.application_transition(application.status, action, role)
-    except TransitionRefused as refusal:
-        if refusal.kind == "wrong_role":
-            raise NotAllowed(refusal.message) from None
-        raise ServiceError(refusal.message) from None
-
-
-def _apply_move(db: Session, application: Application, action: str, role: str,
-                values: dict | None = None) -> None:
-    target = _check(application, action, role)
-    result = db.exec(
-        sa.update(Application)
-        .where(Application.id == application.id, Application.status == application.status)
-        .values(status=target, updated_at=guards.now(), **(values or {}))
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount != 1:
-        raise ServiceError(CHANGED)
-    db.refresh(application)
-
-
-def _update_if_place_left(db: Session, application: Application, offer: Offer, target: ApplicationStatus) -> bool:
-    """The decision and the slot rule in one statement: it writes only if a place is still free."""
-    taken = select(sa.func.count()).select_from(Collaboration).where(*taken_slot_filter(offer.id))
-    slots = select(Offer.slots).where(Offer.id == offer.id, Offer.status.in_(LIVE))
-    result = db.exec(
-        sa.update(Application)
-        .where(Application.id == application.id, Application.status == application.status,
-               taken.scalar_subquery() < slots.scalar_subquery())
-        .values(status=target, updated_at=guards.now())
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount == 1:
-        db.refresh(application)
-    return result.rowcount == 1
-
-
-def _why_not_accepted(db: Session, application: Application, offer: Offer) -> str:
-    db.refresh(offer)
-    db.refresh(application)
-    if application.status not in lifecycle.UNDECIDED:
-        return f"This application was {application.status.value.replace('_', ' ').lower()} meanwhile."
-    if offer.status not in LIVE:
-        return "This offer was archived meanwhile: it cannot take new collaborations."
-    return f"Every place on this offer is taken ({offer.slots} of {offer.slots}): it cannot accept more creators."
-
-
-def _start_collaboration(db: Session, actor: Actor, application: Application, offer: Offer,
-                         fee: Decimal | None) -> Collaboration:
-    collaboration = Collaboration(
-        offer_id=offer.id, application_id=application.id, creator_id=application.creator_id,
-        business_id=offer.business_id, status=CollaborationStatus.ACCEPTED, agreed_fee=fee,
-        currency=offer.currency,
-    )
-    db.add(collaboration)
-    db.flush()
-    db.add(CollaborationEvent(collaboration_id=collaboration.id, actor_id=actor.id, action="accept",
-                              from_status=None, to_status=CollaborationStatus.ACCEPTED))
-    db.flush()
-    return collaboration
-
-

@@ -41,8 +41,9 @@ from influfinder.services.creator_profiles import CreatorCard, creator_card, lis
 from influfinder.services.errors import NotAllowed
 # Whether this PostgreSQL database has the rum extension (the offer search's RUM index exists): revision
 # 0020 builds the creators' RUM index in the same case.
-from influfinder.services.offer_search import has_ranked_index, search_words
+from influfinder.services.offer_search import has_ranked_index
 from influfinder.services.pagination import Page
+from influfinder.services.search_words import search_words
 
 PAGE_SIZE = 20
 # A search without words, or with words by relevance, stops counting here and says "200+": reading matches

@@ -9,20 +9,16 @@ minimums as typed columns for "only offers I qualify for"): on PostgreSQL the ge
 index that returns text matches newest first), on
 SQLite the FTS5 table `offers_fts`; both hold the filter values as words ("facets") beside the text.
 Both hold whole words, case and accents folded; Spanish inflections are matched through Snowball
-stems taken here (word_terms), so the same words find the same offers on either database. Every
+stems (services/search_words.py), so the same words find the same offers on either database. Every
 search counts to COUNT_LIMIT and reads its matches in the order shown when an index gives that order
 (models/search_index.py names them). Why, and the figures: tests/benchmarks/README.md."""
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
-from functools import lru_cache
 
-import snowballstemmer
 import sqlalchemy as sa
 from sqlmodel import Session, select
 
@@ -41,26 +37,19 @@ from influfinder.services.early_access import released_condition
 from influfinder.services.offer_filters import InvalidSearch, OfferSearch
 from influfinder.services.offers import SUMMARY_COLUMNS, OfferSummary, summary_of_row
 from influfinder.services.pagination import Page
+from influfinder.services.search_words import search_words, word_terms
 
 PAGE_SIZE = 20
-MAX_WORDS = 10  # more words only narrow a search that already found little
 COUNT_LIMIT = 1_000  # a search counts this many matches, then says "1,000+"
 RANKED_FROM = "TIMESTAMPTZ '2100-01-01 00:00:00+00'"  # the RUM index's ordering starts here (see _page_query)
 # "Closing within N days" narrows the PostgreSQL text index by closing week up to this many days; a longer
 # span covers most open offers and would only lengthen the index's work.
 DEADLINE_FACET_DAYS = 62
 RANKED_WORK_MEM = "16MB"  # what the RUM walk may sort in memory (see search_offers)
-_WORD = re.compile(r"[^\W_]+")  # letters and digits: what both FTS tokenizers keep
 
 
 # ---------------------------------------------------------------------------------------------
 # Search
-
-
-def search_words(q: str) -> list[str]:
-    """Lower-case, accent-free words of a query, as both full-text indexes store them."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", q) if not unicodedata.combining(c))
-    return _WORD.findall(plain.lower())[:MAX_WORDS]
 
 
 @dataclass(frozen=True)
@@ -272,26 +261,6 @@ def _text_match(dialect: str, words: list[str], facets: list[str]):
 def _tsquery_match(column: str, query: str):
     tsquery = sa.func.to_tsquery(sa.literal_column("'simple'::regconfig"), sa.literal(query))
     return sa.literal_column(f"offers.{column}").op("@@")(tsquery)
-
-
-def word_terms(words: list[str]) -> list[tuple[str, bool]]:
-    """What each word looks for in the text index, and whether as a prefix: a word with a Spanish stem
-    finds every word that starts with the stem ("restaurantes" looks for restaur*, which finds
-    "restaurante"; "fotografía" looks for fotografi*), and the last word may be unfinished.
-
-    Both indexes hold whole words, accents folded ('simple' on PostgreSQL, unicode61 on SQLite), and the
-    stems are Snowball's, taken here, so both databases find the same offers. (PostgreSQL's 'spanish'
-    configuration was not used: its older Snowball stems "degustacion" and "degustaciones" apart once
-    accents are folded, and its stop words would drop "la" and "con", unfinished words included.)"""
-    last = len(words) - 1
-    return [(stem, True) if (stem := spanish_stem(word)) != word else (word, n == last) for n, word in enumerate(words)]
-
-
-@lru_cache(maxsize=10_000)
-def spanish_stem(word: str) -> str:
-    # Stemming in Python takes a tenth of a millisecond a word: searches repeat their words. A stemmer
-    # keeps state while it works, so each call gets its own (a few microseconds).
-    return snowballstemmer.stemmer("spanish").stemWord(word)
 
 
 def _has_platform(platform: Platform):

@@ -70,7 +70,7 @@ QUERIES = [
         ["artisan coffee", "premium hotel", "summer sne", "local yoga", "vegan bur"],
         currency="eur", budget_min="200", budget_max="2000", sort="budget_high")),
     # Issue 15: typed without accents and in another inflection than the offers' "café", "degustación",
-    # "zapatillas", "montaña", "jardín" (Spanish stems, services/offer_search.py word_terms).
+    # "zapatillas", "montaña", "jardín" (Spanish stems, services/search_words.py word_terms).
     Query("Spanish words, no accents, other inflection, p1", _each(
         ["cafes", "degustaciones", "zapatilla", "montanas", "jardines"])),
     Query("no text: category + city, p1", tuple({"category": c, "city": city} for c, city in

@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from influfinder.services import (
-    applications, collaborations, messages, notifications, offer_management, submissions,
+    application_moves, applications, collaborations, messages, notifications, offer_management, submissions,
 )
 from influfinder.services.errors import LogInRequired, NotAllowed, RateLimited, ServiceError
 
@@ -34,7 +34,7 @@ NOT_FOUND = frozenset({
     offer_management.OFFER_NOT_FOUND, submissions.SUBMISSION_NOT_FOUND,
 })
 # Someone else moved the object first: reload and decide again.
-CONFLICTS = (applications.CHANGED, applications.ALREADY_APPLIED, offer_management.CHANGED, submissions.CHANGED,
+CONFLICTS = (application_moves.CHANGED, applications.ALREADY_APPLIED, offer_management.CHANGED, submissions.CHANGED,
              submissions.NOT_LATEST, collaborations.CHANGED.split("{")[0])
 
 
