@@ -18,6 +18,7 @@ from influfinder.services import guards
 from influfinder.services.actors import Actor
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.offer_management import LIVE, taken_slot_filter
+from influfinder.services.status_moves import move_status
 
 CHANGED = N_("This application was changed meanwhile. Reload the page to see where it stands.")
 
@@ -34,15 +35,7 @@ def transition(application: Application, action: str, role: str) -> ApplicationS
 def move(db: Session, application: Application, action: str, role: str,
                 values: dict | None = None) -> None:
     target = transition(application, action, role)
-    result = db.exec(
-        sa.update(Application)
-        .where(Application.id == application.id, Application.status == application.status)
-        .values(status=target, updated_at=guards.now(), **(values or {}))
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount != 1:
-        raise ServiceError(CHANGED)
-    db.refresh(application)
+    move_status(db, application, target, CHANGED, updated_at=guards.now(), **(values or {}))
 
 
 def decide_if_place_left(db: Session, application: Application, offer: Offer, target: ApplicationStatus) -> bool:

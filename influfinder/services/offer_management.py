@@ -27,6 +27,7 @@ from influfinder.services import guards
 from influfinder.services.actors import Actor, require_verified
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.pagination import Page
+from influfinder.services.status_moves import move_status
 
 OFFER_NOT_FOUND = N_("We could not find that offer.")
 CHANGED = N_("This offer was changed meanwhile. Reload the page and try again.")
@@ -295,15 +296,7 @@ def _check(offer: Offer, action: str, role: str) -> OfferStatus:
 
 def _apply(db: Session, offer: Offer, action: str, role: str, values: dict[str, Any] | None = None) -> None:
     target = _check(offer, action, role)
-    result = db.exec(
-        sa.update(Offer)
-        .where(Offer.id == offer.id, Offer.status == offer.status)
-        .values(status=target, updated_at=guards.now(), **(values or {}))
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount != 1:
-        raise ServiceError(CHANGED)
-    db.refresh(offer)
+    move_status(db, offer, target, CHANGED, updated_at=guards.now(), **(values or {}))
 
 
 def _offer_counts(db: Session, business_id: uuid.UUID) -> tuple[dict[str, int], dict[str, int]]:

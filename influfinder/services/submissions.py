@@ -43,6 +43,7 @@ from influfinder.services.actors import Actor
 from influfinder.services.errors import NotAllowed, ServiceError
 from influfinder.services.notifications import notify
 from influfinder.services.notification_text import params_for
+from influfinder.services.status_moves import move_status
 
 log = logging.getLogger(__name__)
 
@@ -255,15 +256,7 @@ def _move(db: Session, submission: ContentSubmission, action: str, role: str, **
         if refusal.kind == "wrong_role":
             raise NotAllowed(refusal.message) from None
         raise ServiceError(refusal.message) from None
-    result = db.exec(
-        sa.update(ContentSubmission)
-        .where(ContentSubmission.id == submission.id, ContentSubmission.status == submission.status)
-        .values(status=target, **values)
-        .execution_options(synchronize_session=False)
-    )
-    if result.rowcount != 1:
-        raise ServiceError(CHANGED)
-    db.refresh(submission)
+    move_status(db, submission, target, CHANGED, **values)
 
 
 # ---- reading ----------------------------------------------------------------------------------
